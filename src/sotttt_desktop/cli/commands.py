@@ -1,0 +1,138 @@
+"""The CLI commands of the foundation: init, info, party, search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _, format_number
+from sotttt_desktop.services.setup import initialise, open_services
+from sotttt_desktop.settings import DatabaseLocation
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    init = sub.add_parser("init", parents=[common], help="create or upgrade the database")
+    init.add_argument("--demo", action="store_true", help="fill it with realistic demo data")
+    init.add_argument("--scale", type=float, default=1.0,
+                      help="demo size: 1 ≈ one year of a Department (2,000 parties); 500 ≈ 1,000,000")
+    init.set_defaults(handler=cmd_init)
+
+    info = sub.add_parser("info", parents=[common], help="version, database, schema and row counts")
+    info.set_defaults(handler=cmd_info)
+
+    party = sub.add_parser("party", parents=[common], help="organisations and individuals")
+    party_sub = party.add_subparsers(dest="party_command", metavar="ACTION", required=True)
+    add = party_sub.add_parser("add", parents=[common], help="add an organisation or individual")
+    add.add_argument("--kind", required=True, choices=["org", "person"])
+    add.add_argument("--name", required=True)
+    add.add_argument("--tax-code")
+    add.add_argument("--registration-no")
+    add.add_argument("--citizen-id")
+    add.add_argument("--date-of-birth", metavar="DD/MM/YYYY")
+    add.add_argument("--address")
+    add.add_argument("--district", help="district code or name (diacritics optional)")
+    add.add_argument("--commune", help="ward/commune code or name")
+    add.add_argument("--legal-representative")
+    add.add_argument("--phone")
+    add.add_argument("--email")
+    add.set_defaults(handler=cmd_party_add)
+    lst = party_sub.add_parser("list", parents=[common], help="list organisations and individuals")
+    lst.add_argument("--kind", choices=["org", "person"])
+    lst.add_argument("--district")
+    lst.add_argument("--query", default="", help="filter by folded text (no diacritics needed)")
+    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--offset", type=int, default=0)
+    lst.set_defaults(handler=cmd_party_list)
+
+    search = sub.add_parser("search", parents=[common], help="search everything, best first")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(handler=cmd_search)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    if args.scale <= 0:
+        raise ValidationError(_("The scale must be between 0.01 and 5000."))
+    services = initialise(location, demo=args.demo, scale=args.scale,
+                          progress=None if args.json else _progress)
+    info = services.info()
+    services.db.close()
+    if args.json:
+        emit_json(info)
+    else:
+        emit_lines([_("Database ready: {path} (schema {revision}).").format(
+            path=info["database"], revision=info["schema_revision"])]
+            + [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()])
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = open_services(location)
+    info = services.info()
+    services.db.close()
+    if args.json:
+        emit_json(info)
+    else:
+        emit_lines([
+            _("Version: {version}").format(version=info["version"]),
+            _("Database: {path} ({backend})").format(path=info["database"], backend=info["backend"]),
+            _("Schema revision: {revision}").format(revision=info["schema_revision"]),
+        ] + [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()])
+    return 0
+
+
+def cmd_party_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = open_services(location)
+    record = services.parties.add(
+        kind=args.kind, name=args.name, tax_code=args.tax_code,
+        registration_no=args.registration_no, citizen_id=args.citizen_id,
+        date_of_birth=args.date_of_birth, address=args.address, district_code=args.district,
+        commune_code=args.commune, legal_representative=args.legal_representative,
+        phone=args.phone, email=args.email,
+    )
+    data = services.parties.as_json(record)
+    services.db.close()
+    if args.json:
+        emit_json(data)
+    else:
+        emit_lines([_("Added: {name} ({id})").format(name=data["name"], id=data["id"])])
+    return 0
+
+
+def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = open_services(location)
+    district = services.reference.find_district(args.district) if args.district else None
+    records = services.parties.list(limit=max(0, args.limit), offset=max(0, args.offset),
+                                    kind=args.kind, district_code=district, text=args.query)
+    data = [services.parties.as_json(r) for r in records]
+    services.db.close()
+    if args.json:
+        emit_json(data)
+    else:
+        emit_table([_("Name"), _("Tax code / citizen ID"), _("District")],
+                   [[d["name"], d["tax_code"] or d["citizen_id"] or "", d["district"] or ""]
+                    for d in data])
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = open_services(location)
+    hits = services.search.query(args.text, limit=max(0, args.limit))
+    services.db.close()
+    if args.json:
+        emit_json([hit.as_json() for hit in hits])
+    else:
+        emit_lines([f"{hit.title} — {hit.subtitle}" for hit in hits] or [_("Nothing found.")])
+    return 0

@@ -1,0 +1,99 @@
+"""`sotttt-desktop [global options] [command]`: no command opens the main window.
+
+Global options (accepted before or after the command): --db PATH, --database-url URL,
+--lang vi|en, --json. Errors: one clear line on stderr and a non-zero exit code, no traceback
+(the traceback of an unexpected error goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from sotttt_desktop import __version__
+from sotttt_desktop.cli import commands
+from sotttt_desktop.cli.output import error
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import SUPPORTED_LANGUAGES, UnknownLanguageError, _, set_language
+from sotttt_desktop.settings import data_dir, resolve_database
+
+log = logging.getLogger("sotttt_desktop")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="SQLite database file (default: in the user data folder)")
+    parser.add_argument("--database-url", metavar="URL", default=default,
+                        help="SQLAlchemy URL of a database server, e.g. postgresql+psycopg://…")
+    parser.add_argument("--lang", metavar="vi|en", default=default,
+                        help="language of messages and of the user interface (default vi)")
+    parser.add_argument("--json", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="print data as JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sotttt-desktop",
+        description="Sở Thông tin và Truyền thông — desktop system. Without a command, opens the "
+                    "main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.register(sub, common)
+    return parser
+
+
+def _setup_logging() -> str | None:
+    try:
+        logs = data_dir() / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        path = logs / "sotttt-desktop.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        set_language(args.lang)
+    except UnknownLanguageError:
+        error(f"Ngôn ngữ không hỗ trợ: {args.lang!r}. Chọn một trong: "
+              f"{', '.join(SUPPORTED_LANGUAGES)}. / Unsupported language {args.lang!r}; "
+              f"choose one of: {', '.join(SUPPORTED_LANGUAGES)}.")
+        return 2
+    log_path = _setup_logging()
+    try:
+        location = resolve_database(args.db, args.database_url)
+        if args.command is None:
+            from sotttt_desktop.ui.app import run_gui
+
+            return run_gui(location)
+        return args.handler(args, location)
+    except AppError as exc:
+        error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        error(_("Interrupted."))
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        log.exception("unexpected error")
+        where = _(" Details are in {path}.").format(path=log_path) if log_path else ""
+        error(_("Unexpected error: {error}.").format(error=f"{type(exc).__name__}: {exc}") + where)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Core: models, rules and the database. Imports neither Qt nor ReportLab."""

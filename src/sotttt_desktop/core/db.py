@@ -1,0 +1,139 @@
+"""The database: engine with safe SQLite settings, the schema gate, and sessions.
+
+`Database.open()` is the only way in. For a SQLite file it checks the location first (network
+drive, read-only folder, not a SQLite file), then sets WAL, synchronous=FULL, foreign keys and a
+busy timeout on every connection, then passes the schema gate (refuse newer, back up and migrate
+older, create new).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from sotttt_desktop.core import schema
+from sotttt_desktop.core.storage import check_sqlite_location
+from sotttt_desktop.errors import DatabaseError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.settings import DatabaseLocation, backups_dir
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _install_sqlite_settings(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_app_engine(location: DatabaseLocation) -> Engine:
+    if location.is_sqlite:
+        engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_settings(engine)
+        return engine
+    return create_engine(location.url, pool_pre_ping=True)
+
+
+class Database:
+    """An open, schema-checked database."""
+
+    def __init__(self, location: DatabaseLocation, engine: Engine):
+        self.location = location
+        self.engine = engine
+        # Writers take the SQLite write lock at BEGIN, so two desks never dead-lock on upgrade.
+        self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, location: DatabaseLocation, *, create: bool = False) -> Database:
+        """Open (and if needed create or upgrade) the database, or raise DatabaseError."""
+        if location.is_sqlite:
+            assert location.path is not None
+            check_sqlite_location(location.path, create=create)
+            if create:
+                location.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_app_engine(location)
+        try:
+            schema.ensure_current(engine, location, backups_dir(location), create=create)
+        except DatabaseError:
+            engine.dispose()
+            raise
+        except sa_exc.OperationalError as error:
+            engine.dispose()
+            raise DatabaseError(_describe_operational_error(location, error)) from error
+        except sa_exc.DatabaseError as error:
+            engine.dispose()
+            raise DatabaseError(
+                _("The database {path} is damaged or is not a database of this application.")
+                .format(path=location.display())
+            ) from error
+        return cls(location, engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session that rolls back unless the caller commits."""
+        factory = self._write_sessions if write else self._read_sessions
+        session = factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return schema.current_revision(conn)
+
+    def table_names(self) -> list[str]:
+        return sorted(
+            name for name in inspect(self.engine).get_table_names()
+            if name != "alembic_version" and not name.startswith("search_fts")
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _describe_operational_error(location: DatabaseLocation, error: sa_exc.OperationalError) -> str:
+    text = str(error.orig).lower() if error.orig else str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return _("The database {path} is read-only. Ask the administrator for write access.").format(
+            path=location.display()
+        )
+    if "locked" in text or "busy" in text:
+        return _("The database {path} is busy in another program. Try again in a moment.").format(
+            path=location.display()
+        )
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return _("The disk holding {path} is full or failing. Nothing was saved.").format(
+            path=location.display()
+        )
+    if "unable to open" in text or "could not connect" in text or "connection" in text:
+        return _("Cannot open the database {path}.").format(path=location.display())
+    return _("The database {path} cannot be used: {reason}").format(
+        path=location.display(), reason=error.orig or error
+    )

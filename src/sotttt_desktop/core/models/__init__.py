@@ -1,0 +1,26 @@
+"""All models, imported here so metadata is complete (migrations, create_all in tests)."""
+
+from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.party import PARTY_KINDS, Party
+from sotttt_desktop.core.models.reference import (
+    Commune,
+    District,
+    OrganisationProfile,
+    Signer,
+    Unit,
+)
+from sotttt_desktop.core.models.search import SearchEntry
+
+__all__ = [
+    "PARTY_KINDS",
+    "Base",
+    "Commune",
+    "District",
+    "OrganisationProfile",
+    "Party",
+    "RecordMixin",
+    "SearchEntry",
+    "Signer",
+    "Unit",
+    "utcnow",
+]

@@ -1,0 +1,28 @@
+"""The global search index: one row per searchable record, with its folded text.
+
+On SQLite an FTS5 table (`search_fts`, created by the migration) mirrors the folded title and text
+through triggers; on PostgreSQL the service searches them with LIKE. The index is derived data: it can be rebuilt.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sotttt_desktop.core.models.base import Base, NFCString
+
+
+class SearchEntry(Base):
+    __tablename__ = "search_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    title: Mapped[str] = mapped_column(NFCString(300), nullable=False)
+    subtitle: Mapped[str | None] = mapped_column(NFCString(400))
+    folded_title: Mapped[str] = mapped_column(Text, nullable=False)
+    folded: Mapped[str] = mapped_column(Text, nullable=False)  # the other searchable text
+
+    __table_args__ = (UniqueConstraint("kind", "entity_id"),)

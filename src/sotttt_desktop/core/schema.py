@@ -1,0 +1,92 @@
+"""The schema gate: Alembic revisions shipped in the package, applied at start-up.
+
+- a new, empty database is created at the newest revision;
+- an older one is backed up (SQLite online backup) and upgraded in one transaction;
+- a database from a newer version of the application is refused, never opened;
+- a database that is not this application's is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine, inspect
+
+from sotttt_desktop import __version__
+from sotttt_desktop.core.backup import online_backup, timestamped_name
+from sotttt_desktop.errors import DatabaseError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.settings import DatabaseLocation
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _is_known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path, *,
+                   create: bool) -> str:
+    """Bring the database to the head revision (or refuse it). Returns the revision."""
+    head = head_revision()
+    with engine.connect() as conn:
+        current = current_revision(conn)
+        tables = set(inspect(conn).get_table_names())
+        conn.rollback()
+    if current == head:
+        return head
+    if current is None:
+        if tables:
+            raise DatabaseError(
+                _("{path} is a database of another program; it was not changed.")
+                .format(path=location.display())
+            )
+        if not create and not location.is_sqlite:
+            raise DatabaseError(
+                _("The database {path} is empty. Create it with: sotttt-desktop init")
+                .format(path=location.display())
+            )
+    elif not _is_known(current):
+        raise DatabaseError(
+            _(
+                "The database {path} was written by a newer version of the application "
+                "(schema {revision}); this version ({version}) cannot open it safely. "
+                "Install the newer version."
+            ).format(path=location.display(), revision=current, version=__version__)
+        )
+    elif location.path is not None:
+        backup = backup_dir / timestamped_name(f"before-upgrade-{current}")
+        online_backup(location.path, backup)
+        log.info("backed up %s to %s before migrating", location.path, backup)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    return head

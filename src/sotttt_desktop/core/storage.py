@@ -1,0 +1,118 @@
+"""Checks on where a SQLite file lives, before SQLite touches it.
+
+A database on a network share is refused (WAL needs shared memory that network file systems do
+not provide), and so is a file that is not SQLite or that cannot be written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sotttt_desktop.errors import DatabaseError
+from sotttt_desktop.i18n import _
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+NETWORK_FILESYSTEMS = {
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p",
+    "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre",
+}
+
+
+def is_unc_path(path: str) -> bool:
+    return path.startswith(("\\\\", "//")) and not path.startswith(("\\\\?\\", "//?/"))
+
+
+def _linux_mount_fstype(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, best_type = "", None
+    target = str(path)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, best_type = mount_point, parts[2]
+    return best_type
+
+
+def _windows_is_remote_drive(path: Path) -> bool:
+    import ctypes
+
+    drive = os.path.splitdrive(str(path))[0]
+    if not drive:
+        return False
+    drive_remote = 4
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote  # type: ignore[attr-defined]
+
+
+def is_network_path(path: Path) -> bool:
+    if is_unc_path(str(path)):
+        return True
+    existing = path
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    resolved = existing.resolve()
+    if is_unc_path(str(resolved)):
+        return True
+    if sys.platform == "win32":
+        return _windows_is_remote_drive(resolved)
+    fstype = _linux_mount_fstype(resolved)
+    return fstype is not None and fstype.lower() in NETWORK_FILESYSTEMS
+
+
+def check_sqlite_location(path: Path, *, create: bool) -> bool:
+    """Raise DatabaseError with a clear message if `path` cannot safely hold the database.
+
+    Returns True when the file already exists with content, False when it will be created.
+    """
+    if is_network_path(path):
+        raise DatabaseError(
+            _(
+                "The database {path} is on a network drive. The database file must be on this "
+                "computer's own disk; several desks share data through a PostgreSQL server instead."
+            ).format(path=path)
+        )
+    if path.exists():
+        if not path.is_file():
+            raise DatabaseError(_("{path} is not a file.").format(path=path))
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise DatabaseError(
+                _("The database file {path} is read-only. Ask the administrator for write access.")
+                .format(path=path)
+            )
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseError(
+                _("The folder {folder} is read-only; the database needs to write its journal there.")
+                .format(folder=path.parent)
+            )
+        size = path.stat().st_size
+        if size == 0:
+            return False
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+        if header != SQLITE_HEADER:
+            raise DatabaseError(
+                _("{path} is not a database of this application (not a SQLite file, or damaged).")
+                .format(path=path)
+            )
+        return True
+    if not create:
+        raise DatabaseError(
+            _("There is no database at {path}. Create one with: sotttt-desktop init").format(path=path)
+        )
+    folder = path.parent
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise DatabaseError(
+            _("Cannot create the database in {folder}: the folder is read-only.").format(folder=folder)
+        )
+    return False

@@ -1,0 +1,64 @@
+"""Vietnamese text: NFC normalisation on the way in, and folding for search.
+
+Folding removes tone marks and vowel marks, maps đ/Đ to d, lower-cases and collapses white space,
+so that "cong ty in duc hung" matches "Công ty In Đức Hưng", whether typed in NFC or NFD.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def nfc(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return unicodedata.normalize("NFC", value)
+
+
+def clean(value: str | None) -> str | None:
+    """NFC, trimmed, inner runs of white space collapsed; empty becomes None."""
+    if value is None:
+        return None
+    value = " ".join(unicodedata.normalize("NFC", value).split())
+    return value or None
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+    for start, end in ranges:
+        for code in range(start, end + 1):
+            ch = chr(code)
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn"
+            )
+            if base.isascii() and base:
+                table[code] = base.lower()
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    table[ord("Ð")] = "d"  # Icelandic eth, a common look-alike typed for Đ
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+def fold(value: str | None) -> str:
+    """The search form of a text: no diacritics, đ→d, lower case, single spaces."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFC", value).translate(_FOLD_TABLE).lower()
+    if not text.isascii():
+        # rare: combining marks that do not compose, or letters outside the table
+        text = "".join(
+            c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+        ).translate(_FOLD_TABLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def tokens(value: str | None) -> list[str]:
+    """Folded word tokens (letters and digits) of a text, as the search index sees them."""
+    return _TOKEN.findall(fold(value))

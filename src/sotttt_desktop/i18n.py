@@ -1,0 +1,135 @@
+"""Translations (gettext catalogues built with Babel) and locale-aware formatting.
+
+Message ids are English; Vietnamese is the default language. Use `_()` for text shown at run time
+and `N_()` to mark text defined at import time (translated later with `_()` where it is shown).
+Placeholders are named (`{name}`): translate first, then format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import os
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal
+
+from sotttt_desktop.resources import translations_dir
+
+SUPPORTED_LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+DOMAIN = "messages"
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+class UnknownLanguageError(ValueError):
+    pass
+
+
+def _load_catalogue(lang: str) -> gettext.NullTranslations:
+    base = translations_dir() / lang / "LC_MESSAGES"
+    mo_path = base / f"{DOMAIN}.mo"
+    if mo_path.exists():
+        with mo_path.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    po_path = base / f"{DOMAIN}.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    # A source checkout has only the .po: compile it in memory (installed wheels ship the .mo).
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the UI language. `None` means SOTTTT_LANG or the default (Vietnamese)."""
+    global _translations, _language
+    lang = (lang or os.environ.get("SOTTTT_LANG") or DEFAULT_LANGUAGE).strip().lower()
+    if lang not in SUPPORTED_LANGUAGES:
+        raise UnknownLanguageError(lang)
+    _translations = _load_catalogue(lang)
+    _language = lang
+    return lang
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+
+def format_date(value: dt.date | None) -> str:
+    """dd/mm/yyyy in both languages (the Vietnamese administrative convention)."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+def to_local(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(LOCAL_TZ)
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A UTC timestamp shown in Asia/Ho_Chi_Minh time: `dd/mm/yyyy HH:MM`."""
+    if value is None:
+        return ""
+    return to_local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def format_number(value: int | float) -> str:
+    """Thousands separators of the current language: 1.234.567 (vi) or 1,234,567 (en)."""
+    return format_decimal(value, locale=_babel_locale())
+
+
+def format_vnd(amount: int) -> str:
+    """Money is integer VND: `1.500.000 đồng` (vi) or `1,500,000 VND` (en)."""
+    return _("{amount} VND").format(amount=format_number(int(amount)))
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd."""
+    text = text.strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return dt.date.fromisoformat(text)
+    for sep in "/-.":
+        parts = text.split(sep)
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+            day, month, year = (int(p) for p in parts)
+            return dt.date(year, month, day)
+    raise ValueError(text)
+
+
+def format_long_date(value: dt.date) -> str:
+    """`ngày 05 tháng 3 năm 2024` style is document business; here: Babel's long format for the UI."""
+    return _babel_format_date(value, format="long", locale=_babel_locale())
+
+
+def _babel_locale() -> str:
+    return "vi_VN" if _language == "vi" else "en_US"

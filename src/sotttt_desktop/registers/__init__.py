@@ -1,0 +1,15 @@
+"""Register declarations: each register is declared once and drives table, form, detail and search."""
+
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+
+__all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_register"]
+
+
+def all_registers() -> dict[str, RegisterSpec]:
+    from sotttt_desktop.registers.parties import PARTIES
+
+    return {spec.key: spec for spec in (PARTIES,)}
+
+
+def get_register(key: str) -> RegisterSpec:
+    return all_registers()[key]

@@ -1,0 +1,63 @@
+"""The Parties register: organisations and individuals, deduplicated by tax code / citizen ID."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sotttt_desktop.core import validation
+from sotttt_desktop.core.text import fold
+from sotttt_desktop.core.models import Party
+from sotttt_desktop.i18n import N_
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+
+ORG = frozenset({"org"})
+PERSON = frozenset({"person"})
+
+PARTY_KIND_CHOICES = (("org", N_("Organisation")), ("person", N_("Individual")))
+
+
+
+def derive_party_columns(values: dict[str, Any]) -> dict[str, Any]:
+    return {"sort_name": fold(values["name"])[:300]}
+
+
+PARTIES = RegisterSpec(
+    key="parties",
+    title=N_("Organisations and individuals"),
+    item_name=N_("organisation or individual"),
+    model=Party,
+    search_kind="party",
+    variant_field="kind",
+    default_sort="name",
+    subtitle_fields=("tax_code", "citizen_id", "district_code"),
+    derive=derive_party_columns,
+    fields=(
+        FieldSpec("kind", N_("Type"), FieldKind.CHOICE, required=True,
+                  choices=PARTY_KIND_CHOICES, width=100, filterable=True, sort_column="kind"),
+        FieldSpec("name", N_("Name"), required=True, max_length=300, width=320,
+                  sort_column="sort_name", searchable=True,
+                  placeholder=N_("e.g. Công ty TNHH In Đức Hưng")),
+        FieldSpec("tax_code", N_("Tax code"), variants=ORG, max_length=14, width=120,
+                  validate=validation.tax_code, normalise=validation.normalise_tax_code,
+                  searchable=True, placeholder="3700123456",
+                  unique_message=N_("An organisation with tax code {value} already exists: {name}.")),
+        FieldSpec("registration_no", N_("Business registration no."), variants=ORG,
+                  max_length=64, in_table=False, searchable=True),
+        FieldSpec("citizen_id", N_("Citizen ID"), variants=PERSON, max_length=12, width=120,
+                  validate=validation.citizen_id, normalise=lambda s: s.replace(" ", ""),
+                  searchable=True, placeholder="074090001234",
+                  unique_message=N_("A person with citizen ID {value} already exists: {name}.")),
+        FieldSpec("date_of_birth", N_("Date of birth"), FieldKind.DATE, variants=PERSON,
+                  in_table=False, validate=validation.past_date, placeholder=N_("dd/mm/yyyy")),
+        FieldSpec("address", N_("Address"), max_length=400, width=300, searchable=True),
+        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=160,
+                  filterable=True, sort_column="district_code"),
+        FieldSpec("commune_code", N_("Ward / commune"), FieldKind.COMMUNE, in_table=False),
+        FieldSpec("legal_representative", N_("Legal representative"), variants=ORG,
+                  max_length=200, in_table=False, searchable=True),
+        FieldSpec("phone", N_("Phone"), max_length=20, width=110,
+                  validate=validation.phone, normalise=validation.normalise_phone),
+        FieldSpec("email", N_("E-mail"), max_length=200, in_table=False,
+                  validate=validation.email),
+    ),
+)

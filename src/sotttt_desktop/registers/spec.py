@@ -1,0 +1,74 @@
+"""The vocabulary of a register declaration (no Qt: the UI and the services both read it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    MULTILINE = "multiline"
+    CHOICE = "choice"
+    DATE = "date"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+Validator = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: label, type, validation, table column and search behaviour, declared once."""
+
+    name: str
+    label: str  # marked with N_(), translated where shown
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    max_length: int = 200
+    validate: Validator | None = None
+    normalise: Callable[[str], str] | None = None
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, N_() label)
+    variants: frozenset[str] | None = None  # the record kinds this field applies to; None = all
+    in_table: bool = True
+    width: int = 140
+    sort_column: str | None = None  # an indexed column to sort by
+    filterable: bool = False  # offered as a column filter
+    searchable: bool = False  # goes into the search index
+    placeholder: str = ""
+    unique_message: str | None = None  # N_() text for a duplicate; the field must be unique
+
+    def applies_to(self, variant: str | None) -> bool:
+        return self.variants is None or variant is None or variant in self.variants
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    key: str
+    title: str  # N_()
+    item_name: str  # N_(), one record: "party"
+    model: type
+    search_kind: str
+    fields: tuple[FieldSpec, ...]
+    variant_field: str | None = None
+    default_sort: str = "name"
+    title_field: str = "name"
+    subtitle_fields: tuple[str, ...] = ()  # shown under the title in search results
+    derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # computed columns
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def field(self, name: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def fields_for(self, variant: str | None) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if f.applies_to(variant))
+
+    @property
+    def table_fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if f.in_table)

@@ -1,0 +1,5 @@
+"""Use cases. The GUI and the CLI both go through these; no Qt here."""
+
+from sotttt_desktop.services.facade import Actor, Services
+
+__all__ = ["Actor", "Services"]

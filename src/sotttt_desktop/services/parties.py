@@ -1,0 +1,50 @@
+"""Parties: organisations and individuals, through the generic register operations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.services.registers import RegisterFilter
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+REGISTER = "parties"
+
+
+class PartyService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    def add(self, **raw: object) -> dict[str, Any]:
+        return self._services.registers.create(REGISTER, raw)
+
+    def update(self, party_id: uuid.UUID, expected_version: int, **raw: object) -> dict[str, Any]:
+        return self._services.registers.update(REGISTER, party_id, raw, expected_version)
+
+    def get(self, party_id: uuid.UUID) -> dict[str, Any]:
+        return self._services.registers.record(REGISTER, party_id)
+
+    def list(self, *, limit: int = 100, offset: int = 0, kind: str | None = None,
+             district_code: int | None = None, text: str = "") -> list[dict[str, Any]]:
+        equals: dict[str, Any] = {}
+        if kind:
+            equals["kind"] = kind
+        if district_code is not None:
+            equals["district_code"] = district_code
+        registers = self._services.registers
+        rows = registers.page(REGISTER, offset, limit, flt=RegisterFilter(text, equals))
+        return [registers.record(REGISTER, row.id) for row in rows]
+
+    def as_json(self, record: dict[str, Any]) -> dict[str, Any]:
+        reference = self._services.reference
+        data = {key: value for key, value in record.items()}
+        data["id"] = str(record["id"])
+        for key in ("created_at", "updated_at"):
+            data[key] = record[key].isoformat() if record.get(key) else None
+        if record.get("date_of_birth"):
+            data["date_of_birth"] = record["date_of_birth"].isoformat()
+        data["district"] = reference.district_name(record.get("district_code")) or None
+        data["commune"] = reference.commune_name(record.get("commune_code")) or None
+        return data

@@ -1,0 +1,196 @@
+"""Generic register operations driven by the declarations: count, page, read, create, update.
+
+Sorting and filtering happen in SQL on indexed columns; pages are fetched by offset, from the
+nearer end of the ordering, so a table of a million rows opens and jumps to its end quickly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from sotttt_desktop.core.models import SearchEntry
+from sotttt_desktop.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers.spec import RegisterSpec
+from sotttt_desktop.services.records import display_value, parse_record
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+
+    from sotttt_desktop.services.facade import Services
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    text: str = ""
+    equals: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: uuid.UUID
+    values: tuple[Any, ...]  # raw values of the register's table fields, in order
+
+
+class RegisterService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def _filtered(self, spec: RegisterSpec, statement: Select, flt: RegisterFilter) -> Select | None:
+        model = spec.model
+        for name, value in flt.equals.items():
+            spec.field(name)  # only declared fields may be filtered
+            statement = statement.where(getattr(model, name) == value)
+        if flt.text.strip():
+            condition = self._services.search.matching(spec.search_kind, flt.text)
+            if condition is None:
+                return None
+            statement = statement.where(
+                model.id.in_(select(SearchEntry.entity_id).where(condition))
+            )
+        return statement
+
+    def count(self, key: str, flt: RegisterFilter | None = None) -> int:
+        spec = get_register(key)
+        statement = self._filtered(spec, select(func.count()).select_from(spec.model),
+                                   flt or RegisterFilter())
+        if statement is None:
+            return 0
+        with self._services.db.session() as session:
+            return session.execute(statement).scalar_one()
+
+    def page(self, key: str, offset: int, limit: int, *, flt: RegisterFilter | None = None,
+             sort: str | None = None, descending: bool = False, total: int | None = None) -> list[Row]:
+        """Rows `offset .. offset+limit` of the filtered, sorted register."""
+        spec = get_register(key)
+        model = spec.model
+        sort_field = spec.field(sort or spec.default_sort)
+        sort_column = getattr(model, sort_field.sort_column or sort_field.name)
+        columns = [getattr(model, f.name) for f in spec.table_fields]
+        statement = self._filtered(spec, select(model.id, *columns), flt or RegisterFilter())
+        if statement is None or limit <= 0:
+            return []
+        if total is None:
+            total = self.count(key, flt)
+        offset = max(0, min(offset, total))
+        limit = min(limit, total - offset)
+        if limit <= 0:
+            return []
+        # Read from whichever end is nearer: OFFSET costs a walk over the skipped index entries.
+        from_end = offset > total // 2
+        ascending = descending == from_end
+        order = (sort_column.asc(), model.id.asc()) if ascending else (sort_column.desc(), model.id.desc())
+        skip = total - offset - limit if from_end else offset
+        statement = statement.order_by(*order).offset(skip).limit(limit)
+        with self._services.db.session() as session:
+            rows = [Row(r[0], tuple(r[1:])) for r in session.execute(statement)]
+        if from_end:
+            rows.reverse()
+        return rows
+
+    def record(self, key: str, record_id: uuid.UUID) -> dict[str, Any]:
+        """All declared fields plus the record's metadata, as raw values."""
+        spec = get_register(key)
+        with self._services.db.session() as session:
+            row = session.get(spec.model, record_id)
+            if row is None:
+                raise NotFoundError(_("The record no longer exists."))
+            return _as_dict(spec, row)
+
+    def display(self, key: str, values: dict[str, Any]) -> list[tuple[str, str]]:
+        """(label, text) pairs of a record, for detail views and exports."""
+        spec = get_register(key)
+        variant = values.get(spec.variant_field) if spec.variant_field else None
+        reference = self._services.reference
+        return [(_(f.label), display_value(f, values.get(f.name), reference))
+                for f in spec.fields_for(variant)]
+
+    def title_and_subtitle(self, spec: RegisterSpec, values: dict[str, Any]) -> tuple[str, str]:
+        reference = self._services.reference
+        parts = []
+        for name in spec.subtitle_fields:
+            f = spec.field(name)
+            if values.get(name) is not None:
+                parts.append(display_value(f, values[name], reference))
+        return values[spec.title_field], " · ".join(parts)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def create(self, key: str, raw: dict[str, object]) -> dict[str, Any]:
+        spec = get_register(key)
+        values = parse_record(spec, raw, self._services.reference)
+        actor = self._services.actor.username
+        with self._services.db.session(write=True) as session:
+            self._check_unique(session, spec, values, None)
+            row = spec.model(**values, **(spec.derive(values) if spec.derive else {}),
+                             created_by=actor, updated_by=actor)
+            session.add(row)
+            session.flush()
+            self._index(session, spec, row.id, values)
+            session.commit()
+            return _as_dict(spec, row)
+
+    def update(self, key: str, record_id: uuid.UUID, raw: dict[str, object],
+               expected_version: int) -> dict[str, Any]:
+        spec = get_register(key)
+        values = parse_record(spec, raw, self._services.reference)
+        with self._services.db.session(write=True) as session:
+            row = session.get(spec.model, record_id)
+            if row is None:
+                raise NotFoundError(_("The record no longer exists."))
+            if row.version != expected_version:
+                raise ConflictError(_("Somebody else changed this record after you opened it. "
+                                      "Close it and open it again to see their changes."))
+            self._check_unique(session, spec, values, record_id)
+            for name, value in {**values, **(spec.derive(values) if spec.derive else {})}.items():
+                setattr(row, name, value)
+            row.updated_by = self._services.actor.username
+            try:
+                session.flush()
+            except StaleDataError as error:
+                raise ConflictError(_("Somebody else changed this record after you opened it. "
+                                      "Close it and open it again to see their changes.")) from error
+            self._index(session, spec, row.id, values)
+            session.commit()
+            return _as_dict(spec, row)
+
+    def _check_unique(self, session: Any, spec: RegisterSpec, values: dict[str, Any],
+                      own_id: uuid.UUID | None) -> None:
+        model = spec.model
+        for f in spec.fields:
+            value = values.get(f.name)
+            if not f.unique_message or value is None:
+                continue
+            statement = select(model.id, getattr(model, spec.title_field)).where(
+                getattr(model, f.name) == value)
+            if own_id is not None:
+                statement = statement.where(model.id != own_id)
+            existing = session.execute(statement.limit(1)).first()
+            if existing is not None:
+                message = _(f.unique_message).format(value=value, name=existing[1])
+                raise DuplicateError(message, {f.name: message}, existing_id=existing[0])
+
+    def _index(self, session: Any, spec: RegisterSpec, record_id: uuid.UUID,
+               values: dict[str, Any]) -> None:
+        title, subtitle = self.title_and_subtitle(spec, values)
+        parts = [str(values[f.name]) for f in spec.fields
+                 if f.searchable and f.name != spec.title_field and values.get(f.name) is not None]
+        self._services.search.index(session, spec.search_kind, record_id, title, subtitle, parts)
+
+
+def _as_dict(spec: RegisterSpec, row: Any) -> dict[str, Any]:
+    data = {f.name: getattr(row, f.name) for f in spec.fields}
+    data.update(id=row.id, version=row.version, created_at=row.created_at,
+                updated_at=row.updated_at, created_by=row.created_by, updated_by=row.updated_by)
+    return data
+
+
+__all__ = ["RegisterFilter", "RegisterService", "Row", "ValidationError"]

@@ -1,0 +1,111 @@
+"""Global search: a folded index over every searchable record ("đ" = "d", no diacritics).
+
+SQLite answers with FTS5 (prefix match on every token, best match first); PostgreSQL with LIKE
+on the folded text. The GUI's search box and `sotttt-desktop search` both call `query()`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, and_, column, select, table, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sotttt_desktop.core.models import SearchEntry
+from sotttt_desktop.core.text import fold, tokens
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.services.facade import Services
+
+_FTS = table("search_fts", column("rowid"), column("rank"))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    id: uuid.UUID
+    title: str
+    subtitle: str
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "id": str(self.id), "title": self.title,
+                "subtitle": self.subtitle}
+
+
+def fts_query(query_text: str) -> str | None:
+    """`cong ty duc` → `"cong"* "ty"* "duc"*` (all tokens, each as a prefix)."""
+    words = tokens(query_text)
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def _like_all(query_text: str) -> list[ColumnElement[bool]]:
+    """Every token somewhere in the title or the text (the server-database path)."""
+    return [(SearchEntry.folded_title + " " + SearchEntry.folded).like(f"%{word}%")
+            for word in tokens(query_text)]
+
+
+class SearchService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    @property
+    def _is_sqlite(self) -> bool:
+        return self._services.db.dialect == "sqlite"
+
+    def index(self, session: Session, kind: str, entity_id: uuid.UUID, title: str,
+              subtitle: str, parts: list[str | None]) -> None:
+        """Add or refresh the index entry of one record, inside the caller's transaction."""
+        folded_title = fold(title)
+        folded = fold(" ".join(p for p in parts if p))
+        values = {"kind": kind, "entity_id": entity_id, "title": title, "subtitle": subtitle,
+                  "folded_title": folded_title, "folded": folded}
+        dialect_insert = sqlite.insert if self._is_sqlite else postgresql.insert
+        statement = dialect_insert(SearchEntry).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["kind", "entity_id"],
+            set_={"title": title, "subtitle": subtitle, "folded_title": folded_title,
+                  "folded": folded},
+        )
+        session.execute(statement)
+
+    def matching(self, kind: str, query_text: str) -> ColumnElement[bool] | None:
+        """A condition on SearchEntry rows of `kind` that match the query (None: match nothing)."""
+        match = fts_query(query_text)
+        if match is None:
+            return None
+        if self._is_sqlite:
+            fts_rows = select(_FTS.c.rowid).where(text("search_fts MATCH :fts_q").bindparams(fts_q=match))
+            return and_(SearchEntry.kind == kind, SearchEntry.id.in_(fts_rows))
+        return and_(SearchEntry.kind == kind, *_like_all(query_text))
+
+    def query(self, query_text: str, limit: int = 20, kind: str | None = None) -> list[SearchHit]:
+        match = fts_query(query_text)
+        if match is None or limit <= 0:
+            return []
+        columns = (SearchEntry.kind, SearchEntry.entity_id, SearchEntry.title, SearchEntry.subtitle)
+        if self._is_sqlite:
+            statement = (
+                select(*columns)
+                .select_from(_FTS)
+                .join(SearchEntry, SearchEntry.id == _FTS.c.rowid)
+                .where(text("search_fts MATCH :fts_q").bindparams(fts_q=match))
+                .order_by(_FTS.c.rank)
+                .limit(limit)
+            )
+        else:
+            statement = (
+                select(*columns)
+                .where(*_like_all(query_text))
+                .order_by(SearchEntry.title)
+                .limit(limit)
+            )
+        if kind:
+            statement = statement.where(SearchEntry.kind == kind)
+        with self._services.db.session() as session:
+            return [SearchHit(k, i, t, s or "") for k, i, t, s in session.execute(statement)]
