@@ -43,7 +43,7 @@ PARTIES = RegisterSpec(
                   unique_message=N_("An organisation with tax code {value} already exists: {name}.")),
         FieldSpec("registration_no", N_("Business registration no."), variants=ORG,
                   max_length=64, in_table=False, searchable=True),
-        FieldSpec("citizen_id", N_("Citizen ID"), variants=PERSON, max_length=12, width=120,
+        FieldSpec("citizen_id", N_("Citizen ID"), variants=PERSON, max_length=12, width=165,
                   validate=validation.citizen_id, normalise=lambda s: s.replace(" ", ""),
                   searchable=True, placeholder="074090001234",
                   unique_message=N_("A person with citizen ID {value} already exists: {name}.")),

@@ -91,7 +91,7 @@ def parse_record(spec: RegisterSpec, raw: dict[str, object],
         if commune not in {code for code, _name in communes}:
             errors["commune_code"] = _("This ward or commune is not in the chosen district.")
     if errors:
-        details = "; ".join(f"{_(spec.field(name).label)}: {message}"
+        details = " ".join(f"{_(spec.field(name).label)}: {message}"
                             for name, message in errors.items())
         raise ValidationError(_("Please correct: {details}").format(details=details), errors)
     return values

@@ -1,0 +1,50 @@
+"""The contents of one area tab, built from its declaration when the tab is first shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from sotttt_desktop.areas import Area
+from sotttt_desktop.i18n import _
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+
+class AreaTab(QWidget):
+    def __init__(self, services: Services, area: Area, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.area = area
+        self.register_views: list[RegisterView] = []
+        self._tabs: QTabWidget | None = None
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{_(area.title)}</b> — {_(area.remit)}")
+        heading.setWordWrap(True)
+        heading.setObjectName("area_heading")
+        layout.addWidget(heading)
+        if not area.registers:
+            pending = QLabel(_("The registers and procedures of this area are not in this version "
+                               "yet. Organisations and individuals of this area are kept in the "
+                               "tab “Organisations & individuals”."))
+            pending.setWordWrap(True)
+            pending.setObjectName("area_pending")
+            layout.addWidget(pending)
+            layout.addStretch(1)
+            return
+        if len(area.registers) == 1:
+            view = RegisterView(services, area.registers[0], self)
+            self.register_views.append(view)
+            layout.addWidget(view, 1)
+            return
+        tabs = self._tabs = QTabWidget()
+        for key in area.registers:
+            view = RegisterView(services, key, self)
+            self.register_views.append(view)
+            tabs.addTab(view, _(get_register(key).title))
+        layout.addWidget(tabs, 1)
+
+    def current_register(self) -> RegisterView | None:
+        if self._tabs is not None:
+            widget = self._tabs.currentWidget()
+            return widget if isinstance(widget, RegisterView) else None
+        return self.register_views[0] if self.register_views else None

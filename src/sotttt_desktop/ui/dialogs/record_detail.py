@@ -1,0 +1,62 @@
+"""Read-only view of one record: every declared field, then who created and changed it and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.qt_text import translate_buttons
+
+
+class RecordDetailDialog(QDialog):
+    def __init__(self, services: Services, register_key: str, record: dict[str, Any],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._key = register_key
+        self.record = record
+        self.edit_requested = False
+        spec = get_register(register_key)
+        self.setWindowTitle(str(record.get(spec.title_field) or _(spec.item_name)))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        for label, text in services.registers.display(register_key, record):
+            value = QLabel(text or "—")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            form.addRow(label + ":", value)
+        meta = _("Created {created} by {creator}; last changed {updated} by {updater}; "
+                 "version {version}.").format(
+            created=format_datetime(record["created_at"]), creator=record["created_by"] or "—",
+            updated=format_datetime(record["updated_at"]), updater=record["updated_by"] or "—",
+            version=record["version"])
+        history = QLabel(meta)
+        history.setWordWrap(True)
+        history.setStyleSheet("color: #555;")
+        buttons = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        edit = QPushButton(_("&Edit"))
+        edit.setObjectName("edit_button")
+        buttons.addButton(edit, QDialogButtonBox.ButtonRole.ActionRole)
+        edit.clicked.connect(self._request_edit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(history)
+        layout.addWidget(buttons)
+
+    def _request_edit(self) -> None:
+        self.edit_requested = True
+        self.accept()

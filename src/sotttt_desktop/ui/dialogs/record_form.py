@@ -1,0 +1,231 @@
+"""A record form built from a register declaration, validating each field as the clerk types.
+
+Validation calls the same `parse_field` the services use on save, so the form and the service
+never disagree. Enter saves, Esc cancels; the first wrong field gets the focus.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sotttt_desktop.errors import AppError, ValidationError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.records import edit_text, parse_field
+from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class RecordFormDialog(QDialog):
+    def __init__(self, services: Services, register_key: str,
+                 record: dict[str, Any] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._key = register_key
+        self._spec = get_register(register_key)
+        self._record = record
+        self.saved_record: dict[str, Any] | None = None
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        item = _(self._spec.item_name)
+        self.setWindowTitle(_("Edit {item}").format(item=item) if record
+                            else _("New {item}").format(item=item))
+        self.setMinimumWidth(560)
+
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in self._spec.fields:
+            self._add_field(field)
+        self._buttons = translate_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
+        self._buttons.accepted.connect(self._save)
+        self._buttons.rejected.connect(self.reject)
+        self._summary = QLabel()
+        self._summary.setStyleSheet(ERROR_STYLE)
+        self._summary.setWordWrap(True)
+        self._summary.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._buttons)
+        if record:
+            self._load(record)
+        self._update_variant()
+        self._validate_all(show_empty_required=False)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _add_field(self, field: FieldSpec) -> None:
+        editor: QWidget
+        if field.kind is FieldKind.CHOICE:
+            combo = QComboBox()
+            for value, label in field.choices:
+                combo.addItem(_(label), value)
+            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
+            editor = combo
+        elif field.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE):
+            combo = QComboBox()
+            combo.addItem("", None)
+            if field.kind is FieldKind.DISTRICT:
+                for info in self._services.reference.districts().values():
+                    combo.addItem(info.name, info.code)
+            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
+            editor = combo
+        else:
+            line = QLineEdit()
+            line.setMaxLength(field.max_length)
+            if field.placeholder:
+                line.setPlaceholderText(_(field.placeholder))
+            line.textChanged.connect(lambda _t, f=field: self._field_changed(f))
+            line.returnPressed.connect(self._save)
+            editor = line
+        editor.setObjectName(f"field_{field.name}")
+        error = QLabel()
+        error.setObjectName(f"error_{field.name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        container = QWidget()
+        box = QVBoxLayout(container)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        box.addWidget(error)
+        label = _(field.label) + (" *" if field.required else "")
+        self._form.addRow(label, container)
+        self._editors[field.name] = editor
+        self._errors[field.name] = error
+
+    def _load(self, record: dict[str, Any]) -> None:
+        for field in self._spec.fields:
+            self.set_text(field.name, edit_text(field, record.get(field.name)))
+
+    # --- values ---------------------------------------------------------------------------------
+
+    def set_text(self, name: str, text: str) -> None:
+        """Put text in a field as if typed (or choose the item whose data or label is `text`)."""
+        editor = self._editors[name]
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+            return
+        assert isinstance(editor, QComboBox)
+        if name == "commune_code":
+            self._fill_communes()
+        for i in range(editor.count()):
+            if str(editor.itemData(i) or "") == text or editor.itemText(i) == text:
+                editor.setCurrentIndex(i)
+                return
+
+    def raw_value(self, name: str) -> str:
+        editor = self._editors[name]
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        assert isinstance(editor, QComboBox)
+        data = editor.currentData()
+        return "" if data is None else str(data)
+
+    def _variant(self) -> str | None:
+        name = self._spec.variant_field
+        return self.raw_value(name) if name else None
+
+    def error_text(self, name: str) -> str:
+        label = self._errors[name]
+        return label.text() if not label.isHidden() else ""
+
+    # --- reacting ---------------------------------------------------------------------------------
+
+    def _field_changed(self, field: FieldSpec) -> None:
+        if field.name == self._spec.variant_field:
+            self._update_variant()
+        if field.kind is FieldKind.DISTRICT:
+            self._fill_communes()
+        self._check(field, show_empty_required=False)
+
+    def _update_variant(self) -> None:
+        variant = self._variant()
+        for row, field in enumerate(self._spec.fields):
+            self._form.setRowVisible(row, field.applies_to(variant))
+
+    def _fill_communes(self) -> None:
+        commune = self._editors.get("commune_code")
+        district = self._editors.get("district_code")
+        if not isinstance(commune, QComboBox) or not isinstance(district, QComboBox):
+            return
+        current = commune.currentData()
+        commune.blockSignals(True)
+        commune.clear()
+        commune.addItem("", None)
+        info = self._services.reference.districts().get(district.currentData())
+        for code, name in info.communes if info else ():
+            commune.addItem(name, code)
+        index = commune.findData(current)
+        commune.setCurrentIndex(max(index, 0))
+        commune.blockSignals(False)
+
+    def _check(self, field: FieldSpec, *, show_empty_required: bool) -> str | None:
+        label = self._errors[field.name]
+        if not field.applies_to(self._variant()):
+            label.hide()
+            return None
+        raw = self.raw_value(field.name)
+        _value, error = parse_field(field, raw, self._services.reference)
+        if error and not raw.strip() and not show_empty_required:
+            error = None
+        label.setText(error or "")
+        label.setVisible(bool(error))
+        return error
+
+    def _validate_all(self, *, show_empty_required: bool) -> list[str]:
+        return [f.name for f in self._spec.fields
+                if self._check(f, show_empty_required=show_empty_required)]
+
+    def _show_field_errors(self, errors: dict[str, str]) -> None:
+        for name, message in errors.items():
+            if name in self._errors:
+                self._errors[name].setText(message)
+                self._errors[name].show()
+        first = next((n for n in (f.name for f in self._spec.fields) if n in errors), None)
+        if first:
+            self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save(self) -> None:
+        bad = self._validate_all(show_empty_required=True)
+        if bad:
+            self._summary.setText(_("Please correct the fields marked in red."))
+            self._summary.show()
+            self._editors[bad[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        raw = {f.name: self.raw_value(f.name) for f in self._spec.fields}
+        registers = self._services.registers
+        try:
+            if self._record:
+                record_id: uuid.UUID = self._record["id"]
+                self.saved_record = registers.update(self._key, record_id, raw,
+                                                     self._record["version"])
+            else:
+                self.saved_record = registers.create(self._key, raw)
+        except ValidationError as error:
+            self._show_field_errors(error.field_errors)
+            self._summary.setText(str(error))
+            self._summary.show()
+            return
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        self.accept()

@@ -1,0 +1,249 @@
+"""The main window: a tab per area (built lazily), menus, the global search box, a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from sotttt_desktop import __version__
+from sotttt_desktop.areas import Area, areas_in_order
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.area_tab import AreaTab
+from sotttt_desktop.ui.dialogs.organisation_dialog import OrganisationDialog
+from sotttt_desktop.ui.dialogs.search_dialog import SearchResultsDialog
+from sotttt_desktop.ui.qt_text import show_error
+from sotttt_desktop.ui.widgets.register_view import RegisterView, open_record_details
+
+SEARCH_KIND_REGISTERS = {"party": "parties"}
+
+
+def tab_text(area: Area) -> str:
+    """The area title as a tab or menu label ("&" would otherwise become a mnemonic)."""
+    return _(area.title).replace("&", "&&")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings):
+        super().__init__()
+        self.services = services
+        self._settings = settings
+        self.areas = areas_in_order()
+        self.setWindowTitle(_("Department of Information and Communications — {agency}")
+                            .format(agency=self._agency_title()))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("area_tabs")
+        self.tabs.setDocumentMode(True)
+        for area in self.areas:
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder_{area.key}")
+            self.tabs.addTab(placeholder, tab_text(area))
+        self.tabs.currentChanged.connect(self._ensure_tab)
+        self.setCentralWidget(self.tabs)
+        self._build_search_bar()
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 800)
+        self._restore_state()
+        self._ensure_tab(self.tabs.currentIndex())
+
+    def _agency_title(self) -> str:
+        try:
+            profile = self.services.reference.profile()
+        except AppError:
+            return ""
+        return profile["agency_name"]
+
+    # --- tabs ------------------------------------------------------------------------------------
+
+    def _ensure_tab(self, index: int) -> None:
+        """Build a tab's contents the first time it is shown."""
+        if index < 0:
+            return
+        widget = self.tabs.widget(index)
+        if isinstance(widget, AreaTab):
+            return
+        area: Area = self.areas[index]
+        try:
+            tab = AreaTab(self.services, area)
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, tab_text(area))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        widget.deleteLater()
+
+    def area_tab(self, key: str) -> AreaTab:
+        index = next(i for i, a in enumerate(self.areas) if a.key == key)
+        self.tabs.setCurrentIndex(index)
+        self._ensure_tab(index)
+        tab = self.tabs.widget(index)
+        assert isinstance(tab, AreaTab)
+        return tab
+
+    def current_register(self) -> RegisterView | None:
+        tab = self.tabs.currentWidget()
+        return tab.current_register() if isinstance(tab, AreaTab) else None
+
+    # --- chrome ----------------------------------------------------------------------------------
+
+    def _build_search_bar(self) -> None:
+        bar = QToolBar(_("Search"))
+        bar.setObjectName("search_toolbar")
+        bar.setMovable(False)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("global_search")
+        self.search_box.setPlaceholderText(_("Search everything: name, tax code, citizen ID, "
+                                             "address… (Ctrl+K)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(420)
+        self.search_box.returnPressed.connect(self.run_search)
+        bar.addWidget(QLabel(_("Search:") + " "))
+        bar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&New record"), self._new_record, "Ctrl+N",
+                                         "action_new"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), self.close, "Ctrl+Q", "action_quit"))
+
+        edit_menu = menu_bar.addMenu(_("&Edit"))
+        edit_menu.addAction(self._action(_("&Edit record"), self._edit_record, "F2", "action_edit"))
+        edit_menu.addAction(self._action(_("&Filter this register"), self._focus_filter, "Ctrl+F",
+                                         "action_filter"))
+        edit_menu.addAction(self._action(_("&Search everything"), self._focus_search, "Ctrl+K",
+                                         "action_search"))
+
+        view_menu = menu_bar.addMenu(_("&View"))
+        for number, area in enumerate(self.areas):
+            shortcut = f"Ctrl+{number + 1}" if number < 9 else None
+            view_menu.addAction(self._action(
+                tab_text(area), lambda _c=False, i=number: self.tabs.setCurrentIndex(i), shortcut))
+
+        tools_menu = menu_bar.addMenu(_("&Tools"))
+        tools_menu.addAction(self._action(_("&Organisation profile…"), self._edit_profile,
+                                          name="action_profile"))
+
+        help_menu = menu_bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About"), self.show_about, name="action_about"))
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_label = QLabel(_("Database: {path}").format(
+            path=self.services.db.location.display()))
+        self.database_label.setObjectName("status_database")
+        actor = self.services.actor
+        user_text = (_("User: {name}").format(name=actor.display_name) if actor.authenticated
+                     else _("User: {name} (not signed in)").format(name=actor.display_name))
+        self.user_label = QLabel(user_text)
+        self.user_label.setObjectName("status_user")
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.user_label)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _new_record(self) -> None:
+        view = self.current_register() or self.area_tab("directory").current_register()
+        if view:
+            view.new_record()
+
+    def _edit_record(self) -> None:
+        view = self.current_register()
+        if view:
+            view.edit_record()
+
+    def _focus_filter(self) -> None:
+        view = self.current_register()
+        if view:
+            view.focus_filter()
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> SearchResultsDialog | None:
+        query = self.search_box.text().strip()
+        if not query:
+            return None
+        try:
+            hits = self.services.search.query(query, limit=50)
+        except AppError as error:
+            show_error(self, str(error))
+            return None
+        dialog = SearchResultsDialog(query, hits, self)
+        self.last_search_dialog = dialog
+        if dialog.exec() and dialog.chosen is not None:
+            register = SEARCH_KIND_REGISTERS.get(dialog.chosen.kind)
+            if register:
+                open_record_details(self.services, register, dialog.chosen.id, self)
+        return dialog
+
+    def _edit_profile(self) -> None:
+        try:
+            OrganisationDialog(self.services, self).exec()
+        except AppError as error:
+            show_error(self, str(error))
+
+    def about_text(self) -> str:
+        from PySide6 import __version__ as pyside_version
+
+        return _("sotttt-desktop {version}\nDesktop system of the Department of Information and "
+                 "Communications.\n\nDatabase: {path}\nSchema revision: {revision}\nQt for "
+                 "Python {qt}").format(
+            version=__version__, path=self.services.db.location.display(),
+            revision=self.services.db.schema_revision(), qt=pyside_version)
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("About"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(_("OK"))
+        box.exec()
+
+    # --- state -------------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = self._settings.value("main_window/tab")
+        if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(tab))
+
+    def save_state(self) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.setValue("main_window/state", self.saveState())
+        self._settings.setValue("main_window/tab", self.tabs.currentIndex())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)

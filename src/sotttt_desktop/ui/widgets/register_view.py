@@ -1,0 +1,206 @@
+"""One register on screen: filter box, column filters, the lazy table, and record actions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import _, ngettext
+from sotttt_desktop.i18n import format_number as fmt_number
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers.spec import FieldKind
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.registers import RegisterFilter
+from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
+from sotttt_desktop.ui.qt_text import show_error
+from sotttt_desktop.ui.register_model import RegisterTableModel
+
+FILTER_DELAY_MS = 250
+
+
+class RegisterView(QWidget):
+    changed = Signal()
+
+    def __init__(self, services: Services, register_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._key = register_key
+        self._spec = get_register(register_key)
+        self.model = RegisterTableModel(services, register_key, self)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("register_filter")
+        self.filter_edit.setPlaceholderText(_("Filter: type a name, tax code, address… "
+                                              "(diacritics optional)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+
+        self._column_filters: dict[str, QComboBox] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 3)
+        for field in self._spec.fields:
+            if not field.filterable:
+                continue
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{field.name}")
+            combo.addItem(_("{label}: all").format(label=_(field.label)), None)
+            if field.kind is FieldKind.CHOICE:
+                for value, label in field.choices:
+                    combo.addItem(_(label), value)
+            elif field.kind is FieldKind.DISTRICT:
+                for info in services.reference.districts().values():
+                    combo.addItem(info.name, info.code)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+            self._column_filters[field.name] = combo
+            top.addWidget(combo, 1)
+
+        self.table = QTableView()
+        self.table.setObjectName("register_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, field in enumerate(self._spec.table_fields):
+            self.table.setColumnWidth(column, field.width)
+        column, descending = self.model.sort_state()
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator: enabling sorts by it
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.doubleClicked.connect(lambda _i: self.show_details())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.show_details)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.show_details)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("register_count")
+        new_button = QPushButton(_("&New"))
+        new_button.setObjectName("new_button")
+        new_button.clicked.connect(self.new_record)
+        edit_button = QPushButton(_("&Edit"))
+        edit_button.clicked.connect(self.edit_record)
+        details_button = QPushButton(_("&Details"))
+        details_button.clicked.connect(self.show_details)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(new_button)
+        bottom.addWidget(edit_button)
+        bottom.addWidget(details_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self._update_count()
+
+    # --- filtering and sorting -----------------------------------------------------------------
+
+    def current_filter(self) -> RegisterFilter:
+        equals: dict[str, Any] = {}
+        for name, combo in self._column_filters.items():
+            if combo.currentData() is not None:
+                equals[name] = combo.currentData()
+        return RegisterFilter(self.filter_edit.text(), equals)
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        try:
+            self.model.set_filter(self.current_filter())
+        except AppError as error:
+            show_error(self, str(error))
+        self._update_count()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            current, descending = self.model.sort_state()
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(ngettext("{count} record", "{count} records", n)
+                                 .format(count=fmt_number(n)))
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    # --- records ---------------------------------------------------------------------------------
+
+    def selected_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def new_record(self) -> None:
+        dialog = RecordFormDialog(self._services, self._key, parent=self)
+        if dialog.exec():
+            self._after_change()
+
+    def edit_record(self, record_id: uuid.UUID | None = None) -> None:
+        record_id = record_id or self.selected_id()
+        if record_id is None:
+            return
+        try:
+            record = self._services.registers.record(self._key, record_id)
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        dialog = RecordFormDialog(self._services, self._key, record, parent=self)
+        if dialog.exec():
+            self._after_change()
+
+    def show_details(self, record_id: uuid.UUID | None = None) -> None:
+        record_id = record_id or self.selected_id()
+        if record_id is None:
+            return
+        open_record_details(self._services, self._key, record_id, self)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self.changed.emit()
+
+
+def open_record_details(services: Services, register_key: str, record_id: uuid.UUID,
+                        parent: QWidget) -> None:
+    """Details, and the edit form if the user asks for it from there."""
+    try:
+        record = services.registers.record(register_key, record_id)
+    except AppError as error:
+        show_error(parent, str(error))
+        return
+    dialog = RecordDetailDialog(services, register_key, record, parent)
+    dialog.exec()
+    if dialog.edit_requested:
+        RecordFormDialog(services, register_key, record, parent=parent).exec()
