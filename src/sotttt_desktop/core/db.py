@@ -101,8 +101,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # rolls back whatever was not committed; loaded objects stay readable
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:

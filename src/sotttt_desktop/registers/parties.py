@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.text import fold
 from sotttt_desktop.core.models import Party
+from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 

@@ -1,0 +1,112 @@
+"""The main window offscreen: every tab opens, menus, status bar, search, remembered geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from sotttt_desktop.areas import areas_in_order
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.app import ui_settings
+from sotttt_desktop.ui.area_tab import AreaTab
+from sotttt_desktop.ui.dialogs.search_dialog import SearchResultsDialog
+from sotttt_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_services: Services) -> MainWindow:  # noqa: ANN001
+    win = MainWindow(demo_services, ui_settings())
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_every_area_has_a_tab_and_each_opens(window: MainWindow) -> None:
+    areas = areas_in_order()
+    assert window.tabs.count() == len(areas) >= 14
+    for index, area in enumerate(areas):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.widget(index)
+        assert isinstance(tab, AreaTab), area.key
+        assert tab.area.key == area.key
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Một cửa" in titles and "Báo chí, phát thanh && truyền hình" in titles
+
+
+def test_tabs_are_built_only_when_first_shown(qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    win = MainWindow(demo_services, ui_settings())
+    qtbot.addWidget(win)
+    built = [isinstance(win.tabs.widget(i), AreaTab) for i in range(win.tabs.count())]
+    assert built.count(True) == 1
+
+
+def test_status_bar_shows_database_and_user(window: MainWindow, demo_db_path: Path) -> None:
+    assert str(demo_db_path) in window.database_label.text()
+    assert "Người kiểm thử" in window.user_label.text()
+
+
+def test_menus_are_in_vietnamese(window: MainWindow) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Công cụ", "Trợ &giúp"]
+
+
+def test_about_names_version_and_database(window: MainWindow, demo_db_path: Path) -> None:
+    text = window.about_text()
+    assert "0.1.0" in text and str(demo_db_path) in text
+
+
+def test_global_search_box_shows_results(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    seen: list[SearchResultsDialog] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SearchResultsDialog):
+            seen.append(dialog)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, close_dialog)
+
+    window.search_box.setText("cong ty in")
+    QTimer.singleShot(20, close_dialog)
+    window.run_search()
+    assert seen and seen[0].results.count() > 0
+    assert "Công ty" in seen[0].results.item(0).text()
+
+
+def test_window_geometry_is_remembered(qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    first = MainWindow(demo_services, ui_settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(QRect(40, 50, 700, 500))  # inside the 800×600 offscreen screen
+    first.tabs.setCurrentIndex(3)
+    first.close()
+    second = MainWindow(demo_services, ui_settings())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.tabs.currentIndex() == 3
+
+
+def test_pending_areas_say_so(window: MainWindow) -> None:
+    tab = window.area_tab("telecom")
+    pending = tab.findChild(QLabel, "area_pending")
+    assert pending is not None and "chưa có trong phiên bản này" in pending.text()
+
+
+def test_profile_dialog_opens_and_saves(qtbot, window: MainWindow, demo_services: Services  # noqa: ANN001
+                                       ) -> None:
+    from sotttt_desktop.ui.dialogs.organisation_dialog import OrganisationDialog
+
+    dialog = OrganisationDialog(demo_services, window)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["agency_name"].text() == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    dialog.edits["agency_name"].setText("")
+    dialog._save()
+    assert dialog.error.isVisible() or not dialog.error.isHidden()
+    assert demo_services.reference.profile()["agency_name"] == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    dialog.edits["agency_name"].setText("SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH BÌNH DƯƠNG")
+    dialog._save()
+    assert demo_services.reference.profile()["agency_name"].endswith("BÌNH DƯƠNG")
+    assert QMessageBox  # imported for modal handling in other tests

@@ -1,0 +1,91 @@
+"""The record form: inline validation in Vietnamese, nothing written until the input is valid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
+from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+
+def _form(qtbot, services: Services, record=None) -> RecordFormDialog:  # noqa: ANN001
+    dialog = RecordFormDialog(services, "parties", record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_invalid_tax_code_is_explained_while_typing(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    tax = dialog.findChild(QLineEdit, "field_tax_code")
+    qtbot.keyClicks(tax, "37001")
+    assert "Mã số thuế gồm 10 chữ số" in dialog.error_text("tax_code")
+    qtbot.keyClicks(tax, "23456")
+    assert dialog.error_text("tax_code") == ""
+
+
+def test_invalid_form_is_not_saved(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    dialog.set_text("name", "Công ty Sai")
+    dialog.set_text("tax_code", "123")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "field_name"), Qt.Key.Key_Return)
+    assert dialog.saved_record is None and dialog.isVisible()
+    assert services.registers.count("parties") == 0
+
+
+def test_required_name_is_flagged_on_save(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    assert dialog.error_text("name") == ""  # not shouted at before trying
+    dialog._save()
+    assert dialog.error_text("name") == "Trường này bắt buộc nhập."
+
+
+def test_valid_form_saves_with_enter(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    dialog.set_text("name", "Công ty TNHH Truyền thông Sông Bé")
+    dialog.set_text("tax_code", "3712345678")
+    dialog.set_text("district_code", "725")
+    dialog.set_text("commune_code", "Phường Lái Thiêu")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "field_name"), Qt.Key.Key_Return)
+    assert dialog.saved_record is not None
+    assert dialog.saved_record["commune_code"] is not None
+    assert services.registers.count("parties") == 1
+
+
+def test_person_fields_replace_organisation_fields(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    citizen = dialog.findChild(QLineEdit, "field_citizen_id")
+    tax = dialog.findChild(QLineEdit, "field_tax_code")
+    assert tax.isVisible() and not citizen.isVisible()
+    dialog.set_text("kind", "person")
+    assert citizen.isVisible() and not tax.isVisible()
+
+
+def test_duplicate_is_shown_on_the_field(qtbot, services: Services) -> None:  # noqa: ANN001
+    services.parties.add(kind="org", name="Công ty Có Trước", tax_code="3711111111")
+    dialog = _form(qtbot, services)
+    dialog.set_text("name", "Công ty Sau")
+    dialog.set_text("tax_code", "3711111111")
+    dialog._save()
+    assert "Công ty Có Trước" in dialog.error_text("tax_code")
+    assert services.registers.count("parties") == 1
+
+
+def test_edit_form_updates_the_record(qtbot, services: Services) -> None:  # noqa: ANN001
+    record = services.parties.add(kind="org", name="Công ty Cũ", tax_code="3722222222")
+    dialog = _form(qtbot, services, record)
+    assert dialog.raw_value("tax_code") == "3722222222"
+    dialog.set_text("name", "Công ty Mới")
+    dialog._save()
+    assert services.parties.get(record["id"])["name"] == "Công ty Mới"
+
+
+def test_register_view_filters_as_you_type(qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    view = RegisterView(demo_services, "parties")
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 1000
+    qtbot.keyClicks(view.filter_edit, "cong ty")
+    qtbot.waitUntil(lambda: view.model.rowCount() < 1000, timeout=2000)
+    assert "bản ghi" in view.count_label.text()
