@@ -1,0 +1,111 @@
+"""Foundation benchmark: start-up, a 1,000,000-row register, folded search, memory.
+
+Every number is printed next to its floor measured in the same run. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUERY = "cong ty in duc hung"
+
+
+def run_child(script: str, *args: str, runs: int) -> list[dict]:
+    results = []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "SOTTTT_CONFIG_DIR": tempfile.mkdtemp(prefix="bench-cfg-")}
+    for _ in range(runs):
+        started = time.time()
+        out = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True,
+                             text=True, env=env, timeout=300)
+        if out.returncode != 0:
+            raise SystemExit(f"{script} failed:\n{out.stderr}")
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        data["start_to_paint_s"] = data["first_paint"] - started
+        results.append(data)
+    return results
+
+
+def median(results: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in results)
+
+
+def time_calls(fn, repeat: int) -> float:  # noqa: ANN001
+    fn()  # warm
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def ensure_database(path: Path, scale: float) -> None:
+    if path.exists():
+        return
+    print(f"creating {path} at scale {scale} …", flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sotttt_desktop", "--db", str(path), "init", "--demo",
+                    "--scale", str(scale)], check=True)
+    print(f"  created in {time.perf_counter() - started:.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=HERE / "out" / "scale500.sqlite3")
+    parser.add_argument("--scale", type=float, default=500)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    ensure_database(args.db, args.scale)
+
+    floor = run_child("floor_window.py", runs=args.runs)
+    app = run_child("app_window.py", str(args.db), runs=args.runs)
+
+    from sotttt_desktop.i18n import set_language
+    from sotttt_desktop.services.search import fts_query
+    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.settings import sqlite_location
+
+    set_language("vi")
+    services = open_services(sqlite_location(args.db))
+    app_search = time_calls(lambda: services.search.query(QUERY, limit=20), 50)
+    hits = services.search.query(QUERY, limit=20)
+    raw = sqlite3.connect(args.db)
+    raw_sql = ("SELECT e.kind, e.entity_id, e.title, e.subtitle FROM search_fts "
+               "JOIN search_entry e ON e.id = search_fts.rowid WHERE search_fts MATCH ? "
+               "ORDER BY rank LIMIT 20")
+    match = fts_query(QUERY)
+    raw_search = time_calls(lambda: raw.execute(raw_sql, (match,)).fetchall(), 50)
+
+    rows = app[0]["rows"]
+    lines = [
+        ("cold start to first paint (s)", median(app, "start_to_paint_s"),
+         median(floor, "start_to_paint_s"), "≤ 1.5×"),
+        (f"open Parties register, {rows:,} rows (s)", median(app, "open_s"),
+         median(floor, "open_s"), "≤ 1.2×"),
+        ("scroll to the last row (s)", median(app, "scroll_s"), median(floor, "scroll_s"), ""),
+        (f"search {QUERY!r} (ms)", app_search * 1000, raw_search * 1000, "≤ 2×"),
+        ("peak memory, max RSS (MB)", median(app, "rss_mb"), median(floor, "rss_mb"), "≤ 2×"),
+    ]
+    print(f"\nfoundation benchmark — {args.db} ({rows:,} parties), median of {args.runs} runs")
+    print(f"{'measure':44} {'app':>10} {'floor':>10} {'ratio':>7}  goal")
+    for name, value, base, goal in lines:
+        ratio = value / base if base else float("nan")
+        print(f"{name:44} {value:10.3f} {base:10.3f} {ratio:7.2f}  {goal}")
+    print(f"\nsearch hits: {len(hits)}, first: {hits[0].title if hits else '—'}")
+    print(f"last row of the register: {app[0]['last_row']}")
+
+
+if __name__ == "__main__":
+    main()
