@@ -23,10 +23,13 @@ import pytest  # noqa: E402
 
 from sotttt_desktop.i18n import set_language  # noqa: E402
 from sotttt_desktop.services import Actor, Services  # noqa: E402
+from sotttt_desktop.services.demo import DEMO_PASSWORD  # noqa: E402
 from sotttt_desktop.services.setup import initialise, open_services  # noqa: E402
 from sotttt_desktop.settings import sqlite_location  # noqa: E402
 
-TEST_ACTOR = Actor(username="tester", display_name="Người kiểm thử")
+TEST_PASSWORD = DEMO_PASSWORD  # the template's "admin" has the demo accounts' password
+TEST_ACTOR = Actor(username="tester", display_name="Người kiểm thử", authenticated=True,
+                   grants=frozenset({("*", "*")}))
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +44,7 @@ def vietnamese() -> Iterator[None]:
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
     services = initialise(sqlite_location(path), actor=TEST_ACTOR)
+    services.security.create_first_admin("admin", "Quản trị hệ thống", TEST_PASSWORD)
     services.db.close()
     return path
 

@@ -42,3 +42,15 @@ class ConflictError(AppError):
     """Somebody else changed the record since it was read (optimistic locking)."""
 
     exit_code = 5
+
+
+class PermissionDeniedError(AppError):
+    """The signed-in user may not do this (checked in the services)."""
+
+    exit_code = 6
+
+
+class AuthenticationError(AppError):
+    """Log-in refused: wrong name or password, disabled or locked account."""
+
+    exit_code = 7

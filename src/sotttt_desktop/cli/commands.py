@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from sotttt_desktop.cli.auth import acting_services, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_number
+from sotttt_desktop.services.demo import DEMO_PASSWORD
 from sotttt_desktop.services.setup import initialise, open_services
 from sotttt_desktop.settings import DatabaseLocation
 
@@ -18,6 +20,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--demo", action="store_true", help="fill it with realistic demo data")
     init.add_argument("--scale", type=float, default=1.0,
                       help="demo size: 1 ≈ one year of a Department (2,000 parties); 500 ≈ 1,000,000")
+    init.add_argument("--admin", metavar="NAME",
+                      help="create the administrator (password from SOTTTT_PASSWORD or a prompt)")
+    init.add_argument("--admin-name", metavar="FULL_NAME", default="Quản trị hệ thống",
+                      help="the administrator's full name")
     init.set_defaults(handler=cmd_init)
 
     info = sub.add_parser("info", parents=[common], help="version, database, schema and row counts")
@@ -65,16 +71,28 @@ def _progress(done: int, total: int) -> None:
 def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.scale <= 0:
         raise ValidationError(_("The scale must be between 0.01 and 5000."))
+    admin_password = None
+    if args.admin:
+        admin_password = read_secret("SOTTTT_PASSWORD", _("Password for {user}: ").format(
+            user=args.admin), confirm=True)
     services = initialise(location, demo=args.demo, scale=args.scale,
                           progress=None if args.json else _progress)
-    info = services.info()
-    services.db.close()
+    try:
+        if args.admin:
+            services.security.create_first_admin(args.admin, args.admin_name, admin_password or "")
+        info = services.info()
+    finally:
+        services.db.close()
     if args.json:
         emit_json(info)
     else:
-        emit_lines([_("Database ready: {path} (schema {revision}).").format(
+        lines = [_("Database ready: {path} (schema {revision}).").format(
             path=info["database"], revision=info["schema_revision"])]
-            + [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()])
+        lines += [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()]
+        if args.demo:
+            lines.append(_("Demo accounts (password {password}): see the README.").format(
+                password=DEMO_PASSWORD))
+        emit_lines(lines)
     return 0
 
 
@@ -94,7 +112,7 @@ def cmd_info(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_party_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = open_services(location)
+    services = acting_services(args, location, write=True)
     record = services.parties.add(
         kind=args.kind, name=args.name, tax_code=args.tax_code,
         registration_no=args.registration_no, citizen_id=args.citizen_id,
@@ -112,7 +130,7 @@ def cmd_party_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = open_services(location)
+    services = acting_services(args, location, write=False)
     district = services.reference.find_district(args.district) if args.district else None
     records = services.parties.list(limit=max(0, args.limit), offset=max(0, args.offset),
                                     kind=args.kind, district_code=district, text=args.query)
@@ -128,7 +146,7 @@ def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_search(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = open_services(location)
+    services = acting_services(args, location, write=False)
     hits = services.search.query(args.text, limit=max(0, args.limit))
     services.db.close()
     if args.json:

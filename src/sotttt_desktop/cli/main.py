@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from sotttt_desktop import __version__
-from sotttt_desktop.cli import commands
+from sotttt_desktop.cli import admin_commands, commands
 from sotttt_desktop.cli.output import error
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import SUPPORTED_LANGUAGES, UnknownLanguageError, _, set_language
@@ -30,6 +30,8 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help="SQLAlchemy URL of a database server, e.g. postgresql+psycopg://…")
     parser.add_argument("--lang", metavar="vi|en", default=default,
                         help="language of messages and of the user interface (default vi)")
+    parser.add_argument("--user", metavar="NAME", default=default,
+                        help="act as this user (password from SOTTTT_PASSWORD or a prompt)")
     parser.add_argument("--json", action="store_true",
                         default=argparse.SUPPRESS if suppress else False,
                         help="print data as JSON")
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.register(sub, common)
+    admin_commands.register(sub, common)
     return parser
 
 

@@ -23,6 +23,7 @@ def derive_party_columns(values: dict[str, Any]) -> dict[str, Any]:
 
 PARTIES = RegisterSpec(
     key="parties",
+    area="directory",
     title=N_("Organisations and individuals"),
     item_name=N_("organisation or individual"),
     model=Party,

@@ -48,6 +48,7 @@ class FieldSpec:
 @dataclass(frozen=True)
 class RegisterSpec:
     key: str
+    area: str  # the area whose permissions govern this register (areas.py)
     title: str  # N_()
     item_name: str  # N_(), one record: "party"
     model: type
@@ -58,6 +59,7 @@ class RegisterSpec:
     title_field: str = "name"
     subtitle_fields: tuple[str, ...] = ()  # shown under the title in search results
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # computed columns
+    district_field: str | None = "district_code"  # scopes district officers; None: not scoped
     extra: dict[str, Any] = field(default_factory=dict)
 
     def field(self, name: str) -> FieldSpec:

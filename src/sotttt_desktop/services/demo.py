@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
+from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Party, SearchEntry
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import ValidationError
@@ -151,7 +152,8 @@ class DemoGenerator:
             )
             entry = {"kind": "party", "entity_id": party_id, "title": name,
                      "subtitle": f"{subtitle_id} · {district_code}",  # district name set by caller
-                     "folded_title": fold(name), "folded": fold(" ".join(parts))}
+                     "folded_title": fold(name), "folded": fold(" ".join(parts)),
+                     "district_code": district_code}
             yield row, entry
 
 
@@ -170,6 +172,10 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     names = {code: name for code, name, _c in districts}
     generator = DemoGenerator(seed)
     rows = generator.party_rows(total, districts)
+    with db.session(write=True) as session:
+        audit.append(session, username=services.actor.username, action="demo_data",
+                     entity_kind="party", summary=f"{total} demo parties")
+        session.commit()
     written = 0
     # One transaction per batch keeps memory flat; a failure leaves only whole batches.
     while written < total:
@@ -188,3 +194,31 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
         if progress:
             progress(written, total)
     return written
+
+
+# One account per role, documented in the README (demo databases only).
+DEMO_PASSWORD = "demo-2023"
+DEMO_USERS = [
+    # username, full name, roles, areas, unit, district
+    ("admin", "Quản trị Hệ thống", ["administrator"], [], "VP", None),
+    ("lanhdao", "Nguyễn Văn Giám", ["leader"], [], None, None),
+    ("truongphong", "Phạm Minh Trưởng", ["head_of_unit"], [], "TTBCXB", None),
+    ("chuyenvien", "Lê Thị Chuyên", ["specialist"], ["press", "publishing"], "TTBCXB", None),
+    ("motcua", "Trần Thị Một Cửa", ["one_stop_clerk"], [], "VP", None),
+    ("thanhtra", "Võ Văn Thanh", ["inspector"], [], "TTRA", None),
+    ("dian", "Huỳnh Thị Dĩ An", ["district_officer"], [], None, 724),
+    ("xem", "Đỗ Văn Xem", ["viewer"], [], None, None),
+]
+
+
+def add_demo_users(services: Services) -> list[str]:
+    """Create the demo accounts (skipping those that exist). Returns the user names added."""
+    existing = {u["username"] for u in services.security.list_users()}
+    added = []
+    for username, full_name, roles, areas, unit, district in DEMO_USERS:
+        if username in existing:
+            continue
+        services.security.add_user(username, full_name, DEMO_PASSWORD, roles, areas=areas,
+                                   unit=unit, district=district, must_change=False)
+        added.append(username)
+    return added

@@ -2,45 +2,46 @@
 
 from __future__ import annotations
 
-import getpass
-from dataclasses import dataclass
-
 from sqlalchemy import func, select, text
 
 from sotttt_desktop import __version__
 from sotttt_desktop.core.db import Database
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting. Until log-in lands (the security issue) this is the operating-system user."""
-
-    username: str
-    display_name: str
-    authenticated: bool = False
-
-    @classmethod
-    def local_user(cls) -> Actor:
-        try:
-            name = getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name on some service accounts
-            name = "local"
-        return cls(username=name, display_name=name, authenticated=False)
+from sotttt_desktop.errors import PermissionDeniedError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.services.actor import Actor
 
 
 class Services:
     def __init__(self, database: Database, actor: Actor | None = None):
+        from sotttt_desktop.services.audit_trail import AuditTrailService
         from sotttt_desktop.services.parties import PartyService
         from sotttt_desktop.services.reference import ReferenceService
         from sotttt_desktop.services.registers import RegisterService
         from sotttt_desktop.services.search import SearchService
+        from sotttt_desktop.services.security import SecurityService
 
         self.db = database
-        self.actor = actor or Actor.local_user()
+        self.actor = actor or Actor.local_reader()
+        self.security = SecurityService(self)
+        self.audit = AuditTrailService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)
         self.registers = RegisterService(self)
+
+    def as_actor(self, actor: Actor) -> Services:
+        """The same database, acting as someone else (after log-in)."""
+        return Services(self.db, actor)
+
+    def require(self, area: str, action: str) -> None:
+        """Refuse, with a message naming what is missing, unless the actor may do this."""
+        if self.actor.must_change_password and action != "view":
+            raise PermissionDeniedError(_("Change your temporary password first."))
+        if not self.actor.can(area, action):
+            raise PermissionDeniedError(
+                _("{user} may not {action} in “{area}”.").format(
+                    user=self.actor.display_name, action=action_label(action),
+                    area=area_label(area)))
 
     def info(self) -> dict:
         counts: dict[str, int] = {}
@@ -56,3 +57,25 @@ class Services:
             "schema_revision": self.db.schema_revision(),
             "counts": counts,
         }
+
+
+def action_label(action: str) -> str:
+    from sotttt_desktop.i18n import N_
+
+    labels = {"view": N_("view"), "create": N_("create"), "edit": N_("edit"),
+              "approve": N_("approve"), "sign": N_("sign and issue"), "revoke": N_("revoke"),
+              "export": N_("export"), "administer": N_("administer")}
+    return _(labels.get(action, action))
+
+
+def area_label(area: str) -> str:
+    from sotttt_desktop.areas import AREAS
+    from sotttt_desktop.i18n import N_
+
+    special = {"audit": N_("Audit trail"), "admin": N_("Administration"), "*": N_("all areas")}
+    if area in special:
+        return _(special[area])
+    for declared in AREAS:
+        if declared.key == area:
+            return _(declared.title)
+    return area

@@ -35,7 +35,7 @@ class PartyService:
             equals["district_code"] = district_code
         registers = self._services.registers
         rows = registers.page(REGISTER, offset, limit, flt=RegisterFilter(text, equals))
-        return [registers.record(REGISTER, row.id) for row in rows]
+        return registers.records(REGISTER, [row.id for row in rows])
 
     def as_json(self, record: dict[str, Any]) -> dict[str, Any]:
         reference = self._services.reference

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Commune, District, OrganisationProfile, Signer, Unit
 from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import NotFoundError, ValidationError
@@ -65,7 +66,8 @@ class ReferenceService:
             added = True
         if session.execute(select(Unit.id).limit(1)).first() is None:
             for order, unit in enumerate(org["unit"]):
-                session.add(Unit(**unit, sort_order=order, created_by=actor, updated_by=actor))
+                session.add(Unit(**{**unit, "areas": ",".join(unit.get("areas", []))},
+                                 sort_order=order, created_by=actor, updated_by=actor))
             added = True
         if session.execute(select(Signer.id).limit(1)).first() is None:
             for signer in org["signer"]:
@@ -111,19 +113,26 @@ class ReferenceService:
         }
         if errors:
             raise ValidationError(_("The organisation profile is incomplete."), errors)
+        self._services.require("admin", "administer")
         actor = self._services.actor.username
         with self._services.db.session(write=True) as session:
             row = session.execute(
                 select(OrganisationProfile).where(OrganisationProfile.effective_from == effective_from)
             ).scalar_one_or_none()
+            before = _profile_dict(row) if row else None
             if row is None:
                 row = OrganisationProfile(effective_from=effective_from, created_by=actor)
                 session.add(row)
             for name, value in cleaned.items():
                 setattr(row, name, value)
             row.updated_by = actor
+            session.flush()
+            after = _profile_dict(row)
+            audit.append(session, username=actor, action="update" if before else "create",
+                         entity_kind="organisation_profile", entity_id=row.id,
+                         summary=after["effective_from"], before=before, after=after)
             session.commit()
-            return _profile_dict(row)
+            return after
 
     # --- units and signers -----------------------------------------------------------------------
 

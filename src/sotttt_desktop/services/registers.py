@@ -13,8 +13,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import SearchEntry
-from sotttt_desktop.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from sotttt_desktop.errors import (
+    ConflictError,
+    DuplicateError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import RegisterSpec
@@ -45,7 +52,13 @@ class RegisterService:
     # --- reading -------------------------------------------------------------------------------
 
     def _filtered(self, spec: RegisterSpec, statement: Select, flt: RegisterFilter) -> Select | None:
+        self._services.require(spec.area, "view")
         model = spec.model
+        actor = self._services.actor
+        if actor.district_scoped:
+            if spec.district_field is None:
+                return None
+            statement = statement.where(getattr(model, spec.district_field) == actor.district_code)
         for name, value in flt.equals.items():
             spec.field(name)  # only declared fields may be filtered
             statement = statement.where(getattr(model, name) == value)
@@ -99,11 +112,46 @@ class RegisterService:
     def record(self, key: str, record_id: uuid.UUID) -> dict[str, Any]:
         """All declared fields plus the record's metadata, as raw values."""
         spec = get_register(key)
+        self._services.require(spec.area, "view")
         with self._services.db.session() as session:
             row = session.get(spec.model, record_id)
-            if row is None:
+            if row is None or not self._in_scope(spec, row):
                 raise NotFoundError(_("The record no longer exists."))
             return _as_dict(spec, row)
+
+    def records(self, key: str, record_ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        """Several records in one query, in the order of `record_ids`."""
+        spec = get_register(key)
+        self._services.require(spec.area, "view")
+        if not record_ids:
+            return []
+        with self._services.db.session() as session:
+            rows = session.execute(select(spec.model).where(spec.model.id.in_(record_ids))
+                                   ).scalars().all()
+            by_id = {row.id: _as_dict(spec, row) for row in rows if self._in_scope(spec, row)}
+        return [by_id[i] for i in record_ids if i in by_id]
+
+    def _in_scope(self, spec: RegisterSpec, row: Any) -> bool:  # noqa: ANN401
+        actor = self._services.actor
+        if not actor.district_scoped:
+            return True
+        return (spec.district_field is not None
+                and getattr(row, spec.district_field) == actor.district_code)
+
+    def _scope_values(self, spec: RegisterSpec, values: dict[str, Any]) -> None:
+        """A district officer's records belong to the officer's district, and only to it."""
+        actor = self._services.actor
+        if not actor.district_scoped:
+            return
+        field = spec.district_field
+        if field is None:
+            raise PermissionDeniedError(_("A district officer cannot change this register."))
+        if values.get(field) is None:
+            values[field] = actor.district_code
+        elif values[field] != actor.district_code:
+            raise PermissionDeniedError(
+                _("You may only enter records of {district}.").format(
+                    district=self._services.reference.district_name(actor.district_code)))
 
     def display(self, key: str, values: dict[str, Any]) -> list[tuple[str, str]]:
         """(label, text) pairs of a record, for detail views and exports."""
@@ -126,7 +174,9 @@ class RegisterService:
 
     def create(self, key: str, raw: dict[str, object]) -> dict[str, Any]:
         spec = get_register(key)
+        self._services.require(spec.area, "create")
         values = parse_record(spec, raw, self._services.reference)
+        self._scope_values(spec, values)
         actor = self._services.actor.username
         with self._services.db.session(write=True) as session:
             self._check_unique(session, spec, values, None)
@@ -135,17 +185,23 @@ class RegisterService:
             session.add(row)
             session.flush()
             self._index(session, spec, row.id, values)
+            result = _as_dict(spec, row)
+            audit.append(session, username=actor, action="create", entity_kind=spec.search_kind,
+                         entity_id=row.id, summary=str(values[spec.title_field]), after=result)
             session.commit()
-            return _as_dict(spec, row)
+            return result
 
     def update(self, key: str, record_id: uuid.UUID, raw: dict[str, object],
                expected_version: int) -> dict[str, Any]:
         spec = get_register(key)
+        self._services.require(spec.area, "edit")
         values = parse_record(spec, raw, self._services.reference)
         with self._services.db.session(write=True) as session:
             row = session.get(spec.model, record_id)
-            if row is None:
+            if row is None or not self._in_scope(spec, row):
                 raise NotFoundError(_("The record no longer exists."))
+            self._scope_values(spec, values)
+            before = _as_dict(spec, row)
             if row.version != expected_version:
                 raise ConflictError(_("Somebody else changed this record after you opened it. "
                                       "Close it and open it again to see their changes."))
@@ -159,8 +215,12 @@ class RegisterService:
                 raise ConflictError(_("Somebody else changed this record after you opened it. "
                                       "Close it and open it again to see their changes.")) from error
             self._index(session, spec, row.id, values)
+            after = _as_dict(spec, row)
+            audit.append(session, username=self._services.actor.username, action="update",
+                         entity_kind=spec.search_kind, entity_id=row.id,
+                         summary=str(values[spec.title_field]), before=before, after=after)
             session.commit()
-            return _as_dict(spec, row)
+            return after
 
     def _check_unique(self, session: Any, spec: RegisterSpec, values: dict[str, Any],
                       own_id: uuid.UUID | None) -> None:
@@ -183,7 +243,9 @@ class RegisterService:
         title, subtitle = self.title_and_subtitle(spec, values)
         parts = [str(values[f.name]) for f in spec.fields
                  if f.searchable and f.name != spec.title_field and values.get(f.name) is not None]
-        self._services.search.index(session, spec.search_kind, record_id, title, subtitle, parts)
+        district = values.get(spec.district_field) if spec.district_field else None
+        self._services.search.index(session, spec.search_kind, record_id, title, subtitle, parts,
+                                    district_code=district)
 
 
 def _as_dict(spec: RegisterSpec, row: Any) -> dict[str, Any]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
 
 _FTS = table("search_fts", column("rowid"), column("rank"))
+SEARCH_KIND_AREAS = {"party": "directory"}  # which area's view permission shows a kind
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,18 @@ class SearchService:
         return self._services.db.dialect == "sqlite"
 
     def index(self, session: Session, kind: str, entity_id: uuid.UUID, title: str,
-              subtitle: str, parts: list[str | None]) -> None:
+              subtitle: str, parts: list[str | None], district_code: int | None = None) -> None:
         """Add or refresh the index entry of one record, inside the caller's transaction."""
         folded_title = fold(title)
         folded = fold(" ".join(p for p in parts if p))
         values = {"kind": kind, "entity_id": entity_id, "title": title, "subtitle": subtitle,
-                  "folded_title": folded_title, "folded": folded}
+                  "folded_title": folded_title, "folded": folded, "district_code": district_code}
         dialect_insert = sqlite.insert if self._is_sqlite else postgresql.insert
         statement = dialect_insert(SearchEntry).values(**values)
         statement = statement.on_conflict_do_update(
             index_elements=["kind", "entity_id"],
             set_={"title": title, "subtitle": subtitle, "folded_title": folded_title,
-                  "folded": folded},
+                  "folded": folded, "district_code": district_code},
         )
         session.execute(statement)
 
@@ -105,7 +106,13 @@ class SearchService:
                 .order_by(SearchEntry.title)
                 .limit(limit)
             )
-        if kind:
-            statement = statement.where(SearchEntry.kind == kind)
+        actor = self._services.actor
+        kinds = [k for k, area in SEARCH_KIND_AREAS.items()
+                 if actor.can(area, "view") and (kind is None or k == kind)]
+        if not kinds:
+            return []
+        statement = statement.where(SearchEntry.kind.in_(kinds))
+        if actor.district_scoped:
+            statement = statement.where(SearchEntry.district_code == actor.district_code)
         with self._services.db.session() as session:
             return [SearchHit(k, i, t, s or "") for k, i, t, s in session.execute(statement)]

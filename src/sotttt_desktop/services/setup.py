@@ -5,23 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sotttt_desktop.core.db import Database
-from sotttt_desktop.services.demo import fill_demo
-from sotttt_desktop.services.facade import Actor, Services
+from sotttt_desktop.services.actor import Actor
+from sotttt_desktop.services.demo import add_demo_users, fill_demo
+from sotttt_desktop.services.facade import Services
 from sotttt_desktop.settings import DatabaseLocation
 
 
 def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: bool = False,
                scale: float = 1.0, progress: Callable[[int, int], None] | None = None
                ) -> Services:
-    """Create or upgrade the database, seed the reference data, optionally add demo data."""
+    """Create or upgrade the database, seed the reference data and the roles, optionally add
+    demo data and one demo account per role. Returns services acting as `actor` (or the system)."""
     database = Database.open(location, create=True)
-    services = Services(database, actor)
+    system = Services(database, Actor.system())
     with database.session(write=True) as session:
-        if services.reference.seed_defaults(session):
+        seeded = system.reference.seed_defaults(session)
+        seeded = system.security.seed_roles(session) or seeded
+        if seeded:
             session.commit()
     if demo:
-        fill_demo(services, scale=scale, progress=progress)
-    return services
+        fill_demo(system, scale=scale, progress=progress)
+        add_demo_users(system)
+    return Services(database, actor or Actor.system())
 
 
 def open_services(location: DatabaseLocation, *, actor: Actor | None = None,

@@ -147,8 +147,23 @@ class MainWindow(QMainWindow):
                 tab_text(area), lambda _c=False, i=number: self.tabs.setCurrentIndex(i), shortcut))
 
         tools_menu = menu_bar.addMenu(_("&Tools"))
-        tools_menu.addAction(self._action(_("&Organisation profile…"), self._edit_profile,
-                                          name="action_profile"))
+        actor = self.services.actor
+        admin = actor.can("admin", "administer")
+        for text, slot, name, allowed in (
+                (_("&Organisation profile…"), self._edit_profile, "action_profile", admin),
+                (_("&Users…"), self._edit_users, "action_users", admin),
+                (_("&Roles and permissions…"), self._edit_roles, "action_roles", admin),
+                (_("&Audit trail…"), self._show_audit, "action_audit",
+                 actor.can("audit", "view"))):
+            action = self._action(text, slot, name=name)
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
+            tools_menu.addAction(action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self._action(_("&Change password…"), self._change_password,
+                                          name="action_password"))
+        tools_menu.addAction(self._action(_("&Lock the session"), self._lock, "Ctrl+L",
+                                          "action_lock"))
 
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About"), self.show_about, name="action_about"))
@@ -159,8 +174,13 @@ class MainWindow(QMainWindow):
             path=self.services.db.location.display()))
         self.database_label.setObjectName("status_database")
         actor = self.services.actor
-        user_text = (_("User: {name}").format(name=actor.display_name) if actor.authenticated
-                     else _("User: {name} (not signed in)").format(name=actor.display_name))
+        if actor.authenticated:
+            from sotttt_desktop.ui.dialogs.users_dialog import role_label
+
+            user_text = _("User: {name} ({roles})").format(
+                name=actor.display_name, roles=", ".join(role_label(r) for r in actor.roles))
+        else:
+            user_text = _("User: {name} (not signed in)").format(name=actor.display_name)
         self.user_label = QLabel(user_text)
         self.user_label.setObjectName("status_user")
         status.addWidget(self.database_label, 1)
@@ -207,6 +227,39 @@ class MainWindow(QMainWindow):
     def _edit_profile(self) -> None:
         try:
             OrganisationDialog(self.services, self).exec()
+        except AppError as error:
+            show_error(self, str(error))
+
+    def _edit_users(self) -> None:
+        from sotttt_desktop.ui.dialogs.users_dialog import UsersDialog
+
+        self._run_dialog(lambda: UsersDialog(self.services, self))
+
+    def _edit_roles(self) -> None:
+        from sotttt_desktop.ui.dialogs.roles_dialog import RolesDialog
+
+        self._run_dialog(lambda: RolesDialog(self.services, self))
+
+    def _show_audit(self) -> None:
+        from sotttt_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+        self._run_dialog(lambda: AuditDialog(self.services, self))
+
+    def _change_password(self) -> None:
+        from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.services, forced=False, parent=self)
+        if dialog.exec() and dialog.actor is not None:
+            self.services = self.services.as_actor(dialog.actor)
+
+    def _lock(self) -> None:
+        lock = getattr(self, "idle_lock", None)
+        if lock is not None:
+            lock.lock()
+
+    def _run_dialog(self, factory) -> None:  # noqa: ANN001
+        try:
+            factory().exec()
         except AppError as error:
             show_error(self, str(error))
 

@@ -1,5 +1,6 @@
 """All models, imported here so metadata is complete (migrations, create_all in tests)."""
 
+from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.reference import (
@@ -10,9 +11,16 @@ from sotttt_desktop.core.models.reference import (
     Unit,
 )
 from sotttt_desktop.core.models.search import SearchEntry
+from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
     "PARTY_KINDS",
+    "AuditEntry",
+    "AuditHead",
+    "RoleDefinition",
+    "RoleGrant",
+    "User",
+    "UserRole",
     "Base",
     "Commune",
     "District",

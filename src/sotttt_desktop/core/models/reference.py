@@ -38,6 +38,7 @@ class Unit(RecordMixin, Base):
     code: Mapped[str] = mapped_column(NFCString(32), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(NFCString(200), nullable=False)
     kind: Mapped[str] = mapped_column(NFCString(32), nullable=False)
+    areas: Mapped[str] = mapped_column(NFCString(400), nullable=False, default="")  # area keys
     district_code: Mapped[int | None] = mapped_column(ForeignKey("district.code"))
     sort_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)

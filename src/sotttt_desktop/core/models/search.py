@@ -22,6 +22,7 @@ class SearchEntry(Base):
     entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     title: Mapped[str] = mapped_column(NFCString(300), nullable=False)
     subtitle: Mapped[str | None] = mapped_column(NFCString(400))
+    district_code: Mapped[int | None] = mapped_column(Integer, index=True)  # for district scoping
     folded_title: Mapped[str] = mapped_column(Text, nullable=False)
     folded: Mapped[str] = mapped_column(Text, nullable=False)  # the other searchable text
 

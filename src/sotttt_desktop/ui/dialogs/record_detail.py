@@ -51,6 +51,7 @@ class RecordDetailDialog(QDialog):
         edit.setObjectName("edit_button")
         buttons.addButton(edit, QDialogButtonBox.ButtonRole.ActionRole)
         edit.clicked.connect(self._request_edit)
+        edit.setEnabled(services.actor.can(spec.area, "edit"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

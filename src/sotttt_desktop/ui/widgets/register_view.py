@@ -100,11 +100,15 @@ class RegisterView(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("register_count")
-        new_button = QPushButton(_("&New"))
+        actor = services.actor
+        new_button = self.new_button = QPushButton(_("&New"))
         new_button.setObjectName("new_button")
         new_button.clicked.connect(self.new_record)
-        edit_button = QPushButton(_("&Edit"))
+        new_button.setEnabled(actor.can(self._spec.area, "create"))
+        edit_button = self.edit_button = QPushButton(_("&Edit"))
+        edit_button.setObjectName("edit_button")
         edit_button.clicked.connect(self.edit_record)
+        edit_button.setEnabled(actor.can(self._spec.area, "edit"))
         details_button = QPushButton(_("&Details"))
         details_button.clicked.connect(self.show_details)
         bottom = QHBoxLayout()
@@ -162,11 +166,15 @@ class RegisterView(QWidget):
         return self.model.row_id(index.row()) if index.isValid() else None
 
     def new_record(self) -> None:
+        if not self.new_button.isEnabled():
+            return
         dialog = RecordFormDialog(self._services, self._key, parent=self)
         if dialog.exec():
             self._after_change()
 
     def edit_record(self, record_id: uuid.UUID | None = None) -> None:
+        if not self.edit_button.isEnabled():
+            return
         record_id = record_id or self.selected_id()
         if record_id is None:
             return
@@ -202,5 +210,5 @@ def open_record_details(services: Services, register_key: str, record_id: uuid.U
         return
     dialog = RecordDetailDialog(services, register_key, record, parent)
     dialog.exec()
-    if dialog.edit_requested:
+    if dialog.edit_requested and services.actor.can(get_register(register_key).area, "edit"):
         RecordFormDialog(services, register_key, record, parent=parent).exec()

@@ -1,0 +1,61 @@
+"""Who runs a command: `--user NAME` (or SOTTTT_USER) with the password from SOTTTT_PASSWORD or
+a prompt. Commands that only read may run without a user, with read-only rights."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from sotttt_desktop.errors import AuthenticationError, ValidationError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.setup import open_services
+from sotttt_desktop.settings import DatabaseLocation
+
+
+def read_secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthenticationError(
+            _("No password given: set {variable} or run the command in a terminal.")
+            .format(variable=env_name))
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass(_("Repeat: ")) != value:
+        raise ValidationError(_("The two passwords differ."))
+    return value
+
+
+def acting_services(args: argparse.Namespace, location: DatabaseLocation, *,
+                    write: bool) -> Services:
+    """Open the database as the named user (logged in), or read-only without one."""
+    username = getattr(args, "user", None) or os.environ.get("SOTTTT_USER")
+    services = open_services(location)
+    if not username:
+        if write:
+            services.db.close()
+            raise AuthenticationError(
+                _("This command changes data: give --user NAME (the password is read from "
+                  "SOTTTT_PASSWORD or asked)."))
+        return services
+    try:
+        password = read_secret("SOTTTT_PASSWORD", _("Password for {user}: ").format(user=username))
+        actor = services.security.login(username, password)
+    except Exception:
+        services.db.close()
+        raise
+    return services.as_actor(actor)
+
+
+def new_password(prompt: str) -> str:
+    """The password for a new or reset account: SOTTTT_NEW_PASSWORD, a prompt, or — as a
+    temporary password the user must change — SOTTTT_PASSWORD."""
+    value = os.environ.get("SOTTTT_NEW_PASSWORD")
+    if value:
+        return value
+    if sys.stdin and sys.stdin.isatty():
+        return read_secret("SOTTTT_NEW_PASSWORD", prompt, confirm=True)
+    return read_secret("SOTTTT_PASSWORD", prompt)

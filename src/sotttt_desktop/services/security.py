@@ -1,0 +1,363 @@
+"""Log-in, users, roles and the permission matrix. Every change is audited; no secret is logged.
+
+Lock-out: after MAX_FAILED_LOGINS wrong passwords in a row the account refuses every log-in for
+LOCKOUT_MINUTES, the right password included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.models import RoleDefinition, RoleGrant, Unit, User, UserRole, utcnow
+from sotttt_desktop.core.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from sotttt_desktop.core.text import clean
+from sotttt_desktop.errors import (
+    AuthenticationError,
+    DuplicateError,
+    NotFoundError,
+    ValidationError,
+)
+from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.resources import resource_path
+from sotttt_desktop.services.actor import ACTIONS, Actor
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.services.facade import Services
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT_MINUTES = 15
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+SPECIAL_AREAS = ("audit", "admin")
+
+
+def _user_public(user: User) -> dict[str, Any]:
+    """A user as plain data, without the password hash."""
+    return {
+        "id": str(user.id), "username": user.username, "full_name": user.full_name,
+        "roles": user.role_names, "areas": user.area_list, "unit": user.unit_code,
+        "district_code": user.district_code, "active": user.active,
+        "must_change_password": user.must_change_password,
+        "locked_until": user.locked_until.isoformat() if user.locked_until else None,
+        "last_login_at": user.last_login_at.isoformat() if user.last_login_at else None,
+    }
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            _("A password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH),
+            {"password": _("Too short.")})
+
+
+class SecurityService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    # --- seeding -------------------------------------------------------------------------------
+
+    def seed_roles(self, session: Session) -> bool:
+        if session.execute(select(RoleDefinition.name).limit(1)).first() is not None:
+            return False
+        with resource_path("security", "roles.toml").open("rb") as fh:
+            roles = tomllib.load(fh)["roles"]
+        for name, spec in roles.items():
+            session.add(RoleDefinition(name=name, district_scoped=spec.get("district_scoped", False)))
+            session.flush()
+            for grant in spec["grants"]:
+                area, action = grant.split(":")
+                session.add(RoleGrant(role=name, area=area, action=action))
+        session.flush()
+        return True
+
+    def role_names(self) -> list[str]:
+        with self._services.db.session() as session:
+            return list(session.execute(select(RoleDefinition.name).order_by(RoleDefinition.name))
+                        .scalars())
+
+    def has_users(self) -> bool:
+        with self._services.db.session() as session:
+            return session.execute(select(User.id).limit(1)).first() is not None
+
+    # --- log-in --------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> Actor:
+        username = (username or "").strip().lower()
+        now = utcnow()
+        with self._services.db.session(write=True) as session:
+            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            refusal: str | None = None
+            if user is None:
+                refusal = _("Wrong user name or password.")
+            elif not user.active:
+                refusal = _("This account is disabled. Ask the administrator.")
+            elif user.locked_until is not None and user.locked_until > now:
+                refusal = _("Too many wrong passwords: the account is locked until {time}.").format(
+                    time=format_datetime(user.locked_until))
+            elif not verify_password(user.password_hash, password):
+                user.failed_logins += 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
+                    user.failed_logins = 0
+                    refusal = _("Too many wrong passwords: the account is locked until {time}."
+                                ).format(time=format_datetime(user.locked_until))
+                else:
+                    refusal = _("Wrong user name or password.")
+            if refusal is not None:
+                audit.append(session, username=username or "?", action="login_failed",
+                             entity_kind="user", entity_id=user.id if user else "",
+                             summary=refusal)
+                session.commit()
+                raise AuthenticationError(refusal)
+            assert user is not None
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login_at = now
+            audit.append(session, username=user.username, action="login", entity_kind="user",
+                         entity_id=user.id)
+            actor = self._actor_for(session, user)
+            session.commit()
+            return actor
+
+    def confirm_password(self, password: str) -> bool:
+        """Re-check the signed-in user's password (unlocking an idle session)."""
+        actor = self._services.actor
+        with self._services.db.session(write=True) as session:
+            user = session.get(User, actor.user_id) if actor.user_id else None
+            ok = user is not None and user.active and verify_password(user.password_hash, password)
+            audit.append(session, username=actor.username,
+                         action="unlock" if ok else "unlock_failed", entity_kind="user",
+                         entity_id=actor.user_id or "")
+            session.commit()
+            return ok
+
+    def _actor_for(self, session: Session, user: User) -> Actor:
+        roles = user.role_names
+        own = user.area_list
+        if not own and user.unit_code:
+            unit = session.execute(select(Unit).where(Unit.code == user.unit_code)).scalar_one_or_none()
+            own = [a for a in (unit.areas if unit else "").split(",") if a]
+        grants: set[tuple[str, str]] = set()
+        scoped = False
+        for definition in session.execute(
+                select(RoleDefinition).where(RoleDefinition.name.in_(roles))).scalars():
+            scoped = scoped or definition.district_scoped
+        for grant in session.execute(select(RoleGrant).where(RoleGrant.role.in_(roles))).scalars():
+            areas = own if grant.area == "own" else [grant.area]
+            grants.update((area, grant.action) for area in areas)
+        return Actor(username=user.username, display_name=user.full_name, authenticated=True,
+                     user_id=user.id, roles=tuple(roles), grants=frozenset(grants),
+                     district_code=user.district_code if scoped else None,
+                     must_change_password=user.must_change_password)
+
+    # --- users ---------------------------------------------------------------------------------
+
+    def _validate_user(self, session: Session, roles: list[str], areas: list[str],
+                       unit: str | None, district: int | None) -> dict[str, str]:
+        from sotttt_desktop.areas import AREAS
+
+        errors: dict[str, str] = {}
+        known_roles = set(session.execute(select(RoleDefinition.name)).scalars())
+        if not roles:
+            errors["roles"] = _("Give the user at least one role.")
+        unknown = [r for r in roles if r not in known_roles]
+        if unknown:
+            errors["roles"] = _("Unknown role: {role}. Roles: {roles}.").format(
+                role=", ".join(unknown), roles=", ".join(sorted(known_roles)))
+        area_keys = {a.key for a in AREAS}
+        bad_areas = [a for a in areas if a not in area_keys]
+        if bad_areas:
+            errors["areas"] = _("Unknown area: {area}. Areas: {areas}.").format(
+                area=", ".join(bad_areas), areas=", ".join(sorted(area_keys)))
+        if unit and session.execute(select(Unit.id).where(Unit.code == unit)).first() is None:
+            errors["unit"] = _("Unknown unit: {unit}.").format(unit=unit)
+        scoped_roles = set(session.execute(
+            select(RoleDefinition.name).where(RoleDefinition.district_scoped.is_(True))).scalars())
+        if scoped_roles & set(roles) and district is None:
+            errors["district"] = _("A district officer needs a district.")
+        if "specialist" in roles and not areas:
+            errors["areas"] = _("A specialist needs at least one area.")
+        if "head_of_unit" in roles and not (unit or areas):
+            errors["unit"] = _("A head of unit needs a unit.")
+        return errors
+
+    def add_user(self, username: str, full_name: str, password: str, roles: list[str], *,
+                 areas: list[str] | None = None, unit: str | None = None,
+                 district: int | None = None, must_change: bool = True) -> dict[str, Any]:
+        self._services.require("admin", "administer")
+        return self._create_user(username, full_name, password, roles, areas=areas or [],
+                                 unit=unit, district=district, must_change=must_change)
+
+    def create_first_admin(self, username: str, full_name: str, password: str) -> dict[str, Any]:
+        """The administrator of a database that has no user yet (first run)."""
+        if self.has_users():
+            raise ValidationError(_("This database already has users; ask its administrator."))
+        return self._create_user(username, full_name, password, ["administrator"], areas=[],
+                                 unit=None, district=None, must_change=False)
+
+    def _create_user(self, username: str, full_name: str, password: str, roles: list[str], *,
+                     areas: list[str], unit: str | None, district: int | None,
+                     must_change: bool) -> dict[str, Any]:
+        username = (username or "").strip().lower()
+        name = clean(full_name) or ""
+        errors: dict[str, str] = {}
+        if not USERNAME_RE.match(username):
+            errors["username"] = _("A user name has 3–64 letters a–z, digits, dots, dashes or "
+                                   "underscores, without diacritics or spaces.")
+        if not name:
+            errors["full_name"] = _("This field is required.")
+        with self._services.db.session(write=True) as session:
+            errors.update(self._validate_user(session, roles, areas, unit, district))
+            if errors:
+                raise ValidationError(_("Please correct: {details}").format(
+                    details=" ".join(errors.values())), errors)
+            check_password_strength(password)
+            if session.execute(select(User.id).where(User.username == username)).first():
+                message = _("The user name {name} is taken.").format(name=username)
+                raise DuplicateError(message, {"username": message})
+            actor = self._services.actor.username
+            user = User(username=username, full_name=name, unit_code=unit,
+                        district_code=district, areas=",".join(areas),
+                        password_hash=hash_password(password), must_change_password=must_change,
+                        created_by=actor, updated_by=actor)
+            user.roles = [UserRole(role=r) for r in sorted(set(roles))]
+            session.add(user)
+            session.flush()
+            data = _user_public(user)
+            audit.append(session, username=actor, action="create", entity_kind="user",
+                         entity_id=user.id, summary=username, after=data)
+            session.commit()
+            return data
+
+    def list_users(self) -> list[dict[str, Any]]:
+        self._services.require("admin", "administer")
+        with self._services.db.session() as session:
+            users = session.execute(select(User).order_by(User.username)).scalars().all()
+            return [_user_public(u) for u in users]
+
+    def _change_user(self, username: str, action: str, change: Any) -> dict[str, Any]:  # noqa: ANN401
+        with self._services.db.session(write=True) as session:
+            user = session.execute(select(User).where(User.username == username.strip().lower())
+                                   ).scalar_one_or_none()
+            if user is None:
+                raise NotFoundError(_("There is no user {name}.").format(name=username))
+            before = _user_public(user)
+            change(user)
+            user.updated_by = self._services.actor.username
+            session.flush()
+            after = _user_public(user)
+            audit.append(session, username=self._services.actor.username, action=action,
+                         entity_kind="user", entity_id=user.id, summary=user.username,
+                         before=before, after=after)
+            session.commit()
+            return after
+
+    def set_active(self, username: str, active: bool) -> dict[str, Any]:
+        self._services.require("admin", "administer")
+        if not active and username.strip().lower() == self._services.actor.username:
+            raise ValidationError(_("You cannot disable your own account."))
+
+        def change(user: User) -> None:
+            user.active = active
+        return self._change_user(username, "enable" if active else "disable", change)
+
+    def reset_password(self, username: str, new_password: str) -> dict[str, Any]:
+        self._services.require("admin", "administer")
+        check_password_strength(new_password)
+
+        def change(user: User) -> None:
+            user.password_hash = hash_password(new_password)
+            user.must_change_password = True
+            user.failed_logins = 0
+            user.locked_until = None
+        return self._change_user(username, "reset_password", change)
+
+    def update_user(self, username: str, *, full_name: str, roles: list[str], areas: list[str],
+                    unit: str | None, district: int | None) -> dict[str, Any]:
+        self._services.require("admin", "administer")
+        name = clean(full_name)
+        with self._services.db.session() as session:
+            errors = self._validate_user(session, roles, areas, unit, district)
+        if not name:
+            errors["full_name"] = _("This field is required.")
+        if errors:
+            raise ValidationError(_("Please correct: {details}").format(
+                details=" ".join(errors.values())), errors)
+
+        def change(user: User) -> None:
+            user.full_name = name
+            user.roles = [UserRole(role=r) for r in sorted(set(roles))]
+            user.areas = ",".join(areas)
+            user.unit_code = unit
+            user.district_code = district
+        return self._change_user(username, "update", change)
+
+    def change_own_password(self, old_password: str, new_password: str) -> Actor:
+        actor = self._services.actor
+        if not actor.authenticated or actor.user_id is None:
+            raise AuthenticationError(_("Sign in first."))
+        check_password_strength(new_password)
+        if new_password == old_password:
+            raise ValidationError(_("The new password must differ from the old one."),
+                                  {"password": _("Same as before.")})
+        with self._services.db.session(write=True) as session:
+            user = session.get(User, actor.user_id)
+            if user is None or not verify_password(user.password_hash, old_password):
+                raise AuthenticationError(_("The current password is wrong."))
+            user.password_hash = hash_password(new_password)
+            user.must_change_password = False
+            user.updated_by = actor.username
+            audit.append(session, username=actor.username, action="change_password",
+                         entity_kind="user", entity_id=user.id, summary=user.username)
+            refreshed = self._actor_for(session, user)
+            session.commit()
+            return refreshed
+
+    # --- the permission matrix -----------------------------------------------------------------
+
+    def matrix(self) -> dict[str, dict[str, Any]]:
+        with self._services.db.session() as session:
+            result: dict[str, dict[str, Any]] = {}
+            for definition in session.execute(select(RoleDefinition).order_by(RoleDefinition.name)
+                                              ).scalars():
+                result[definition.name] = {"district_scoped": definition.district_scoped,
+                                           "grants": []}
+            for grant in session.execute(select(RoleGrant).order_by(
+                    RoleGrant.role, RoleGrant.area, RoleGrant.action)).scalars():
+                result[grant.role]["grants"].append(f"{grant.area}:{grant.action}")
+            return result
+
+    def set_grant(self, role: str, area: str, action: str, granted: bool) -> None:
+        from sotttt_desktop.areas import AREAS
+
+        self._services.require("admin", "administer")
+        areas = {a.key for a in AREAS} | set(SPECIAL_AREAS) | {"*", "own"}
+        if area not in areas:
+            raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
+                area=area, areas=", ".join(sorted(areas))))
+        if action not in (*ACTIONS, "*"):
+            raise ValidationError(_("Unknown action: {action}. Actions: {actions}.").format(
+                action=action, actions=", ".join(ACTIONS)))
+        with self._services.db.session(write=True) as session:
+            if session.get(RoleDefinition, role) is None:
+                raise NotFoundError(_("Unknown role: {role}. Roles: {roles}.").format(
+                    role=role, roles=", ".join(self.role_names())))
+            exists = session.get(RoleGrant, (role, area, action)) is not None
+            if exists == granted:
+                return
+            if granted:
+                session.add(RoleGrant(role=role, area=area, action=action))
+            else:
+                session.execute(delete(RoleGrant).where(
+                    RoleGrant.role == role, RoleGrant.area == area, RoleGrant.action == action))
+            audit.append(session, username=self._services.actor.username,
+                         action="grant" if granted else "revoke_grant", entity_kind="role",
+                         entity_id=role, summary=f"{role} {area}:{action}")
+            session.commit()

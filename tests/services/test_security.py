@@ -1,0 +1,216 @@
+"""Permissions are enforced in the services; log-in locks out; secrets never leak."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from sotttt_desktop.core.models import AuditEntry, User
+from sotttt_desktop.errors import (
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.registers import RegisterFilter
+from tests.conftest import TEST_PASSWORD
+
+PASSWORD = "mat-khau-2024"
+
+
+def _user(services: Services, name: str, roles: list[str], **kwargs) -> Services:  # noqa: ANN003
+    services.security.add_user(name, name.title(), PASSWORD, roles, must_change=False, **kwargs)
+    return services.as_actor(services.security.login(name, PASSWORD))
+
+
+@pytest.fixture
+def two_districts(services: Services) -> dict[str, dict]:
+    return {
+        "dian": services.parties.add(kind="org", name="Công ty Dĩ An", tax_code="3700000724",
+                                     district_code="724"),
+        "tdm": services.parties.add(kind="org", name="Công ty Thủ Dầu Một",
+                                    tax_code="3700000718", district_code="718"),
+    }
+
+
+def test_a_specialist_cannot_edit_a_register_outside_their_areas(services: Services) -> None:
+    press = _user(services, "bao.chi", ["specialist"], areas=["press"])
+    assert press.actor.can("press", "edit") and not press.actor.can("telecom", "edit")
+    with pytest.raises(PermissionDeniedError):
+        press.require("telecom", "edit")
+    # the directory is shared by default; take it away and the register service refuses
+    services.security.set_grant("specialist", "directory", "create", False)
+    press = services.as_actor(services.security.login("bao.chi", PASSWORD))
+    with pytest.raises(PermissionDeniedError, match="Tổ chức & cá nhân"):
+        press.parties.add(kind="org", name="Công ty Báo")
+    assert services.registers.count("parties") == 0
+
+
+def test_a_head_of_unit_works_in_the_areas_of_the_unit(services: Services) -> None:
+    head = _user(services, "truong.phong", ["head_of_unit"], unit="CDSBCVT")
+    assert head.actor.can("telecom", "approve") and head.actor.can("postal", "edit")
+    assert not head.actor.can("press", "edit")
+
+
+def test_a_district_officer_sees_and_changes_only_their_district(
+        services: Services, two_districts: dict[str, dict]) -> None:
+    officer = _user(services, "can.bo.di.an", ["district_officer"], district=724)
+    names = [p["name"] for p in officer.parties.list()]
+    assert names == ["Công ty Dĩ An"]
+    assert officer.registers.count("parties") == 1
+    assert [h.title for h in officer.search.query("cong ty")] == ["Công ty Dĩ An"]
+    with pytest.raises(NotFoundError):
+        officer.parties.get(two_districts["tdm"]["id"])
+    with pytest.raises(NotFoundError):
+        officer.parties.update(two_districts["tdm"]["id"], 1, kind="org", name="Đổi tên",
+                               district_code="718")
+    with pytest.raises(PermissionDeniedError):
+        officer.parties.add(kind="org", name="Công ty khác huyện", district_code="718")
+    with pytest.raises(PermissionDeniedError):  # nor move a record out of the district
+        officer.parties.update(two_districts["dian"]["id"], 1, kind="org", name="Công ty Dĩ An",
+                               district_code="718")
+    added = officer.parties.add(kind="org", name="Công ty mới ở Dĩ An")
+    assert added["district_code"] == 724  # filled in with the officer's district
+    assert services.parties.get(two_districts["tdm"]["id"])["name"] == "Công ty Thủ Dầu Một"
+
+
+def test_a_viewer_can_read_but_not_export_or_change(services: Services,
+                                                    two_districts: dict[str, dict]) -> None:
+    viewer = _user(services, "chi.xem", ["viewer"])
+    assert len(viewer.parties.list()) == 2
+    with pytest.raises(PermissionDeniedError):
+        viewer.require("directory", "export")
+    with pytest.raises(PermissionDeniedError):
+        viewer.parties.add(kind="org", name="Công ty X")
+    with pytest.raises(PermissionDeniedError):
+        viewer.security.list_users()
+
+
+def test_a_disabled_user_cannot_log_in(services: Services) -> None:
+    _user(services, "nghi.viec", ["viewer"])
+    services.security.set_active("nghi.viec", False)
+    with pytest.raises(AuthenticationError, match="vô hiệu hóa"):
+        services.security.login("nghi.viec", PASSWORD)
+
+
+def test_the_sixth_wrong_password_finds_the_account_locked(services: Services) -> None:
+    _user(services, "hay.quen", ["viewer"])
+    for _attempt in range(5):
+        with pytest.raises(AuthenticationError):
+            services.security.login("hay.quen", "sai-mat-khau")
+    with pytest.raises(AuthenticationError, match="bị khóa"):
+        services.security.login("hay.quen", "sai-mat-khau")
+    with pytest.raises(AuthenticationError, match="bị khóa"):  # even the right password
+        services.security.login("hay.quen", PASSWORD)
+    with services.db.session(write=True) as session:  # 15 minutes later
+        session.execute(update(User).where(User.username == "hay.quen").values(
+            locked_until=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
+        session.commit()
+    assert services.security.login("hay.quen", PASSWORD).username == "hay.quen"
+
+
+def test_a_wrong_user_name_and_a_wrong_password_read_the_same(services: Services) -> None:
+    _user(services, "co.that", ["viewer"])
+    with pytest.raises(AuthenticationError) as unknown:
+        services.security.login("khong.co", PASSWORD)
+    with pytest.raises(AuthenticationError) as wrong:
+        services.security.login("co.that", "sai-mat-khau")
+    assert str(unknown.value) == str(wrong.value)
+
+
+def test_new_and_reset_accounts_must_change_their_password(services: Services) -> None:
+    services.security.add_user("moi.vao", "Người Mới", PASSWORD, ["specialist"], areas=["press"])
+    fresh = services.as_actor(services.security.login("moi.vao", PASSWORD))
+    assert fresh.actor.must_change_password
+    with pytest.raises(PermissionDeniedError, match="đổi mật khẩu"):
+        fresh.parties.add(kind="org", name="Công ty X")
+    changed = fresh.as_actor(fresh.security.change_own_password(PASSWORD, "mat-khau-moi-1"))
+    assert not changed.actor.must_change_password
+    changed.parties.add(kind="org", name="Công ty X")
+    services.security.reset_password("moi.vao", "tam-thoi-123")
+    assert services.security.login("moi.vao", "tam-thoi-123").must_change_password
+
+
+def test_weak_passwords_and_bad_accounts_are_refused(services: Services) -> None:
+    with pytest.raises(ValidationError):
+        services.security.add_user("ngan", "Ngắn", "123", ["viewer"])
+    with pytest.raises(ValidationError, match="huyện"):
+        services.security.add_user("huyen.x", "Huyện", PASSWORD, ["district_officer"])
+    with pytest.raises(ValidationError):
+        services.security.add_user("Có Dấu", "X", PASSWORD, ["viewer"])
+    with pytest.raises(ValidationError):
+        services.security.add_user("vai.tro", "X", PASSWORD, ["emperor"])
+    assert [u["username"] for u in services.security.list_users()] == ["admin"]
+
+
+def test_the_first_administrator_only_on_an_empty_database(services: Services) -> None:
+    with pytest.raises(ValidationError):
+        services.security.create_first_admin("admin2", "Quản trị 2", PASSWORD)
+
+
+def test_no_password_or_hash_in_audit_logs_or_errors(services: Services,
+                                                     tmp_path: Path) -> None:
+    secret = "Bi-Mat-Tuyet-Doi-42"
+    services.security.add_user("bi.mat", "Bí Mật", secret, ["viewer"])
+    services.security.reset_password("bi.mat", secret + "x")
+    try:
+        services.security.login("bi.mat", "wrong-" + secret)
+    except AuthenticationError as error:
+        assert secret not in str(error)
+    with services.db.session() as session:
+        entries = session.execute(select(AuditEntry)).scalars().all()
+        stored_hash = session.execute(select(User.password_hash).where(
+            User.username == "bi.mat")).scalar_one()
+    text = " ".join(f"{e.summary} {e.before} {e.after}" for e in entries)
+    assert secret not in text and "argon2" not in text and stored_hash not in text
+    assert "password_hash" not in text
+    assert all("password" not in u for u in services.security.list_users())
+
+
+def test_every_change_is_audited_with_before_and_after(services: Services,
+                                                       two_districts: dict[str, dict]) -> None:
+    record = two_districts["dian"]
+    services.parties.update(record["id"], 1, kind="org", name="Công ty Dĩ An Mới",
+                            tax_code="3700000724", district_code="724")
+    entries = services.audit.entries()
+    update_entry = next(e for e in entries if e["action"] == "update")
+    assert "Công ty Dĩ An" in update_entry["before"]
+    assert "Công ty Dĩ An Mới" in update_entry["after"]
+    assert update_entry["username"] == "tester"
+    assert {e["action"] for e in entries} >= {"create", "update"}
+
+
+def test_failed_log_ins_are_audited(services: Services) -> None:
+    with pytest.raises(AuthenticationError):
+        services.security.login("admin", "sai")
+    services.security.login("admin", TEST_PASSWORD)
+    actions = [e["action"] for e in services.audit.entries()]
+    assert actions[:2] == ["login", "login_failed"]
+
+
+def test_audit_is_read_only_for_those_allowed(services: Services) -> None:
+    clerk = _user(services, "mot.cua", ["one_stop_clerk"])
+    with pytest.raises(PermissionDeniedError):
+        clerk.audit.entries()
+    leader = _user(services, "lanh.dao", ["leader"])
+    assert leader.audit.count() > 0
+
+
+def test_permission_matrix_edits_take_effect_and_are_audited(services: Services) -> None:
+    assert not _user(services, "xem.thu", ["viewer"]).actor.can("directory", "export")
+    services.security.set_grant("viewer", "directory", "export", True)
+    assert services.security.login("xem.thu", PASSWORD).can("directory", "export")
+    assert "viewer directory:export" in [e["summary"] for e in services.audit.entries()]
+    with pytest.raises(ValidationError):
+        services.security.set_grant("viewer", "nowhere", "view", True)
+
+
+def test_register_scope_applies_to_filters_too(services: Services,
+                                               two_districts: dict[str, dict]) -> None:
+    officer = _user(services, "can.bo.tdm", ["district_officer"], district=718)
+    assert officer.registers.count("parties", RegisterFilter("cong ty")) == 1
+    assert officer.registers.count("parties", RegisterFilter("", {"district_code": 724})) == 0
