@@ -77,9 +77,9 @@ def test_a_deleted_tail_entry_is_found(db_path: Path) -> None:
 
 def test_the_application_cannot_update_or_delete_audit_entries(services: Services) -> None:
     _fill(services)
-    with services.db.session(write=True) as session:
-        with pytest.raises(SADatabaseError, match="never changed"):
-            session.execute(text("UPDATE audit_entry SET summary = 'x' WHERE id = 1"))
-    with services.db.session(write=True) as session:
-        with pytest.raises(SADatabaseError, match="never deleted"):
-            session.execute(text("DELETE FROM audit_entry WHERE id = 1"))
+    with (services.db.session(write=True) as session,
+          pytest.raises(SADatabaseError, match="never changed")):
+        session.execute(text("UPDATE audit_entry SET summary = 'x' WHERE id = 1"))
+    with (services.db.session(write=True) as session,
+          pytest.raises(SADatabaseError, match="never deleted")):
+        session.execute(text("DELETE FROM audit_entry WHERE id = 1"))

@@ -10,8 +10,6 @@ from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_datetime, parse_date
 from sotttt_desktop.services.actor import ACTIONS
-from sotttt_desktop.services.audit_trail import AuditFilter
-from sotttt_desktop.services.setup import open_services
 from sotttt_desktop.settings import DatabaseLocation
 
 
@@ -165,6 +163,8 @@ def cmd_roles_change(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_audit_verify(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.setup import open_services
+
     services = open_services(location)
     try:
         report = services.audit.verify()
@@ -186,6 +186,8 @@ def cmd_audit_verify(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_audit_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.audit_trail import AuditFilter
+
     services = acting_services(args, location, write=False)
     try:
         flt = AuditFilter(username=args.by, entity=args.entity,

@@ -7,12 +7,14 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from sotttt_desktop.errors import AuthenticationError, ValidationError
 from sotttt_desktop.i18n import _
-from sotttt_desktop.services import Services
-from sotttt_desktop.services.setup import open_services
 from sotttt_desktop.settings import DatabaseLocation
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services import Services
 
 
 def read_secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
@@ -32,6 +34,8 @@ def read_secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
 def acting_services(args: argparse.Namespace, location: DatabaseLocation, *,
                     write: bool) -> Services:
     """Open the database as the named user (logged in), or read-only without one."""
+    from sotttt_desktop.services.setup import open_services
+
     username = getattr(args, "user", None) or os.environ.get("SOTTTT_USER")
     services = open_services(location)
     if not username:

@@ -10,9 +10,9 @@ from sotttt_desktop.cli.auth import acting_services, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_number
-from sotttt_desktop.services.demo import DEMO_PASSWORD
-from sotttt_desktop.services.setup import initialise, open_services
 from sotttt_desktop.settings import DatabaseLocation
+
+# The database layer is imported inside the commands: `--help` and the GUI start stay light.
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -71,6 +71,9 @@ def _progress(done: int, total: int) -> None:
 def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.scale <= 0:
         raise ValidationError(_("The scale must be between 0.01 and 5000."))
+    from sotttt_desktop.services.demo import DEMO_PASSWORD
+    from sotttt_desktop.services.setup import initialise
+
     admin_password = None
     if args.admin:
         admin_password = read_secret("SOTTTT_PASSWORD", _("Password for {user}: ").format(
@@ -97,6 +100,8 @@ def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_info(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.setup import open_services
+
     services = open_services(location)
     info = services.info()
     services.db.close()

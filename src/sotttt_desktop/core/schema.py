@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from sotttt_desktop import __version__
 from sotttt_desktop.core.backup import online_backup, timestamped_name
 from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.i18n import _
+from sotttt_desktop.migrations import HEAD_REVISION
 from sotttt_desktop.settings import DatabaseLocation
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -38,16 +41,27 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision, as Alembic computes it from versions/ (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The database's revision, read with plain SQL (None: no alembic_version table)."""
+    try:
+        with conn.begin_nested() if conn.in_transaction() else conn.begin():
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
 
 
 def _is_known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -57,13 +71,13 @@ def _is_known(revision: str) -> bool:
 def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path, *,
                    create: bool) -> str:
     """Bring the database to the head revision (or refuse it). Returns the revision."""
-    head = head_revision()
+    head = HEAD_REVISION
     with engine.connect() as conn:
         current = current_revision(conn)
+        if current == head:  # the everyday case: no Alembic import, one query
+            return head
         tables = set(inspect(conn).get_table_names())
         conn.rollback()
-    if current == head:
-        return head
     if current is None:
         if tables:
             raise DatabaseError(
@@ -87,6 +101,8 @@ def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path,
         backup = backup_dir / timestamped_name(f"before-upgrade-{current}")
         online_backup(location.path, backup)
         log.info("backed up %s to %s before migrating", location.path, backup)
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
     return head

@@ -1,1 +1,7 @@
-"""Alembic migration environment and revisions (shipped inside the package)."""
+"""Alembic migration environment and revisions (shipped inside the package).
+
+HEAD_REVISION lets the start-up check a current database without importing Alembic; a test keeps
+it equal to the newest revision in versions/.
+"""
+
+HEAD_REVISION = "0002"

@@ -174,7 +174,7 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     rows = generator.party_rows(total, districts)
     with db.session(write=True) as session:
         audit.append(session, username=services.actor.username, action="demo_data",
-                     entity_kind="party", summary=f"{total} demo parties")
+                     entity_kind="party", summary=f"{total} tổ chức, cá nhân mẫu")
         session.commit()
     written = 0
     # One transaction per batch keeps memory flat; a failure leaves only whole batches.

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from sotttt_desktop.core import audit
-from sotttt_desktop.core.models import SearchEntry
+from sotttt_desktop.core.models import RowCount, SearchEntry
 from sotttt_desktop.errors import (
     ConflictError,
     DuplicateError,
@@ -73,11 +73,16 @@ class RegisterService:
 
     def count(self, key: str, flt: RegisterFilter | None = None) -> int:
         spec = get_register(key)
-        statement = self._filtered(spec, select(func.count()).select_from(spec.model),
-                                   flt or RegisterFilter())
+        flt = flt or RegisterFilter()
+        statement = self._filtered(spec, select(func.count()).select_from(spec.model), flt)
         if statement is None:
             return 0
         with self._services.db.session() as session:
+            if not flt.equals and not flt.text.strip() and not self._services.actor.district_scoped:
+                kept = session.execute(select(RowCount.n).where(
+                    RowCount.table_name == spec.model.__tablename__)).scalar_one_or_none()
+                if kept is not None:  # kept by triggers: no scan of the whole table
+                    return kept
             return session.execute(statement).scalar_one()
 
     def page(self, key: str, offset: int, limit: int, *, flt: RegisterFilter | None = None,

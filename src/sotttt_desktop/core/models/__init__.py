@@ -10,7 +10,7 @@ from sotttt_desktop.core.models.reference import (
     Signer,
     Unit,
 )
-from sotttt_desktop.core.models.search import SearchEntry
+from sotttt_desktop.core.models.search import RowCount, SearchEntry
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "RoleDefinition",
+    "RowCount",
     "RoleGrant",
     "User",
     "UserRole",

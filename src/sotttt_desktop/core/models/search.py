@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sotttt_desktop.core.models.base import Base, NFCString
@@ -27,3 +27,12 @@ class SearchEntry(Base):
     folded: Mapped[str] = mapped_column(Text, nullable=False)  # the other searchable text
 
     __table_args__ = (UniqueConstraint("kind", "entity_id"),)
+
+
+class RowCount(Base):
+    """Rows of a table, kept by database triggers: a register opens without COUNT(*)."""
+
+    __tablename__ = "row_count"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, nullable=False)

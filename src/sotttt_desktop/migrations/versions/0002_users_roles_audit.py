@@ -1,5 +1,5 @@
 """Users, roles and the permission matrix; the hash-chained audit trail; district on the
-search index (for district-scoped users); areas of units.
+search index (for district-scoped users); areas of units; trigger-kept row counts.
 
 Revision ID: 0002
 Revises: 0001
@@ -17,6 +17,25 @@ branch_labels = None
 depends_on = None
 
 GENESIS_HASH = "0" * 64
+COUNTED_TABLES = ("party",)  # registers whose unfiltered size is shown on opening
+SQLITE_COUNTERS = [
+    statement
+    for table in COUNTED_TABLES
+    for statement in (
+        f"CREATE TRIGGER {table}_count_ai AFTER INSERT ON {table} BEGIN "
+        f"UPDATE row_count SET n = n + 1 WHERE table_name = '{table}'; END",
+        f"CREATE TRIGGER {table}_count_ad AFTER DELETE ON {table} BEGIN "
+        f"UPDATE row_count SET n = n - 1 WHERE table_name = '{table}'; END",
+    )
+]
+POSTGRES_COUNTERS = [
+    "CREATE FUNCTION row_count_track() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF TG_OP = 'INSERT' THEN UPDATE row_count SET n = n + 1 WHERE table_name = TG_TABLE_NAME; "
+    "ELSE UPDATE row_count SET n = n - 1 WHERE table_name = TG_TABLE_NAME; END IF; "
+    "RETURN NULL; END $$",
+    *[f"CREATE TRIGGER {table}_count AFTER INSERT OR DELETE ON {table} "
+      "FOR EACH ROW EXECUTE FUNCTION row_count_track()" for table in COUNTED_TABLES],
+]
 UNIT_AREAS = {
     "VP": "one_stop,reports",
     "TTRA": "inspection",
@@ -108,6 +127,14 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['app_user.id'], name=op.f('fk_user_role_user_id_app_user')),
     sa.PrimaryKeyConstraint('user_id', 'role', name=op.f('pk_user_role'))
     )
+    op.create_table(
+        "row_count",
+        sa.Column("table_name", sa.String(length=64), nullable=False),
+        sa.Column("n", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("table_name", name=op.f("pk_row_count")),
+    )
+    for table in COUNTED_TABLES:
+        op.execute(f"INSERT INTO row_count (table_name, n) SELECT '{table}', count(*) FROM {table}")
     # plain ALTER TABLE (no batch rebuild): rebuilding search_entry would drop its FTS triggers
     op.add_column("search_entry", sa.Column("district_code", sa.Integer(), nullable=True))
     op.create_index("ix_search_entry_district_code", "search_entry", ["district_code"])
@@ -126,10 +153,10 @@ def upgrade() -> None:
             "VALUES ('delete', old.id, old.folded_title, old.folded); "
             "INSERT INTO search_fts(rowid, folded_title, folded) "
             "VALUES (new.id, new.folded_title, new.folded); END")
-        for statement in SQLITE_AUDIT_GUARDS:
+        for statement in SQLITE_AUDIT_GUARDS + SQLITE_COUNTERS:
             op.execute(statement)
     elif dialect == "postgresql":
-        for statement in POSTGRES_AUDIT_GUARDS:
+        for statement in POSTGRES_AUDIT_GUARDS + POSTGRES_COUNTERS:
             op.execute(statement)
     op.execute(
         "UPDATE search_entry SET district_code = "
@@ -145,7 +172,14 @@ def downgrade() -> None:
     if dialect == "postgresql":
         op.execute("DROP TRIGGER audit_entry_no_change ON audit_entry")
         op.execute("DROP FUNCTION audit_entry_refuse()")
-    for table in ("user_role", "app_user", "role_grant", "role_definition", "audit_head",
+        for table in COUNTED_TABLES:
+            op.execute(f"DROP TRIGGER {table}_count ON {table}")
+        op.execute("DROP FUNCTION row_count_track()")
+    else:
+        for table in COUNTED_TABLES:
+            op.execute(f"DROP TRIGGER {table}_count_ai")
+            op.execute(f"DROP TRIGGER {table}_count_ad")
+    for table in ("row_count", "user_role", "app_user", "role_grant", "role_definition", "audit_head",
                   "audit_entry"):
         op.drop_table(table)
     op.drop_index("ix_search_entry_district_code", table_name="search_entry")

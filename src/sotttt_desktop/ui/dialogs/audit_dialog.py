@@ -39,7 +39,24 @@ ACTION_LABELS = {
     "unlock": N_("unlocked"), "unlock_failed": N_("unlock refused"),
     "demo_data": N_("demo data added"),
 }
+KIND_LABELS = {
+    "party": N_("organisation / individual"), "user": N_("user"), "role": N_("role"),
+    "organisation_profile": N_("organisation profile"),
+}
 PAGE = 500
+
+
+def _readable(values_json: str) -> str:
+    """`{"name": "A", "tax_code": null}` → `name: A; tax_code: —` for the details line."""
+    import json
+
+    try:
+        values = json.loads(values_json)
+    except ValueError:
+        return values_json
+    if not isinstance(values, dict):
+        return values_json
+    return "; ".join(f"{key}: {'—' if value is None else value}" for key, value in values.items())
 
 
 def _qdate(value: QDate) -> dt.date:
@@ -127,7 +144,7 @@ class AuditDialog(QDialog):
             action = ACTION_LABELS.get(entry["action"])
             values = [str(entry["id"]), format_datetime(entry["at"]), entry["username"],
                       _(action) if action else entry["action"],
-                      f"{entry['entity_kind']} {entry['entity_id'][:8]}".strip(),
+                      f"{_(KIND_LABELS[entry['entity_kind']]) if entry['entity_kind'] in KIND_LABELS else entry['entity_kind']} {entry['entity_id'][:8]}".strip(),
                       entry["summary"]]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -142,9 +159,9 @@ class AuditDialog(QDialog):
         entry = self.entries[row]
         parts = []
         if entry["before"]:
-            parts.append(_("Before: {values}").format(values=entry["before"][:600]))
+            parts.append(_("Before: {values}").format(values=_readable(entry["before"])[:700]))
         if entry["after"]:
-            parts.append(_("After: {values}").format(values=entry["after"][:600]))
+            parts.append(_("After: {values}").format(values=_readable(entry["after"])[:700]))
         self.details.setText("\n".join(parts))
 
     def verify(self) -> None:

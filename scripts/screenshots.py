@@ -1,0 +1,68 @@
+"""Render the screens shown in docs/ as PNG, from a demo database, in real windows.
+
+Run on a display (or under Xvfb):  xvfb-run -a .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def main() -> None:
+    os.environ.setdefault("SOTTTT_CONFIG_DIR", tempfile.mkdtemp(prefix="shots-cfg-"))
+    from PySide6.QtCore import QTimer
+
+    from sotttt_desktop.i18n import set_language
+    from sotttt_desktop.services.demo import DEMO_PASSWORD
+    from sotttt_desktop.services.setup import initialise
+    from sotttt_desktop.settings import sqlite_location
+    from sotttt_desktop.ui.app import application, ui_settings
+    from sotttt_desktop.ui.dialogs.audit_dialog import AuditDialog
+    from sotttt_desktop.ui.dialogs.login_dialog import LoginDialog
+    from sotttt_desktop.ui.dialogs.users_dialog import UsersDialog
+    from sotttt_desktop.ui.main_window import MainWindow
+
+    set_language(sys.argv[1] if len(sys.argv) > 1 else "vi")
+    app = application()
+    db = Path(tempfile.mkdtemp(prefix="shots-")) / "demo.sqlite3"
+    services = initialise(sqlite_location(db), demo=True, scale=1)
+    admin = services.as_actor(services.security.login("admin", DEMO_PASSWORD))
+    for name in ("chuyenvien", "motcua", "dian"):
+        admin.security.login(name, DEMO_PASSWORD)
+    try:
+        admin.security.login("xem", "nham-mat-khau")
+    except Exception:  # noqa: BLE001 - a refused log-in, for the audit screenshot
+        pass
+    admin.parties.add(kind="org", name="Công ty TNHH In Đức Hưng", tax_code="3700123456",
+                      district_code="718", address="Số 12 đường Yersin, phường Phú Cường")
+
+    def shoot(widget, name: str) -> None:  # noqa: ANN001
+        widget.show()
+        for _ in range(20):
+            app.processEvents()
+        widget.grab().save(str(DOCS / name))
+        print("wrote", DOCS / name)
+
+    login = LoginDialog(lambda: services, str(db))
+    login.username.setText("motcua")
+    login.password.setText("••••••")
+    shoot(login, "screenshot-login.png")
+    users = UsersDialog(admin)
+    shoot(users, "screenshot-users.png")
+    audit = AuditDialog(admin)
+    audit.table.setCurrentCell(0, 0)
+    shoot(audit, "screenshot-audit.png")
+    window = MainWindow(admin, ui_settings())
+    window.resize(1280, 800)
+    shoot(window, "screenshot-main-window.png")
+    QTimer.singleShot(0, app.quit)
+    services.db.close()
+
+
+if __name__ == "__main__":
+    main()

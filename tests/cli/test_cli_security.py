@@ -1,0 +1,145 @@
+"""Security through the command line: --user, SOTTTT_PASSWORD, users, roles, audit verify."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sotttt_desktop.cli.main import main
+from tests.conftest import TEST_PASSWORD
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_admin_creates_the_first_administrator(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "new.sqlite3")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "quan-tri-2024")
+    code, _out, err = run(capsys, "--db", db, "init", "--admin", "quantri")
+    assert code == 0, err
+    monkeypatch.setenv("SOTTTT_USER", "quantri")
+    code, out, err = run(capsys, "--db", db, "users", "list", "--json")
+    assert code == 0, err
+    users = json.loads(out)
+    assert [(u["username"], u["roles"]) for u in users] == [("quantri", ["administrator"])]
+    assert "password_hash" not in out and "argon2" not in out
+    code, _out, err = run(capsys, "--db", db, "init", "--admin", "thu-hai")
+    assert code == 2 and "đã có người dùng" in err
+
+
+def test_write_commands_need_a_user(capsys: pytest.CaptureFixture[str], db_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOTTTT_USER")
+    code, _out, err = run(capsys, "--db", str(db_path), "party", "add", "--kind", "org",
+                          "--name", "Công ty X")
+    assert code == 7 and "--user" in err
+    # reading works without a user (read-only rights)
+    assert run(capsys, "--db", str(db_path), "party", "list", "--json")[0] == 0
+
+
+def test_a_wrong_password_is_refused_without_echoing_it(capsys: pytest.CaptureFixture[str],
+                                                        db_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOTTTT_PASSWORD", "doan-sai-XYZ")
+    code, out, err = run(capsys, "--db", str(db_path), "party", "add", "--kind", "org",
+                         "--name", "Công ty X")
+    assert code == 7 and "Sai tên đăng nhập hoặc mật khẩu" in err
+    assert "doan-sai-XYZ" not in out + err
+
+
+def test_users_lifecycle(capsys: pytest.CaptureFixture[str], db_path: Path,
+                         monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(db_path)
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "tam-thoi-2024")
+    code, out, err = run(capsys, "--db", db, "users", "add", "can.bo", "--role",
+                         "district_officer", "--district", "di an", "--full-name",
+                         "Nguyễn Văn Cán Bộ", "--json")
+    assert code == 0, err
+    user = json.loads(out)
+    assert user["district_code"] == 724 and user["must_change_password"]
+    # the new user must change the temporary password before writing
+    monkeypatch.setenv("SOTTTT_USER", "can.bo")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "tam-thoi-2024")
+    code, _out, err = run(capsys, "--db", db, "party", "add", "--kind", "org", "--name", "A")
+    assert code == 6 and "đổi mật khẩu" in err
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "rieng-cua-toi-1")
+    assert run(capsys, "--db", db, "users", "passwd")[0] == 0
+    monkeypatch.setenv("SOTTTT_PASSWORD", "rieng-cua-toi-1")
+    code, out, err = run(capsys, "--db", db, "party", "add", "--kind", "org", "--name", "A",
+                         "--json")
+    assert code == 0, err
+    assert json.loads(out)["district"] == "Thành phố Dĩ An"
+    # the administrator disables the account; log-in is refused
+    monkeypatch.setenv("SOTTTT_USER", "admin")
+    monkeypatch.setenv("SOTTTT_PASSWORD", TEST_PASSWORD)
+    assert run(capsys, "--db", db, "users", "disable", "can.bo")[0] == 0
+    monkeypatch.setenv("SOTTTT_USER", "can.bo")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "rieng-cua-toi-1")
+    code, _out, err = run(capsys, "--db", db, "party", "list")
+    assert code == 7 and "vô hiệu hóa" in err
+
+
+def test_only_administrators_manage_users(capsys: pytest.CaptureFixture[str], db_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(db_path)
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "chi-xem-2024")
+    assert run(capsys, "--db", db, "users", "add", "xem", "--role", "viewer")[0] == 0
+    monkeypatch.setenv("SOTTTT_USER", "xem")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "chi-xem-2024")
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "chi-xem-2025")
+    assert run(capsys, "--db", db, "users", "passwd")[0] == 0
+    monkeypatch.setenv("SOTTTT_PASSWORD", "chi-xem-2025")
+    code, _out, err = run(capsys, "--db", db, "users", "add", "khac", "--role", "administrator")
+    assert code == 6 and "không có quyền" in err
+
+
+def test_roles_can_be_listed_and_changed(capsys: pytest.CaptureFixture[str],
+                                         db_path: Path) -> None:
+    db = str(db_path)
+    code, out, _err = run(capsys, "--db", db, "roles", "list", "--json")
+    matrix = json.loads(out)
+    assert set(matrix) == {"administrator", "leader", "head_of_unit", "specialist",
+                           "one_stop_clerk", "inspector", "district_officer", "viewer"}
+    assert matrix["district_officer"]["district_scoped"] is True
+    code, out, err = run(capsys, "--db", db, "roles", "grant", "viewer", "directory", "export",
+                         "--json")
+    assert code == 0, err
+    assert "directory:export" in json.loads(out)["grants"]
+    code, _out, err = run(capsys, "--db", db, "roles", "grant", "viewer", "mars", "view")
+    assert code == 2 and "Không có lĩnh vực" in err
+
+
+def test_audit_verify_passes_then_names_a_tampered_row(capsys: pytest.CaptureFixture[str],
+                                                       db_path: Path) -> None:
+    db = str(db_path)
+    for i in range(3):
+        assert run(capsys, "--db", db, "party", "add", "--kind", "org", "--name",
+                   f"Công ty Số {i}")[0] == 0
+    code, out, _err = run(capsys, "--db", db, "audit", "verify", "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TRIGGER audit_entry_no_update")
+        row = conn.execute("SELECT id FROM audit_entry WHERE summary = 'Công ty Số 1'").fetchone()
+        conn.execute("UPDATE audit_entry SET summary = 'Công ty Số 9' WHERE id = ?", row)
+    code, _out, err = run(capsys, "--db", db, "audit", "verify")
+    assert code == 8
+    assert f"mục số {row[0]}" in err
+
+
+def test_audit_list_for_leaders(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = str(db_path)
+    run(capsys, "--db", db, "party", "add", "--kind", "org", "--name", "Công ty Nhật Ký")
+    code, out, err = run(capsys, "--db", db, "audit", "list", "--by", "admin", "--json")
+    assert code == 0, err
+    entries = json.loads(out)
+    assert any(e["action"] == "create" and e["summary"] == "Công ty Nhật Ký" for e in entries)
+    code, _out, err = run(capsys, "--db", db, "audit", "list", "--since", "hôm qua")
+    assert code == 1 and "ngày/tháng/năm" in err
