@@ -50,14 +50,25 @@ def time_calls(fn, repeat: int) -> float:  # noqa: ANN001
     return statistics.median(samples)
 
 
+BENCH_USER, BENCH_PASSWORD = "bench.admin", "bench-password-1"
+
+
 def ensure_database(path: Path, scale: float) -> None:
-    if path.exists():
-        return
-    print(f"creating {path} at scale {scale} …", flush=True)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sotttt_desktop", "--db", str(path), "init", "--demo",
-                    "--scale", str(scale)], check=True)
-    print(f"  created in {time.perf_counter() - started:.1f} s")
+    if not path.exists():
+        print(f"creating {path} at scale {scale} …", flush=True)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "sotttt_desktop", "--db", str(path), "init",
+                        "--demo", "--scale", str(scale)], check=True)
+        print(f"  created in {time.perf_counter() - started:.1f} s")
+    from sotttt_desktop.services.actor import Actor
+    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.settings import sqlite_location
+
+    services = open_services(sqlite_location(path), actor=Actor.system())
+    if BENCH_USER not in {u["username"] for u in services.security.list_users()}:
+        services.security.add_user(BENCH_USER, "Benchmark", BENCH_PASSWORD, ["administrator"],
+                                   must_change=False)
+    services.db.close()
 
 
 def main() -> None:
@@ -70,7 +81,7 @@ def main() -> None:
     ensure_database(args.db, args.scale)
 
     floor = run_child("floor_window.py", runs=args.runs)
-    app = run_child("app_window.py", str(args.db), runs=args.runs)
+    app = run_child("app_window.py", str(args.db), BENCH_USER, BENCH_PASSWORD, runs=args.runs)
 
     from sotttt_desktop.i18n import set_language
     from sotttt_desktop.services.search import fts_query
@@ -78,7 +89,7 @@ def main() -> None:
     from sotttt_desktop.settings import sqlite_location
 
     set_language("vi")
-    services = open_services(sqlite_location(args.db))
+    services = open_services(sqlite_location(args.db))  # read-only, as `search` without --user
     app_search = time_calls(lambda: services.search.query(QUERY, limit=20), 50)
     hits = services.search.query(QUERY, limit=20)
     raw = sqlite3.connect(args.db)
@@ -92,6 +103,8 @@ def main() -> None:
     lines = [
         ("cold start to first paint (s)", median(app, "start_to_paint_s"),
          median(floor, "start_to_paint_s"), "≤ 1.5×"),
+        ("  then sign-in to register painted (s)", median(app, "sign_in_to_data_s"),
+         median(floor, "open_s"), ""),
         (f"open Parties register, {rows:,} rows (s)", median(app, "open_s"),
          median(floor, "open_s"), "≤ 1.2×"),
         ("scroll to the last row (s)", median(app, "scroll_s"), median(floor, "scroll_s"), ""),

@@ -51,10 +51,21 @@ def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
 def test_head_revision_constant_matches_the_revisions() -> None:
     from sotttt_desktop.migrations import HEAD_REVISION
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_the_kept_row_count_follows_inserts(demo_db_path: Path) -> None:
     with sqlite3.connect(demo_db_path) as conn:
         kept = conn.execute("SELECT n FROM row_count WHERE table_name = 'party'").fetchone()[0]
         assert kept == conn.execute("SELECT count(*) FROM party").fetchone()[0] == 1000
+
+
+def test_an_upgraded_database_gets_the_roles_it_lacked(tmp_path: Path) -> None:
+    from sotttt_desktop.services.setup import open_services
+
+    path = tmp_path / "old.sqlite3"
+    _database_at(path, "0001")
+    services = open_services(sqlite_location(path))
+    assert "administrator" in services.security.role_names()
+    assert len(services.reference.districts()) == 9
+    services.db.close()

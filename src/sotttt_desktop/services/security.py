@@ -15,7 +15,12 @@ from sqlalchemy import delete, select
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import RoleDefinition, RoleGrant, Unit, User, UserRole, utcnow
-from sotttt_desktop.core.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from sotttt_desktop.core.passwords import (
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import (
     AuthenticationError,
@@ -117,6 +122,8 @@ class SecurityService:
                 session.commit()
                 raise AuthenticationError(refusal)
             assert user is not None
+            if needs_rehash(user.password_hash):  # stored with older hashing parameters
+                user.password_hash = hash_password(password)
             user.failed_logins = 0
             user.locked_until = None
             user.last_login_at = now

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from sotttt_desktop.core.db import Database
 from sotttt_desktop.services.actor import Actor
-from sotttt_desktop.services.demo import add_demo_users, fill_demo
 from sotttt_desktop.services.facade import Services
 from sotttt_desktop.settings import DatabaseLocation
 
@@ -18,20 +17,30 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
     demo data and one demo account per role. Returns services acting as `actor` (or the system)."""
     database = Database.open(location, create=True)
     system = Services(database, Actor.system())
-    with database.session(write=True) as session:
-        seeded = system.reference.seed_defaults(session)
-        seeded = system.security.seed_roles(session) or seeded
-        if seeded:
-            session.commit()
+    seed_missing(system)
     if demo:
+        from sotttt_desktop.services.demo import add_demo_users, fill_demo
+
         fill_demo(system, scale=scale, progress=progress)
         add_demo_users(system)
     return Services(database, actor or Actor.system())
 
 
+def seed_missing(system: Services) -> None:
+    """Fill whatever reference data or roles a database lacks (new, or upgraded from a version
+    that did not have them). A few one-row queries when nothing is missing."""
+    with system.db.session(write=True) as session:
+        seeded = system.reference.seed_defaults(session)
+        seeded = system.security.seed_roles(session) or seeded
+        if seeded:
+            session.commit()
+
+
 def open_services(location: DatabaseLocation, *, actor: Actor | None = None,
                   create: bool = False) -> Services:
-    """Open an existing database (creating and seeding it first when `create`)."""
+    """Open an existing database (creating it first when `create`)."""
     if create:
         return initialise(location, actor=actor)
-    return Services(Database.open(location, create=False), actor)
+    database = Database.open(location, create=False)
+    seed_missing(Services(database, Actor.system()))
+    return Services(database, actor)

@@ -20,10 +20,18 @@ from sotttt_desktop.services.registers import RegisterFilter, Row
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt asks for a dozen roles per cell on every paint: compare plain ints, not enum members.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ID = int(ID_ROLE)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ID})
+_HORIZONTAL = Qt.Orientation.Horizontal
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class RegisterTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
+    PAGE_SIZE = 100
     MAX_PAGES = 64
 
     def __init__(self, services: Services, register_key: str, parent: Any = None):
@@ -36,6 +44,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort = self._spec.default_sort
         self._descending = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._texts: dict[int, tuple[str, ...]] = {}  # display strings of rows shown so far
         self._count = services.registers.count(register_key, self._filter)
 
     # --- Qt model interface ----------------------------------------------------------------------
@@ -46,33 +55,41 @@ class RegisterTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._fields)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in _ANSWERED_ROLES:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
+        if not index.isValid():
             return None
-        row = self._row(index.row())
-        if row is None:
+        number = index.row()
+        if number >= self._count:
             return None
-        if role == ID_ROLE:
-            return str(row.id)
-        field = self._fields[index.column()]
-        return display_value(field, row.values[index.column()], self._services.reference)
+        if role == _ID:
+            row = self._row(number)
+            return str(row.id) if row else None
+        texts = self._texts.get(number)
+        if texts is None:
+            row = self._row(number)
+            if row is None:
+                return None
+            reference = self._services.reference
+            texts = tuple(display_value(f, v, reference)
+                          for f, v in zip(self._fields, row.values, strict=True))
+            self._texts[number] = texts
+        return texts[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+                   role: int = _DISPLAY) -> Any:
+        if int(role) != _DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == _HORIZONTAL:
             if 0 <= section < len(self._fields):
                 return _(self._fields[section].label)
             return None
         return str(section + 1)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._fields):
@@ -84,6 +101,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort = field.name
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
     # --- our interface ---------------------------------------------------------------------------
@@ -99,6 +117,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = flt
         self._pages.clear()
+        self._texts.clear()
         self._count = self._services.registers.count(self._key, flt)
         self.endResetModel()
 
@@ -118,7 +137,10 @@ class RegisterTableModel(QAbstractTableModel):
                 sort=self._sort, descending=self._descending, total=self._count)
             self._pages[page_number] = page
             while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+                evicted, _rows = self._pages.popitem(last=False)
+                start = evicted * self.PAGE_SIZE
+                for number in range(start, start + self.PAGE_SIZE):
+                    self._texts.pop(number, None)
         else:
             self._pages.move_to_end(page_number)
         offset = row - page_number * self.PAGE_SIZE
