@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 EXTRA="${1:-}"   # pip extra to install, e.g. "test"
 PACKAGES=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
           libfontconfig1 libdbus-1-3 fonts-liberation2 poppler-utils xvfb)
+[ "$EXTRA" = test ] && PACKAGES+=(postgresql)   # the tests run on PostgreSQL too
 
 if command -v dpkg >/dev/null 2>&1; then
   missing=()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from sotttt_desktop.i18n import set_language  # noqa: E402
 from sotttt_desktop.services import Actor, Services  # noqa: E402
 from sotttt_desktop.services.demo import DEMO_PASSWORD  # noqa: E402
 from sotttt_desktop.services.setup import initialise, open_services  # noqa: E402
-from sotttt_desktop.settings import sqlite_location  # noqa: E402
+from sotttt_desktop.settings import DatabaseLocation, sqlite_location  # noqa: E402
 
 TEST_PASSWORD = DEMO_PASSWORD  # the template's "admin" has the demo accounts' password
 TEST_ACTOR = Actor(username="tester", display_name="Người kiểm thử", authenticated=True,
@@ -75,15 +76,102 @@ def demo_db_path(demo_template_db: Path, tmp_path: Path) -> Path:
     return _copy(demo_template_db, tmp_path)
 
 
-@pytest.fixture
-def services(db_path: Path) -> Iterator[Services]:
-    svc = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
-    yield svc
-    svc.db.close()
+# --- both backends -------------------------------------------------------------------------------
+# Tests that take `services` or `demo_services` run on a SQLite file and on a real PostgreSQL
+# server (SOTTTT_TEST_PG_URL; scripts/test.sh starts a throwaway one). Each test gets a fresh
+# database cloned from a migrated template. In CI a missing server is a failure, not a skip.
+
+BACKENDS = ("sqlite", "postgresql")
+PG_URL = os.environ.get("SOTTTT_TEST_PG_URL")
 
 
-@pytest.fixture
-def demo_services(demo_db_path: Path) -> Iterator[Services]:
-    svc = open_services(sqlite_location(demo_db_path), actor=TEST_ACTOR)
+def _pg_url(database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    assert PG_URL
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_admin():  # noqa: ANN201 - an AUTOCOMMIT engine on the maintenance database
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test PostgreSQL too: SOTTTT_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL server: set SOTTTT_TEST_PG_URL (scripts/test.sh does)")
+    from sqlalchemy import create_engine
+
+    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+def _pg_template(pg_admin, name: str, *, demo: bool) -> str:  # noqa: ANN001
+    from sqlalchemy import text
+
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    location = DatabaseLocation(url=_pg_url(name), path=None)
+    svc = initialise(location, actor=TEST_ACTOR, demo=demo, scale=0.5)
+    if not demo:
+        svc.security.create_first_admin("admin", "Quản trị hệ thống", TEST_PASSWORD)
+    svc.db.close()
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(pg_admin) -> Iterator[str]:  # noqa: ANN001
+    name = _pg_template(pg_admin, f"tmpl_empty_{os.getpid()}", demo=False)
+    yield name
+    _pg_drop(pg_admin, name)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_admin) -> Iterator[str]:  # noqa: ANN001
+    name = _pg_template(pg_admin, f"tmpl_demo_{os.getpid()}", demo=True)
+    yield name
+    _pg_drop(pg_admin, name)
+
+
+def _pg_drop(pg_admin, name: str) -> None:  # noqa: ANN001
+    from sqlalchemy import text
+
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _pg_clone(pg_admin, template: str) -> str:  # noqa: ANN001
+    from sqlalchemy import text
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    return name
+
+
+def _backend_services(request: pytest.FixtureRequest, sqlite_template: str,
+                      pg_template: str, tmp_path: Path) -> Iterator[Services]:
+    if request.param == "sqlite":
+        path = _copy(request.getfixturevalue(sqlite_template), tmp_path)
+        svc = open_services(sqlite_location(path), actor=TEST_ACTOR)
+        yield svc
+        svc.db.close()
+        return
+    pg_admin = request.getfixturevalue("pg_admin")
+    name = _pg_clone(pg_admin, request.getfixturevalue(pg_template))
+    svc = open_services(DatabaseLocation(url=_pg_url(name), path=None), actor=TEST_ACTOR)
     yield svc
     svc.db.close()
+    _pg_drop(pg_admin, name)
+
+
+@pytest.fixture(params=BACKENDS)
+def services(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
+    """Services on a fresh, migrated database with reference data and an `admin` account."""
+    yield from _backend_services(request, "template_db", "pg_empty_template", tmp_path)
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_services(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
+    """Services on a fresh copy of a database with 1,000 demo parties and the demo accounts."""
+    yield from _backend_services(request, "demo_template_db", "pg_demo_template", tmp_path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -43,8 +41,8 @@ def test_tabs_are_built_only_when_first_shown(qtbot, demo_services: Services) ->
     assert built.count(True) == 1
 
 
-def test_status_bar_shows_database_and_user(window: MainWindow, demo_db_path: Path) -> None:
-    assert str(demo_db_path) in window.database_label.text()
+def test_status_bar_shows_database_and_user(window: MainWindow) -> None:
+    assert window.services.db.location.display() in window.database_label.text()
     assert "Người kiểm thử" in window.user_label.text()
 
 
@@ -53,9 +51,9 @@ def test_menus_are_in_vietnamese(window: MainWindow) -> None:
     assert titles == ["&Tệp", "&Sửa", "&Xem", "&Công cụ", "Trợ &giúp"]
 
 
-def test_about_names_version_and_database(window: MainWindow, demo_db_path: Path) -> None:
+def test_about_names_version_and_database(window: MainWindow) -> None:
     text = window.about_text()
-    assert "0.1.0" in text and str(demo_db_path) in text
+    assert "0.1.0" in text and window.services.db.location.display() in text
 
 
 def test_global_search_box_shows_results(qtbot, window: MainWindow) -> None:  # noqa: ANN001

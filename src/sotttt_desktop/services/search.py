@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, column, select, table, text
+from sqlalchemy import ColumnElement, and_, case, column, select, table, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sotttt_desktop.core.models import SearchEntry
@@ -100,10 +100,12 @@ class SearchService:
                 .limit(limit)
             )
         else:
+            in_title = and_(*[SearchEntry.folded_title.like(f"%{word}%")
+                              for word in tokens(query_text)])
             statement = (
                 select(*columns)
                 .where(*_like_all(query_text))
-                .order_by(SearchEntry.title)
+                .order_by(case((in_title, 0), else_=1), SearchEntry.folded_title)
                 .limit(limit)
             )
         actor = self._services.actor

@@ -19,7 +19,9 @@ class Party(RecordMixin, Base):
 
     kind: Mapped[str] = mapped_column(String(8), nullable=False)
     name: Mapped[str] = mapped_column(NFCString(300), nullable=False)
-    sort_name: Mapped[str] = mapped_column(String(300), nullable=False)  # folded, for ordering
+    # folded, for ordering; byte order on PostgreSQL too, so both databases sort alike
+    sort_name: Mapped[str] = mapped_column(
+        String(300).with_variant(String(300, collation="C"), "postgresql"), nullable=False)
     tax_code: Mapped[str | None] = mapped_column(String(14))
     registration_no: Mapped[str | None] = mapped_column(NFCString(64))
     citizen_id: Mapped[str | None] = mapped_column(String(12))

@@ -115,7 +115,7 @@ def upgrade() -> None:
     op.create_table('party',
     sa.Column('kind', sa.String(length=8), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('sort_name', sa.String(length=300), nullable=False),
+    sa.Column('sort_name', sa.String(length=300).with_variant(sa.String(300, collation='C'), 'postgresql'), nullable=False),
     sa.Column('tax_code', sa.String(length=14), nullable=True),
     sa.Column('registration_no', sa.String(length=64), nullable=True),
     sa.Column('citizen_id', sa.String(length=12), nullable=True),
