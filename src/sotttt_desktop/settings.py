@@ -79,3 +79,65 @@ def backups_dir(location: DatabaseLocation) -> Path:
     if location.path is not None and location.path.parent != data_dir():
         return location.path.parent / "backups"
     return data_dir() / "backups"
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Per-computer backup preferences: `[backup]` in settings.ini of the config folder.
+
+    folder = D:\\SaoLuu          (default: backups/ beside the data; SOTTTT_BACKUP_DIR overrides)
+    interval_hours = 24          automatic backup when the newest is older than this
+    keep_daily = 7, keep_weekly = 4, keep_monthly = 12
+    """
+
+    folder: Path | None = None
+    interval_hours: float = 24.0
+    keep_daily: int = 7
+    keep_weekly: int = 4
+    keep_monthly: int = 12
+
+    def folder_for(self, location: DatabaseLocation) -> Path:
+        return self.folder or backups_dir(location)
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.ini"
+
+
+def load_backup_settings() -> BackupSettings:
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(settings_file(), encoding="utf-8")
+    section = parser["backup"] if parser.has_section("backup") else {}
+    folder = os.environ.get("SOTTTT_BACKUP_DIR") or section.get("folder")
+
+    def number(key: str, default: float) -> float:
+        try:
+            return float(section.get(key, default))
+        except ValueError:
+            return default
+
+    return BackupSettings(
+        folder=Path(folder) if folder else None,
+        interval_hours=number("interval_hours", 24.0),
+        keep_daily=int(number("keep_daily", 7)),
+        keep_weekly=int(number("keep_weekly", 4)),
+        keep_monthly=int(number("keep_monthly", 12)),
+    )
+
+
+def save_backup_folder(folder: Path | None) -> None:
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(settings_file(), encoding="utf-8")
+    if not parser.has_section("backup"):
+        parser.add_section("backup")
+    if folder is None:
+        parser.remove_option("backup", "folder")
+    else:
+        parser.set("backup", "folder", str(folder))
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    with settings_file().open("w", encoding="utf-8") as fh:
+        parser.write(fh)

@@ -100,6 +100,17 @@ class Database:
         session = factory()
         try:
             yield session
+        except sa_exc.OperationalError as error:  # disk full, read-only, locked, I/O error
+            session.rollback()
+            raise DatabaseError(_describe_operational_error(self.location, error)) from error
+        except sa_exc.DatabaseError as error:
+            text = str(error.orig).lower() if error.orig else ""
+            if "malformed" not in text and "not a database" not in text:
+                raise
+            session.rollback()
+            raise DatabaseError(
+                _("The database {path} is damaged or is not a database of this application.")
+                .format(path=self.location.display())) from error
         finally:
             session.close()  # rolls back whatever was not committed; loaded objects stay readable
 
@@ -127,7 +138,7 @@ def _describe_operational_error(location: DatabaseLocation, error: sa_exc.Operat
         return _("The database {path} is busy in another program. Try again in a moment.").format(
             path=location.display()
         )
-    if "disk" in text and ("full" in text or "i/o" in text):
+    if "full" in text or "disk i/o" in text:
         return _("The disk holding {path} is full or failing. Nothing was saved.").format(
             path=location.display()
         )

@@ -14,6 +14,7 @@ from sotttt_desktop.services.actor import Actor
 class Services:
     def __init__(self, database: Database, actor: Actor | None = None):
         from sotttt_desktop.services.audit_trail import AuditTrailService
+        from sotttt_desktop.services.backup import BackupService
         from sotttt_desktop.services.parties import PartyService
         from sotttt_desktop.services.reference import ReferenceService
         from sotttt_desktop.services.registers import RegisterService
@@ -24,6 +25,7 @@ class Services:
         self.actor = actor or Actor.local_reader()
         self.security = SecurityService(self)
         self.audit = AuditTrailService(self)
+        self.backups = BackupService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)

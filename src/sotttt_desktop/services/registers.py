@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from sotttt_desktop.core import audit
@@ -183,24 +184,35 @@ class RegisterService:
         values = parse_record(spec, raw, self._services.reference)
         self._scope_values(spec, values)
         actor = self._services.actor.username
-        with self._services.db.session(write=True) as session:
-            self._check_unique(session, spec, values, None)
-            row = spec.model(**values, **(spec.derive(values) if spec.derive else {}),
-                             created_by=actor, updated_by=actor)
-            session.add(row)
-            session.flush()
-            self._index(session, spec, row.id, values)
-            result = _as_dict(spec, row)
-            audit.append(session, username=actor, action="create", entity_kind=spec.search_kind,
-                         entity_id=row.id, summary=str(values[spec.title_field]), after=result)
-            session.commit()
-            return result
+        try:
+            with self._services.db.session(write=True) as session:
+                self._check_unique(session, spec, values, None)
+                row = spec.model(**values, **(spec.derive(values) if spec.derive else {}),
+                                 created_by=actor, updated_by=actor)
+                session.add(row)
+                session.flush()
+                self._index(session, spec, row.id, values)
+                result = _as_dict(spec, row)
+                audit.append(session, username=actor, action="create",
+                             entity_kind=spec.search_kind, entity_id=row.id,
+                             summary=str(values[spec.title_field]), after=result)
+                session.commit()
+                return result
+        except IntegrityError as error:
+            raise self._duplicate_after_race(spec, values, None) from error
 
     def update(self, key: str, record_id: uuid.UUID, raw: dict[str, object],
                expected_version: int) -> dict[str, Any]:
         spec = get_register(key)
         self._services.require(spec.area, "edit")
         values = parse_record(spec, raw, self._services.reference)
+        try:
+            return self._update(spec, record_id, values, expected_version)
+        except IntegrityError as error:
+            raise self._duplicate_after_race(spec, values, record_id) from error
+
+    def _update(self, spec: RegisterSpec, record_id: uuid.UUID, values: dict[str, Any],
+                expected_version: int) -> dict[str, Any]:
         with self._services.db.session(write=True) as session:
             row = session.get(spec.model, record_id)
             if row is None or not self._in_scope(spec, row):
@@ -226,6 +238,18 @@ class RegisterService:
                          summary=str(values[spec.title_field]), before=before, after=after)
             session.commit()
             return after
+
+    def _duplicate_after_race(self, spec: RegisterSpec, values: dict[str, Any],
+                              own_id: uuid.UUID | None) -> DuplicateError:
+        """Another desk saved the same identity between our check and our insert (possible on a
+        server database): name the record that won, as the check would have."""
+        with self._services.db.session() as session:
+            try:
+                self._check_unique(session, spec, values, own_id)
+            except DuplicateError as duplicate:
+                return duplicate
+        return DuplicateError(_("Another desk has just saved a record with the same tax code "
+                                "or citizen ID. Search for it before adding it again."))
 
     def _check_unique(self, session: Any, spec: RegisterSpec, values: dict[str, Any],
                       own_id: uuid.UUID | None) -> None:

@@ -66,6 +66,10 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     login = LoginDialog(services_source, location.display())
     login.show()
     app.processEvents()  # the dialog is on screen before the database layer is imported
+    from sotttt_desktop.ui.data_safety import startup_check
+
+    if not startup_check(location, login):  # a damaged file is never opened for writing
+        return None
     services = services_source()
     from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog, FirstRunDialog
 
@@ -106,16 +110,27 @@ def run_gui(location: DatabaseLocation) -> int:
         if lock is not None:
             lock.release()
         return 0
+    from sotttt_desktop.ui.data_safety import BackupScheduler
     from sotttt_desktop.ui.idle_lock import IdleLock, idle_minutes
     from sotttt_desktop.ui.main_window import MainWindow
 
-    settings = ui_settings()
-    window = MainWindow(services, settings)
-    window.idle_lock = IdleLock(services, window, idle_minutes(settings))
-    window.show()
     try:
-        return app.exec()
+        while True:
+            settings = ui_settings()
+            window = MainWindow(services, settings)
+            window.idle_lock = IdleLock(services, window, idle_minutes(settings))
+            window.backups = BackupScheduler(services, window)
+            window.show()
+            status = app.exec()
+            services.db.close()
+            if not window.reopen_requested:  # after a restore: sign in again on the copy
+                return status
+            try:
+                services = sign_in(app, location)
+            except (AppError, OSError) as error:
+                return _fatal(str(error))
+            if services is None:
+                return 0
     finally:
-        services.db.close()
         if lock is not None:
             lock.release()

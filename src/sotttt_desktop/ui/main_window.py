@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self._settings = settings
+        self.reopen_requested = False
         self.areas = areas_in_order()
         self.setWindowTitle(_("Department of Information and Communications — {agency}")
                             .format(agency=self._agency_title()))
@@ -160,6 +163,18 @@ class MainWindow(QMainWindow):
             action.setVisible(allowed)
             tools_menu.addAction(action)
         tools_menu.addSeparator()
+        for text, slot, name, allowed in (
+                (_("&Back up now"), self._backup_now, "action_backup", admin),
+                (_("Restore from a &backup…"), self._restore, "action_restore", admin),
+                (_("Backup &folder…"), self._backup_folder, "action_backup_folder", admin),
+                (_("Check the &database"), self._check_database, "action_check", True),
+                (_("Mark the restored copy as &current"), self._acknowledge_restore,
+                 "action_ack_restore", admin)):
+            action = self._action(text, slot, name=name)
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
+            tools_menu.addAction(action)
+        tools_menu.addSeparator()
         tools_menu.addAction(self._action(_("&Change password…"), self._change_password,
                                           name="action_password"))
         tools_menu.addAction(self._action(_("&Lock the session"), self._lock, "Ctrl+L",
@@ -184,6 +199,13 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(user_text)
         self.user_label.setObjectName("status_user")
         status.addWidget(self.database_label, 1)
+        from sotttt_desktop.ui.data_safety import restored_banner
+
+        self.restored_label = QLabel(restored_banner(self.services))
+        self.restored_label.setObjectName("status_restored")
+        self.restored_label.setStyleSheet("color: #a04000; font-weight: bold;")
+        self.restored_label.setVisible(bool(self.restored_label.text()))
+        status.addWidget(self.restored_label)
         status.addPermanentWidget(self.user_label)
 
     # --- actions ---------------------------------------------------------------------------------
@@ -257,6 +279,68 @@ class MainWindow(QMainWindow):
         if lock is not None:
             lock.lock()
 
+    def _backup_now(self) -> None:
+        scheduler = getattr(self, "backups", None)
+        if scheduler is None:
+            return
+        self.statusBar().showMessage(_("Backing up…"))
+
+        def done(manifest: object, error: str) -> None:
+            scheduler.finished.disconnect(done)
+            if error:
+                show_error(self, error)
+            else:
+                self.statusBar().showMessage(_("Backup written and checked: {path}").format(
+                    path=getattr(manifest, "path", "")), 15_000)
+        scheduler.finished.connect(done)
+        scheduler.start("manual")
+
+    def _restore(self) -> None:
+        from sotttt_desktop.ui.data_safety import choose_and_restore
+
+        scheduler = getattr(self, "backups", None)
+        if scheduler is not None:
+            scheduler.wait()
+        if choose_and_restore(self.services, self):
+            self.reopen_requested = True
+            self._skip_exit_backup = True
+            self.close()
+
+    def _backup_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from sotttt_desktop.settings import save_backup_folder
+
+        folder = QFileDialog.getExistingDirectory(self, _("Backup folder"),
+                                                  str(self.services.backups.folder()))
+        if folder:
+            save_backup_folder(Path(folder))
+            self.statusBar().showMessage(_("Backups now go to {folder}.").format(folder=folder),
+                                         10_000)
+
+    def _check_database(self) -> None:
+        from sotttt_desktop.services.backup import check_database
+        from sotttt_desktop.ui.qt_text import show_info
+
+        report = check_database(self.services, full=True)
+        lines = [("✔ " if c["ok"] else "✘ ") + c["check"] + (f": {c['detail']}" if c["detail"]
+                                                             else "") for c in report.checks]
+        title = _("Database check")
+        if report.ok:
+            show_info(self, _("No problem found ({seconds} s).").format(seconds=report.seconds)
+                      + "\n\n" + "\n".join(lines), title)
+        else:
+            show_error(self, _("Problems found. Restore the newest good backup.") + "\n\n"
+                       + "\n".join(lines), title)
+
+    def _acknowledge_restore(self) -> None:
+        try:
+            self.services.backups.acknowledge_restore()
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        self.restored_label.hide()
+
     def _run_dialog(self, factory) -> None:  # noqa: ANN001
         try:
             factory().exec()
@@ -299,4 +383,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
+        scheduler = getattr(self, "backups", None)
+        if scheduler is not None and not getattr(self, "_skip_exit_backup", False):
+            error = scheduler.backup_on_exit()
+            if error:
+                show_error(self, error, _("Backup"))
         super().closeEvent(event)

@@ -10,11 +10,12 @@ from sotttt_desktop.core.models.reference import (
     Signer,
     Unit,
 )
-from sotttt_desktop.core.models.search import RowCount, SearchEntry
+from sotttt_desktop.core.models.search import AppState, RowCount, SearchEntry
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
     "PARTY_KINDS",
+    "AppState",
     "AuditEntry",
     "AuditHead",
     "RoleDefinition",

@@ -36,3 +36,12 @@ class RowCount(Base):
 
     table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
     n: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class AppState(Base):
+    """Small facts about this database itself (e.g. `restored_from`), as text."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)

@@ -1,0 +1,147 @@
+"""Data safety commands: backup, restore, check, migrate-to."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.output import emit_json, emit_lines
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import _, format_number
+from sotttt_desktop.settings import DatabaseLocation
+
+
+class CheckFailed(AppError):
+    exit_code = 9
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
+    backup = sub.add_parser("backup", parents=[common],
+                            help="back up the database now (an administrator)")
+    backup.add_argument("--out", type=Path, help="file to write (default: the backup folder)")
+    backup.set_defaults(handler=cmd_backup)
+    backups = sub.add_parser("backups", parents=[common], help="list the good backups")
+    backups.set_defaults(handler=cmd_backups)
+    restore = sub.add_parser("restore", parents=[common],
+                             help="replace the database with a backup (the current file is kept)")
+    restore.add_argument("path", type=Path)
+    restore.set_defaults(handler=cmd_restore)
+    check = sub.add_parser("check", parents=[common], help="check the database")
+    check.add_argument("--quick", action="store_true",
+                       help="only SQLite's quick check (what the application runs at start-up)")
+    check.set_defaults(handler=cmd_check)
+    move = sub.add_parser("migrate-to", parents=[common],
+                          help="copy everything to an empty PostgreSQL database, verified")
+    move.add_argument("url", help="postgresql+psycopg://user:password@server:5432/database")
+    move.set_defaults(handler=cmd_migrate_to)
+
+
+def cmd_backup(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=True)
+    try:
+        manifest = services.backups.backup(out=args.out)
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(manifest.__dict__)
+    else:
+        emit_lines([_("Backup written and checked: {path} ({size} bytes, {seconds} s).").format(
+            path=manifest.path, size=format_number(manifest.size), seconds=manifest.seconds)])
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.backup import describe_backup
+
+    services = acting_services(args, location, write=False)
+    try:
+        manifests = services.backups.list()
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json([m.__dict__ for m in manifests])
+    else:
+        emit_lines([f"{describe_backup(m)}  {m.path}" for m in manifests]
+                   or [_("No backup yet.")])
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.backup import restore_database, validate_backup
+
+    validate_backup(args.path)
+    try:
+        services = acting_services(args, location, write=True)
+    except AppError:
+        raise
+    try:
+        services.require("admin", "administer")
+        username = services.actor.username
+    finally:
+        services.db.close()
+    result = restore_database(location, args.path, username=username)
+    if args.json:
+        emit_json(result)
+    else:
+        emit_lines([_("Restored from {backup}. The previous database was kept as {aside}.").format(
+            backup=result["restored_from"], aside=result["set_aside"] or "—")])
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.backup import check_database, check_file
+    from sotttt_desktop.services.setup import open_services
+
+    if args.quick and location.path is not None:
+        report = check_file(location.path)
+    else:
+        services = open_services(location)
+        try:
+            report = check_database(services, full=not args.quick)
+        finally:
+            services.db.close()
+    if args.json:
+        emit_json({"ok": report.ok, "seconds": report.seconds, "checks": report.checks})
+    else:
+        emit_lines([("✔ " if c["ok"] else "✘ ") + c["check"] + (f": {c['detail']}" if c["detail"]
+                                                                 else "") for c in report.checks])
+    if not report.ok:
+        raise CheckFailed(_("The database has problems: see the report above. Restore the newest "
+                            "good backup (sotttt-desktop backups, sotttt-desktop restore)."))
+    return 0
+
+
+def cmd_migrate_to(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    import sys
+
+    from sotttt_desktop.services.migrate_to import migrate_to
+    from sotttt_desktop.settings import resolve_database
+
+    services = acting_services(args, location, write=True)
+    try:
+        services.require("admin", "administer")
+
+        def progress(table: str, rows: int) -> None:
+            if not args.json:
+                sys.stderr.write(f"\r{table}: {rows:,}      ")
+                sys.stderr.flush()
+
+        result = migrate_to(services.db, resolve_database(None, args.url),
+                            username=services.actor.username, progress=progress)
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(result)
+    else:
+        sys.stderr.write("\n")
+        emit_lines([("✔ " if t["ok"] else "✘ ") + f"{t['table']}: {format_number(t['rows'])}"
+                    for t in result["tables"]])
+    if not result["ok"]:
+        raise CheckFailed(_("The copy differs from the source; do not switch to the server."))
+    if not args.json:
+        emit_lines([_("Copied and verified {rows} rows in {seconds} s. Start the application with "
+                      "--database-url to work on the server.").format(
+            rows=format_number(result["rows"]), seconds=result["seconds"])])
+    return 0

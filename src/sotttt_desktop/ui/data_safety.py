@@ -1,0 +1,200 @@
+"""The GUI side of data safety: the start-up check (and the offer to restore), automatic
+backups on a schedule and on exit, and the Tools menu actions for backup, restore and check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.ui.qt_text import show_error, show_info
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services import Services
+    from sotttt_desktop.settings import DatabaseLocation
+
+CHECK_EVERY_MS = 60 * 60 * 1000  # is an automatic backup due? checked hourly
+
+
+def _ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def startup_check(location: DatabaseLocation, parent: QWidget | None = None) -> bool:
+    """Quick check of a SQLite file before it is opened for writing. A damaged file is never
+    written to: the user may restore the newest good backup (the damaged file is kept aside) or
+    quit. Returns True when the database may be opened."""
+    from sotttt_desktop.services.backup import (
+        check_file,
+        describe_backup,
+        newest_good_backup,
+        restore_database,
+    )
+
+    if location.path is None or not location.path.exists():
+        return True
+    report = check_file(location.path)
+    if report.ok:
+        return True
+    detail = "; ".join(c["detail"] for c in report.checks if not c["ok"])[:400]
+    backup = newest_good_backup(location)
+    if backup is None:
+        show_error(parent, _("The database {path} is damaged ({detail}) and there is no good "
+                             "backup to restore. The file was not changed; keep it for the "
+                             "administrator.").format(path=location.path, detail=detail),
+                   _("Damaged database"))
+        return False
+    question = _("The database {path} is damaged ({detail}).\n\nRestore the newest good backup, "
+                 "{backup}? The damaged file is kept beside it for investigation.").format(
+        path=location.path, detail=detail, backup=describe_backup(backup))
+    if not _ask(parent, _("Damaged database"), question, _("Restore"), _("Quit")):
+        return False
+    try:
+        result = restore_database(location, Path(backup.path), username="system",
+                                  lock_held=True)
+    except AppError as error:
+        show_error(parent, str(error), _("Damaged database"))
+        return False
+    show_info(parent, _("Restored from {backup}. The damaged file was kept as {aside}.").format(
+        backup=result["restored_from"], aside=result["set_aside"]), _("Damaged database"))
+    return True
+
+
+class _BackupWorker(QObject):
+    finished = Signal(object, str)  # manifest or None, error text
+
+    def __init__(self, services: Services, kind: str, out: Path | None):
+        super().__init__()
+        self._services, self._kind, self._out = services, kind, out
+
+    def run(self) -> None:
+        try:
+            manifest = self._services.backups.backup(out=self._out, kind=self._kind)
+        except AppError as error:
+            self.finished.emit(None, str(error))
+            return
+        self.finished.emit(manifest, "")
+
+
+class BackupScheduler(QObject):
+    """Automatic backups in a background thread: when due (hourly check) and on exit."""
+
+    finished = Signal(object, str)
+
+    def __init__(self, services: Services, parent: QWidget):
+        super().__init__(parent)
+        self._services = services
+        self._parent = parent
+        self._thread: QThread | None = None
+        self.last_error = ""
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.backup_if_due)
+        if services.db.location.path is not None:
+            self.timer.start()
+            QTimer.singleShot(5_000, self.backup_if_due)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def backup_if_due(self) -> None:
+        if not self.running and self._services.backups.due():
+            self.start("auto")
+
+    def start(self, kind: str, out: Path | None = None) -> None:
+        if self.running:
+            return
+        thread = QThread(self)
+        worker = _BackupWorker(self._services, kind, out)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._done)
+        worker.finished.connect(thread.quit)
+        self._worker = worker
+        self._thread = thread
+        thread.start()
+
+    def _done(self, manifest: object, error: str) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+        self._thread = None
+        self.last_error = error
+        self.finished.emit(manifest, error)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+
+    def backup_on_exit(self) -> str:
+        """A blocking automatic backup when the window closes (with a progress dialog)."""
+        if self._services.db.location.path is None:
+            return ""
+        self.wait()
+        progress = QProgressDialog(_("Backing up the database before closing…"), "", 0, 0,
+                                   self._parent)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(500)
+        try:
+            self._services.backups.backup(kind="auto")
+        except AppError as error:
+            return str(error)
+        finally:
+            progress.close()
+        return ""
+
+
+def choose_and_restore(services: Services, parent: QWidget) -> bool:
+    """Tools → Restore: pick a backup; the window must be reopened on the restored copy."""
+    folder = str(services.backups.folder())
+    path, _filter = QFileDialog.getOpenFileName(parent, _("Choose a backup to restore"), folder,
+                                                _("Backups (*.sqlite3)"))
+    if not path:
+        return False
+    text = _("Replace the database with the backup {path}?\n\nThe current database is kept "
+             "beside it, renamed; nothing is deleted. Afterwards you sign in again, on the "
+             "restored copy.").format(path=path)
+    if not _ask(parent, _("Restore a backup"), text, _("Restore"), _("Cancel")):
+        return False
+    from sotttt_desktop.services.backup import restore_database, validate_backup
+
+    try:
+        services.require("admin", "administer")
+        validate_backup(Path(path))
+        username = services.actor.username
+        services.db.close()
+        result = restore_database(services.db.location, Path(path), username=username,
+                                  lock_held=True)
+    except AppError as error:
+        show_error(parent, str(error))
+        return False
+    show_info(parent, _("Restored from {backup}. The previous database was kept as {aside}.")
+              .format(backup=result["restored_from"], aside=result["set_aside"] or "—"),
+              _("Restore a backup"))
+    return True
+
+
+def restored_banner(services: Services) -> str:
+    """The warning shown while working on a restored copy ('' when not restored)."""
+    import datetime as dt
+
+    try:
+        marker = services.backups.restored_from()
+    except AppError:
+        return ""
+    if not marker:
+        return ""
+    created = marker.get("restored_backup_created_at") or marker.get("restored_at", "")
+    when = format_datetime(dt.datetime.fromisoformat(created)) if created else "?"
+    return _("Restored copy of {when}: records entered after that time are not in it.").format(
+        when=when)
