@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from sotttt_desktop.services import Services
-from sotttt_desktop.services.setup import initialise
+from sotttt_desktop.services.setup import initialise, open_services
 from sotttt_desktop.settings import sqlite_location
 from sotttt_desktop.ui.app import ui_settings
 from sotttt_desktop.ui.dialogs.audit_dialog import AuditDialog
@@ -49,7 +49,8 @@ def test_right_password_signs_in(qtbot, services: Services) -> None:  # noqa: AN
 
 
 def test_first_run_creates_the_administrator(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    services = initialise(sqlite_location(tmp_path / "first.sqlite3"))
+    services = open_services(sqlite_location(initialise(
+        sqlite_location(tmp_path / "first.sqlite3")).db.location.path))  # read-only, as the GUI
     assert not services.security.has_users()
     dialog = FirstRunDialog(services)
     qtbot.addWidget(dialog)
@@ -61,6 +62,7 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path: Path) -> None:  # 
     dialog.repeat.setText("mat-khau-dai")
     dialog.create()
     assert services.security.login("admin", "mat-khau-dai").can("admin", "administer")
+    assert services.audit.verify().ok
     services.db.close()
 
 

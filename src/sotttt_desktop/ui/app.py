@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sotttt_desktop import APP_NAME
-from sotttt_desktop.errors import AppError
+from sotttt_desktop.errors import AppError, DatabaseError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.settings import DatabaseLocation, config_dir, data_dir
 
@@ -53,37 +53,69 @@ def _fatal(message: str) -> int:
 
 
 def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
-    """Log-in (and first run, and a forced password change). None: the user gave up."""
+    """Log-in (and first run, and a forced password change). None: the user gave up.
+
+    The log-in dialog is painted first; the database file is checked in the background while
+    the clerk types, and opened when the check is done (signing in waits for it if need be)."""
+    from PySide6.QtCore import QEventLoop
+
+    from sotttt_desktop.ui.data_safety import StartupCheck, handle_check_result
     from sotttt_desktop.ui.dialogs.login_dialog import LoginDialog
 
     opened: list[Services] = []
+    refused: list[str] = []
+    checker = StartupCheck(location)
 
     def services_source() -> Services:
+        if refused:
+            raise DatabaseError(refused[0])
         if not opened:
+            if checker.isRunning():
+                login.set_busy(_("Checking the database…"))
+                while checker.isRunning():
+                    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                login.set_busy("")
+            if not handle_check_result(location, checker.report, login):
+                refused.append(_("The damaged database was not opened."))
+                raise DatabaseError(refused[0])
             opened.append(open_for_gui(location))
         return opened[0]
 
     login = LoginDialog(services_source, location.display())
+    login.setWindowModality(Qt.WindowModality.ApplicationModal)  # before show: exec() keeps it
     login.show()
     app.processEvents()  # the dialog is on screen before the database layer is imported
-    from sotttt_desktop.ui.data_safety import startup_check
-
-    if not startup_check(location, login):  # a damaged file is never opened for writing
+    checker.start()
+    # The dialog takes typing while the file is checked; Enter waits for the check if need be.
+    while checker.isRunning() and login.isVisible():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    checker.wait()
+    if not login.isVisible() and login.actor is None:
+        return None  # closed, or refused a damaged database
+    try:
+        services = services_source()
+    except AppError as error:
+        if not refused:
+            _fatal(str(error))
         return None
-    services = services_source()
-    from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog, FirstRunDialog
-
     if not services.security.has_users():
+        from sotttt_desktop.ui.dialogs.login_dialog import FirstRunDialog
+
         login.hide()
         first = FirstRunDialog(services)
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
         login.username.setText(first.username.text().strip().lower())
+        login.show()
         login.password.setFocus()
-    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+    if login.actor is None and login.exec() != QDialog.DialogCode.Accepted:
         return None
-    services = services.as_actor(login.actor)
+    if login.actor is None or not opened:
+        return None
+    services = opened[0].as_actor(login.actor)
     if login.actor.must_change_password:
+        from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog
+
         change = ChangePasswordDialog(services, forced=True)
         if change.exec() != QDialog.DialogCode.Accepted or change.actor is None:
             return None

@@ -77,11 +77,18 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_busy(self, text: str) -> None:
+        """A line under the fields while the database is being checked or opened."""
+        self.error.setStyleSheet("color: #555;" if text else ERROR_STYLE)
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
     def try_login(self) -> None:
         try:
             services = self._services_source()
             self.actor = services.security.login(self.username.text(), self.password.text())
         except AppError as error:
+            self.error.setStyleSheet(ERROR_STYLE)
             self.error.setText(str(error))
             self.error.show()
             self.password.clear()
@@ -138,14 +145,22 @@ class FirstRunDialog(QDialog):
         if self.password.text() != self.repeat.text():
             self._show(_("The two passwords differ."))
             return
+        from sotttt_desktop.services.reference import REQUIRED_PROFILE_FIELDS
+
+        profile = self._services.reference.profile()
+        profile.update(parent_body=self.parent_body.text(), agency_name=self.agency.text(),
+                       abbreviation=self.abbreviation.text(), place_name=self.place.text())
+        if any(not (profile.get(name) or "").strip() for name in REQUIRED_PROFILE_FIELDS):
+            self._show(_("The organisation profile is incomplete."))
+            return
+        security = self._services.security
         try:
-            profile = self._services.reference.profile()
-            profile.update(parent_body=self.parent_body.text(), agency_name=self.agency.text(),
-                           abbreviation=self.abbreviation.text(), place_name=self.place.text())
-            self._services.security.create_first_admin(
-                self.username.text(), self.full_name.text(), self.password.text())
-            self._services.reference.save_profile(
-                profile, dt.date.fromisoformat(profile["effective_from"]))
+            security.create_first_admin(self.username.text(), self.full_name.text(),
+                                        self.password.text())
+            # the profile is saved by the new administrator, and audited as theirs
+            admin = self._services.as_actor(security.login(self.username.text(),
+                                                           self.password.text()))
+            admin.reference.save_profile(profile, dt.date.fromisoformat(profile["effective_from"]))
         except AppError as error:
             self._show(str(error))
             return
