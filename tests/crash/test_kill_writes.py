@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 from sotttt_desktop.core import audit
@@ -28,7 +29,7 @@ KILLS = int(os.environ.get("SOTTTT_KILL_COUNT", "300"))
 
 
 def _check_invariants(path: Path, acked: dict[str, int]) -> None:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         versions = dict(conn.execute("SELECT id, version FROM party"))
         for party_id, version in acked.items():
@@ -68,8 +69,9 @@ def test_killed_writers_lose_nothing_acknowledged(db_path: Path) -> None:
         assert ready.strip() == "READY", child.stderr.read() if child.stderr else ready
         time.sleep(rng.uniform(0.0, 0.25))
         os.kill(child.pid, signal.SIGKILL)
-        out, _err = child.communicate(timeout=30)
+        out, err = child.communicate(timeout=30)
         kills += 1
+        assert "Traceback" not in err, err  # the writer must die by the kill, not by a bug
         for line in out.splitlines():
             parts = line.split()
             if len(parts) == 4 and parts[0] == "ACK":
@@ -77,7 +79,7 @@ def test_killed_writers_lose_nothing_acknowledged(db_path: Path) -> None:
                 total_acks += 1
         _check_invariants(db_path, acked)
         if kills % 25 == 0 or kills == KILLS:
-            with sqlite3.connect(db_path) as conn:
+            with closing(sqlite3.connect(db_path)) as conn:
                 assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             _verify_chain(db_path)
     elapsed = time.monotonic() - started

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import sys
+import uuid
 from pathlib import Path
 
 from sotttt_desktop.errors import ConflictError
@@ -36,7 +37,8 @@ def main() -> None:
         if known and rng.random() < 0.4:
             party_id, version = rng.choice(known)
             try:
-                record = services.parties.update(party_id, version, kind="org", name=name,
+                record = services.parties.update(uuid.UUID(party_id), version, kind="org",
+                                                 name=name,
                                                  district_code=str(rng.choice([718, 724, 725])))
             except ConflictError:
                 continue

@@ -7,6 +7,7 @@ not provide), and so is a file that is not SQLite or that cannot be written.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -67,6 +68,27 @@ def is_network_path(path: Path) -> bool:
     return fstype is not None and fstype.lower() in NETWORK_FILESYSTEMS
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """Is `path` a SQLite database? Asked through SQLite itself, read-only.
+
+    Never open a database file with a plain file descriptor in a process that may hold SQLite
+    connections to it: closing that descriptor releases every POSIX lock the process holds on the
+    file, SQLite's included, and another process may then reset the WAL under a live connection
+    (found by tests/crash/test_kill_writes.py; "How To Corrupt An SQLite Database File" §2.2).
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def check_sqlite_location(path: Path, *, create: bool) -> bool:
     """Raise DatabaseError with a clear message if `path` cannot safely hold the database.
 
@@ -92,12 +114,9 @@ def check_sqlite_location(path: Path, *, create: bool) -> bool:
                 _("The folder {folder} is read-only; the database needs to write its journal there.")
                 .format(folder=path.parent)
             )
-        size = path.stat().st_size
-        if size == 0:
+        if path.stat().st_size == 0:
             return False
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-        if header != SQLITE_HEADER:
+        if not is_sqlite_file(path):
             raise DatabaseError(
                 _("{path} is not a database of this application (not a SQLite file, or damaged).")
                 .format(path=path)

@@ -32,7 +32,7 @@ from sotttt_desktop.core.backup import (
 )
 from sotttt_desktop.core.instance_lock import InstanceLock
 from sotttt_desktop.core.models import AppState, Party, RowCount, SearchEntry
-from sotttt_desktop.core.storage import SQLITE_HEADER
+from sotttt_desktop.core.storage import is_sqlite_file
 from sotttt_desktop.errors import AppError, DatabaseError, ValidationError
 from sotttt_desktop.i18n import _, format_datetime
 from sotttt_desktop.migrations import HEAD_REVISION
@@ -121,9 +121,8 @@ def validate_backup(path: Path) -> str:
     """The backup's schema revision, or ValidationError saying why it cannot be restored."""
     if not path.is_file():
         raise ValidationError(_("There is no file {path}.").format(path=path))
-    with path.open("rb") as fh:
-        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise ValidationError(_("{path} is not a backup of this application.").format(path=path))
+    if not is_sqlite_file(path):
+        raise ValidationError(_("{path} is not a backup of this application.").format(path=path))
     ok, detail = verify_backup_file(path)
     if not ok:
         raise ValidationError(_("The backup {path} is damaged: {reason}").format(
