@@ -15,6 +15,7 @@ class Services:
     def __init__(self, database: Database, actor: Actor | None = None):
         from sotttt_desktop.services.audit_trail import AuditTrailService
         from sotttt_desktop.services.backup import BackupService
+        from sotttt_desktop.services.calendar import CalendarService
         from sotttt_desktop.services.parties import PartyService
         from sotttt_desktop.services.reference import ReferenceService
         from sotttt_desktop.services.registers import RegisterService
@@ -26,6 +27,7 @@ class Services:
         self.security = SecurityService(self)
         self.audit = AuditTrailService(self)
         self.backups = BackupService(self)
+        self.calendar = CalendarService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)

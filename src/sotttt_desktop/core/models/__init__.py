@@ -10,7 +10,12 @@ from sotttt_desktop.core.models.reference import (
     Signer,
     Unit,
 )
-from sotttt_desktop.core.models.search import AppState, RowCount, SearchEntry
+from sotttt_desktop.core.models.search import (
+    AppState,
+    CalendarOverride,
+    RowCount,
+    SearchEntry,
+)
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
@@ -18,6 +23,7 @@ __all__ = [
     "AppState",
     "AuditEntry",
     "AuditHead",
+    "CalendarOverride",
     "RoleDefinition",
     "RowCount",
     "RoleGrant",

@@ -6,9 +6,10 @@ through triggers; on PostgreSQL the service searches them with LIKE. The index i
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, Date, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sotttt_desktop.core.models.base import Base, NFCString
@@ -45,3 +46,14 @@ class AppState(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class CalendarOverride(Base):
+    """An administrator's correction of the working calendar: `off` or `work` on a day."""
+
+    __tablename__ = "calendar_override"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)
+    reason: Mapped[str] = mapped_column(NFCString(200), nullable=False)
+    created_by: Mapped[str | None] = mapped_column(String(64))

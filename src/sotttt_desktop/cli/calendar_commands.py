@@ -1,0 +1,94 @@
+"""`sotttt-desktop calendar …`: due dates with their explanation, and the administrator's table."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.output import emit_json, emit_lines
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _, parse_date
+from sotttt_desktop.settings import DatabaseLocation
+
+UNITS = {"working-days": "working_days", "days": "days"}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
+    calendar = sub.add_parser("calendar", parents=[common], help="working days and due dates")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", metavar="ACTION",
+                                           required=True)
+    due = calendar_sub.add_parser("due", parents=[common],
+                                  help="due date of a dossier received at RECEIVED")
+    due.add_argument("received", help="YYYY-MM-DD, YYYY-MM-DDTHH:MM or dd/mm/yyyy")
+    due.add_argument("amount", type=int)
+    due.add_argument("--unit", choices=sorted(UNITS), default="working-days")
+    due.set_defaults(handler=cmd_due)
+    lst = calendar_sub.add_parser("overrides", parents=[common], help="the administrator's table")
+    lst.set_defaults(handler=cmd_overrides)
+    for kind, text in (("off", "an extra day off"), ("work", "a make-up working day"),
+                       ("clear", "remove the day's override")):
+        p = calendar_sub.add_parser(kind, parents=[common], help=text)
+        p.add_argument("day")
+        if kind != "clear":
+            p.add_argument("--reason", required=True)
+        p.set_defaults(handler=cmd_set, kind=None if kind == "clear" else kind)
+
+
+def parse_moment(text: str) -> dt.datetime | dt.date:
+    text = text.strip()
+    try:
+        if "T" in text or " " in text:
+            return dt.datetime.fromisoformat(text.replace(" ", "T"))
+        return parse_date(text)
+    except ValueError as error:
+        raise ValidationError(_("Write the receipt as YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. "
+                                "2024-02-05T10:30.")) from error
+
+
+def cmd_due(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    received = parse_moment(args.received)
+    services = acting_services(args, location, write=False)
+    try:
+        result = services.calendar.due(received, args.amount, UNITS[args.unit])
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json({"received": received.isoformat(), "due": result.due.isoformat(),
+                   "amount": args.amount, "unit": args.unit,
+                   "explanation": result.explanation})
+    else:
+        emit_lines(result.explanation)
+    return 0
+
+
+def cmd_overrides(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=False)
+    try:
+        rows = services.calendar.overrides()
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_lines([f"{r['day']}  {r['kind']:4}  {r['reason']}" for r in rows] or ["—"])
+    return 0
+
+
+def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    try:
+        day = parse_date(args.day)
+    except ValueError as error:
+        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
+    services = acting_services(args, location, write=True)
+    try:
+        services.calendar.set_override(day, args.kind, getattr(args, "reason", ""))
+        rows = services.calendar.overrides()
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_lines([_("Done: {name}.").format(name=day.isoformat())])
+    return 0
