@@ -25,6 +25,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     due.add_argument("amount", type=int)
     due.add_argument("--unit", choices=sorted(UNITS), default="working-days")
     due.set_defaults(handler=cmd_due)
+    procedures = sub.add_parser("procedures", parents=[common], help="the procedure catalogue")
+    procedures_sub = procedures.add_subparsers(dest="procedures_command", metavar="ACTION",
+                                               required=True)
+    listing = procedures_sub.add_parser("list", parents=[common], help="procedures in force")
+    listing.add_argument("--area", help="area key, e.g. publishing")
+    listing.add_argument("--on", help="the day (default today), dd/mm/yyyy")
+    listing.set_defaults(handler=cmd_procedures)
     lst = calendar_sub.add_parser("overrides", parents=[common], help="the administrator's table")
     lst.set_defaults(handler=cmd_overrides)
     for kind, text in (("off", "an extra day off"), ("work", "a make-up working day"),
@@ -91,4 +98,26 @@ def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
         emit_json(rows)
     else:
         emit_lines([_("Done: {name}.").format(name=day.isoformat())])
+    return 0
+
+
+def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.areas import AREAS
+    from sotttt_desktop.catalog import load
+
+    if args.area and args.area not in {a.key for a in AREAS}:
+        raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
+            area=args.area, areas=", ".join(a.key for a in AREAS)))
+    try:
+        on = parse_date(args.on) if args.on else None
+    except ValueError as error:
+        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
+    procedures = load().list(area=args.area, on=on)
+    if args.json:
+        emit_json([p.as_json() for p in procedures])
+    else:
+        units = {"working_days": _("working days"), "days": _("days"),
+                 "hours_before": _("hours before")}
+        emit_lines([f"{p.key:42} {p.time_limit:>3} {units[p.unit.value]:16} {p.name}"
+                    for p in procedures])
     return 0

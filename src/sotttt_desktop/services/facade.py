@@ -16,6 +16,7 @@ class Services:
         from sotttt_desktop.services.audit_trail import AuditTrailService
         from sotttt_desktop.services.backup import BackupService
         from sotttt_desktop.services.calendar import CalendarService
+        from sotttt_desktop.services.numbering import NumberingService
         from sotttt_desktop.services.parties import PartyService
         from sotttt_desktop.services.reference import ReferenceService
         from sotttt_desktop.services.registers import RegisterService
@@ -28,6 +29,7 @@ class Services:
         self.audit = AuditTrailService(self)
         self.backups = BackupService(self)
         self.calendar = CalendarService(self)
+        self.numbering = NumberingService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)

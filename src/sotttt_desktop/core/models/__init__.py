@@ -2,6 +2,7 @@
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.reference import (
     Commune,
@@ -32,6 +33,8 @@ __all__ = [
     "Base",
     "Commune",
     "District",
+    "NumberRecord",
+    "NumberSeries",
     "OrganisationProfile",
     "Party",
     "RecordMixin",

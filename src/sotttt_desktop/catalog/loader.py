@@ -1,0 +1,195 @@
+"""Loading and validating the procedure catalogue (`resources/procedures/*.toml`).
+
+A version of a procedure applies from its `effective_from` until the next version of the same
+`key`; `Catalogue.get(key, on=…)` answers which one was in force on a day. Every problem of a
+file is reported at once, naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sotttt_desktop.areas import AREAS
+from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.core.text import fold
+from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.resources import resource_path
+
+RESULT_KINDS = ("permit", "certificate", "confirmation", "approval", "decision")
+ACTIONS = ("issue", "amend", "extend", "reissue", "other")
+FORMS = ("original", "copy", "either")
+REQUIRED = ("key", "area", "family", "action", "name", "legal_basis", "time_limit", "unit",
+            "result_kind", "result_name", "number_symbol", "effective_from")
+
+
+class CatalogueError(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    required: bool = True
+    form: str = "original"
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Procedure:
+    key: str
+    code: str
+    area: str
+    family: str
+    action: str
+    name: str
+    legal_basis: tuple[str, ...]
+    time_limit: int
+    unit: TimeUnit
+    result_kind: str
+    result_name: str
+    number_symbol: str
+    effective_from: dt.date
+    components: tuple[Component, ...] = ()
+    fee: int = 0
+    fee_note: str = ""
+    validity_max_years: int | None = None
+    max_extensions: int | None = None
+    extension_max_months: int | None = None
+    extension_notice_days: int | None = None
+    unconfirmed: tuple[str, ...] = ()
+    source: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "key": self.key, "code": self.code, "area": self.area, "name": self.name,
+            "time_limit": self.time_limit, "unit": self.unit.value,
+            "result_kind": self.result_kind, "result_name": self.result_name,
+            "number_symbol": self.number_symbol, "fee": self.fee,
+            "effective_from": self.effective_from.isoformat(), "action": self.action,
+            "legal_basis": list(self.legal_basis),
+            "components": [c.__dict__ for c in self.components],
+            "unconfirmed": list(self.unconfirmed),
+        }
+
+
+def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure | None:
+    where = f"{source} #{index + 1} ({raw.get('key', '?')})"
+    missing = [name for name in REQUIRED if name not in raw]
+    if missing:
+        problems.append(f"{where}: missing {', '.join(missing)}")
+        return None
+    areas = {a.key for a in AREAS}
+    checks = [
+        (raw["area"] in areas, f"unknown area {raw['area']!r}"),
+        (raw["action"] in ACTIONS, f"action must be one of {', '.join(ACTIONS)}"),
+        (raw["result_kind"] in RESULT_KINDS, f"result_kind must be one of {', '.join(RESULT_KINDS)}"),
+        (raw["unit"] in {u.value for u in TimeUnit}, f"unknown unit {raw['unit']!r}"),
+        (isinstance(raw["time_limit"], int) and 0 < raw["time_limit"] <= 365,
+         "time_limit must be a whole number from 1 to 365"),
+        (isinstance(raw["effective_from"], dt.date), "effective_from must be a date (YYYY-MM-DD)"),
+        (isinstance(raw["legal_basis"], list) and raw["legal_basis"], "legal_basis must list "
+         "at least one text"),
+        (isinstance(raw.get("fee", 0), int) and raw.get("fee", 0) >= 0,
+         "fee must be a whole number of VND"),
+    ]
+    bad = [message for ok, message in checks if not ok]
+    components = []
+    for c in raw.get("component", []):
+        if not c.get("name"):
+            bad.append("a component without a name")
+            continue
+        if c.get("form", "original") not in FORMS:
+            bad.append(f"component form must be one of {', '.join(FORMS)}")
+            continue
+        components.append(Component(c["name"], bool(c.get("required", True)),
+                                    c.get("form", "original"), int(c.get("count", 1))))
+    if not components:
+        bad.append("no dossier components")
+    if bad:
+        problems.extend(f"{where}: {message}" for message in bad)
+        return None
+    return Procedure(
+        key=raw["key"], code=raw.get("code", ""), area=raw["area"], family=raw["family"],
+        action=raw["action"], name=raw["name"], legal_basis=tuple(raw["legal_basis"]),
+        time_limit=raw["time_limit"], unit=TimeUnit(raw["unit"]), result_kind=raw["result_kind"],
+        result_name=raw["result_name"], number_symbol=raw["number_symbol"],
+        effective_from=raw["effective_from"], components=tuple(components),
+        fee=raw.get("fee", 0), fee_note=raw.get("fee_note", ""),
+        validity_max_years=raw.get("validity_max_years"),
+        max_extensions=raw.get("max_extensions"),
+        extension_max_months=raw.get("extension_max_months"),
+        extension_notice_days=raw.get("extension_notice_days"),
+        unconfirmed=tuple(raw.get("unconfirmed", ())), source=source)
+
+
+class Catalogue:
+    def __init__(self, procedures: Iterable[Procedure]):
+        self._versions: dict[str, list[Procedure]] = {}
+        for procedure in procedures:
+            self._versions.setdefault(procedure.key, []).append(procedure)
+        for versions in self._versions.values():
+            versions.sort(key=lambda p: p.effective_from)
+
+    def get(self, key: str, on: dt.date | None = None) -> Procedure:
+        on = on or dt.date.today()
+        versions = [p for p in self._versions.get(key, ()) if p.effective_from <= on]
+        if not versions:
+            raise NotFoundError(_("Unknown procedure: {key}.").format(key=key))
+        return versions[-1]
+
+    def list(self, area: str | None = None, on: dt.date | None = None) -> list[Procedure]:
+        on = on or dt.date.today()
+        found = []
+        for key in self._versions:
+            try:
+                procedure = self.get(key, on)
+            except NotFoundError:
+                continue
+            if area is None or procedure.area == area:
+                found.append(procedure)
+        return sorted(found, key=lambda p: (p.area, p.family, p.key))
+
+    def find(self, text: str, on: dt.date | None = None) -> list[Procedure]:
+        """Procedures whose name, key or code contains every typed word (diacritics optional)."""
+        words = fold(text).split()
+        return [p for p in self.list(on=on)
+                if all(w in fold(f"{p.name} {p.key} {p.code}") for w in words)]
+
+
+def parse_files(paths: Iterable[Path]) -> Catalogue:
+    problems: list[str] = []
+    procedures: list[Procedure] = []
+    seen: set[tuple[str, dt.date]] = set()
+    for path in sorted(paths):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            problems.append(f"{path.name}: {error}")
+            continue
+        for index, raw in enumerate(data.get("procedure", [])):
+            procedure = _entry(raw, path.name, index, problems)
+            if procedure is None:
+                continue
+            identity = (procedure.key, procedure.effective_from)
+            if identity in seen:
+                problems.append(f"{path.name} #{index + 1}: {procedure.key} has two versions "
+                                f"from {procedure.effective_from}")
+                continue
+            seen.add(identity)
+            procedures.append(procedure)
+    if problems:
+        raise CatalogueError(_("The procedure catalogue has errors: {problems}").format(
+            problems="; ".join(problems)))
+    return Catalogue(procedures)
+
+
+@cache
+def load() -> Catalogue:
+    """The catalogue shipped with the application (read once)."""
+    return parse_files(resource_path("procedures").glob("*.toml"))

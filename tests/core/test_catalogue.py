@@ -1,0 +1,94 @@
+"""The procedure catalogue: complete per REFERENCE §1, validated, effective-dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sotttt_desktop.catalog import CatalogueError, load
+from sotttt_desktop.catalog.loader import parse_files
+from sotttt_desktop.core.calendar import TimeUnit
+
+
+def test_every_procedure_of_the_reference_is_in_the_catalogue() -> None:
+    keys = {p.key for p in load().list()}
+    assert {"press.bulletin.issue", "press.bulletin.amend", "press.conference.domestic",
+            "press.tvro.register"} <= keys
+    assert len([k for k in keys if k.startswith("publishing.")]) >= 9
+    assert {f"e_information.website.{a}" for a in ("issue", "amend", "extend", "reissue")} <= keys
+    assert {f"e_information.game_point.{a}" for a in ("issue", "amend", "extend", "reissue")} \
+        <= keys
+    assert {"postal.licence.issue", "postal.notification.confirm", "postal.licence.amend",
+            "postal.licence.reissue", "postal.notification.reissue"} <= keys
+    assert "cybersecurity.level.appraise" in keys
+
+
+@pytest.mark.parametrize(("key", "limit", "unit", "symbol"), [
+    ("e_information.website.issue", 10, TimeUnit.WORKING_DAYS, "GP"),
+    ("e_information.game_point.extend", 5, TimeUnit.WORKING_DAYS, "QĐ"),
+    ("postal.licence.issue", 30, TimeUnit.DAYS, "GP"),
+    ("press.bulletin.issue", 20, TimeUnit.DAYS, "GP"),
+    ("press.conference.domestic", 24, TimeUnit.HOURS_BEFORE, "STTTT-TTBCXB"),
+    ("press.tvro.register", 8, TimeUnit.WORKING_DAYS, "GCN"),
+    ("publishing.photocopier.register", 5, TimeUnit.WORKING_DAYS, "XN"),
+    ("publishing.import.issue", 15, TimeUnit.DAYS, "GP"),
+])
+def test_time_limits_units_and_symbols(key: str, limit: int, unit: TimeUnit, symbol: str) -> None:
+    procedure = load().get(key)
+    assert (procedure.time_limit, procedure.unit, procedure.number_symbol) == (limit, unit, symbol)
+
+
+def test_validity_rules_of_the_website_licence() -> None:
+    website = load().get("e_information.website.issue")
+    assert (website.validity_max_years, website.max_extensions, website.extension_max_months) \
+        == (10, 2, 24)
+    assert load().get("publishing.import.issue").fee == 50000
+
+
+def test_search_without_diacritics() -> None:
+    names = [p.key for p in load().find("giay phep trang thong tin dien tu")]
+    assert "e_information.website.issue" in names
+    assert [p.key for p in load().find("photocopy mau")][0].startswith("publishing.photocopier")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "x.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ENTRY = '''
+[[procedure]]
+key = "press.test"
+area = "press"
+family = "press.test"
+action = "issue"
+name = "Thủ tục thử"
+legal_basis = ["Luật A"]
+time_limit = {limit}
+unit = "working_days"
+result_kind = "permit"
+result_name = "Giấy phép thử"
+number_symbol = "GP"
+effective_from = {date}
+[[procedure.component]]
+name = "Đơn"
+'''
+
+
+def test_a_later_version_supersedes_from_its_date(tmp_path: Path) -> None:
+    catalogue = parse_files([_write(tmp_path, ENTRY.format(limit=10, date="2020-01-01")
+                                    + ENTRY.format(limit=7, date="2025-07-01"))])
+    assert catalogue.get("press.test", on=dt.date(2025, 6, 30)).time_limit == 10
+    assert catalogue.get("press.test", on=dt.date(2025, 7, 1)).time_limit == 7
+
+
+def test_bad_entries_are_reported_together(tmp_path: Path) -> None:
+    bad = ENTRY.format(limit=0, date="2020-01-01").replace('area = "press"', 'area = "mars"')
+    with pytest.raises(CatalogueError) as info:
+        parse_files([_write(tmp_path, bad)])
+    message = str(info.value)
+    assert "x.toml #1 (press.test)" in message
+    assert "mars" in message and "time_limit" in message
