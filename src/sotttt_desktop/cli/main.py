@@ -13,7 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from sotttt_desktop import __version__
-from sotttt_desktop.cli import admin_commands, calendar_commands, commands, data_commands
+from sotttt_desktop.cli import (
+    admin_commands,
+    calendar_commands,
+    commands,
+    data_commands,
+    dossier_commands,
+)
 from sotttt_desktop.cli.output import error
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import SUPPORTED_LANGUAGES, UnknownLanguageError, _, set_language
@@ -52,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin_commands.register(sub, common)
     data_commands.register(sub, common)
     calendar_commands.register(sub, common)
+    dossier_commands.register(sub, common)
     return parser
 
 

@@ -32,16 +32,21 @@ class NumberingService:
         return self._services.reference.profile(on)["abbreviation"]
 
     def document_number(self, session: Session, symbol: str, *, reference: str,
-                        on: dt.date | None = None) -> tuple[int, str]:
-        """The next number of `symbol` documents this year, inside the caller's transaction."""
+                        on: dt.date | None = None, agency: str | None = None
+                        ) -> tuple[int, str]:
+        """The next number of `symbol` documents this year, inside the caller's transaction.
+
+        Pass `agency` (read before the transaction) when holding a write transaction: reading
+        the profile then would need a second connection while the first holds the lock."""
         on = on or dt.datetime.now(LOCAL_TZ).date()
-        agency = self.agency(on)
+        agency = agency or self.agency(on)
         return next_number(session, symbol, agency, str(on.year), reference=reference,
                            username=self._services.actor.username,
                            text_of=lambda n: document_number_text(n, symbol, agency))
 
-    def dossier_code(self, session: Session, day: dt.date, *, reference: str) -> str:
-        agency = self.agency(day)
+    def dossier_code(self, session: Session, day: dt.date, *, reference: str,
+                     agency: str | None = None) -> str:
+        agency = agency or self.agency(day)
         _number, text = next_number(session, "dossier", agency, f"{day:%y%m%d}",
                                     reference=reference, username=self._services.actor.username,
                                     text_of=lambda n: dossier_code_text(n, agency, day))

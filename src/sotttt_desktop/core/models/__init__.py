@@ -2,6 +2,7 @@
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.dossier import Dossier, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.reference import (
@@ -33,6 +34,8 @@ __all__ = [
     "Base",
     "Commune",
     "District",
+    "Dossier",
+    "DossierEvent",
     "NumberRecord",
     "NumberSeries",
     "OrganisationProfile",

@@ -1,0 +1,146 @@
+"""`sotttt-desktop dossier …`: receive, list, show and act on one-stop dossiers."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import uuid
+from typing import Any
+
+from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.calendar_commands import parse_moment
+from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.i18n import _, format_date, parse_date
+from sotttt_desktop.settings import DatabaseLocation
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
+    from sotttt_desktop.services.dossiers import STEPS
+
+    dossier = sub.add_parser("dossier", parents=[common], help="one-stop dossiers")
+    dossier_sub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
+    receive = dossier_sub.add_parser("receive", parents=[common], help="receive a dossier")
+    receive.add_argument("--procedure", required=True, help="procedure key (procedures list)")
+    receive.add_argument("--applicant", required=True,
+                         help="the applicant's tax code, citizen ID or id")
+    receive.add_argument("--channel", default="counter", choices=["counter", "online", "post"])
+    receive.add_argument("--received", help="YYYY-MM-DDTHH:MM (default now)")
+    receive.add_argument("--missing", type=int, action="append", default=[],
+                         help="checklist item (1-based) not handed in; repeatable")
+    receive.add_argument("--note", default="")
+    receive.set_defaults(handler=cmd_receive)
+    lst = dossier_sub.add_parser("list", parents=[common], help="dossiers, soonest due first")
+    lst.add_argument("--state")
+    lst.add_argument("--area")
+    lst.add_argument("--procedure")
+    lst.add_argument("--overdue", action="store_true")
+    lst.add_argument("--due-within", type=int, metavar="DAYS")
+    lst.add_argument("--limit", type=int, default=100)
+    lst.set_defaults(handler=cmd_list)
+    show = dossier_sub.add_parser("show", parents=[common], help="one dossier with its timeline")
+    show.add_argument("code")
+    show.set_defaults(handler=cmd_show)
+    act = dossier_sub.add_parser("act", parents=[common], help="take a step")
+    act.add_argument("code")
+    act.add_argument("action", choices=sorted(STEPS))
+    act.add_argument("--reason", default="")
+    act.add_argument("--to-unit", default="")
+    act.add_argument("--new-due", help="dd/mm/yyyy (apologise)")
+    act.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
+    act.set_defaults(handler=cmd_act)
+
+
+def _find_applicant(services: Any, text: str) -> uuid.UUID:  # noqa: ANN401
+    from sqlalchemy import or_, select
+
+    from sotttt_desktop.core.models import Party
+
+    text = text.strip()
+    with services.db.session() as session:
+        conditions = [Party.tax_code == text, Party.citizen_id == text]
+        with contextlib.suppress(ValueError):
+            conditions.append(Party.id == uuid.UUID(text))
+        found = session.execute(select(Party.id).where(or_(*conditions))).scalars().all()
+    if len(found) != 1:
+        raise NotFoundError(_("No organisation or individual with tax code, citizen ID or id "
+                              "{value}. Add it first: sotttt-desktop party add.").format(value=text))
+    return found[0]
+
+
+def _emit(args: argparse.Namespace, data: dict) -> None:
+    if args.json:
+        emit_json(data)
+    else:
+        emit_lines([f"{data['code']}  {data['state_label']}  {_('Due')}: "
+                    f"{format_date(data['due'])}  {data['holder']}"])
+
+
+def cmd_receive(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=True)
+    try:
+        applicant = _find_applicant(services, args.applicant)
+        received = parse_moment(args.received) if args.received else None
+        if received is not None and not hasattr(received, "hour"):
+            raise ValidationError(_("Write the receipt as YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. "
+                                    "2024-02-05T10:30."))
+        data = services.dossiers.receive(args.procedure, applicant, channel=args.channel,
+                                         missing=args.missing, received_at=received,
+                                         note=args.note)
+    finally:
+        services.db.close()
+    _emit(args, data)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=False)
+    try:
+        rows = services.dossiers.list(state=args.state, area=args.area, procedure=args.procedure,
+                                      overdue=args.overdue, due_within=args.due_within,
+                                      limit=max(0, args.limit))
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table([_("Code"), _("State"), _("Due"), _("Applicant")],
+                   [[r["code"], r["state_label"], format_date(r["due"]), r["holder"]]
+                    for r in rows])
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=False)
+    try:
+        data = services.dossiers.show(args.code)
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(data)
+    else:
+        _emit(args, data)
+        for event in data["timeline"]:
+            emit_lines([f"  {event['kind']}: {event['detail']}"])
+            for step in event["explanation"] or []:
+                emit_lines([f"      {step}"])
+    return 0
+
+
+def cmd_act(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=True)
+    try:
+        new_due = None
+        if args.new_due:
+            try:
+                new_due = parse_date(args.new_due)
+            except ValueError as error:
+                raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")
+                                      ) from error
+        at = parse_moment(args.at) if args.at else None
+        data = services.dossiers.act(args.code, args.action, reason=args.reason,
+                                     to_unit=args.to_unit, new_due=new_due, at=at)
+    finally:
+        services.db.close()
+    _emit(args, data)
+    return 0

@@ -1,0 +1,67 @@
+"""Dossiers of administrative procedures and their timeline (DESIGN §4–5, REFERENCE §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin, UTCDateTime
+
+ACTIVE_STATES = ("received", "supplement_requested", "in_appraisal", "approved", "refused",
+                 "result_ready")
+FINAL_STATES = ("returned", "withdrawn")
+
+
+class Dossier(RecordMixin, Base):
+    __tablename__ = "dossier"
+
+    code: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    procedure_key: Mapped[str] = mapped_column(String(80), nullable=False)
+    procedure_version: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    procedure_name: Mapped[str] = mapped_column(NFCString(400), nullable=False)
+    area: Mapped[str] = mapped_column(String(32), nullable=False)
+    applicant_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("party.id"), nullable=False)
+    district_code: Mapped[int | None] = mapped_column(Integer)  # the applicant's, for scoping
+    channel: Mapped[str] = mapped_column(String(16), nullable=False)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    received_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    clock_started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    state: Mapped[str] = mapped_column(String(24), nullable=False)
+    due_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    apology_used: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    checklist: Mapped[str] = mapped_column(NFCText, nullable=False)  # JSON list
+    current_unit: Mapped[str | None] = mapped_column(String(32))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(NFCText)
+    events: Mapped[list[DossierEvent]] = relationship(
+        back_populates="dossier", order_by="DossierEvent.id", cascade="all")
+
+    __table_args__ = (
+        Index("ix_dossier_state_due", "state", "due_date"),
+        Index("ix_dossier_area_state", "area", "state"),
+        Index("ix_dossier_received_at", "received_at"),
+        Index("ix_dossier_applicant", "applicant_id"),
+    )
+
+
+class DossierEvent(Base):
+    """One step of a dossier's life, with the due date before and after it."""
+
+    __tablename__ = "dossier_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("dossier.id"), nullable=False,
+                                                  index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    by: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    from_state: Mapped[str | None] = mapped_column(String(24))
+    to_state: Mapped[str | None] = mapped_column(String(24))
+    due_before: Mapped[dt.date | None] = mapped_column(Date)
+    due_after: Mapped[dt.date | None] = mapped_column(Date)
+    detail: Mapped[str] = mapped_column(NFCText, nullable=False, default="")
+    explanation: Mapped[str | None] = mapped_column(Text)  # JSON list: how the due date came
+    dossier: Mapped[Dossier] = relationship(back_populates="events")

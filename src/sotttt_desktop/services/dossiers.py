@@ -1,0 +1,324 @@
+"""The one-stop desk's dossiers: receipt, the states of DESIGN §5, the timeline, due status.
+
+received → (supplement_requested ↔ received) → in_appraisal → approved | refused
+→ result_ready → returned; withdrawn from any active state. A supplement restarts the clock from
+the moment the complete dossier arrives (ND 61/2018 Art. 19(4)); an apology may move the due date
+once (Art. 19(9)); "overdue" is derived, never stored. Every step is one transaction with its
+timeline event and its audit entry; an illegal step is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.core.models import Dossier, DossierEvent, Party
+from sotttt_desktop.core.models.dossier import ACTIVE_STATES
+from sotttt_desktop.core.text import clean
+from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.services.facade import Services
+
+CHANNELS = ("counter", "online", "post")
+STATE_LABELS = {
+    "received": N_("received"), "supplement_requested": N_("supplement requested"),
+    "in_appraisal": N_("in appraisal"), "approved": N_("approved"), "refused": N_("refused"),
+    "result_ready": N_("result ready"), "returned": N_("returned"), "withdrawn": N_("withdrawn"),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action: the states it may start from, the state it leads to, who may do it."""
+
+    sources: tuple[str, ...]
+    target: str | None  # None: the state does not change (apology, hand-over)
+    area: str  # "one_stop" or "procedure" (the procedure's own area)
+    permission: str
+
+
+STEPS: dict[str, Step] = {
+    "request_supplement": Step(("received", "in_appraisal"), "supplement_requested", "one_stop",
+                               "edit"),
+    "supplement_received": Step(("supplement_requested",), "received", "one_stop", "edit"),
+    "start_appraisal": Step(("received",), "in_appraisal", "procedure", "edit"),
+    "approve": Step(("in_appraisal",), "approved", "procedure", "approve"),
+    "refuse": Step(("in_appraisal",), "refused", "procedure", "approve"),
+    "result_ready": Step(("approved",), "result_ready", "procedure", "edit"),
+    "return_result": Step(("result_ready", "refused"), "returned", "one_stop", "edit"),
+    "withdraw": Step(ACTIVE_STATES, "withdrawn", "one_stop", "edit"),
+    "apologise": Step(("received", "in_appraisal", "approved"), None, "procedure", "edit"),
+    "hand_over": Step(ACTIVE_STATES, None, "one_stop", "edit"),
+}
+NEEDS_REASON = {"request_supplement", "refuse", "withdraw", "apologise"}
+
+
+def state_label(state: str) -> str:
+    return _(STATE_LABELS[state]) if state in STATE_LABELS else state
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)
+
+
+class DossierService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    # --- receiving ---------------------------------------------------------------------------
+
+    def receive(self, procedure_key: str, applicant_id: uuid.UUID, *, channel: str = "counter",
+                missing: list[int] | None = None, received_at: dt.datetime | None = None,
+                note: str = "") -> dict[str, Any]:
+        """Receive a complete dossier: code, due date with its explanation, first event.
+
+        `received_at` is local time (default: now); `missing` lists the checklist items (1-based)
+        not handed in — a required one missing means the dossier cannot be received (the clerk
+        gives a supplement request instead, ND 61/2018 Art. 15)."""
+        services = self._services
+        services.require("one_stop", "create")
+        procedure = load_catalogue().get(procedure_key)
+        if channel not in CHANNELS:
+            raise ValidationError(_("Choose one of: {choices}.").format(choices=", ".join(CHANNELS)))
+        moment = received_at or _local_now()
+        if moment > _local_now() + dt.timedelta(minutes=5):
+            raise ValidationError(_("The receipt date cannot be in the future."))
+        if procedure.unit is TimeUnit.HOURS_BEFORE:
+            raise ValidationError(_("{name} is a notice before an event, not a dossier with a "
+                                    "processing time.").format(name=procedure.name))
+        missing = sorted(set(missing or []))
+        if any(not 1 <= n <= len(procedure.components) for n in missing):
+            raise ValidationError(_("The checklist has items 1 to {count}.").format(
+                count=len(procedure.components)))
+        lacking = [procedure.components[n - 1].name for n in missing
+                   if procedure.components[n - 1].required]
+        if lacking:
+            raise ValidationError(_("Required documents are missing: {items}. Give the applicant "
+                                    "a supplement request instead.").format(
+                items="; ".join(lacking)))
+        checklist = [{"name": c.name, "required": c.required, "form": c.form, "count": c.count,
+                      "provided": (i + 1) not in missing}
+                     for i, c in enumerate(procedure.components)]
+        due = services.calendar.due(moment, procedure.time_limit, procedure.unit)
+        at_utc = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+        actor = services.actor.username
+        agency = services.numbering.agency(moment.date())  # read before taking the write lock
+        with services.db.session(write=True) as session:
+            applicant = session.get(Party, applicant_id)
+            if applicant is None:
+                raise NotFoundError(_("The record no longer exists."))
+            dossier_id = uuid.uuid4()
+            code = services.numbering.dossier_code(session, moment.date(),
+                                                   reference=str(dossier_id), agency=agency)
+            dossier = Dossier(
+                id=dossier_id, code=code, procedure_key=procedure.key,
+                procedure_version=procedure.effective_from, procedure_name=procedure.name,
+                area=procedure.area, applicant_id=applicant.id,
+                district_code=applicant.district_code, channel=channel, received_at=at_utc,
+                received_by=actor, clock_started_at=at_utc, state="received",
+                due_date=due.due, checklist=json.dumps(checklist, ensure_ascii=False),
+                current_unit="one_stop", note=clean(note), created_by=actor, updated_by=actor)
+            session.add(dossier)
+            session.flush()
+            self._event(session, dossier, "received", None, "received", None, due.due,
+                        _("Received: {procedure}.").format(procedure=procedure.name),
+                        due.explanation)
+            audit.append(session, username=actor, action="receive", entity_kind="dossier",
+                         entity_id=dossier.id, summary=code,
+                         after={"code": code, "procedure": procedure.key,
+                                "applicant": str(applicant.id), "due": due.due})
+            session.commit()
+            return self._as_dict(session, dossier)
+
+    # --- acting ------------------------------------------------------------------------------
+
+    def act(self, code: str, action: str, *, reason: str = "", to_unit: str = "",
+            new_due: dt.date | None = None, at: dt.datetime | None = None) -> dict[str, Any]:
+        """Take one step; refuses an illegal one with the reason, writing nothing."""
+        services = self._services
+        step = STEPS.get(action)
+        if step is None:
+            raise ValidationError(_("Unknown action: {action}. Actions: {actions}.").format(
+                action=action, actions=", ".join(STEPS)))
+        reason = clean(reason) or ""
+        if action in NEEDS_REASON and not reason:
+            raise ValidationError(_("Give the reason; it is printed on the form for the "
+                                    "applicant."))
+        moment = at or _local_now()
+        services.calendar.calendar()  # loaded before the write lock is taken (see receive)
+        with services.db.session(write=True) as session:
+            dossier = self._get(session, code)
+            area = dossier.area if step.area == "procedure" else step.area
+            services.require(area, step.permission)
+            if dossier.state not in step.sources:
+                raise ValidationError(_("A dossier that is {state} cannot be given this step "
+                                        "({action}). Possible from: {states}.").format(
+                    state=state_label(dossier.state), action=action,
+                    states=", ".join(state_label(s) for s in step.sources)))
+            before_state, before_due = dossier.state, dossier.due_date
+            explanation: list[str] | None = None
+            detail = reason
+            if action == "supplement_received":
+                procedure = load_catalogue().get(dossier.procedure_key,
+                                                 on=dossier.procedure_version)
+                due = services.calendar.due(moment, procedure.time_limit, procedure.unit)
+                dossier.due_date = due.due
+                dossier.clock_started_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+                explanation = [_("The complete dossier arrived: the time limit starts again "
+                                 "from zero (ND 61/2018 Art. 19(4)).")] + due.explanation
+            elif action == "apologise":
+                if dossier.apology_used:
+                    raise ValidationError(_("The return date can be re-appointed only once "
+                                            "(ND 61/2018 Art. 19(9))."))
+                if new_due is None or new_due <= dossier.due_date:
+                    raise ValidationError(_("The new return date must be after {due}.").format(
+                        due=format_date(dossier.due_date)))
+                if not services.calendar.calendar().is_working_day(new_due):
+                    raise ValidationError(_("{day} is not a working day.").format(
+                        day=format_date(new_due)))
+                dossier.apology_used = True
+                dossier.due_date = new_due
+                explanation = [_("Apology letter: the return date moves from {old} to {new}. "
+                                 "Reason: {reason}").format(old=format_date(before_due),
+                                                             new=format_date(new_due),
+                                                             reason=reason)]
+            elif action == "hand_over":
+                unit = clean(to_unit) or ""
+                if not unit:
+                    raise ValidationError(_("Name the unit that receives the dossier."))
+                detail = _("Handed over from {from_unit} to {to_unit}.").format(
+                    from_unit=dossier.current_unit or "—", to_unit=unit) + (
+                    f" {reason}" if reason else "")
+                dossier.current_unit = unit
+            if step.target is not None:
+                dossier.state = step.target
+            if dossier.state in ("returned", "withdrawn"):
+                dossier.finished_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            dossier.updated_by = services.actor.username
+            self._event(session, dossier, action, before_state, dossier.state, before_due,
+                        dossier.due_date, detail, explanation, at=moment)
+            audit.append(session, username=services.actor.username, action=action,
+                         entity_kind="dossier", entity_id=dossier.id, summary=dossier.code,
+                         before={"state": before_state, "due": before_due},
+                         after={"state": dossier.state, "due": dossier.due_date,
+                                "reason": reason})
+            session.commit()
+            return self._as_dict(session, dossier)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def show(self, code: str) -> dict[str, Any]:
+        with self._services.db.session() as session:
+            dossier = self._get(session, code)
+            self._services.require(dossier.area, "view")
+            data = self._as_dict(session, dossier)
+            data["timeline"] = [
+                {"at": e.at, "by": e.by, "kind": e.kind, "from_state": e.from_state,
+                 "to_state": e.to_state, "due_before": e.due_before, "due_after": e.due_after,
+                 "detail": e.detail,
+                 "explanation": json.loads(e.explanation) if e.explanation else None}
+                for e in dossier.events]
+            data["checklist"] = json.loads(dossier.checklist)
+            return data
+
+    def list(self, *, state: str | None = None, area: str | None = None,
+             procedure: str | None = None, overdue: bool = False, due_within: int | None = None,
+             limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        services = self._services
+        services.require("one_stop", "view")
+        statement = select(Dossier).options(selectinload(Dossier.events))
+        if state:
+            if state not in STATE_LABELS:
+                raise ValidationError(_("Choose one of: {choices}.").format(
+                    choices=", ".join(STATE_LABELS)))
+            statement = statement.where(Dossier.state == state)
+        if area:
+            statement = statement.where(Dossier.area == area)
+        if procedure:
+            statement = statement.where(Dossier.procedure_key == procedure)
+        today = _local_now().date()
+        if overdue:
+            statement = statement.where(Dossier.state.in_(ACTIVE_STATES),
+                                        Dossier.due_date < today)
+        if due_within is not None:
+            statement = statement.where(Dossier.state.in_(ACTIVE_STATES),
+                                        Dossier.due_date <= today + dt.timedelta(days=due_within))
+        if services.actor.district_scoped:
+            statement = statement.where(Dossier.district_code == services.actor.district_code)
+        statement = statement.order_by(Dossier.due_date, Dossier.code).offset(offset).limit(limit)
+        with services.db.session() as session:
+            return [self._as_dict(session, d) for d in session.execute(statement).scalars()]
+
+    def count(self) -> int:
+        with self._services.db.session() as session:
+            return session.execute(select(func.count()).select_from(Dossier)).scalar_one()
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _get(self, session: Session, code: str) -> Dossier:
+        dossier = session.execute(select(Dossier).where(Dossier.code == code.strip())
+                                  ).scalar_one_or_none()
+        actor = self._services.actor
+        if dossier is None or (actor.district_scoped
+                               and dossier.district_code != actor.district_code):
+            raise NotFoundError(_("There is no dossier {code}.").format(code=code))
+        return dossier
+
+    def _event(self, session: Session, dossier: Dossier, kind: str, from_state: str | None,
+               to_state: str | None, due_before: dt.date | None, due_after: dt.date | None,
+               detail: str, explanation: list[str] | None, at: dt.datetime | None = None
+               ) -> None:
+        moment = (at or _local_now()).replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+        session.add(DossierEvent(
+            dossier_id=dossier.id, at=moment, by=self._services.actor.username, kind=kind,
+            from_state=from_state, to_state=to_state, due_before=due_before, due_after=due_after,
+            detail=detail, explanation=json.dumps(explanation, ensure_ascii=False)
+            if explanation else None))
+        session.flush()
+
+    def due_status(self, dossier: Dossier) -> tuple[str, int | None]:
+        """(status, working days left): early / on_time / late for finished dossiers;
+        overdue / at_risk (due within a working day) / on_time for the others."""
+        calendar = self._services.calendar.calendar()
+        if dossier.finished_at is not None:
+            done = dossier.finished_at.astimezone(LOCAL_TZ).date()
+            if done < dossier.due_date:
+                return "early", None
+            return ("on_time", None) if done == dossier.due_date else ("late", None)
+        today = _local_now().date()
+        if today > dossier.due_date:
+            return "overdue", 0
+        left = 0
+        day = today
+        while day < dossier.due_date:
+            day += dt.timedelta(days=1)
+            if calendar.is_working_day(day):
+                left += 1
+        return ("at_risk" if left <= 1 else "on_time"), left
+
+    def _as_dict(self, session: Session, dossier: Dossier) -> dict[str, Any]:
+        applicant = session.get(Party, dossier.applicant_id)
+        status, left = self.due_status(dossier)
+        return {
+            "id": str(dossier.id), "code": dossier.code, "state": dossier.state,
+            "state_label": state_label(dossier.state), "procedure": dossier.procedure_key,
+            "procedure_name": dossier.procedure_name, "area": dossier.area,
+            "received_at": dossier.received_at, "due": dossier.due_date,
+            "holder": applicant.name if applicant else "", "applicant_id": str(dossier.applicant_id),
+            "channel": dossier.channel, "status": status, "working_days_left": left,
+            "apology_used": dossier.apology_used, "current_unit": dossier.current_unit,
+            "finished_at": dossier.finished_at, "version": dossier.version,
+        }
