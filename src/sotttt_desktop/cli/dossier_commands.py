@@ -50,6 +50,34 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     act.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
     act.set_defaults(handler=cmd_act)
 
+    permit = sub.add_parser("permit", parents=[common], help="the permit register")
+    permit_sub = permit.add_subparsers(dest="permit_command", metavar="ACTION", required=True)
+    plist = permit_sub.add_parser("list", parents=[common], help="permits, newest first")
+    plist.add_argument("--state", choices=["valid", "suspended", "revoked", "superseded"])
+    plist.add_argument("--expiring-within", type=int, metavar="DAYS")
+    plist.add_argument("--family")
+    plist.add_argument("--limit", type=int, default=100)
+    plist.set_defaults(handler=cmd_permit_list)
+    pshow = permit_sub.add_parser("show", parents=[common], help="one permit and its lineage")
+    pshow.add_argument("number")
+    pshow.set_defaults(handler=cmd_permit_show)
+    pissue = permit_sub.add_parser("issue", parents=[common],
+                                   help="issue the result of an approved dossier")
+    pissue.add_argument("dossier")
+    pissue.add_argument("--subject", default="", help="what it is for: website, address, …")
+    pissue.add_argument("--valid-until", help="dd/mm/yyyy (default: the longest term allowed)")
+    pissue.add_argument("--replaces", help="the permit amended, extended or reissued")
+    pissue.add_argument("--extend-months", type=int)
+    pissue.set_defaults(handler=cmd_permit_issue)
+    for action in ("revoke", "suspend"):
+        p = permit_sub.add_parser(action, parents=[common], help=f"{action} by decision")
+        p.add_argument("number")
+        p.add_argument("--decision", required=True, help="decision number")
+        p.add_argument("--reason", required=True)
+        if action == "suspend":
+            p.add_argument("--until", required=True, help="dd/mm/yyyy")
+        p.set_defaults(handler=cmd_permit_decide, decision_action=action)
+
 
 def _find_applicant(services: Any, text: str) -> uuid.UUID:  # noqa: ANN401
     from sqlalchemy import or_, select
@@ -143,4 +171,70 @@ def cmd_act(args: argparse.Namespace, location: DatabaseLocation) -> int:
     finally:
         services.db.close()
     _emit(args, data)
+    return 0
+
+
+def _date_arg(text: str | None):  # noqa: ANN202
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
+
+
+def _emit_permit(args: argparse.Namespace, data: dict) -> None:
+    if args.json:
+        emit_json(data)
+    else:
+        emit_lines([f"{data['number']}  {data['title']}  {data['holder']}  "
+                    f"{data['validity_text']}  ({data['state']})"])
+
+
+def cmd_permit_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=False)
+    try:
+        rows = services.permits.list(state=args.state, expiring_within=args.expiring_within,
+                                     family=args.family, limit=max(0, args.limit))
+    finally:
+        services.db.close()
+    if args.json:
+        emit_json(rows)
+    else:
+        for row in rows:
+            _emit_permit(args, row)
+    return 0
+
+
+def cmd_permit_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=False)
+    try:
+        data = services.permits.show(args.number)
+    finally:
+        services.db.close()
+    _emit_permit(args, data)
+    return 0
+
+
+def cmd_permit_issue(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=True)
+    try:
+        data = services.permits.issue(args.dossier, subject=args.subject,
+                                      valid_until=_date_arg(args.valid_until),
+                                      replaces=args.replaces, extend_months=args.extend_months)
+    finally:
+        services.db.close()
+    _emit_permit(args, data)
+    return 0
+
+
+def cmd_permit_decide(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    services = acting_services(args, location, write=True)
+    try:
+        data = services.permits.decide(args.number, args.decision_action,
+                                       decision_number=args.decision, reason=args.reason,
+                                       until=_date_arg(getattr(args, "until", None)))
+    finally:
+        services.db.close()
+    _emit_permit(args, data)
     return 0

@@ -19,6 +19,7 @@ class Services:
         from sotttt_desktop.services.dossiers import DossierService
         from sotttt_desktop.services.numbering import NumberingService
         from sotttt_desktop.services.parties import PartyService
+        from sotttt_desktop.services.permits import PermitService
         from sotttt_desktop.services.reference import ReferenceService
         from sotttt_desktop.services.registers import RegisterService
         from sotttt_desktop.services.search import SearchService
@@ -32,6 +33,7 @@ class Services:
         self.calendar = CalendarService(self)
         self.numbering = NumberingService(self)
         self.dossiers = DossierService(self)
+        self.permits = PermitService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)

@@ -5,6 +5,7 @@ from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
 from sotttt_desktop.core.models.dossier import Dossier, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
+from sotttt_desktop.core.models.permit import Permit
 from sotttt_desktop.core.models.reference import (
     Commune,
     District,
@@ -22,6 +23,7 @@ from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User,
 
 __all__ = [
     "PARTY_KINDS",
+    "Permit",
     "AppState",
     "AuditEntry",
     "AuditHead",

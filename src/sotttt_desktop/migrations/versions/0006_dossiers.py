@@ -1,4 +1,4 @@
-"""dossiers
+"""Dossiers and their timeline (one-stop desk).
 
 Revision ID: 0006
 Revises: 0005

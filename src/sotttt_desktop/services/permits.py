@@ -1,0 +1,256 @@
+"""The permit register: results issued from approved dossiers, and their lifecycle (DESIGN §5).
+
+issue → amend / extend / reissue (each a new numbered record linked to the one it replaces,
+which becomes "superseded") → suspend / revoke (by decision) → expired (derived from the dates).
+The limits of the kind come from the catalogue (e.g. a general website licence: at most 10 years,
+at most 2 extensions of at most 24 months each). Issued records are never edited in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.models import Dossier, Party, Permit
+from sotttt_desktop.core.text import clean
+from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.services.facade import Services
+
+REPLACING_ACTIONS = ("amend", "extend", "reissue")
+PERMIT_STATE_LABELS = {
+    "valid": N_("valid"), "suspended": N_("suspended"), "revoked": N_("revoked"),
+    "superseded": N_("replaced by a newer permit"), "expired": N_("expired"),
+}
+
+
+def permit_state_label(state: str) -> str:
+    return _(PERMIT_STATE_LABELS[state]) if state in PERMIT_STATE_LABELS else state
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(LOCAL_TZ).date()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+class PermitService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    def issue(self, dossier_code: str, *, subject: str, valid_until: dt.date | None = None,
+              replaces: str | None = None, extend_months: int | None = None,
+              details: dict[str, Any] | None = None, on: dt.date | None = None
+              ) -> dict[str, Any]:
+        """Issue the result of an approved dossier; the dossier becomes "result ready"."""
+        services = self._services
+        on = on or _today()
+        agency = services.numbering.agency(on)
+        services.calendar.calendar()
+        with services.db.session(write=True) as session:
+            dossier = session.execute(select(Dossier).where(Dossier.code == dossier_code.strip())
+                                      ).scalar_one_or_none()
+            if dossier is None:
+                raise NotFoundError(_("There is no dossier {code}.").format(code=dossier_code))
+            services.require(dossier.area, "sign")
+            if dossier.state != "approved":
+                raise ValidationError(_("Only an approved dossier gets its result issued."))
+            procedure = load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
+            subject = clean(subject) or ""
+            old: Permit | None = None
+            if procedure.action in REPLACING_ACTIONS:
+                if not replaces:
+                    raise ValidationError(_("Name the permit that this one replaces."))
+                old = self._get(session, replaces)
+                if old.family != procedure.family:
+                    raise ValidationError(_("{number} is not of this kind.").format(
+                        number=old.number))
+                if old.state != "valid":
+                    raise ValidationError(_("{number} is {state}: it cannot be amended, extended "
+                                            "or reissued.").format(number=old.number,
+                                                                   state=permit_state_label(old.state)))
+                if old.holder_id != dossier.applicant_id:
+                    raise ValidationError(_("The permit belongs to another holder."))
+                subject = subject or old.subject
+            if not subject:
+                raise ValidationError(_("Write what the permit is for (website, address, …)."))
+            valid_from, until, extensions = self._validity(procedure, old, on, valid_until,
+                                                           extend_months)
+            permit_id = uuid.uuid4()
+            _n, number = services.numbering.document_number(
+                session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency)
+            holder = session.get(Party, dossier.applicant_id)
+            permit = Permit(
+                id=permit_id, number=number, number_year=on.year, family=procedure.family, action=procedure.action,
+                result_kind=procedure.result_kind, title=procedure.result_name,
+                area=procedure.area, holder_id=dossier.applicant_id,
+                district_code=holder.district_code if holder else None, subject=subject,
+                details=json.dumps(details or {}, ensure_ascii=False), issued_on=on,
+                valid_from=valid_from, valid_until=until, state="valid", dossier_id=dossier.id,
+                replaces_id=old.id if old else None,
+                root_id=(old.root_id or old.id) if old else permit_id, extensions=extensions,
+                created_by=services.actor.username, updated_by=services.actor.username)
+            session.add(permit)
+            if old is not None:
+                old.state = "superseded"
+                old.updated_by = services.actor.username
+            session.flush()
+            audit.append(session, username=services.actor.username, action="issue",
+                         entity_kind="permit", entity_id=permit.id, summary=number,
+                         after=self._as_dict(session, permit))
+            session.commit()
+        services.dossiers.act(dossier_code, "result_ready")
+        return self.show(number)
+
+    def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401
+                  valid_until: dt.date | None, extend_months: int | None
+                  ) -> tuple[dt.date, dt.date | None, int]:
+        if procedure.action == "extend":
+            assert old is not None
+            if old.valid_until is None:
+                raise ValidationError(_("A permit without a term cannot be extended."))
+            if procedure.max_extensions is not None and old.extensions >= procedure.max_extensions:
+                raise ValidationError(_("{number} was already extended {count} times, the most "
+                                        "this kind allows.").format(number=old.number,
+                                                                    count=old.extensions))
+            months = extend_months or procedure.extension_max_months or 0
+            if months < 1 or (procedure.extension_max_months
+                              and months > procedure.extension_max_months):
+                raise ValidationError(_("An extension is at most {months} months.").format(
+                    months=procedure.extension_max_months))
+            return old.valid_from, add_months(old.valid_until, months), old.extensions + 1
+        if old is not None:  # amend, reissue: the same term
+            return old.valid_from, old.valid_until, old.extensions
+        limit = procedure.validity_max_years
+        if valid_until is not None:
+            if valid_until <= on:
+                raise ValidationError(_("The end of validity must be after the issue date."))
+            if limit and valid_until > add_months(on, 12 * limit):
+                raise ValidationError(_("This kind is valid for at most {years} years.").format(
+                    years=limit))
+            return on, valid_until, 0
+        return on, add_months(on, 12 * limit) if limit else None, 0
+
+    def decide(self, number: str, action: str, *, decision_number: str, reason: str,
+               until: dt.date | None = None) -> dict[str, Any]:
+        """Suspend (until a date) or revoke a valid permit, by decision."""
+        services = self._services
+        decision_number, reason = clean(decision_number) or "", clean(reason) or ""
+        if action not in ("suspend", "revoke"):
+            raise ValidationError(_("Choose one of: {choices}.").format(choices="suspend, revoke"))
+        if not decision_number or not reason:
+            raise ValidationError(_("Give the decision number and the reason."))
+        with services.db.session(write=True) as session:
+            permit = self._get(session, number)
+            services.require(permit.area, "revoke")
+            if permit.state not in ("valid", "suspended") or (
+                    action == "suspend" and permit.state != "valid"):
+                raise ValidationError(_("{number} is {state}.").format(number=permit.number,
+                                                                        state=permit_state_label(permit.state)))
+            if action == "suspend" and (until is None or until <= _today()):
+                raise ValidationError(_("Give the date the suspension ends."))
+            before = self._as_dict(session, permit)
+            permit.state = "suspended" if action == "suspend" else "revoked"
+            permit.suspended_until = until if action == "suspend" else None
+            permit.decision_number, permit.decision_reason = decision_number, reason
+            permit.updated_by = services.actor.username
+            session.flush()
+            audit.append(session, username=services.actor.username, action=action,
+                         entity_kind="permit", entity_id=permit.id, summary=permit.number,
+                         before=before, after=self._as_dict(session, permit))
+            session.commit()
+        return self.show(number)
+
+    def show(self, number: str) -> dict[str, Any]:
+        with self._services.db.session() as session:
+            permit = self._get(session, number)
+            self._services.require(permit.area, "view")
+            data = self._as_dict(session, permit)
+            lineage = []
+            current = permit
+            while current.replaces_id is not None:
+                current = session.get(Permit, current.replaces_id)
+                lineage.append({"number": current.number, "action": current.action,
+                                "state": current.state})
+            data["replaces_chain"] = lineage
+            return data
+
+    def list(self, *, state: str | None = None, expiring_within: int | None = None,
+             family: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        services = self._services
+        statement = select(Permit)
+        if state:
+            statement = statement.where(Permit.state == state)
+        if family:
+            statement = statement.where(Permit.family == family)
+        if expiring_within is not None:
+            today = _today()
+            statement = statement.where(Permit.state == "valid", Permit.valid_until >= today,
+                                        Permit.valid_until <= today
+                                        + dt.timedelta(days=expiring_within))
+        if services.actor.district_scoped:
+            statement = statement.where(Permit.district_code == services.actor.district_code)
+        statement = statement.order_by(Permit.issued_on.desc(), Permit.number).limit(limit)
+        with services.db.session() as session:
+            rows = session.execute(statement).scalars().all()
+            return [self._as_dict(session, p) for p in rows
+                    if services.actor.can(p.area, "view")]
+
+    def _get(self, session: Session, number: str) -> Permit:
+        """`05/GP-STTTT` (the newest of that number) or `05/GP-STTTT@2024` (of that year)."""
+        text, _sep, year = number.strip().partition("@")
+        statement = select(Permit).where(Permit.number == text.strip())
+        if year.strip().isdigit():
+            statement = statement.where(Permit.number_year == int(year))
+        permit = session.execute(statement.order_by(Permit.number_year.desc()).limit(1)
+                                 ).scalar_one_or_none()
+        actor = self._services.actor
+        if permit is None or (actor.district_scoped
+                              and permit.district_code != actor.district_code):
+            raise NotFoundError(_("There is no permit {number}.").format(number=number))
+        return permit
+
+    def _as_dict(self, session: Session, permit: Permit) -> dict[str, Any]:
+        holder = session.get(Party, permit.holder_id)
+        dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
+        status = permit.state
+        if status == "valid" and permit.valid_until is not None and permit.valid_until < _today():
+            status = "expired"
+        return {
+            "id": str(permit.id), "number": permit.number, "year": permit.number_year,
+            "reference": f"{permit.number}@{permit.number_year}", "state": status,
+            "state_label": permit_state_label(status),
+            "title": permit.title, "family": permit.family, "action": permit.action,
+            "procedure": dossier.procedure_key if dossier else None,
+            "holder": holder.name if holder else "", "holder_id": str(permit.holder_id),
+            "subject": permit.subject, "issued_on": permit.issued_on,
+            "valid_from": permit.valid_from, "valid_until": permit.valid_until,
+            "extensions": permit.extensions, "dossier": dossier.code if dossier else None,
+            "received_at": dossier.received_at if dossier else None,
+            "due": dossier.due_date if dossier else None,
+            "decision_number": permit.decision_number, "decision_reason": permit.decision_reason,
+            "suspended_until": permit.suspended_until,
+            "validity_text": (_("valid until {day}").format(day=format_date(permit.valid_until))
+                              if permit.valid_until else _("no term")),
+            "details": json.loads(permit.details or "{}"),
+        }
