@@ -60,6 +60,34 @@ def main() -> None:
     window = MainWindow(admin, ui_settings())
     window.resize(1280, 800)
     shoot(window, "screenshot-main-window.png")
+
+    import datetime as dt
+
+    from sotttt_desktop.ui.one_stop import DossierDialog
+
+    applicants = admin.parties.list(kind="org", limit=6)
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    plan = [("e_information.website.issue", now - dt.timedelta(days=30), ["start_appraisal"]),
+            ("publishing.printing.issue", now - dt.timedelta(days=3), []),
+            ("postal.notification.confirm", now - dt.timedelta(days=12), ["start_appraisal"]),
+            ("e_information.game_point.issue", now - dt.timedelta(days=9),
+             ["start_appraisal", "approve"]),
+            ("publishing.photocopier.register", now - dt.timedelta(days=1), []),
+            ("press.tvro.register", now - dt.timedelta(days=20),
+             ["start_appraisal", "approve"])]
+    codes = []
+    for (key, when, steps), applicant in zip(plan, applicants, strict=False):
+        code = admin.dossiers.receive(key, applicant["id"], received_at=when)["code"]
+        for step in steps:
+            admin.dossiers.act(code, step)
+        codes.append(code)
+    admin.permits.issue(codes[-1], subject="Chảo thu TVRO tại Khách sạn Sông Bé")
+    admin.dossiers.act(codes[-1], "return_result")
+    tab = window.area_tab("one_stop")
+    tab.custom.dossiers.reload()
+    shoot(window, "screenshot-one-stop.png")
+    detail = DossierDialog(admin, codes[0], window)
+    shoot(detail, "screenshot-dossier.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -19,6 +19,7 @@ class Area:
     remit: str  # N_(): what the Department does in this area (from Article 3 of the Decision)
     decision_items: str = ""  # where in Article 3
     registers: tuple[str, ...] = ()
+    widget: str = ""  # "module:Class" of a tab with its own screen (ui only), else registers
 
 
 AREAS: tuple[Area, ...] = (
@@ -28,7 +29,8 @@ AREAS: tuple[Area, ...] = (
          registers=("parties",)),
     Area("one_stop", N_("One-stop desk"), 10,
          N_("Receiving dossiers of administrative procedures, receipts and appointments, "
-            "statutory deadlines, returning results."), "Art. 3(2)(đ), 3(19)"),
+            "statutory deadlines, returning results."), "Art. 3(2)(đ), 3(19)",
+         widget="sotttt_desktop.ui.one_stop:OneStopTab"),
     Area("press", N_("Press, radio & TV"), 20,
          N_("News bulletins, press conferences, representative offices of press agencies, "
             "foreign-satellite TV receivers, legal-deposit review of local press."), "Art. 3(4)"),

@@ -158,8 +158,10 @@ class Catalogue:
     def find(self, text: str, on: dt.date | None = None) -> list[Procedure]:
         """Procedures whose name, key or code contains every typed word (diacritics optional)."""
         words = fold(text).split()
-        return [p for p in self.list(on=on)
-                if all(w in fold(f"{p.name} {p.key} {p.code}") for w in words)]
+        found = [p for p in self.list(on=on)
+                 if all(w in fold(f"{p.name} {p.key} {p.code}") for w in words)]
+        # a first licence is what a clerk looks for most; its variants after it
+        return sorted(found, key=lambda p: (ACTIONS.index(p.action), p.area, p.name))
 
 
 def parse_files(paths: Iterable[Path]) -> Catalogue:

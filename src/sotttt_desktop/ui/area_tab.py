@@ -22,6 +22,13 @@ class AreaTab(QWidget):
         heading.setWordWrap(True)
         heading.setObjectName("area_heading")
         layout.addWidget(heading)
+        if area.widget:
+            import importlib
+
+            module, _sep, name = area.widget.partition(":")
+            self.custom = getattr(importlib.import_module(module), name)(services, self)
+            layout.addWidget(self.custom, 1)
+            return
         if not area.registers:
             pending = QLabel(_("The registers and procedures of this area are not in this version "
                                "yet. Organisations and individuals of this area are kept in the "

@@ -1,0 +1,550 @@
+"""The One-stop tab: dossiers (receive, follow, act) and the permit register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sotttt_desktop.areas import areas_in_order
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import N_, _, format_date, format_datetime
+from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services import Services
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+STATUS_COLOURS = {"overdue": "#f8d0d0", "at_risk": "#fde9c8", "early": "#d8f0d8",
+                  "late": "#f8d0d0"}
+STATUS_LABELS = {"overdue": N_("overdue"), "at_risk": N_("at risk"), "on_time": N_("on time"),
+                 "early": N_("early"), "late": N_("late")}
+ACTION_LABELS = {
+    "start_appraisal": N_("Start appraisal"), "request_supplement": N_("Request a supplement…"),
+    "supplement_received": N_("Supplement received"), "approve": N_("Approve"),
+    "refuse": N_("Refuse…"), "result_ready": N_("Result ready"),
+    "return_result": N_("Return the result"), "withdraw": N_("Withdrawn by the applicant…"),
+    "apologise": N_("Apology and new date…"), "hand_over": N_("Hand over…"),
+}
+
+
+class RowsModel(QAbstractTableModel):
+    """A small table over plain rows (lists of text), with an optional background per row."""
+
+    def __init__(self, headers: list[str], parent: Any = None):  # noqa: ANN401
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[list[str]] = []
+        self._colours: list[str | None] = []
+        self.keys: list[str] = []
+
+    def set_rows(self, rows: list[list[str]], keys: list[str],
+                 colours: list[str | None] | None = None) -> None:
+        self.beginResetModel()
+        self._rows, self.keys = rows, keys
+        self._colours = colours or [None] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and self._colours[index.row()]:
+            return QBrush(QColor(self._colours[index.row()]))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    return table
+
+
+def status_text(dossier: dict) -> str:
+    label = _(STATUS_LABELS.get(dossier["status"], dossier["status"]))
+    if dossier.get("working_days_left") is not None and dossier["status"] in ("on_time",
+                                                                               "at_risk"):
+        return _("{status}, {count} working days left").format(
+            status=label, count=dossier["working_days_left"])
+    return label
+
+
+class ReceiveDialog(QDialog):
+    """Receive a dossier: procedure (typed without diacritics), applicant, checklist."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        from sotttt_desktop.catalog import load
+
+        self._services = services
+        self._catalogue = load()
+        self.result_dossier: dict | None = None
+        self.setWindowTitle(_("Receive a dossier"))
+        self.resize(820, 640)
+        self.procedure_filter = QLineEdit()
+        self.procedure_filter.setObjectName("procedure_filter")
+        self.procedure_filter.setPlaceholderText(_("Type the procedure, e.g. “giay phep trang "
+                                                   "thong tin”"))
+        self.procedures = QListWidget()
+        self.procedures.setObjectName("procedures")
+        self.applicant_filter = QLineEdit()
+        self.applicant_filter.setObjectName("applicant_filter")
+        self.applicant_filter.setPlaceholderText(_("Name, tax code or citizen ID of the "
+                                                   "applicant"))
+        self.applicants = QListWidget()
+        self.applicants.setObjectName("applicants")
+        self.applicants.setMaximumHeight(120)
+        new_party = QPushButton(_("New organisation or individual…"))
+        new_party.clicked.connect(self._new_applicant)
+        self.channel = QComboBox()
+        for value, label in (("counter", N_("At the counter")), ("online", N_("Online")),
+                             ("post", N_("By post"))):
+            self.channel.addItem(_(label), value)
+        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("checklist")
+        self.due_label = QLabel()
+        self.due_label.setObjectName("due_preview")
+        self.due_label.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Procedure"), self.procedure_filter)
+        form.addRow("", self.procedures)
+        form.addRow(_("Applicant"), self.applicant_filter)
+        form.addRow("", self.applicants)
+        form.addRow("", new_party)
+        form.addRow(_("Channel"), self.channel)
+        form.addRow(_("Received at"), self.received)
+        form.addRow(_("Documents handed in"), self.checklist)
+        buttons = translate_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Receive"))
+        buttons.accepted.connect(self.receive)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.due_label)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.procedure_filter.textChanged.connect(self._filter_procedures)
+        self.procedures.currentItemChanged.connect(lambda *_a: self._procedure_chosen())
+        self.applicant_filter.textChanged.connect(self._filter_applicants)
+        self.received.dateTimeChanged.connect(lambda *_a: self._preview())
+        self._filter_procedures("")
+
+    def _filter_procedures(self, text: str) -> None:
+        self.procedures.clear()
+        for procedure in self._catalogue.find(text) if text.strip() else self._catalogue.list():
+            if procedure.unit.value == "hours_before":
+                continue
+            item = QListWidgetItem(procedure.name)
+            item.setData(Qt.ItemDataRole.UserRole, procedure.key)
+            self.procedures.addItem(item)
+        if self.procedures.count():
+            self.procedures.setCurrentRow(0)
+
+    def selected_procedure(self) -> str | None:
+        item = self.procedures.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _procedure_chosen(self) -> None:
+        self.checklist.clear()
+        key = self.selected_procedure()
+        if key is None:
+            return
+        for component in self._catalogue.get(key).components:
+            mark = " *" if component.required else ""
+            item = QListWidgetItem(component.name + mark)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.checklist.addItem(item)
+        self._preview()
+
+    def _filter_applicants(self, text: str) -> None:
+        self.applicants.clear()
+        if len(text.strip()) < 2:
+            return
+        for hit in self._services.search.query(text, limit=20, kind="party"):
+            item = QListWidgetItem(f"{hit.title} — {hit.subtitle}")
+            item.setData(Qt.ItemDataRole.UserRole, str(hit.id))
+            self.applicants.addItem(item)
+        if self.applicants.count():
+            self.applicants.setCurrentRow(0)
+
+    def _new_applicant(self) -> None:
+        from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
+
+        dialog = RecordFormDialog(self._services, "parties", parent=self)
+        if dialog.exec() and dialog.saved_record:
+            record = dialog.saved_record
+            item = QListWidgetItem(record["name"])
+            item.setData(Qt.ItemDataRole.UserRole, str(record["id"]))
+            self.applicants.clear()
+            self.applicants.addItem(item)
+            self.applicants.setCurrentRow(0)
+
+    def _moment(self) -> dt.datetime:
+        value = self.received.dateTime().toPython()
+        return value.replace(second=0, microsecond=0)
+
+    def _preview(self) -> None:
+        key = self.selected_procedure()
+        if key is None:
+            return
+        procedure = self._catalogue.get(key)
+        try:
+            due = self._services.calendar.due(self._moment(), procedure.time_limit,
+                                              procedure.unit)
+        except AppError as error:
+            self.due_label.setText(str(error))
+            return
+        self.due_label.setText("\n".join(due.explanation))
+
+    def missing(self) -> list[int]:
+        return [i + 1 for i in range(self.checklist.count())
+                if self.checklist.item(i).checkState() != Qt.CheckState.Checked]
+
+    def receive(self) -> None:
+        key = self.selected_procedure()
+        applicant = self.applicants.currentItem()
+        if key is None or applicant is None:
+            self.error.setText(_("Choose the procedure and the applicant."))
+            self.error.show()
+            return
+        try:
+            self.result_dossier = self._services.dossiers.receive(
+                key, uuid.UUID(applicant.data(Qt.ItemDataRole.UserRole)),
+                channel=self.channel.currentData(), missing=self.missing(),
+                received_at=self._moment())
+        except AppError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()
+
+
+class DossierDialog(QDialog):
+    """A dossier: its data, checklist and timeline, and the steps its state allows."""
+
+    def __init__(self, services: Services, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.code = code
+        self.setWindowTitle(_("Dossier {code}").format(code=code))
+        self.resize(760, 620)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.actions_box = QHBoxLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        close = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(_("Timeline:")))
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(self.actions_box)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        from sotttt_desktop.services.dossiers import STEPS
+
+        data = self._services.dossiers.show(self.code)
+        self.data = data
+        received = format_datetime(data["received_at"])
+        self.summary.setText(
+            f"<b>{data['code']}</b> — {data['procedure_name']}<br>"
+            + _("Applicant: {name}").format(name=data["holder"]) + "<br>"
+            + _("Received {received}; due {due}; {state}, {status}.").format(
+                received=received, due=format_date(data["due"]), state=data["state_label"],
+                status=status_text(data)))
+        self.timeline.clear()
+        for event in data["timeline"]:
+            when = format_datetime(event["at"])
+            label = _(ACTION_LABELS[event["kind"]]) if event["kind"] in ACTION_LABELS else event["kind"]
+            text = f"{label}: {event['detail']}" if event["detail"] and event["kind"] != "received" \
+                else (event["detail"] or label)
+            lines = [f"{when} — {event['by']}: {text}"]
+            lines += [f"    {step}" for step in event["explanation"] or []]
+            self.timeline.addItem("\n".join(lines))
+        while self.actions_box.count():
+            widget = self.actions_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons: dict[str, QPushButton] = {}
+        for action, step in STEPS.items():
+            if data["state"] not in step.sources:
+                continue
+            button = QPushButton(_(ACTION_LABELS[action]))
+            button.setObjectName(f"act_{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            self.actions_box.addWidget(button)
+            self.buttons[action] = button
+        if data["state"] == "approved":
+            issue = QPushButton(_("Issue the result…"))
+            issue.setObjectName("issue_permit")
+            issue.clicked.connect(self.issue_permit)
+            self.actions_box.addWidget(issue)
+            self.buttons["issue"] = issue
+
+    def act(self, action: str, *, reason: str | None = None, new_due: dt.date | None = None,
+            to_unit: str | None = None) -> bool:
+        from sotttt_desktop.services.dossiers import NEEDS_REASON
+
+        if action in NEEDS_REASON and reason is None:
+            reason, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]), _("Reason:"))
+            if not ok:
+                return False
+        if action == "apologise" and new_due is None:
+            text, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]),
+                                            _("New return date (dd/mm/yyyy):"))
+            if not ok:
+                return False
+            from sotttt_desktop.i18n import parse_date
+
+            try:
+                new_due = parse_date(text)
+            except ValueError:
+                self._error(_("Write the date as dd/mm/yyyy, for example 05/03/1990."))
+                return False
+        if action == "hand_over" and to_unit is None:
+            to_unit, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]), _("To unit:"))
+            if not ok:
+                return False
+        try:
+            self._services.dossiers.act(self.code, action, reason=reason or "",
+                                        new_due=new_due, to_unit=to_unit or "")
+        except AppError as error:
+            self._error(str(error))
+            return False
+        self.error.hide()
+        self.reload()
+        return True
+
+    def issue_permit(self, subject: str | None = None, replaces: str | None = None) -> bool:
+        if subject is None:
+            subject, ok = QInputDialog.getText(self, _("Issue the result…"),
+                                               _("What it is for (website, address, …):"))
+            if not ok:
+                return False
+        try:
+            self._services.permits.issue(self.code, subject=subject, replaces=replaces)
+        except AppError as error:
+            self._error(str(error))
+            return False
+        self.reload()
+        return True
+
+    def _error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class DossiersView(QWidget):
+    HEADERS = (N_("Code"), N_("Procedure"), N_("Applicant"), N_("Received"), N_("Due"),
+               N_("State"), N_("Due status"))
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        from sotttt_desktop.services.dossiers import STATE_LABELS
+
+        self._services = services
+        self.model = RowsModel([_(h) for h in self.HEADERS])  # owned by this view's wrapper
+        self.table = _table(self.model)
+        self.table.setObjectName("dossier_table")
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
+        self.state = QComboBox()
+        self.state.addItem(_("All states"), None)
+        for key, label in STATE_LABELS.items():
+            self.state.addItem(_(label), key)
+        self.area = QComboBox()
+        self.area.addItem(_("All areas"), None)
+        for area in areas_in_order():
+            if area.key not in ("directory", "one_stop", "reports"):
+                self.area.addItem(_(area.title), area.key)
+        self.overdue = QCheckBox(_("Overdue"))
+        self.this_week = QCheckBox(_("Due this week"))
+        for widget in (self.state, self.area):
+            widget.currentIndexChanged.connect(lambda _i: self.reload())
+        for box in (self.overdue, self.this_week):
+            box.toggled.connect(lambda _c: self.reload())
+        receive = QPushButton(_("&Receive a dossier…"))
+        receive.setObjectName("receive_button")
+        receive.setEnabled(services.actor.can("one_stop", "create"))
+        receive.clicked.connect(self.receive)
+        details = QPushButton(_("&Details"))
+        details.clicked.connect(self.open_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.state)
+        top.addWidget(self.area)
+        top.addWidget(self.overdue)
+        top.addWidget(self.this_week)
+        top.addStretch(1)
+        top.addWidget(receive)
+        top.addWidget(details)
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            rows = self._services.dossiers.list(
+                state=self.state.currentData(), area=self.area.currentData(),
+                overdue=self.overdue.isChecked(),
+                due_within=7 if self.this_week.isChecked() else None, limit=1000)
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        self.model.set_rows(
+            [[d["code"], d["procedure_name"], d["holder"],
+              format_datetime(d["received_at"]), format_date(d["due"]), d["state_label"],
+              status_text(d)] for d in rows],
+            [d["code"] for d in rows],
+            [STATUS_COLOURS.get(d["status"]) for d in rows])
+        self.table.resizeColumnsToContents()
+        for column, widest in ((1, 360), (2, 260)):  # long names must not hide the state
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.count_label.setText(_("{count} dossiers").format(count=len(rows)))
+
+    def receive(self) -> None:
+        dialog = ReceiveDialog(self._services, self)
+        if dialog.exec():
+            self.reload()
+
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        DossierDialog(self._services, self.model.keys[index.row()], self).exec()
+        self.reload()
+
+
+class PermitsView(QWidget):
+    HEADERS = (N_("Number"), N_("Title"), N_("Holder"), N_("For"), N_("Issued"),
+               N_("Valid until"), N_("State"))
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.model = RowsModel([_(h) for h in self.HEADERS])
+        self.table = _table(self.model)
+        self.table.setObjectName("permit_table")
+        self.expiring = QCheckBox(_("Expiring within 60 days"))
+        self.expiring.toggled.connect(lambda _c: self.reload())
+        revoke = QPushButton(_("Revoke…"))
+        revoke.setObjectName("revoke_button")
+        revoke.clicked.connect(self.revoke_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.expiring)
+        top.addStretch(1)
+        top.addWidget(revoke)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = self._services.permits.list(
+            expiring_within=60 if self.expiring.isChecked() else None, limit=1000)
+        self.model.set_rows(
+            [[p["number"], p["title"], p["holder"], p["subject"], format_date(p["issued_on"]),
+              format_date(p["valid_until"]) if p["valid_until"] else _("no term"),
+              p["state_label"]] for p in rows],
+            [p["reference"] for p in rows],
+            ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
+        self.table.resizeColumnsToContents()
+
+    def revoke_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        decision, ok = QInputDialog.getText(self, _("Revoke…"), _("Decision number:"))
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, _("Revoke…"), _("Reason:"))
+        if not ok:
+            return
+        try:
+            self._services.permits.decide(self.model.keys[index.row()], "revoke",
+                                          decision_number=decision, reason=reason)
+        except AppError as error:
+            show_error(self, str(error))
+        self.reload()
+
+
+class OneStopTab(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.dossiers = DossiersView(services)
+        self.permits = PermitsView(services)
+        self.tabs.addTab(self.dossiers, _("Dossiers"))
+        self.tabs.addTab(self.permits, _("Permits and certificates"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)

@@ -1,0 +1,71 @@
+"""One-stop desk from the command line: receipt to returned permit, refusals, JSON contracts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sotttt_desktop.cli.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str):  # noqa: ANN201
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty Tin Tức Số",
+             "--tax-code", "3700555666", "--district", "di an")
+    procedures = run_json(capsys, *db, "procedures", "list", "--area", "e_information")
+    website = next(p for p in procedures if p["key"] == "e_information.website.issue")
+    assert (website["time_limit"], website["unit"], website["result_kind"]) == \
+        (10, "working_days", "permit")
+    dossier = run_json(capsys, *db, "dossier", "receive", "--procedure",
+                       "e_information.website.issue", "--applicant", "3700555666",
+                       "--received", "2024-06-03T09:00")
+    assert dossier["code"] == "STTTT-240603-0001" and dossier["due"] == "2024-06-17"
+    code = dossier["code"]
+    for step in ("start_appraisal", "approve"):
+        assert run_json(capsys, *db, "dossier", "act", code, step)["state"] in (
+            "in_appraisal", "approved")
+    permit = run_json(capsys, *db, "permit", "issue", code, "--subject", "https://tintucso.vn")
+    assert permit["number"].endswith("/GP-STTTT") and permit["holder"] == "Công ty Tin Tức Số"
+    returned = run_json(capsys, *db, "dossier", "act", code, "return_result")
+    assert returned["state"] == "returned"
+    listed = run_json(capsys, *db, "dossier", "list")
+    assert {"code", "state", "procedure", "received_at", "due", "holder"} <= set(listed[0])
+    permits = run_json(capsys, *db, "permit", "list")
+    assert {"number", "state", "procedure", "received_at", "due", "holder"} <= set(permits[0])
+    shown = run_json(capsys, *db, "permit", "show", permit["number"])
+    assert shown["dossier"] == code
+    revoked = run_json(capsys, *db, "permit", "revoke", permit["number"], "--decision",
+                       "20/QĐ-STTTT", "--reason", "Vi phạm nghiêm trọng")
+    assert revoked["state"] == "revoked"
+
+
+def test_refusals_on_the_command_line(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty A",
+             "--tax-code", "3700555777")
+    code, _out, err = run(capsys, *db, "dossier", "receive", "--procedure", "press.nothing",
+                          "--applicant", "3700555777")
+    assert code == 4 and "Không có thủ tục" in err
+    code, _out, err = run(capsys, *db, "dossier", "receive", "--procedure",
+                          "e_information.website.issue", "--applicant", "3700555777",
+                          "--missing", "1")
+    assert code == 2 and "Thiếu thành phần hồ sơ bắt buộc" in err
+    code, _out, err = run(capsys, *db, "dossier", "receive", "--procedure",
+                          "e_information.website.issue", "--applicant", "3700555777",
+                          "--received", "2099-01-01T09:00")
+    assert code == 2 and "tương lai" in err
+    assert run_json(capsys, *db, "dossier", "list") == []

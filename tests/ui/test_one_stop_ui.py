@@ -1,0 +1,75 @@
+"""The One-stop tab offscreen: receive in the dialog, act in the detail, issue, return."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt
+
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.app import ui_settings
+from sotttt_desktop.ui.main_window import MainWindow
+from sotttt_desktop.ui.one_stop import DossierDialog, OneStopTab, ReceiveDialog
+
+
+def _applicant(services: Services) -> dict:
+    return services.parties.add(kind="org", name="Công ty TNHH Tin Tức Đông Nam",
+                                tax_code="3700777888", district_code="725")
+
+
+def test_the_tab_is_built_from_the_area_declaration(qtbot, services: Services) -> None:  # noqa: ANN001
+    window = MainWindow(services, ui_settings())
+    qtbot.addWidget(window)
+    tab = window.area_tab("one_stop")
+    assert isinstance(tab.custom, OneStopTab)
+    assert tab.custom.tabs.tabText(0) == "Hồ sơ"
+
+
+def test_receive_in_the_dialog_then_act_issue_and_return(qtbot, services: Services) -> None:  # noqa: ANN001
+    applicant = _applicant(services)
+    tab = OneStopTab(services)
+    qtbot.addWidget(tab)
+    dialog = ReceiveDialog(services, tab)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.procedure_filter, "thiet lap trang thong tin dien tu")
+    assert dialog.selected_procedure() == "e_information.website.issue"
+    assert dialog.checklist.count() == 3
+    dialog.received.setDateTime(QDateTime(dt.datetime(2024, 6, 3, 9, 0)))
+    assert "17/06/2024" in dialog.due_label.text()  # the due date, before saving
+    qtbot.keyClicks(dialog.applicant_filter, "dong nam")
+    assert dialog.applicants.count() == 1
+    dialog.checklist.item(0).setCheckState(Qt.CheckState.Unchecked)  # a required item missing
+    dialog.receive()
+    assert "Thiếu thành phần hồ sơ bắt buộc" in dialog.error.text()
+    assert services.dossiers.count() == 0
+    dialog.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.receive()
+    code = dialog.result_dossier["code"]
+    assert code == "STTTT-240603-0001"
+    tab.dossiers.reload()
+    assert tab.dossiers.model.keys == [code]
+
+    detail = DossierDialog(services, code, tab)
+    qtbot.addWidget(detail)
+    assert set(detail.buttons) >= {"start_appraisal", "request_supplement", "withdraw"}
+    assert "approve" not in detail.buttons  # only what the state allows
+    detail.buttons["start_appraisal"].click()
+    detail.buttons["approve"].click()
+    assert detail.issue_permit(subject="https://tintucdongnam.vn")
+    detail.buttons["return_result"].click()
+    assert detail.data["state"] == "returned"
+    assert detail.timeline.count() == 5
+    tab.permits.reload()
+    assert tab.permits.model.rowCount() == 1
+    assert tab.permits.model.data(tab.permits.model.index(0, 2)) == applicant["name"]
+
+
+def test_the_row_models_pass_the_model_tester(qtmodeltester, qtbot, services: Services) -> None:  # noqa: ANN001
+    applicant = _applicant(services)
+    services.dossiers.receive("e_information.website.issue", applicant["id"],
+                              received_at=dt.datetime(2024, 2, 7, 9))
+    tab = OneStopTab(services)
+    qtbot.addWidget(tab)
+    qtmodeltester.check(tab.dossiers.model, force_py=True)
+    qtmodeltester.check(tab.permits.model, force_py=True)
+    assert tab.dossiers.model.data(tab.dossiers.model.index(0, 6)) == "quá hạn"
