@@ -74,6 +74,14 @@ def resolve_database(db_path: str | None = None, database_url: str | None = None
     return sqlite_location(data_dir() / DB_FILE_NAME)
 
 
+def attachments_dir(location: DatabaseLocation) -> Path:
+    """Files of dossiers, stored by content: beside a custom database file, else in the data
+    directory (a server database keeps them in the data directory of each desk's machine)."""
+    if location.path is not None and location.path.parent != data_dir():
+        return location.path.parent / "attachments"
+    return data_dir() / "attachments"
+
+
 def backups_dir(location: DatabaseLocation) -> Path:
     """Backups sit next to the data: in the data directory, or beside a custom database file."""
     if location.path is not None and location.path.parent != data_dir():

@@ -177,3 +177,28 @@ def test_twenty_desks_receiving_at_once_get_distinct_consecutive_codes(
         thread.join(timeout=120)
     assert errors == []
     assert sorted(codes) == [f"STTTT-240301-{n:04d}" for n in range(1, 61)]
+
+
+def test_attachments_are_stored_by_content_inside_the_data_folder(
+        services: Services, applicant: dict, tmp_path) -> None:  # noqa: ANN001
+    import hashlib
+
+    scan = tmp_path / "don-de-nghi.pdf"
+    scan.write_bytes(b"%PDF-1.4 don de nghi " * 100)
+    copy = tmp_path / "ban-sao.pdf"
+    copy.write_bytes(scan.read_bytes())
+    code = _receive(services, applicant, attachments=[scan, copy])["code"]
+    shown = services.dossiers.show(code)
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert [(a["name"], a["sha256"]) for a in shown["attachments"]] == [
+        ("don-de-nghi.pdf", sha), ("ban-sao.pdf", sha)]
+    stored = services.dossiers.attachment_path(sha)
+    assert stored.read_bytes() == scan.read_bytes()
+    assert len(list(stored.parent.iterdir())) == 1  # the same content stored once
+
+
+def test_a_missing_attachment_file_writes_nothing(services: Services, applicant: dict,
+                                                  tmp_path) -> None:  # noqa: ANN001
+    with pytest.raises(ValidationError, match="Không có tệp"):
+        _receive(services, applicant, attachments=[tmp_path / "khong-co.pdf"])
+    assert services.dossiers.count() == 0

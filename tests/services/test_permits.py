@@ -136,3 +136,34 @@ def test_only_signers_issue(services: Services, holder: dict) -> None:
     clerk = services.as_actor(services.security.login("mot.cua.2", "mat-khau-1"))
     with pytest.raises(PermissionDeniedError):
         clerk.permits.issue(code, subject="x")
+
+
+def test_two_hundred_concurrent_permit_issues_get_consecutive_numbers(services: Services,
+                                                                      holder: dict) -> None:
+    import threading
+
+    codes = [_approved(services, holder, "publishing.photocopier.register") for _ in range(200)]
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(10)
+
+    def desk(share: list[str]) -> None:
+        try:
+            barrier.wait(timeout=60)
+            for code in share:
+                permit = services.permits.issue(code, subject=f"Máy photocopy màu {code}",
+                                                on=dt.date(2024, 4, 1))
+                with lock:
+                    numbers.append(permit["number"])
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=desk, args=(codes[i::10],)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert errors == []
+    assert sorted(int(n.split("/")[0]) for n in numbers) == list(range(1, 201))
+    assert all(n.endswith("/XN-STTTT") for n in numbers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import uuid
+from pathlib import Path
 from typing import Any
 
 from sotttt_desktop.cli.auth import acting_services
@@ -29,6 +30,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     receive.add_argument("--missing", type=int, action="append", default=[],
                          help="checklist item (1-based) not handed in; repeatable")
     receive.add_argument("--note", default="")
+    receive.add_argument("--attach", action="append", default=[], metavar="FILE",
+                         help="a file handed in (scan, PDF); repeatable")
     receive.set_defaults(handler=cmd_receive)
     lst = dossier_sub.add_parser("list", parents=[common], help="dossiers, soonest due first")
     lst.add_argument("--state")
@@ -114,7 +117,8 @@ def cmd_receive(args: argparse.Namespace, location: DatabaseLocation) -> int:
                                     "2024-02-05T10:30."))
         data = services.dossiers.receive(args.procedure, applicant, channel=args.channel,
                                          missing=args.missing, received_at=received,
-                                         note=args.note)
+                                         note=args.note,
+                                         attachments=[Path(p) for p in args.attach])
     finally:
         services.db.close()
     _emit(args, data)

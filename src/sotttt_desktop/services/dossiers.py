@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ from sqlalchemy.orm import selectinload
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.calendar import TimeUnit
-from sotttt_desktop.core.models import Dossier, DossierEvent, Party
+from sotttt_desktop.core.models import Dossier, DossierAttachment, DossierEvent, Party, utcnow
 from sotttt_desktop.core.models.dossier import ACTIVE_STATES
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
@@ -82,7 +83,7 @@ class DossierService:
 
     def receive(self, procedure_key: str, applicant_id: uuid.UUID, *, channel: str = "counter",
                 missing: list[int] | None = None, received_at: dt.datetime | None = None,
-                note: str = "") -> dict[str, Any]:
+                note: str = "", attachments: list[Path] | None = None) -> dict[str, Any]:
         """Receive a complete dossier: code, due date with its explanation, first event.
 
         `received_at` is local time (default: now); `missing` lists the checklist items (1-based)
@@ -116,6 +117,7 @@ class DossierService:
         at_utc = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
         actor = services.actor.username
         agency = services.numbering.agency(moment.date())  # read before taking the write lock
+        files = self._store_files(attachments or [])  # whole files first, rows after
         with services.db.session(write=True) as session:
             applicant = session.get(Party, applicant_id)
             if applicant is None:
@@ -136,6 +138,9 @@ class DossierService:
             self._event(session, dossier, "received", None, "received", None, due.due,
                         _("Received: {procedure}.").format(procedure=procedure.name),
                         due.explanation)
+            for name, sha, size in files:
+                session.add(DossierAttachment(dossier_id=dossier.id, name=name, sha256=sha,
+                                              size=size, added_at=utcnow(), added_by=actor))
             audit.append(session, username=actor, action="receive", entity_kind="dossier",
                          entity_id=dossier.id, summary=code,
                          after={"code": code, "procedure": procedure.key,
@@ -220,6 +225,29 @@ class DossierService:
 
     # --- reading -----------------------------------------------------------------------------
 
+    def _store_files(self, paths: list[Path]) -> list[tuple[str, str, int]]:
+        from sotttt_desktop.core.attachments import MAX_BYTES, store
+        from sotttt_desktop.settings import attachments_dir
+
+        for path in paths:
+            if not path.is_file():
+                raise ValidationError(_("There is no file {path}.").format(path=path))
+            if path.stat().st_size > MAX_BYTES:
+                raise ValidationError(_("{path} is larger than {size} MB.").format(
+                    path=path, size=MAX_BYTES // (1024 * 1024)))
+        root = attachments_dir(self._services.db.location)
+        stored = []
+        for path in paths:
+            sha, size = store(root, path)
+            stored.append((path.name, sha, size))
+        return stored
+
+    def attachment_path(self, sha256: str) -> Path:
+        from sotttt_desktop.core.attachments import stored_path
+        from sotttt_desktop.settings import attachments_dir
+
+        return stored_path(attachments_dir(self._services.db.location), sha256)
+
     def show(self, code: str) -> dict[str, Any]:
         with self._services.db.session() as session:
             dossier = self._get(session, code)
@@ -232,6 +260,11 @@ class DossierService:
                  "explanation": json.loads(e.explanation) if e.explanation else None}
                 for e in dossier.events]
             data["checklist"] = json.loads(dossier.checklist)
+            data["attachments"] = [
+                {"name": a.name, "sha256": a.sha256, "size": a.size}
+                for a in session.execute(select(DossierAttachment).where(
+                    DossierAttachment.dossier_id == dossier.id).order_by(DossierAttachment.id)
+                ).scalars()]
             return data
 
     def list(self, *, state: str | None = None, area: str | None = None,

@@ -2,7 +2,7 @@
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
-from sotttt_desktop.core.models.dossier import Dossier, DossierEvent
+from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.permit import Permit
@@ -37,6 +37,7 @@ __all__ = [
     "Commune",
     "District",
     "Dossier",
+    "DossierAttachment",
     "DossierEvent",
     "NumberRecord",
     "NumberSeries",

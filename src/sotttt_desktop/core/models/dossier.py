@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin, UTCDateTime
@@ -65,3 +65,18 @@ class DossierEvent(Base):
     detail: Mapped[str] = mapped_column(NFCText, nullable=False, default="")
     explanation: Mapped[str | None] = mapped_column(Text)  # JSON list: how the due date came
     dossier: Mapped[Dossier] = relationship(back_populates="events")
+
+
+class DossierAttachment(Base):
+    """A file handed in with a dossier; the bytes live in the attachment store under `sha256`."""
+
+    __tablename__ = "dossier_attachment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("dossier.id"), nullable=False,
+                                                  index=True)
+    name: Mapped[str] = mapped_column(NFCString(255), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    added_by: Mapped[str] = mapped_column(String(64), nullable=False)
