@@ -41,6 +41,7 @@ class Dossier(RecordMixin, Base):
 
     __table_args__ = (
         Index("ix_dossier_state_due", "state", "due_date"),
+        Index("ix_dossier_due_code", "due_date", "code"),  # lists walk in due order, LIMIT stops
         Index("ix_dossier_area_state", "area", "state"),
         Index("ix_dossier_received_at", "received_at"),
         Index("ix_dossier_applicant", "applicant_id"),

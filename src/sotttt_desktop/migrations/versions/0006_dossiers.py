@@ -51,6 +51,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_dossier_area_state', ['area', 'state'], unique=False)
         batch_op.create_index('ix_dossier_received_at', ['received_at'], unique=False)
         batch_op.create_index('ix_dossier_state_due', ['state', 'due_date'], unique=False)
+        batch_op.create_index('ix_dossier_due_code', ['due_date', 'code'], unique=False)
 
     op.create_table('dossier_event',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -79,6 +80,7 @@ def downgrade() -> None:
     op.drop_table('dossier_event')
     with op.batch_alter_table('dossier', schema=None) as batch_op:
         batch_op.drop_index('ix_dossier_state_due')
+        batch_op.drop_index('ix_dossier_due_code')
         batch_op.drop_index('ix_dossier_received_at')
         batch_op.drop_index('ix_dossier_area_state')
         batch_op.drop_index('ix_dossier_applicant')
