@@ -73,3 +73,36 @@ def test_the_row_models_pass_the_model_tester(qtmodeltester, qtbot, services: Se
     qtmodeltester.check(tab.dossiers.model, force_py=True)
     qtmodeltester.check(tab.permits.model, force_py=True)
     assert tab.dossiers.model.data(tab.dossiers.model.index(0, 6)) == "quá hạn"
+
+
+def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Services) -> None:  # noqa: ANN001
+    applicant = _applicant(services)
+
+    def approved(key: str) -> str:
+        code = services.dossiers.receive(key, applicant["id"],
+                                         received_at=dt.datetime(2024, 3, 1, 9))["code"]
+        services.dossiers.act(code, "start_appraisal")
+        services.dossiers.act(code, "approve")
+        return code
+
+    tab = OneStopTab(services)
+    qtbot.addWidget(tab)
+    first = DossierDialog(services, approved("e_information.website.issue"), tab)
+    qtbot.addWidget(first)
+    assert first.issue_permit(subject="https://dongnam.vn")
+    number = services.permits.list()[0]["reference"]
+    extension = DossierDialog(services, approved("e_information.website.extend"), tab)
+    qtbot.addWidget(extension)
+    assert not extension.issue_permit(subject="", replaces=number, extend_months=36)
+    assert "24 tháng" in extension.error.text()
+    assert extension.issue_permit(subject="", replaces=number, extend_months=24)
+    tab.permits.reload()
+    newest = services.permits.list()[0]
+    assert newest["action"] == "extend"
+    tab.permits.table.selectRow(tab.permits.model.keys.index(newest["reference"]))
+    assert tab.permits.decide_selected("suspend", decision="30/QĐ-STTTT", reason="Kiểm tra",
+                                       until=dt.date.today() + dt.timedelta(days=30))
+    assert services.permits.list()[0]["state"] == "suspended"
+    tab.permits.table.selectRow(0)
+    assert tab.permits.decide_selected("revoke", decision="31/QĐ-STTTT", reason="Vi phạm")
+    assert services.permits.list()[0]["state"] == "revoked"

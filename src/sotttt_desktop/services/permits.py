@@ -210,7 +210,7 @@ class PermitService:
                                         + dt.timedelta(days=expiring_within))
         if services.actor.district_scoped:
             statement = statement.where(Permit.district_code == services.actor.district_code)
-        statement = statement.order_by(Permit.issued_on.desc(), Permit.number).limit(limit)
+        statement = statement.order_by(Permit.issued_on.desc(), Permit.created_at.desc()).limit(limit)
         with services.db.session() as session:
             rows = session.execute(statement).scalars().all()
             return [self._as_dict(session, p) for p in rows

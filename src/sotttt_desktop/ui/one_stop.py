@@ -380,14 +380,31 @@ class DossierDialog(QDialog):
         self.reload()
         return True
 
-    def issue_permit(self, subject: str | None = None, replaces: str | None = None) -> bool:
+    def issue_permit(self, subject: str | None = None, replaces: str | None = None,
+                     extend_months: int | None = None) -> bool:
+        from sotttt_desktop.catalog import load
+
+        procedure = load().get(self.data["procedure"])
+        title = _("Issue the result…")
+        if procedure.action in ("amend", "extend", "reissue") and replaces is None:
+            replaces, ok = QInputDialog.getText(self, title, _("Number of the permit it "
+                                                               "replaces (e.g. 05/GP-STTTT):"))
+            if not ok:
+                return False
+        if procedure.action == "extend" and extend_months is None:
+            extend_months, ok = QInputDialog.getInt(
+                self, title, _("Extension, in months:"), procedure.extension_max_months or 12,
+                1, procedure.extension_max_months or 120)
+            if not ok:
+                return False
         if subject is None:
-            subject, ok = QInputDialog.getText(self, _("Issue the result…"),
-                                               _("What it is for (website, address, …):"))
+            subject, ok = QInputDialog.getText(self, title, _("What it is for (website, address, "
+                                                              "…):"))
             if not ok:
                 return False
         try:
-            self._services.permits.issue(self.code, subject=subject, replaces=replaces)
+            self._services.permits.issue(self.code, subject=subject, replaces=replaces,
+                                         extend_months=extend_months)
         except AppError as error:
             self._error(str(error))
             return False
@@ -497,10 +514,14 @@ class PermitsView(QWidget):
         self.expiring.toggled.connect(lambda _c: self.reload())
         revoke = QPushButton(_("Revoke…"))
         revoke.setObjectName("revoke_button")
-        revoke.clicked.connect(self.revoke_selected)
+        revoke.clicked.connect(lambda: self.decide_selected("revoke"))
+        suspend = QPushButton(_("Suspend…"))
+        suspend.setObjectName("suspend_button")
+        suspend.clicked.connect(lambda: self.decide_selected("suspend"))
         top = QHBoxLayout()
         top.addWidget(self.expiring)
         top.addStretch(1)
+        top.addWidget(suspend)
         top.addWidget(revoke)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -519,22 +540,40 @@ class PermitsView(QWidget):
             ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
         self.table.resizeColumnsToContents()
 
-    def revoke_selected(self) -> None:
+    def decide_selected(self, action: str, *, decision: str | None = None,
+                        reason: str | None = None, until: dt.date | None = None) -> bool:
+        """Suspend (until a date) or revoke the selected permit, by decision."""
+        from sotttt_desktop.i18n import parse_date
+
         index = self.table.currentIndex()
         if not index.isValid():
-            return
-        decision, ok = QInputDialog.getText(self, _("Revoke…"), _("Decision number:"))
-        if not ok:
-            return
-        reason, ok = QInputDialog.getText(self, _("Revoke…"), _("Reason:"))
-        if not ok:
-            return
+            return False
+        title = _("Suspend…") if action == "suspend" else _("Revoke…")
+        if decision is None:
+            decision, ok = QInputDialog.getText(self, title, _("Decision number:"))
+            if not ok:
+                return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, title, _("Reason:"))
+            if not ok:
+                return False
+        if action == "suspend" and until is None:
+            text, ok = QInputDialog.getText(self, title, _("Suspended until (dd/mm/yyyy):"))
+            if not ok:
+                return False
+            try:
+                until = parse_date(text)
+            except ValueError:
+                show_error(self, _("Write the date as dd/mm/yyyy, for example 05/03/1990."))
+                return False
         try:
-            self._services.permits.decide(self.model.keys[index.row()], "revoke",
-                                          decision_number=decision, reason=reason)
+            self._services.permits.decide(self.model.keys[index.row()], action,
+                                          decision_number=decision, reason=reason, until=until)
         except AppError as error:
             show_error(self, str(error))
+            return False
         self.reload()
+        return True
 
 
 class OneStopTab(QWidget):
