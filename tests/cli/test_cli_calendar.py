@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sotttt_desktop.cli.main import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.helpers import run
 
 
 def test_calendar_due_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sotttt_desktop.cli.main import main
+from tests.cli.helpers import run
 from tests.conftest import TEST_PASSWORD
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_admin_creates_the_first_administrator(capsys: pytest.CaptureFixture[str],

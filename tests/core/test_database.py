@@ -114,11 +114,8 @@ def _run_as_unprivileged(code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 
-def test_read_only_folder_gives_a_clear_message_and_changes_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    os.chmod(tmp_path, 0o755)
-    os.chmod(folder, 0o555)
+def _open_without_privileges(path: Path, *, create: bool) -> subprocess.CompletedProcess[str]:
+    """Database.open(path) in a process that cannot override file permissions."""
     code = (
         "from pathlib import Path\n"
         "from sotttt_desktop.i18n import set_language; set_language('vi')\n"
@@ -126,11 +123,19 @@ def test_read_only_folder_gives_a_clear_message_and_changes_nothing(tmp_path: Pa
         "from sotttt_desktop.errors import DatabaseError\n"
         "from sotttt_desktop.settings import sqlite_location\n"
         "try:\n"
-        f"    Database.open(sqlite_location(Path({str(folder / 'x.sqlite3')!r})), create=True)\n"
+        f"    Database.open(sqlite_location(Path({str(path)!r})), create={create})\n"
         "except DatabaseError as e:\n"
         "    print('REFUSED', e)\n"
     )
-    result = _run_as_unprivileged(code)
+    return _run_as_unprivileged(code)
+
+
+def test_read_only_folder_gives_a_clear_message_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(folder, 0o555)
+    result = _open_without_privileges(folder / "x.sqlite3", create=True)
     assert "REFUSED" in result.stdout, result.stderr
     assert "chỉ cho phép đọc" in result.stdout
     assert list(folder.iterdir()) == []
@@ -139,18 +144,7 @@ def test_read_only_folder_gives_a_clear_message_and_changes_nothing(tmp_path: Pa
 def test_read_only_database_file_gives_a_clear_message(db_path: Path) -> None:
     os.chmod(db_path.parent, 0o777)
     os.chmod(db_path, 0o444)
-    code = (
-        "from pathlib import Path\n"
-        "from sotttt_desktop.i18n import set_language; set_language('vi')\n"
-        "from sotttt_desktop.core.db import Database\n"
-        "from sotttt_desktop.errors import DatabaseError\n"
-        "from sotttt_desktop.settings import sqlite_location\n"
-        "try:\n"
-        f"    Database.open(sqlite_location(Path({str(db_path)!r})))\n"
-        "except DatabaseError as e:\n"
-        "    print('REFUSED', e)\n"
-    )
-    result = _run_as_unprivileged(code)
+    result = _open_without_privileges(db_path, create=False)
     assert "REFUSED" in result.stdout, result.stderr
     assert "chỉ cho phép đọc" in result.stdout
 
