@@ -73,6 +73,11 @@ def test_the_row_models_pass_the_model_tester(qtmodeltester, qtbot, services: Se
     qtmodeltester.check(tab.dossiers.model, force_py=True)
     qtmodeltester.check(tab.permits.model, force_py=True)
     assert tab.dossiers.model.data(tab.dossiers.model.index(0, 6)) == "quá hạn"
+    views = tab.dossiers
+    views.procedure.setCurrentIndex(views.procedure.findData("postal.licence.issue"))
+    assert views.model.rowCount() == 0  # filtered by procedure
+    views.procedure.setCurrentIndex(views.procedure.findData("e_information.website.issue"))
+    assert views.model.rowCount() == 1
 
 
 def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Services) -> None:  # noqa: ANN001

@@ -439,9 +439,17 @@ class DossiersView(QWidget):
         for area in areas_in_order():
             if area.key not in ("directory", "one_stop", "reports"):
                 self.area.addItem(_(area.title), area.key)
+        from sotttt_desktop.catalog import load
+
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("procedure_filter")
+        self.procedure.addItem(_("All procedures"), None)
+        for procedure in load().list():
+            self.procedure.addItem(procedure.name, procedure.key)
+        self.procedure.setMaximumWidth(360)
         self.overdue = QCheckBox(_("Overdue"))
         self.this_week = QCheckBox(_("Due this week"))
-        for widget in (self.state, self.area):
+        for widget in (self.state, self.area, self.procedure):
             widget.currentIndexChanged.connect(lambda _i: self.reload())
         for box in (self.overdue, self.this_week):
             box.toggled.connect(lambda _c: self.reload())
@@ -454,6 +462,7 @@ class DossiersView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state)
         top.addWidget(self.area)
+        top.addWidget(self.procedure)
         top.addWidget(self.overdue)
         top.addWidget(self.this_week)
         top.addStretch(1)
@@ -471,7 +480,7 @@ class DossiersView(QWidget):
         try:
             rows = self._services.dossiers.list(
                 state=self.state.currentData(), area=self.area.currentData(),
-                overdue=self.overdue.isChecked(),
+                procedure=self.procedure.currentData(), overdue=self.overdue.isChecked(),
                 due_within=7 if self.this_week.isChecked() else None, limit=1000)
         except AppError as error:
             show_error(self, str(error))
