@@ -13,7 +13,6 @@ import io
 import os
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal
 
 from sotttt_desktop.resources import translations_dir
@@ -124,11 +123,6 @@ def parse_date(text: str) -> dt.date:
             day, month, year = (int(p) for p in parts)
             return dt.date(year, month, day)
     raise ValueError(text)
-
-
-def format_long_date(value: dt.date) -> str:
-    """`ngày 05 tháng 3 năm 2024` style is document business; here: Babel's long format for the UI."""
-    return _babel_format_date(value, format="long", locale=_babel_locale())
 
 
 def _babel_locale() -> str:

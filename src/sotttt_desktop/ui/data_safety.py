@@ -47,13 +47,6 @@ class StartupCheck(QThread):
             self.report = check_file(self._path)
 
 
-def startup_check(location: DatabaseLocation, parent: QWidget | None = None) -> bool:
-    """The check in the foreground (used when nothing else is shown)."""
-    checker = StartupCheck(location)
-    checker.run()
-    return handle_check_result(location, checker.report, parent)
-
-
 def handle_check_result(location: DatabaseLocation, report, parent: QWidget | None) -> bool:  # noqa: ANN001
     """A damaged file is never written to: the user may restore the newest good backup (the
     damaged file is kept aside) or quit. Returns True when the database may be opened."""
