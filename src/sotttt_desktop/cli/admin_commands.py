@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sotttt_desktop.cli.auth import acting_services, new_password, read_secret
+from sotttt_desktop.cli.auth import acting, new_password, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_datetime, parse_date
@@ -71,14 +71,11 @@ def _district(services: Any, text: str | None) -> int | None:  # noqa: ANN401
 
 
 def cmd_users_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         password = new_password(_("Password for {user}: ").format(user=args.name))
         user = services.security.add_user(
             args.name, args.full_name or args.name, password, args.role, areas=args.area,
             unit=args.unit, district=_district(services, args.district))
-    finally:
-        services.db.close()
     if args.json:
         emit_json(user)
     else:
@@ -88,11 +85,8 @@ def cmd_users_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         users = services.security.list_users()
-    finally:
-        services.db.close()
     if args.json:
         emit_json(users)
     else:
@@ -103,15 +97,12 @@ def cmd_users_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_users_change(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         if args.users_action == "reset-password":
             password = new_password(_("New password for {user}: ").format(user=args.name))
             user = services.security.reset_password(args.name, password)
         else:
             user = services.security.set_active(args.name, args.users_action == "enable")
-    finally:
-        services.db.close()
     if args.json:
         emit_json(user)
     else:
@@ -120,25 +111,19 @@ def cmd_users_change(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_users_passwd(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         if not services.actor.authenticated:
             raise AppError(_("Give --user NAME."))
         old = read_secret("SOTTTT_PASSWORD", _("Current password: "))
         new = read_secret("SOTTTT_NEW_PASSWORD", _("New password: "), confirm=True)
         services.security.change_own_password(old, new)
-    finally:
-        services.db.close()
     emit_lines([_("Password changed.")])
     return 0
 
 
 def cmd_roles_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         matrix = services.security.matrix()
-    finally:
-        services.db.close()
     if args.json:
         emit_json(matrix)
     else:
@@ -149,12 +134,9 @@ def cmd_roles_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_roles_change(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         services.security.set_grant(args.role, args.area, args.action, args.grant)
         matrix = services.security.matrix()
-    finally:
-        services.db.close()
     if args.json:
         emit_json(matrix[args.role])
     else:
@@ -188,16 +170,14 @@ def cmd_audit_verify(args: argparse.Namespace, location: DatabaseLocation) -> in
 def cmd_audit_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services.audit_trail import AuditFilter
 
-    services = acting_services(args, location, write=False)
-    try:
-        flt = AuditFilter(username=args.by, entity=args.entity,
-                          since=parse_date(args.since) if args.since else None,
-                          until=parse_date(args.until) if args.until else None)
+    with acting(args, location, write=False) as services:
+        try:
+            flt = AuditFilter(username=args.by, entity=args.entity,
+                              since=parse_date(args.since) if args.since else None,
+                              until=parse_date(args.until) if args.until else None)
+        except ValueError as error:
+            raise AppError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
         entries = services.audit.entries(flt, limit=max(0, args.limit))
-    except ValueError as error:
-        raise AppError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
-    finally:
-        services.db.close()
     if args.json:
         emit_json(entries)
     else:

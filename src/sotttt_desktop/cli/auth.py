@@ -4,13 +4,16 @@ a prompt. Commands that only read may run without a user, with read-only rights.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.errors import AuthenticationError, ValidationError
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import _, parse_date
 from sotttt_desktop.settings import DatabaseLocation
 
 if TYPE_CHECKING:
@@ -52,6 +55,27 @@ def acting_services(args: argparse.Namespace, location: DatabaseLocation, *,
         services.db.close()
         raise
     return services.as_actor(actor)
+
+
+@contextmanager
+def acting(args: argparse.Namespace, location: DatabaseLocation, *, write: bool
+           ) -> Iterator[Services]:
+    """`acting_services`, closed again whatever happens inside the block."""
+    services = acting_services(args, location, write=write)
+    try:
+        yield services
+    finally:
+        services.db.close()
+
+
+def date_arg(text: str | None) -> dt.date | None:
+    """A command-line date (dd/mm/yyyy or YYYY-MM-DD), or one clear line saying how to write it."""
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
 
 
 def new_password(prompt: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.output import emit_json, emit_lines
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, parse_date
@@ -56,11 +56,8 @@ def parse_moment(text: str) -> dt.datetime | dt.date:
 
 def cmd_due(args: argparse.Namespace, location: DatabaseLocation) -> int:
     received = parse_moment(args.received)
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         result = services.calendar.due(received, args.amount, UNITS[args.unit])
-    finally:
-        services.db.close()
     if args.json:
         emit_json({"received": received.isoformat(), "due": result.due.isoformat(),
                    "amount": args.amount, "unit": args.unit,
@@ -71,11 +68,8 @@ def cmd_due(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_overrides(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         rows = services.calendar.overrides()
-    finally:
-        services.db.close()
     if args.json:
         emit_json(rows)
     else:
@@ -84,16 +78,10 @@ def cmd_overrides(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    try:
-        day = parse_date(args.day)
-    except ValueError as error:
-        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
-    services = acting_services(args, location, write=True)
-    try:
+    day = date_arg(args.day)
+    with acting(args, location, write=True) as services:
         services.calendar.set_override(day, args.kind, getattr(args, "reason", ""))
         rows = services.calendar.overrides()
-    finally:
-        services.db.close()
     if args.json:
         emit_json(rows)
     else:
@@ -108,10 +96,7 @@ def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.area and args.area not in {a.key for a in AREAS}:
         raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
             area=args.area, areas=", ".join(a.key for a in AREAS)))
-    try:
-        on = parse_date(args.on) if args.on else None
-    except ValueError as error:
-        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
+    on = date_arg(args.on)
     procedures = load().list(area=args.area, on=on)
     if args.json:
         emit_json([p.as_json() for p in procedures])

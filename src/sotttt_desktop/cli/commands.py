@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from sotttt_desktop.cli.auth import acting_services, read_secret
+from sotttt_desktop.cli.auth import acting, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_number
@@ -117,16 +117,15 @@ def cmd_info(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_party_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    record = services.parties.add(
-        kind=args.kind, name=args.name, tax_code=args.tax_code,
-        registration_no=args.registration_no, citizen_id=args.citizen_id,
-        date_of_birth=args.date_of_birth, address=args.address, district_code=args.district,
-        commune_code=args.commune, legal_representative=args.legal_representative,
-        phone=args.phone, email=args.email,
-    )
-    data = services.parties.as_json(record)
-    services.db.close()
+    with acting(args, location, write=True) as services:
+        record = services.parties.add(
+            kind=args.kind, name=args.name, tax_code=args.tax_code,
+            registration_no=args.registration_no, citizen_id=args.citizen_id,
+            date_of_birth=args.date_of_birth, address=args.address, district_code=args.district,
+            commune_code=args.commune, legal_representative=args.legal_representative,
+            phone=args.phone, email=args.email,
+        )
+        data = services.parties.as_json(record)
     if args.json:
         emit_json(data)
     else:
@@ -135,12 +134,11 @@ def cmd_party_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    district = services.reference.find_district(args.district) if args.district else None
-    records = services.parties.list(limit=max(0, args.limit), offset=max(0, args.offset),
-                                    kind=args.kind, district_code=district, text=args.query)
-    data = [services.parties.as_json(r) for r in records]
-    services.db.close()
+    with acting(args, location, write=False) as services:
+        district = services.reference.find_district(args.district) if args.district else None
+        records = services.parties.list(limit=max(0, args.limit), offset=max(0, args.offset),
+                                        kind=args.kind, district_code=district, text=args.query)
+        data = [services.parties.as_json(r) for r in records]
     if args.json:
         emit_json(data)
     else:
@@ -151,9 +149,8 @@ def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_search(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    hits = services.search.query(args.text, limit=max(0, args.limit))
-    services.db.close()
+    with acting(args, location, write=False) as services:
+        hits = services.search.query(args.text, limit=max(0, args.limit))
     if args.json:
         emit_json([hit.as_json() for hit in hits])
     else:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.auth import acting
 from sotttt_desktop.cli.output import emit_json, emit_lines
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_number
@@ -39,11 +39,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
 
 
 def cmd_backup(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         manifest = services.backups.backup(out=args.out)
-    finally:
-        services.db.close()
     if args.json:
         emit_json(manifest.__dict__)
     else:
@@ -55,11 +52,8 @@ def cmd_backup(args: argparse.Namespace, location: DatabaseLocation) -> int:
 def cmd_backups(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services.backup import describe_backup
 
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         manifests = services.backups.list()
-    finally:
-        services.db.close()
     if args.json:
         emit_json([m.__dict__ for m in manifests])
     else:
@@ -72,15 +66,9 @@ def cmd_restore(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services.backup import restore_database, validate_backup
 
     validate_backup(args.path)
-    try:
-        services = acting_services(args, location, write=True)
-    except AppError:
-        raise
-    try:
+    with acting(args, location, write=True) as services:
         services.require("admin", "administer")
         username = services.actor.username
-    finally:
-        services.db.close()
     result = restore_database(location, args.path, username=username)
     if args.json:
         emit_json(result)
@@ -119,8 +107,7 @@ def cmd_migrate_to(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services.migrate_to import migrate_to
     from sotttt_desktop.settings import resolve_database
 
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         services.require("admin", "administer")
 
         def progress(table: str, rows: int) -> None:
@@ -130,8 +117,6 @@ def cmd_migrate_to(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
         result = migrate_to(services.db, resolve_database(None, args.url),
                             username=services.actor.username, progress=progress)
-    finally:
-        services.db.close()
     if args.json:
         emit_json(result)
     else:

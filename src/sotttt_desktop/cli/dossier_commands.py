@@ -8,11 +8,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sotttt_desktop.cli.auth import acting_services
+from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.calendar_commands import parse_moment
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import _, format_date, parse_date
+from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.settings import DatabaseLocation
 
 
@@ -108,8 +108,7 @@ def _emit(args: argparse.Namespace, data: dict) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         applicant = _find_applicant(services, args.applicant)
         received = parse_moment(args.received) if args.received else None
         if received is not None and not hasattr(received, "hour"):
@@ -119,20 +118,15 @@ def cmd_receive(args: argparse.Namespace, location: DatabaseLocation) -> int:
                                          missing=args.missing, received_at=received,
                                          note=args.note,
                                          attachments=[Path(p) for p in args.attach])
-    finally:
-        services.db.close()
     _emit(args, data)
     return 0
 
 
 def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         rows = services.dossiers.list(state=args.state, area=args.area, procedure=args.procedure,
                                       overdue=args.overdue, due_within=args.due_within,
                                       limit=max(0, args.limit))
-    finally:
-        services.db.close()
     if args.json:
         emit_json(rows)
     else:
@@ -143,11 +137,8 @@ def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         data = services.dossiers.show(args.code)
-    finally:
-        services.db.close()
     if args.json:
         emit_json(data)
     else:
@@ -160,31 +151,13 @@ def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_act(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
-        new_due = None
-        if args.new_due:
-            try:
-                new_due = parse_date(args.new_due)
-            except ValueError as error:
-                raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")
-                                      ) from error
+    with acting(args, location, write=True) as services:
+        new_due = date_arg(args.new_due)
         at = parse_moment(args.at) if args.at else None
         data = services.dossiers.act(args.code, args.action, reason=args.reason,
                                      to_unit=args.to_unit, new_due=new_due, at=at)
-    finally:
-        services.db.close()
     _emit(args, data)
     return 0
-
-
-def _date_arg(text: str | None):  # noqa: ANN202
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except ValueError as error:
-        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
 
 
 def _emit_permit(args: argparse.Namespace, data: dict) -> None:
@@ -196,12 +169,9 @@ def _emit_permit(args: argparse.Namespace, data: dict) -> None:
 
 
 def cmd_permit_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         rows = services.permits.list(state=args.state, expiring_within=args.expiring_within,
                                      family=args.family, limit=max(0, args.limit))
-    finally:
-        services.db.close()
     if args.json:
         emit_json(rows)
     else:
@@ -211,34 +181,25 @@ def cmd_permit_list(args: argparse.Namespace, location: DatabaseLocation) -> int
 
 
 def cmd_permit_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=False)
-    try:
+    with acting(args, location, write=False) as services:
         data = services.permits.show(args.number)
-    finally:
-        services.db.close()
     _emit_permit(args, data)
     return 0
 
 
 def cmd_permit_issue(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         data = services.permits.issue(args.dossier, subject=args.subject,
-                                      valid_until=_date_arg(args.valid_until),
+                                      valid_until=date_arg(args.valid_until),
                                       replaces=args.replaces, extend_months=args.extend_months)
-    finally:
-        services.db.close()
     _emit_permit(args, data)
     return 0
 
 
 def cmd_permit_decide(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    services = acting_services(args, location, write=True)
-    try:
+    with acting(args, location, write=True) as services:
         data = services.permits.decide(args.number, args.decision_action,
                                        decision_number=args.decision, reason=args.reason,
-                                       until=_date_arg(getattr(args, "until", None)))
-    finally:
-        services.db.close()
+                                       until=date_arg(getattr(args, "until", None)))
     _emit_permit(args, data)
     return 0
