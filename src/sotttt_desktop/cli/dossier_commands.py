@@ -80,6 +80,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
         if action == "suspend":
             p.add_argument("--until", required=True, help="dd/mm/yyyy")
         p.set_defaults(handler=cmd_permit_decide, decision_action=action)
+    from sotttt_desktop.cli.document_commands import register_pdf_actions
+
+    register_pdf_actions(dossier_sub, permit_sub, common)
 
 
 def _find_applicant(services: Any, text: str) -> uuid.UUID:  # noqa: ANN401

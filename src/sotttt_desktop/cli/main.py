@@ -18,6 +18,7 @@ from sotttt_desktop.cli import (
     calendar_commands,
     commands,
     data_commands,
+    document_commands,
     dossier_commands,
 )
 from sotttt_desktop.cli.output import error
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(sub, common)
     calendar_commands.register(sub, common)
     dossier_commands.register(sub, common)
+    document_commands.register(sub, common)
     return parser
 
 

@@ -16,6 +16,7 @@ class Services:
         from sotttt_desktop.services.audit_trail import AuditTrailService
         from sotttt_desktop.services.backup import BackupService
         from sotttt_desktop.services.calendar import CalendarService
+        from sotttt_desktop.services.documents import DocumentService
         from sotttt_desktop.services.dossiers import DossierService
         from sotttt_desktop.services.numbering import NumberingService
         from sotttt_desktop.services.parties import PartyService
@@ -34,6 +35,7 @@ class Services:
         self.numbering = NumberingService(self)
         self.dossiers = DossierService(self)
         self.permits = PermitService(self)
+        self.documents = DocumentService(self)
         self.reference = ReferenceService(self)
         self.search = SearchService(self)
         self.parties = PartyService(self)

@@ -119,7 +119,9 @@ class PermitService:
                          entity_kind="permit", entity_id=permit.id, summary=number,
                          after=self._as_dict(session, permit))
             session.commit()
-        services.dossiers.act(dossier_code, "result_ready")
+        # a result dated in the past (entered afterwards) is ready on that day
+        ready_at = None if on == _today() else dt.datetime.combine(on, dt.time(16, 0))
+        services.dossiers.act(dossier_code, "result_ready", at=ready_at)
         return self.show(number)
 
     def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401

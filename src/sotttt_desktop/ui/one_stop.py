@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.areas import areas_in_order
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
+from sotttt_desktop.services.permits import permit_state_label
 from sotttt_desktop.ui.qt_text import show_error, translate_buttons
 
 if TYPE_CHECKING:
@@ -275,6 +278,13 @@ class ReceiveDialog(QDialog):
         self.accept()
 
 
+FORM_LABELS = {
+    "01": N_("Receipt and appointment"), "02": N_("Supplement request"),
+    "03": N_("Refusal"), "04": N_("Apology and new date"), "05": N_("Process-control sheet"),
+    "06": N_("Dossier book of the month"),
+}
+
+
 class DossierDialog(QDialog):
     """A dossier: its data, checklist and timeline, and the steps its state allows."""
 
@@ -345,6 +355,26 @@ class DossierDialog(QDialog):
             issue.clicked.connect(self.issue_permit)
             self.actions_box.addWidget(issue)
             self.buttons["issue"] = issue
+        forms = QPushButton(_("Print a form"))
+        forms.setObjectName("print_form")
+        menu = QMenu(forms)
+        for number, label in FORM_LABELS.items():
+            menu.addAction(f"{number} — {_(label)}",
+                           lambda n=number: self.print_form(n))
+        forms.setMenu(menu)
+        self.actions_box.addWidget(forms)
+        self.buttons["forms"] = forms
+
+    def print_form(self, number: str) -> object:
+        """Preview one-stop form 01–06 of this dossier (06: the book of its month)."""
+        from sotttt_desktop.i18n import LOCAL_TZ
+        from sotttt_desktop.ui.document_preview import preview
+
+        title = f"{_('Form')} {number} — {self.code}"
+        if number == "06":
+            month = self.data["received_at"].astimezone(LOCAL_TZ)
+            return preview(self._services, "form-06", f"{month:%Y-%m}", title, self)
+        return preview(self._services, f"form-{number}", self.code, title, self)
 
     def act(self, action: str, *, reason: str | None = None, new_due: dt.date | None = None,
             to_unit: str | None = None) -> bool:
@@ -527,9 +557,17 @@ class PermitsView(QWidget):
         suspend = QPushButton(_("Suspend…"))
         suspend.setObjectName("suspend_button")
         suspend.clicked.connect(lambda: self.decide_selected("suspend"))
+        show = QPushButton(_("&View and print…"))
+        show.setObjectName("permit_preview")
+        show.clicked.connect(lambda: self.preview_selected())
+        batch = QPushButton(_("&Batch print…"))
+        batch.setObjectName("batch_print_button")
+        batch.clicked.connect(self.batch_print)
         top = QHBoxLayout()
         top.addWidget(self.expiring)
         top.addStretch(1)
+        top.addWidget(show)
+        top.addWidget(batch)
         top.addWidget(suspend)
         top.addWidget(revoke)
         layout = QVBoxLayout(self)
@@ -548,6 +586,34 @@ class PermitsView(QWidget):
             [p["reference"] for p in rows],
             ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
         self.table.resizeColumnsToContents()
+
+    def preview_selected(self, kind: str | None = None) -> object:
+        """The selected permit's document; for a suspended or revoked one, its decision."""
+        from sotttt_desktop.ui.document_preview import preview
+
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        reference = self.model.keys[index.row()]
+        if kind is None:
+            state = self._services.permits.show(reference)["state"]
+            kind = "permit"
+            if state in ("suspended", "revoked"):
+                choice = QMessageBox.question(
+                    self, _("View and print…"), _("Print the decision ({state}) instead of the "
+                                                  "permit itself?").format(
+                        state=permit_state_label(state)))
+                if choice == QMessageBox.StandardButton.Yes:
+                    kind = "permit-suspension" if state == "suspended" else "permit-revocation"
+        return preview(self._services, kind, reference, reference.split("@")[0], self)
+
+    def batch_print(self) -> object:
+        from sotttt_desktop.ui.document_preview import BatchPrintDialog
+
+        dialog = BatchPrintDialog(self._services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def decide_selected(self, action: str, *, decision: str | None = None,
                         reason: str | None = None, until: dt.date | None = None) -> bool:

@@ -2,6 +2,7 @@
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.document import IssuedDocument
 from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
@@ -22,6 +23,7 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "IssuedDocument",
     "PARTY_KINDS",
     "Permit",
     "AppState",

@@ -1,0 +1,113 @@
+"""`render`, `verify`, `permit pdf`, `dossier pdf`: official documents from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sotttt_desktop.cli.auth import acting
+from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.settings import DatabaseLocation
+
+FORMS = ("01", "02", "03", "04", "05", "06")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
+    render = sub.add_parser("render", parents=[common], help="render an official document")
+    render.add_argument("--list", action="store_true", help="list the document kinds")
+    render.add_argument("kind", nargs="?", help="document kind (render --list)")
+    render.add_argument("id", nargs="?", help="permit number, dossier code, period or JSON file")
+    render.add_argument("--out", metavar="FILE.pdf")
+    render.add_argument("--signer", help="the leader who signs (default: the first signer)")
+    render.set_defaults(handler=cmd_render)
+    verify = sub.add_parser("verify", parents=[common],
+                            help="check a permit's verification code (or a PDF) offline")
+    verify.add_argument("payload", help="the code under the QR symbol, or a PDF file")
+    verify.set_defaults(handler=cmd_verify)
+
+
+def register_pdf_actions(dossier_sub: Any, permit_sub: Any, common: argparse.ArgumentParser
+                         ) -> None:  # noqa: ANN401
+    pdf = permit_sub.add_parser("pdf", parents=[common], help="the permit's own document")
+    pdf.add_argument("number")
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf")
+    pdf.add_argument("--signer")
+    pdf.set_defaults(handler=cmd_permit_pdf)
+    form = dossier_sub.add_parser("pdf", parents=[common], help="one-stop form 01–06 of a dossier")
+    form.add_argument("code")
+    form.add_argument("--form", required=True, choices=FORMS)
+    form.add_argument("--out", required=True, metavar="FILE.pdf")
+    form.add_argument("--signer")
+    form.set_defaults(handler=cmd_dossier_pdf)
+
+
+def _write(args: argparse.Namespace, rendered: Any) -> int:  # noqa: ANN401
+    out = Path(args.out)
+    try:
+        out.write_bytes(rendered.pdf)
+    except OSError as error:
+        raise ValidationError(_("Cannot write {path}: {error}").format(
+            path=out, error=error.strerror or error)) from error
+    info = {"file": str(out), "kind": rendered.kind, "id": rendered.subject_ref,
+            "sha256": rendered.sha256, "reprint": rendered.reprint, "bytes": len(rendered.pdf)}
+    if args.json:
+        emit_json(info)
+    else:
+        emit_lines([_("{path}: {kind} {id}{reprint}").format(
+            path=out, kind=rendered.kind, id=rendered.subject_ref,
+            reprint=_(" (reprint, identical to the issued document)") if rendered.reprint
+            else "")])
+    return 0
+
+
+def cmd_render(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    if args.list:
+        with acting(args, location, write=False) as services:
+            kinds = services.documents.kinds()
+        if args.json:
+            emit_json(kinds)
+        else:
+            emit_table([_("Kind"), _("Identifier"), _("Document"), _("Form")],
+                       [[k["kind"], k["subject"], k["title"], k["form"]] for k in kinds])
+        return 0
+    if not args.kind or not args.id or not args.out:
+        raise ValidationError(_("Give KIND, ID and --out FILE.pdf (kinds: render --list)."))
+    with acting(args, location, write=True) as services:
+        rendered = services.documents.render(args.kind, args.id, signer=args.signer)
+    return _write(args, rendered)
+
+
+def cmd_permit_pdf(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=True) as services:
+        rendered = services.documents.render("permit", args.number, signer=args.signer)
+    return _write(args, rendered)
+
+
+def cmd_dossier_pdf(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=True) as services:
+        if args.form == "06":
+            from sotttt_desktop.i18n import LOCAL_TZ
+
+            received = services.dossiers.show(args.code)["received_at"].astimezone(LOCAL_TZ)
+            rendered = services.documents.render("form-06", f"{received:%Y-%m}")
+        else:
+            rendered = services.documents.render(f"form-{args.form}", args.code,
+                                                 signer=args.signer)
+    return _write(args, rendered)
+
+
+def cmd_verify(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=False) as services:
+        verdict = services.documents.verify(args.payload)
+    if args.json:
+        emit_json(verdict)
+    else:
+        permit = verdict["permit"]
+        line = _("Status: {label}").format(label=verdict["label"])
+        if permit:
+            line += f" — {permit['title']} {permit['number']}, {permit['holder']}"
+        emit_lines([line])
+    return 0 if verdict["status"] == "valid" else 1

@@ -1,0 +1,33 @@
+"""Documents as issued: the plain data a template drew, so a reprint gives the same file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Integer, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sotttt_desktop.core.models.base import Base, NFCString, NFCText, UTCDateTime
+
+
+class IssuedDocument(Base):
+    """The first print of a result document or a receipt fixes its data; later prints render
+    that data again and must give the same bytes (`sha256`), each one logged as a reprint."""
+
+    __tablename__ = "issued_document"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)  # template kind
+    subject_ref: Mapped[str] = mapped_column(NFCString(80), nullable=False)  # permit, dossier
+    area: Mapped[str] = mapped_column(String(32), nullable=False)
+    template_version: Mapped[str] = mapped_column(String(16), nullable=False)
+    font: Mapped[str] = mapped_column(String(64), nullable=False)
+    data: Mapped[str] = mapped_column(NFCText, nullable=False)  # JSON
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    pages: Mapped[int] = mapped_column(Integer, nullable=False)
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    issued_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    prints: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __table_args__ = (UniqueConstraint("kind", "subject_ref"),)

@@ -1,0 +1,451 @@
+"""The Decree 30/2020 layout engine: `render(Document) -> PDF bytes` (REFERENCE.md §3).
+
+A4 portrait: margins top 20, bottom 20, left 30, right 15 mm (the low ends of the ranges, so the
+most text fits); Times New Roman (see fonts.py); page numbers 13 pt centred in the top margin from
+page 2. The header is two columns: the parent body (12 pt) and the agency (12 pt bold, short rule)
+over the number line (13 pt) on the left; the national name (12 pt bold) and the motto (13 pt bold,
+rule as long as the text) over the italic date line (13 pt) on the right, the number and the date
+on one baseline. Body 14 pt justified, first-line indent 1 cm, 6 pt between paragraphs, line
+spacing 1.2. Signature block 14 pt bold; "Nơi nhận:" 12 pt bold italic level with the authority
+line; the list 11 pt. A5 (one-stop forms) keeps the same structure two points smaller, with
+margins 12/12/15/10 mm; the dossier book is A4 landscape.
+Every string is NFC; the four font styles are embedded TrueType subsets; no base-14 font.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sotttt_desktop.documents import fonts
+from sotttt_desktop.documents.model import (
+    Article,
+    Block,
+    Document,
+    Field,
+    Para,
+    Signature,
+    Signatures,
+    TableBlock,
+)
+from sotttt_desktop.documents.phrases import (
+    MOTTO,
+    NATIONAL_NAME,
+    date_phrase,
+    list_lines,
+    nfc,
+    number_line,
+)
+
+LINE = 1.2  # line height as a multiple of the font size ("single" for Times New Roman ≈ 1.15)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    size: tuple[float, float]
+    top: float
+    bottom: float
+    left: float
+    right: float
+    left_column: float  # share of the text width for the agency column of the header
+    header: float  # national name, parent body, agency
+    motto: float
+    number: float  # number line and date line
+    title: float
+    body: float
+    signature_space: float  # room for the hand signature and the seal
+    recipients_label: float
+    recipients: float
+    page_number: float
+    qr: float
+
+    @property
+    def width(self) -> float:
+        return self.size[0] - self.left - self.right
+
+
+GEOMETRIES = {
+    "A4": Geometry(A4, 20 * mm, 20 * mm, 30 * mm, 15 * mm, 75.5 / 165, 12, 13, 13, 14, 14, 28 * mm,
+                   12, 11, 13, 24 * mm),
+    "A4-landscape": Geometry(landscape(A4), 20 * mm, 20 * mm, 30 * mm, 15 * mm, 0.38, 12, 13, 13,
+                             14, 12, 22 * mm, 12, 11, 13, 24 * mm),
+    "A5": Geometry(A5, 12 * mm, 12 * mm, 15 * mm, 10 * mm, 0.38, 10, 11, 11, 12, 11, 15 * mm,
+                   10, 9.5, 11, 18 * mm),
+}
+
+
+def _style(name: str, size: float, *, font: str = "regular", align: int = TA_LEFT,
+           indent: float = 0, after: float = 0, left: float = 0) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=fonts.font_name(font), fontSize=size,
+                          leading=size * LINE, alignment=align, firstLineIndent=indent,
+                          spaceAfter=after, leftIndent=left)
+
+
+def _text(value: str) -> str:
+    return escape(nfc(value))
+
+
+# --- flowables -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    size: float
+    style: str = "regular"
+    rule: float = 0.0  # draw a rule under the line: fraction of the widest line of its group
+    space_before: float = 0.0
+
+
+class CentredLines(Flowable):
+    """Lines centred in a given width, wrapped when too long, each group optionally ruled
+    underneath (the motto: the whole text; the agency and the summary: a third to a half)."""
+
+    def __init__(self, lines: list[Line], width: float, gutter: float = 0.0):
+        super().__init__()
+        self.lines = lines
+        self.width = width
+        self.wrap_width = width - 2 * gutter
+        self._laid: list[tuple[str, str, float, float, float]] = []  # text, font, size, x, y
+        self._rules: list[tuple[float, float, float]] = []  # x0, x1, y
+        self.height = self._layout()
+
+    def _layout(self) -> float:
+        laid, rules = [], []
+        y = 0.0  # distance from the top, downwards
+        for line in self.lines:
+            font = fonts.font_name(line.style)
+            y += line.space_before
+            pieces = simpleSplit(nfc(line.text), font, line.size, self.wrap_width) or [""]
+            widest = 0.0
+            for piece in pieces:
+                baseline = y + line.size * 0.93
+                width = stringWidth(piece, font, line.size)
+                widest = max(widest, width)
+                laid.append((piece, font, line.size, (self.width - width) / 2, baseline))
+                y += line.size * LINE
+            if line.rule:
+                length = widest * line.rule
+                rule_y = baseline + line.size * 0.55  # clear of the descenders
+                rules.append(((self.width - length) / 2, (self.width + length) / 2, rule_y))
+                y = max(y, rule_y + 3)
+        self._laid, self._rules = laid, rules
+        return y
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        for text, font, size, x, baseline in self._laid:
+            canvas.setFont(font, size)
+            canvas.drawString(x, self.height - baseline, text)
+        canvas.setLineWidth(0.6)
+        for x0, x1, y in self._rules:
+            canvas.line(x0, self.height - y, x1, self.height - y)
+
+
+class Header(Flowable):
+    """ô 1–4 (and 5b): the two header columns, number and date on one baseline."""
+
+    def __init__(self, document: Document, geometry: Geometry):
+        super().__init__()
+        g = geometry
+        self.width = g.width
+        self.left_width = g.width * g.left_column
+        self.right_width = g.width - self.left_width
+        left_lines = []
+        if document.parent_body:
+            left_lines.append(Line(document.parent_body.upper(), g.header))
+        left_lines.append(Line(document.agency_name.upper(), g.header, "bold", rule=0.4))
+        gutter = 0.5 * mm  # the national name at 12 pt leaves 2.7 mm to share on A4
+        self.left = CentredLines(left_lines, self.left_width, gutter)
+        self.right = CentredLines([Line(NATIONAL_NAME, g.header, "bold"),
+                                   Line(MOTTO, g.motto, "bold", rule=1.0)], self.right_width,
+                                  gutter)
+        self.number = CentredLines([Line(number_line(document.number), g.number)]
+                                   if document.show_number else [], self.left_width)
+        self.date = CentredLines([Line(date_phrase(document.place, document.date), g.number,
+                                       "italic")], self.right_width)
+        self.letter = (CentredLines([Line(f"V/v {document.letter_summary}", g.header)],
+                                    self.left_width - 4 * mm)
+                       if document.letter_summary else None)
+        self.top_part = max(self.left.height, self.right.height) + 4
+        self.height = self.top_part + max(self.number.height, self.date.height)
+        if self.letter:
+            self.height += 6 + self.letter.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        self.left.drawOn(canvas, 0, top - self.left.height)
+        self.right.drawOn(canvas, self.left_width, top - self.right.height)
+        row = top - self.top_part
+        self.number.drawOn(canvas, 0, row - self.number.height)
+        self.date.drawOn(canvas, self.left_width, row - self.date.height)
+        if self.letter:
+            y = row - self.number.height - 6 - self.letter.height
+            self.letter.drawOn(canvas, 2 * mm, y)
+
+
+class QrCode(Flowable):
+    """The verification code of a permit: a QR symbol with the payload written beside it."""
+
+    def __init__(self, payload: str, size: float, caption_size: float, width: float):
+        super().__init__()
+        self.payload = payload
+        self.size = size
+        self.caption_size = caption_size
+        self.width = width
+        self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        widget = QrCodeWidget(self.payload, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.size, self.size,
+                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
+        drawing.initialFontName = fonts.font_name("regular")
+        drawing.add(widget)
+        renderPDF.draw(drawing, self.canv, 0, 0)
+        canvas = self.canv
+        text_x = self.size + 3 * mm
+        lines = ["Mã xác thực văn bản: quét mã hoặc chạy", "sotttt-desktop verify <mã> để kiểm tra."]
+        lines += simpleSplit(self.payload, fonts.font_name("regular"), self.caption_size,
+                             self.width - text_x)
+        y = self.size - self.caption_size
+        for line in lines:
+            canvas.setFont(fonts.font_name("regular"), self.caption_size)
+            canvas.drawString(text_x, y, line)
+            y -= self.caption_size * LINE
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+class _Styles:
+    def __init__(self, g: Geometry):
+        indent = 10 * mm
+        self.body = _style("body", g.body, align=TA_JUSTIFY, indent=indent, after=6)
+        self.plain = _style("plain", g.body, align=TA_JUSTIFY, after=3)
+        self.centre = _style("centre", g.body, align=TA_CENTER, after=6)
+        self.centre_bold = _style("centre_bold", g.body, font="bold", align=TA_CENTER, after=6)
+        self.italic = _style("italic", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
+                             after=3)
+        self.legal = _style("legal", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
+                            after=3)
+        self.small = _style("small", g.recipients, align=TA_LEFT)
+        self.issuer = _style("issuer", g.title, font="bold", align=TA_CENTER, after=6)
+        self.article = _style("article", g.body, align=TA_JUSTIFY, indent=indent, after=6)
+        self.field = _style("field", g.body, align=TA_LEFT, indent=indent, after=3)
+        self.addressee = _style("addressee", g.body, align=TA_LEFT, after=0)
+        self.recipients_label = _style("recipients_label", g.recipients_label,
+                                       font="bold_italic")
+        self.recipients = _style("recipients", g.recipients)
+        self.sign = _style("sign", g.title, font="bold", align=TA_CENTER)
+        self.caption = _style("caption", g.body - 1, font="italic", align=TA_CENTER)
+
+
+def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
+    if isinstance(block, Para):
+        style = {"body": s.body, "plain": s.plain, "centre": s.centre,
+                 "centre_bold": s.centre_bold, "italic": s.italic, "small": s.small}[block.kind]
+        return [Paragraph(_text(block.text), style)]
+    if isinstance(block, Article):
+        head = f"<b>Điều {block.number}. {_text(block.title)}</b>"
+        return [Paragraph(head, s.article)] + [Paragraph(_text(p), s.article)
+                                               for p in block.paragraphs]
+    if isinstance(block, Field):
+        value = _text(block.value) or "…"
+        value = f"<b>{value}</b>" if block.bold else value
+        return [Paragraph(f"{_text(block.label)}: {value}", s.field)]
+    if isinstance(block, TableBlock):
+        return [_table(block, g)]
+    if isinstance(block, Signatures):
+        half = g.width / 2
+        table = Table([[_signature(block.left, s, g, half), _signature(block.right, s, g, half)]],
+                      colWidths=[half, half])
+        table.setStyle(_cell_style(0))
+        return [Spacer(1, 6), KeepTogether([table])]
+    raise TypeError(type(block))
+
+
+def _cell_style(padding: float) -> TableStyle:
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.font_name("regular")),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                       ("TOPPADDING", (0, 0), (-1, -1), 0),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+
+
+def _table(block: TableBlock, g: Geometry) -> Table:
+    size = block.font_size or g.body - 2
+    head = _style("th", size, font="bold", align=TA_CENTER)
+    aligns = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": 2}
+    cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT))
+                   for i, a in enumerate(block.align or ("LEFT",) * len(block.header))]
+    while len(cell_styles) < len(block.header):
+        cell_styles.append(_style("td", size))
+    data = [[Paragraph(_text(h), head) for h in block.header]]
+    data += [[Paragraph(_text(c).replace("\n", "<br/>"), cell_styles[i])
+              for i, c in enumerate(row)]
+             for row in block.rows]
+    table = Table(data, colWidths=[g.width * w for w in block.widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.font_name("regular")),
+        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return table
+
+
+def _signature(signature: Signature, s: _Styles, g: Geometry, width: float) -> list[Flowable]:
+    lines = []
+    if signature.authority:
+        lines.append(Line(signature.authority.upper(), g.title, "bold"))
+    lines.append(Line(signature.position.upper(), g.title, "bold"))
+    parts: list[Flowable] = [CentredLines(lines, width)]
+    if signature.caption:
+        parts.append(CentredLines([Line(signature.caption, g.body - 1, "italic")], width))
+    parts.append(Spacer(1, g.signature_space))
+    parts.append(CentredLines([Line(signature.name, g.title, "bold")], width))
+    return parts
+
+
+def _closing(document: Document, s: _Styles, g: Geometry) -> list[Flowable]:
+    """ô 7 and 9b: "Nơi nhận:" and its first lines beside the signature; a long list carries on
+    below in the same column and flows onto further pages."""
+    left_width = g.width * 0.45
+    right_width = g.width - left_width
+    recipients = list_lines(list(document.recipients))
+    beside = 7
+    left: list[Flowable] = []
+    if recipients:
+        left.append(Paragraph("Nơi nhận:", s.recipients_label))
+        left += [Paragraph(_text(r), s.recipients) for r in recipients[:beside]]
+    right = _signature(document.signature, s, g, right_width) if document.signature else []
+    if document.qr_payload and len(recipients) <= beside:
+        left += [Spacer(1, 8), QrCode(document.qr_payload, g.qr, 7, left_width)]
+    table = Table([[left, right]], colWidths=[left_width, right_width])
+    table.setStyle(_cell_style(0))
+    rest = [Paragraph(_text(r), s.recipients) for r in recipients[beside:]]
+    if rest:
+        table_rest = Table([[rest_item] for rest_item in rest], colWidths=[left_width],
+                           hAlign="LEFT")
+        table_rest.setStyle(_cell_style(0))
+        return [Spacer(1, 8), table, table_rest]
+    return [Spacer(1, 8), table]
+
+
+def story(document: Document, geometry: Geometry) -> list[Flowable]:
+    g, s = geometry, _Styles(geometry)
+    parts: list[Flowable] = [Header(document, g)]
+    if document.title or document.summary:
+        lines = []
+        if document.title:
+            lines.append(Line(document.title.upper(), g.title, "bold",
+                              rule=0.0 if document.summary else 0.35))
+        if document.summary:
+            lines.append(Line(document.summary, g.title, "bold", rule=0.35))
+        parts += [Spacer(1, 14), CentredLines(lines, g.width)]
+    if document.addressees:
+        parts.append(Spacer(1, 10))
+        label = "Kính gửi:"
+        label_width = stringWidth(label + " ", fonts.font_name("regular"), g.body)
+        indent = max(label_width, g.width * 0.22)
+        if len(document.addressees) == 1:
+            parts.append(Paragraph(f"{label} {_text(document.addressees[0])}.",
+                                   _style("kg", g.body, align=TA_CENTER)))
+        else:
+            rows = [[Paragraph(label if i == 0 else "", s.addressee), Paragraph(_text(line),
+                                                                                 s.addressee)]
+                    for i, line in enumerate(list_lines(list(document.addressees)))]
+            table = Table(rows, colWidths=[indent, g.width - indent])
+            table.setStyle(_cell_style(0))
+            parts.append(table)
+    parts.append(Spacer(1, 10))
+    if document.issuer:
+        parts.append(Paragraph(_text(document.issuer.upper()), s.issuer))
+    for basis in document.legal_bases:
+        parts.append(Paragraph(_text(basis), s.legal))
+    if document.legal_bases:
+        parts.append(Spacer(1, 4))
+    for block in document.body:
+        parts += _block(block, s, g)
+    if document.signature or document.recipients:
+        parts += _closing(document, s, g)
+    if document.qr_payload and len(document.recipients) > 7:
+        parts += [Spacer(1, 10), QrCode(document.qr_payload, g.qr, 8.5, g.width)]
+    return parts
+
+
+def _page_number(canvas: object, doc: BaseDocTemplate) -> None:
+    page = canvas.getPageNumber()  # type: ignore[attr-defined]
+    if page < 2:
+        return
+    g: Geometry = doc.geometry  # type: ignore[attr-defined]
+    canvas.setFont(fonts.font_name("regular"), g.page_number)  # type: ignore[attr-defined]
+    width, height = g.size
+    canvas.drawCentredString(g.left + g.width / 2, height - g.top / 2 - g.page_number / 3,  # type: ignore[attr-defined]
+                             str(page))
+
+
+def _footer_reference(text: str) -> object:
+    def draw(canvas: object, doc: BaseDocTemplate) -> None:
+        _page_number(canvas, doc)
+        g: Geometry = doc.geometry  # type: ignore[attr-defined]
+        canvas.setFont(fonts.font_name("italic"), 8)  # type: ignore[attr-defined]
+        canvas.drawRightString(g.size[0] - g.right, g.bottom / 2, nfc(text))  # type: ignore[attr-defined]
+    return draw
+
+
+def render(document: Document) -> bytes:
+    """The PDF of `document`; the same document gives the same bytes (invariant mode)."""
+    used = fonts.register()
+    geometry = GEOMETRIES[document.page]
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=geometry.size, leftMargin=geometry.left, rightMargin=geometry.right,
+        topMargin=geometry.top, bottomMargin=geometry.bottom, invariant=1,
+        initialFontName=fonts.font_name("regular"), initialFontSize=geometry.body,
+        title=nfc(document.metadata_title or document.title or document.summary),
+        author=nfc(document.agency_name), subject=nfc(document.number or ""),
+        keywords=document.qr_payload or "", creator=f"sotttt-desktop ({used.name})")
+    doc.geometry = geometry  # type: ignore[attr-defined]
+    frame = Frame(geometry.left, geometry.bottom, geometry.width,
+                  geometry.size[1] - geometry.top - geometry.bottom, id="text",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    on_page = _footer_reference(document.reference) if document.reference else _page_number
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story(document, geometry))
+    return buffer.getvalue()

@@ -1,0 +1,37 @@
+"""The templates: each kind names the form it implements, its version and its page, and turns
+plain data (a dict, as JSON would carry it) into a `Document`. No business logic here: the
+services decide what the data says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sotttt_desktop.documents.model import Document
+
+
+@dataclass(frozen=True)
+class Template:
+    kind: str
+    title: str  # Vietnamese, as listed by `render --list`
+    form: str  # the form or rule it implements
+    version: str  # the date of the wording; bumped when a template's output changes
+    subject: str  # what ID names: "permit", "dossier", "file", "period"
+    snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
+    build: Callable[[dict[str, Any]], Document]
+
+
+def templates() -> dict[str, Template]:
+    from sotttt_desktop.documents.templates import (
+        dossier_book,
+        generic,
+        one_stop_forms,
+        permit_decision,
+        result,
+    )
+
+    found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
+                             permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
+                             dossier_book.TEMPLATE, generic.DECISION, generic.LETTER]
+    return {t.kind: t for t in found}

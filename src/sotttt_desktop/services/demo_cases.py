@@ -1,0 +1,128 @@
+"""Demo dossiers and permits, walked through the real workflow (so every rule applies): some
+received, one waiting for a supplement, one late with an apology, several approved with their
+permit issued, one permit extended, one suspended and one revoked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from sotttt_desktop.core.models import Party
+from sotttt_desktop.i18n import LOCAL_TZ
+from sotttt_desktop.services.actor import Actor
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+# procedure, subject, details (label → value) for the issued document
+ISSUED = [
+    ("press.bulletin.issue", "Bản tin “Doanh nghiệp Bình Dương”",
+     {"Mục đích": "Thông tin hoạt động sản xuất, kinh doanh của hội viên",
+      "Kỳ hạn xuất bản": "01 kỳ/tháng", "Khuôn khổ, số trang": "19 × 27 cm, 24 trang",
+      "Số lượng": "1.000 bản/kỳ", "Nơi in": "Công ty TNHH In Bình Dương"}),
+    ("publishing.printing.issue", "Cơ sở in tại số 12 đường D1, phường Hòa Phú",
+     {"Sản phẩm in": "Báo, tạp chí, tem chống giả",
+      "Thiết bị": "02 máy in offset 4 màu Heidelberg"}),
+    ("publishing.fair.issue", "Hội sách Bình Dương 2026",
+     {"Địa điểm": "Nhà Văn hóa Thanh niên tỉnh", "Thời gian": "từ 10/12 đến 16/12/2026"}),
+    ("e_information.website.issue", "https://tintucbinhduong.vn",
+     {"Tên miền": "tintucbinhduong.vn", "Nội dung": "Tổng hợp tin tức kinh tế, xã hội"}),
+    ("postal.licence.issue", "Dịch vụ bưu chính trong phạm vi nội tỉnh",
+     {"Phạm vi cung ứng": "Nội tỉnh Bình Dương", "Loại dịch vụ": "Thư, gói, kiện hàng hóa"}),
+    ("publishing.photocopier.register", "Máy photocopy màu Canon iR-ADV C5535i",
+     {"Số máy (serial)": "2NX01234", "Địa chỉ đặt máy": "số 5 đường 30/4, phường Phú Hòa"}),
+    ("press.tvro.register", "Thiết bị thu tín hiệu truyền hình nước ngoài (TVRO)",
+     {"Địa điểm lắp đặt": "Khách sạn Becamex, phường Hòa Phú", "Số kênh": "12 kênh"}),
+]
+
+
+def _organisations(services: Services, count: int) -> list[Party]:
+    with services.db.session() as session:
+        rows = session.execute(select(Party).where(Party.kind == "org",
+                                                   Party.tax_code.is_not(None))
+                               .order_by(Party.sort_name).limit(count * 17)).scalars().all()
+        session.expunge_all()
+        return list(rows[::17])  # spread over the alphabet: different kinds of companies
+
+
+def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
+    """Add the demo dossiers; returns how many. Needs demo parties (fill_demo) first."""
+    today = today or dt.datetime.now(LOCAL_TZ).date()
+    # acted by the demo clerk, so the forms print a person's name
+    services = services.as_actor(Actor(username="motcua", display_name="Trần Thị Một Cửa",
+                                       authenticated=True, grants=frozenset({("*", "*")})))
+    parties = _organisations(services, len(ISSUED) + 6)
+    if len(parties) < len(ISSUED) + 6:
+        return 0
+    calendar = services.calendar.calendar()
+
+    def working_day_before(days: int) -> dt.date:
+        day = today
+        while days > 0:
+            day -= dt.timedelta(days=1)
+            if calendar.is_working_day(day):
+                days -= 1
+        return day
+
+    def at(day: dt.date, hour: int = 9) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, 15))
+
+    count = 0
+    issued = []
+    for index, (procedure, subject, details) in enumerate(ISSUED):
+        received = working_day_before(18 + index)
+        code = services.dossiers.receive(procedure, parties[index].id,
+                                         received_at=at(received, 8 + index % 7))["code"]
+        services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
+        services.dossiers.act(code, "start_appraisal", at=at(working_day_before(12 + index)))
+        services.dossiers.act(code, "approve", at=at(working_day_before(8 + index), 14))
+        permit = services.permits.issue(code, subject=subject, details=details,
+                                        on=working_day_before(6 + index))
+        if index < 3:
+            services.dossiers.act(code, "return_result", at=at(working_day_before(3), 10))
+        issued.append(permit)
+        count += 1
+    website = next(p for p in issued if p["family"] == "e_information.website")
+    services.permits.decide(issued[5]["number"], "suspend", decision_number="15/QĐ-STTTT",
+                            reason="Không khai báo việc chuyển nhượng máy theo quy định",
+                            until=today + dt.timedelta(days=60))
+    services.permits.decide(issued[6]["number"], "revoke", decision_number="16/QĐ-STTTT",
+                            reason="Tổ chức đã giải thể theo thông báo của Sở Kế hoạch và "
+                                   "Đầu tư")
+    extension = services.dossiers.receive("e_information.website.extend",
+                                          parties[3].id,
+                                          received_at=at(working_day_before(9)))["code"]
+    services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
+    services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
+    services.permits.issue(extension, subject="", replaces=website["number"],
+                           extend_months=24, on=working_day_before(4))
+    n = len(ISSUED)
+    pending = services.dossiers.receive("press.bulletin.issue", parties[n].id,
+                                        received_at=at(working_day_before(2), 10))["code"]
+    services.dossiers.act(pending, "request_supplement", at=at(working_day_before(1)),
+                          reason="Sơ yếu lý lịch của người chịu trách nhiệm chưa có xác nhận "
+                                 "của cơ quan quản lý")
+    late = services.dossiers.receive("publishing.non_business.issue", parties[n + 1].id,
+                                     received_at=at(working_day_before(12)))["code"]
+    services.dossiers.act(late, "start_appraisal", at=at(working_day_before(11)))
+    due = services.dossiers.show(late)["due"]
+    new_due = due + dt.timedelta(days=7)
+    while not calendar.is_working_day(new_due):
+        new_due += dt.timedelta(days=1)
+    services.dossiers.act(late, "apologise", reason="Cần xin ý kiến Cục Xuất bản, In và Phát "
+                          "hành về nội dung xuất bản phẩm", new_due=new_due,
+                          at=at(working_day_before(1)))
+    refused = services.dossiers.receive("publishing.printing_facility.register",
+                                        parties[n + 2].id,
+                                        received_at=at(working_day_before(7)))["code"]
+    services.dossiers.act(refused, "start_appraisal", at=at(working_day_before(6)))
+    services.dossiers.act(refused, "refuse", at=at(working_day_before(4)),
+                          reason="Cơ sở in chưa có giấy chứng nhận đăng ký doanh nghiệp ngành in")
+    for offset, procedure in enumerate(("publishing.distribution.register",
+                                        "postal.notification.confirm",
+                                        "publishing.import.issue")):
+        services.dossiers.receive(procedure, parties[n + 3 + offset].id,
+                                  received_at=at(working_day_before(offset), 8 + offset))
+    return count + 6

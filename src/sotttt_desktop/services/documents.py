@@ -1,0 +1,557 @@
+"""Rendering official documents: collect the plain data, keep what was issued, verify codes.
+
+The first print of a result document (permit, certificate, decision…) or of a receipt fixes its
+data in `issued_document` with the SHA-256 of the PDF; every later print renders the stored data
+again, checks it gives the same bytes, and is logged as a reprint. Forms that follow the dossier
+as it moves (02, 03, 05, the book) are rendered from the current state and logged as prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.core import audit, verification
+from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.core.models import (
+    AppState,
+    Dossier,
+    DossierEvent,
+    IssuedDocument,
+    Party,
+    Permit,
+    Unit,
+    User,
+    utcnow,
+)
+from sotttt_desktop.errors import PermissionDeniedError, ValidationError
+from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.resources import resource_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.documents.templates import Template
+    from sotttt_desktop.services.facade import Services
+
+KEY_NAME = "document_verification_key"
+VI_STATES = {
+    "received": "Đã tiếp nhận", "supplement_requested": "Chờ bổ sung",
+    "in_appraisal": "Đang thẩm định", "approved": "Đã phê duyệt", "refused": "Từ chối",
+    "result_ready": "Có kết quả", "returned": "Đã trả kết quả", "withdrawn": "Đã rút hồ sơ",
+}
+VI_EVENTS = {
+    "received": "Tiếp nhận hồ sơ", "request_supplement": "Yêu cầu bổ sung hồ sơ",
+    "supplement_received": "Nhận hồ sơ bổ sung", "start_appraisal": "Thẩm định hồ sơ",
+    "approve": "Phê duyệt", "refuse": "Từ chối giải quyết", "result_ready": "Có kết quả",
+    "return_result": "Trả kết quả", "withdraw": "Rút hồ sơ", "apologise": "Xin lỗi, hẹn lại",
+    "hand_over": "Chuyển hồ sơ",
+}
+VERIFY_LABELS = {
+    "valid": "còn hiệu lực", "expired": "hết hạn", "suspended": "đang bị đình chỉ",
+    "revoked": "đã bị thu hồi", "superseded": "đã được thay thế bằng văn bản khác",
+    "forged": "giả mạo hoặc bị sửa đổi — không khớp với sổ cấp phép",
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    kind: str
+    subject_ref: str
+    pdf: bytes
+    sha256: str
+    reprint: bool
+    filename: str
+
+
+@cache
+def _texts() -> dict[str, Any]:
+    with resource_path("documents", "texts.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _in_force(entries: list[dict[str, Any]], on: dt.date) -> dict[str, Any]:
+    chosen = [e for e in entries if e["effective_from"] <= on]
+    return max(chosen, key=lambda e: e["effective_from"]) if chosen else entries[0]
+
+
+def _jsonable(value: Any) -> Any:  # noqa: ANN401
+    if isinstance(value, dt.datetime):
+        return value.astimezone(LOCAL_TZ).replace(tzinfo=None).isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _local_today() -> dt.date:
+    return dt.datetime.now(LOCAL_TZ).date()
+
+
+def _safe_name(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text).strip("-")
+
+
+class DocumentService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    # --- catalogue of templates ------------------------------------------------------------------
+
+    def kinds(self) -> list[dict[str, str]]:
+        from sotttt_desktop.documents.templates import templates
+
+        return [{"kind": t.kind, "title": t.title, "form": t.form, "version": t.version,
+                 "subject": t.subject, "issued_once": t.snapshot} for t in templates().values()]
+
+    def _template(self, kind: str) -> Template:
+        from sotttt_desktop.documents.templates import templates
+
+        found = templates().get(kind)
+        if found is None:
+            raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
+                kind=kind, kinds=", ".join(templates())))
+        return found
+
+    # --- rendering -------------------------------------------------------------------------------
+
+    def render(self, kind: str, ref: str, *, signer: str | None = None) -> Rendered:
+        """The PDF of `kind` for `ref` (a permit number, a dossier code, a period or a JSON
+        file, as the template says)."""
+        from sotttt_desktop.documents.fonts import register
+        from sotttt_desktop.documents.layout import render as render_pdf
+
+        template = self._template(kind)
+        ref = ref.strip()
+        area, subject_ref = self._area_and_ref(template, kind, ref)
+        if area != "general":
+            self._services.require(area, "view")
+        if template.snapshot:
+            stored = self._stored(kind, subject_ref)
+            if stored is not None:
+                return self._reprint(template, stored)
+        data = self._data(template, kind, ref, signer)
+        pdf = render_pdf(template.build(data))
+        digest = hashlib.sha256(pdf).hexdigest()
+        name = f"{kind}-{_safe_name(subject_ref)}.pdf"
+        services = self._services
+        with services.db.session(write=True) as session:
+            if template.snapshot:
+                session.add(IssuedDocument(
+                    kind=kind, subject_ref=subject_ref, area=area,
+                    template_version=template.version, font=register().name,
+                    data=json.dumps(data, ensure_ascii=False), sha256=digest,
+                    pages=pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page"),
+                    issued_at=utcnow(), issued_by=services.actor.username, prints=1))
+            audit.append(session, username=services.actor.username,
+                         action="issue_document" if template.snapshot else "print",
+                         entity_kind="document", entity_id=f"{kind}:{subject_ref}",
+                         summary=f"{template.title}: {subject_ref}", after={"sha256": digest})
+            session.commit()
+        return Rendered(kind, subject_ref, pdf, digest, False, name)
+
+    def _reprint(self, template: Template, stored: dict[str, Any]) -> Rendered:
+        from sotttt_desktop.documents.layout import render as render_pdf
+
+        pdf = render_pdf(template.build(json.loads(stored["data"])))
+        digest = hashlib.sha256(pdf).hexdigest()
+        same = digest == stored["sha256"]
+        services = self._services
+        with services.db.session(write=True) as session:
+            row = session.get(IssuedDocument, stored["id"])
+            row.prints += 1
+            audit.append(session, username=services.actor.username, action="reprint",
+                         entity_kind="document", entity_id=f"{row.kind}:{row.subject_ref}",
+                         summary=f"{template.title}: {row.subject_ref} (lần in thứ {row.prints})",
+                         after={"sha256": digest, "same_as_issued": same})
+            session.commit()
+        if not same:
+            raise ValidationError(_(
+                "This document was issued with the font {font}; this computer prints it "
+                "differently. Print it where it was issued, or set SOTTTT_DOCUMENT_FONT=bundled "
+                "on every desk.").format(font=stored["font"]))
+        name = f"{stored['kind']}-{_safe_name(stored['subject_ref'])}.pdf"
+        return Rendered(stored["kind"], stored["subject_ref"], pdf, digest, True, name)
+
+    def _stored(self, kind: str, subject_ref: str) -> dict[str, Any] | None:
+        with self._services.db.session() as session:
+            row = session.execute(select(IssuedDocument).where(
+                IssuedDocument.kind == kind, IssuedDocument.subject_ref == subject_ref)
+            ).scalar_one_or_none()
+            if row is None:
+                return None
+            return {"id": row.id, "kind": row.kind, "subject_ref": row.subject_ref,
+                    "data": row.data, "sha256": row.sha256, "font": row.font,
+                    "prints": row.prints, "issued_at": row.issued_at}
+
+    def issued(self, kind: str, ref: str) -> dict[str, Any] | None:
+        template = self._template(kind)
+        area, subject_ref = self._area_and_ref(template, kind, ref.strip())
+        if area != "general":
+            self._services.require(area, "view")
+        return self._stored(kind, subject_ref)
+
+    def _area_and_ref(self, template: Template, kind: str, ref: str) -> tuple[str, str]:
+        if template.subject == "permit":
+            permit = self._services.permits.show(ref)
+            if kind == "permit-suspension" and permit["state"] != "suspended":
+                raise ValidationError(_("{number} is not suspended.").format(
+                    number=permit["number"]))
+            if kind == "permit-revocation" and permit["state"] != "revoked":
+                raise ValidationError(_("{number} is not revoked.").format(
+                    number=permit["number"]))
+            return self._permit_area(permit["id"]), permit["reference"]
+        if template.subject == "dossier":
+            dossier = self._services.dossiers.show(ref)
+            return dossier["area"], dossier["code"]
+        if template.subject == "period":
+            self._period(ref)
+            return "one_stop", ref
+        if not self._services.actor.authenticated:
+            raise PermissionDeniedError(_("Sign in to print documents."))
+        return "general", Path(ref).name
+
+    def _permit_area(self, permit_id: str) -> str:
+        import uuid
+
+        with self._services.db.session() as session:
+            return session.get(Permit, uuid.UUID(permit_id)).area
+
+    # --- data ------------------------------------------------------------------------------------
+
+    def _data(self, template: Template, kind: str, ref: str, signer: str | None
+              ) -> dict[str, Any]:
+        if kind == "permit":
+            data = self.permit_data(ref, signer)
+        elif kind in ("permit-suspension", "permit-revocation"):
+            data = self.decision_data(ref, signer)
+        elif kind == "form-06":
+            data = self.book_data(ref)
+        elif template.subject == "dossier":
+            data = self.form_data(kind[-2:], ref, signer)
+        else:
+            data = self.file_data(ref, signer)
+        return _jsonable(data)
+
+    def _profile(self, on: dt.date) -> dict[str, Any]:
+        profile = self._services.reference.profile(on)
+        return {k: profile.get(k) for k in ("parent_body", "parent_body_short", "agency_name",
+                                            "abbreviation", "place_name", "address", "phone",
+                                            "email")}
+
+    def _signer(self, name: str | None, on: dt.date) -> dict[str, Any]:
+        signers = self._services.reference.signers(on)
+        if not signers:
+            raise ValidationError(_("No signer is set up: add the leaders in Tools → "
+                                    "Organisation profile."))
+        if not name:
+            return signers[0]
+        from sotttt_desktop.core.text import fold
+
+        for signer in signers:
+            if fold(signer["full_name"]) == fold(name) or signer["id"] == name:
+                return signer
+        raise ValidationError(_("{name} is not among the signers: {names}.").format(
+            name=name, names=", ".join(s["full_name"] for s in signers)))
+
+    def _unit_for(self, session: Session, area: str) -> tuple[str, str]:
+        for unit in session.execute(select(Unit).where(Unit.kind == "administrative")
+                                    .order_by(Unit.sort_order)).scalars():
+            if area in (unit.areas or "").split(","):
+                return unit.name, unit.code
+        return "", ""
+
+    def _party(self, party: Party | None) -> dict[str, Any]:
+        if party is None:
+            return {"name": ""}
+        return {"name": party.name, "kind": party.kind, "address": party.address or "",
+                "tax_code": party.tax_code or "", "citizen_id": party.citizen_id or "",
+                "representative": party.legal_representative or "",
+                "phone": party.phone or "", "email": party.email or ""}
+
+    def permit_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
+        shown = self._services.permits.show(number)
+        with self._services.db.session() as session:
+            permit = session.execute(select(Permit).where(Permit.number == shown["number"],
+                                                          Permit.number_year == shown["year"])
+                                     ).scalar_one()
+            holder = self._party(session.get(Party, permit.holder_id))
+            dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
+            replaced = session.get(Permit, permit.replaces_id) if permit.replaces_id else None
+            unit_name, unit_code = self._unit_for(session, permit.area)
+        procedure = (load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
+                     if dossier else None)
+        on = permit.issued_on
+        data = {
+            "profile": self._profile(on),
+            "agency_basis": _in_force(_texts()["agency_basis"], on)["text"],
+            "number": permit.number, "issued_on": on, "title": permit.title,
+            "result_kind": permit.result_kind, "action": permit.action,
+            "procedure_name": procedure.name if procedure else permit.title,
+            "legal_basis": list(procedure.legal_basis) if procedure else [],
+            "holder": holder, "subject": permit.subject,
+            "subject_label": "Nội dung",
+            "details": json.loads(permit.details or "{}"),
+            "valid_from": permit.valid_from, "valid_until": permit.valid_until,
+            "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
+                         "title": replaced.title}
+            if replaced else None,
+            "dossier": {"code": dossier.code, "received_on": dossier.received_at}
+            if dossier else None,
+            "unit_name": unit_name, "unit_abbreviation": unit_code,
+            "signer": self._signer(signer, on),
+            "qr_payload": self.verification_code(permit),
+        }
+        return data
+
+    def decision_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
+        shown = self._services.permits.show(number)
+        with self._services.db.session() as session:
+            permit = session.execute(select(Permit).where(Permit.number == shown["number"],
+                                                          Permit.number_year == shown["year"])
+                                     ).scalar_one()
+            unit_name, unit_code = self._unit_for(session, permit.area)
+            decided = permit.updated_at.astimezone(LOCAL_TZ).date()
+        return {
+            "profile": self._profile(decided),
+            "agency_basis": _in_force(_texts()["agency_basis"], decided)["text"],
+            "legal_basis": [], "number": permit.decision_number, "decided_on": decided,
+            "reason": permit.decision_reason or "", "until": permit.suspended_until,
+            "permit": {"number": permit.number, "title": permit.title,
+                       "issued_on": permit.issued_on, "holder": shown["holder"]},
+            "unit_name": unit_name, "unit_abbreviation": unit_code,
+            "signer": self._signer(signer, decided),
+        }
+
+    def form_data(self, form: str, code: str, signer: str | None = None) -> dict[str, Any]:
+        shown = self._services.dossiers.show(code)
+        with self._services.db.session() as session:
+            dossier = session.execute(select(Dossier).where(Dossier.code == shown["code"])
+                                      ).scalar_one()
+            applicant = self._party(session.get(Party, dossier.applicant_id))
+            names = dict(session.execute(select(User.username, User.full_name)).all())
+            year_start = dt.datetime(dossier.received_at.astimezone(LOCAL_TZ).year, 1, 1,
+                                     tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            seq = session.execute(select(func.count()).select_from(Dossier).where(
+                Dossier.received_at >= year_start, Dossier.received_at <= dossier.received_at)
+            ).scalar_one()
+            events = session.execute(select(DossierEvent).where(
+                DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.id)).scalars().all()
+            unit_name, unit_code = self._unit_for(session, dossier.area)
+        procedure = load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
+        received_local = dossier.received_at.astimezone(LOCAL_TZ)
+        today = _local_today()
+        texts = _in_force(_texts()["one_stop_forms"], received_local.date())
+        data: dict[str, Any] = {
+            "profile": self._profile(received_local.date()), "circular": texts["circular"],
+            "desk_name": texts["desk_name"], "applicant": applicant,
+            "clerk": {"full_name": names.get(dossier.received_by, dossier.received_by)},
+            "unit_name": unit_name, "unit_abbreviation": unit_code,
+            "printed_on": received_local.date() if form == "01" else today,
+            "dossier": {
+                "code": dossier.code, "procedure_name": dossier.procedure_name,
+                "time_limit": procedure.time_limit,
+                "unit_label": "ngày làm việc" if procedure.unit is TimeUnit.WORKING_DAYS
+                else "ngày",
+                "received_at": received_local, "due": dossier.due_date,
+                "checklist": json.loads(dossier.checklist),
+                "book_number": received_local.year, "book_seq": f"{seq:02d}",
+            },
+        }
+
+        def last(kind: str) -> DossierEvent:
+            found = [e for e in events if e.kind == kind]
+            if not found:
+                raise ValidationError(_("Form {form} does not apply: the dossier has no "
+                                        "such step yet.").format(form=form))
+            return found[-1]
+
+        if form == "02":
+            event = last("request_supplement")
+            data["reason"] = event.detail
+            data["missing"] = [c["name"] for c in json.loads(dossier.checklist)
+                               if not c.get("provided", True)]
+            data["clerk"] = {"full_name": names.get(event.by, event.by)}
+        elif form == "03":
+            refusals = [e for e in events if e.kind in ("refuse", "withdraw")]
+            if not refusals:
+                raise ValidationError(_("Form {form} does not apply: the dossier has no "
+                                        "such step yet.").format(form=form))
+            data["reason"] = refusals[-1].detail
+            data["clerk"] = {"full_name": names.get(refusals[-1].by, refusals[-1].by)}
+        elif form == "04":
+            event = last("apologise")
+            data["reason"] = event.detail
+            data["dossier"]["old_due"] = event.due_before
+            data["dossier"]["new_due"] = event.due_after
+            data["printed_on"] = event.at.astimezone(LOCAL_TZ).date()
+            data["signer"] = self._signer(signer, data["printed_on"])
+        elif form == "05":
+            data["steps"] = self._steps(events, dossier, names)
+        return data
+
+    def _steps(self, events: list[DossierEvent], dossier: Dossier,
+               names: dict[str, str]) -> list[dict[str, Any]]:
+        steps = []
+        for event in events:
+            local = event.at.astimezone(LOCAL_TZ)
+            result = ""
+            if event.kind in ("result_ready", "refuse", "return_result"):
+                due = event.due_after or dossier.due_date
+                result = ("Trước hạn" if local.date() < due else
+                          "Đúng hạn" if local.date() == due else "Quá hạn")
+            steps.append({"step": VI_EVENTS.get(event.kind, event.kind),
+                          "by": names.get(event.by, event.by),
+                          "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
+                          "result": result,
+                          "note": "" if event.kind == "received" else event.detail})
+        return steps
+
+    @staticmethod
+    def _period(ref: str) -> tuple[dt.date, dt.date, str]:
+        """`2026` (a year) or `2026-11` (a month)."""
+        try:
+            if len(ref) == 4:
+                year = int(ref)
+                return dt.date(year, 1, 1), dt.date(year + 1, 1, 1), f"năm {year}"
+            year, month = (int(p) for p in ref.split("-"))
+            start = dt.date(year, month, 1)
+        except ValueError as error:
+            raise ValidationError(_("Give the period as YYYY or YYYY-MM, e.g. 2026-11.")
+                                  ) from error
+        end = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return start, end, f"tháng {month:02d} năm {year}" if month <= 2 else \
+            f"tháng {month} năm {year}"
+
+    def book_data(self, period: str) -> dict[str, Any]:
+        self._services.require("one_stop", "view")
+        start, end, label = self._period(period)
+
+        def utc(day: dt.date) -> dt.datetime:
+            return dt.datetime(day.year, day.month, day.day, tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+
+        with self._services.db.session() as session:
+            before = session.execute(select(func.count()).select_from(Dossier).where(
+                Dossier.received_at >= utc(dt.date(start.year, 1, 1)),
+                Dossier.received_at < utc(start))).scalar_one()
+            rows = session.execute(
+                select(Dossier, Party.name, Party.address, Party.phone)
+                .join(Party, Party.id == Dossier.applicant_id)
+                .where(Dossier.received_at >= utc(start), Dossier.received_at < utc(end))
+                .order_by(Dossier.received_at, Dossier.code)).all()
+        entries = []
+        for index, (dossier, name, address, phone) in enumerate(rows):
+            entries.append({
+                "seq": before + index + 1, "code": dossier.code,
+                "procedure_name": dossier.procedure_name, "applicant": name,
+                "contact": ", ".join(p for p in (address, phone) if p),
+                "received_at": dossier.received_at, "due": dossier.due_date,
+                "finished_at": dossier.finished_at,
+                "status": VI_STATES.get(dossier.state, dossier.state)})
+        return {"profile": self._profile(start), "year": start.year, "period_label": label,
+                "printed_on": _local_today(), "entries": entries}
+
+    def file_data(self, path: str, signer: str | None = None) -> dict[str, Any]:
+        file = Path(path)
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise ValidationError(_("There is no file {path}.").format(path=path)) from error
+        except (ValueError, UnicodeDecodeError) as error:
+            raise ValidationError(_("{path} is not a JSON file in UTF-8: {error}").format(
+                path=path, error=error)) from error
+        if not isinstance(data, dict):
+            raise ValidationError(_("{path} must hold one JSON object.").format(path=path))
+        on = dt.date.fromisoformat(data["date"]) if data.get("date") else _local_today()
+        data.setdefault("profile", self._profile(on))
+        if "signer" not in data:
+            data["signer"] = self._signer(signer, on)
+        return data
+
+    # --- verification codes ----------------------------------------------------------------------
+
+    def _key(self) -> bytes:
+        with self._services.db.session() as session:
+            value = session.get(AppState, KEY_NAME)
+            if value is not None:
+                return bytes.fromhex(value.value)
+        with self._services.db.session(write=True) as session:
+            value = session.get(AppState, KEY_NAME)
+            if value is None:
+                value = AppState(key=KEY_NAME, value=secrets.token_hex(32))
+                session.add(value)
+                session.commit()
+            return bytes.fromhex(value.value)
+
+    def verification_code(self, permit: Permit) -> str:
+        holder = self._holder_name(permit)
+        return verification.make(self._key(), verification.Code(
+            permit.number, permit.number_year, permit.issued_on, permit.valid_until, holder))
+
+    def _holder_name(self, permit: Permit) -> str:
+        with self._services.db.session() as session:
+            party = session.get(Party, permit.holder_id)
+            return party.name if party else ""
+
+    def verify(self, text: str) -> dict[str, Any]:
+        """Check a code (or a PDF this system made) against the register, offline."""
+        payload = text.strip()
+        path = Path(payload)
+        if payload.lower().endswith(".pdf") and path.is_file():
+            found = verification.payload_from_pdf(path.read_bytes())
+            if found is None:
+                raise ValidationError(_("{path} carries no verification code of this system "
+                                        "(a scanned page is an image: type the code printed "
+                                        "under the QR symbol instead).").format(path=path))
+            payload = found
+        payload = " ".join(payload.split())  # a code copied off the page may break lines
+        code = verification.parse(payload, self._key())
+        if code is None:
+            return self._verdict("forged", payload, None)
+        with self._services.db.session() as session:
+            prefix = code.number.split("/")[0]
+            candidates = session.execute(select(Permit).where(
+                Permit.number_year == code.year, Permit.number.like(f"{prefix}/%"))
+            ).scalars().all()
+            permit = next((p for p in candidates
+                           if verification.number_ascii(p.number) == code.number), None)
+            if permit is None:
+                return self._verdict("forged", payload, None)
+            party = session.get(Party, permit.holder_id)
+            registered = verification.Code(permit.number, permit.number_year, permit.issued_on,
+                                           permit.valid_until, party.name if party else "")
+            if not verification.matches(code, registered):
+                return self._verdict("forged", payload, None)
+            status = permit.state
+            if status == "valid" and permit.valid_until and permit.valid_until < _local_today():
+                status = "expired"
+            return self._verdict(status, payload, {
+                "number": permit.number, "year": permit.number_year, "title": permit.title,
+                "holder": registered.holder, "issued_on": permit.issued_on,
+                "valid_until": permit.valid_until, "decision_number": permit.decision_number,
+                "suspended_until": permit.suspended_until})
+
+    @staticmethod
+    def _verdict(status: str, payload: str, permit: dict[str, Any] | None) -> dict[str, Any]:
+        return {"status": status, "label": VERIFY_LABELS[status], "payload": payload,
+                "permit": permit}
+
+    # --- batches ---------------------------------------------------------------------------------
+
+    def permits_issued_on(self, day: dt.date) -> list[str]:
+        """References of the permits issued on a day, for a batch print."""
+        return [p["reference"] for p in self._services.permits.list(limit=100_000)
+                if p["issued_on"] == day]

@@ -1,0 +1,248 @@
+"""Documents through the services: every procedure's result, the one-stop forms, reprints that
+reproduce the issued file, and the verification code (valid, forged, revoked, expired)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.core.models import AuditEntry
+from sotttt_desktop.errors import PermissionDeniedError, ValidationError
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.actor import Actor
+from tests.documents.helpers import pdf_fonts, pdf_text
+
+HOLDER = "Công ty Cổ phần Truyền thông Sông Bé"
+
+
+@pytest.fixture(autouse=True)
+def bundled_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOTTTT_DOCUMENT_FONT", "bundled")
+
+
+@pytest.fixture
+def holder(services: Services) -> dict:
+    return services.parties.add(kind="org", name=HOLDER, tax_code="3700111222",
+                                district_code="718", address="Số 1 Đại lộ Bình Dương, phường "
+                                "Phú Hòa", legal_representative="Nguyễn Văn An",
+                                phone="0274 3811 111")
+
+
+def _approved(services: Services, holder: dict, procedure: str,
+              received: dt.datetime = dt.datetime(2024, 3, 1, 9)) -> str:
+    code = services.dossiers.receive(procedure, holder["id"], received_at=received)["code"]
+    services.dossiers.act(code, "start_appraisal")
+    services.dossiers.act(code, "approve")
+    return code
+
+
+def _issue(services: Services, holder: dict, procedure: str, replaces: str | None = None,
+           on: dt.date = dt.date(2024, 3, 15), **kw: object) -> dict:
+    code = _approved(services, holder, procedure)
+    return services.permits.issue(code, subject=kw.pop("subject", "Bản tin Sông Bé"),
+                                  replaces=replaces, on=on, **kw)
+
+
+def test_every_procedure_result_prints(services: Services, holder: dict) -> None:
+    """Each procedure of the catalogue (not the notices before an event) walks from receipt to
+    its printed result, with the replaced document named for amend, extend and reissue."""
+    catalogue = load_catalogue()
+    procedures = [p for p in catalogue.list() if p.unit is not TimeUnit.HOURS_BEFORE]
+    order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3}
+    latest: dict[str, str] = {}
+    printed = 0
+    for procedure in sorted(procedures, key=lambda p: (p.family, order[p.action])):
+        replaces = latest.get(procedure.family) if procedure.action in ("amend", "extend",
+                                                                        "reissue") else None
+        if procedure.action in ("amend", "extend", "reissue") and replaces is None:
+            continue  # a family whose first document comes from a notice
+        permit = _issue(services, holder, procedure.key, replaces=replaces,
+                        valid_until=dt.date(2025, 3, 15) if procedure.validity_max_years
+                        and procedure.action == "issue" else None,
+                        extend_months=procedure.extension_max_months or 12
+                        if procedure.action == "extend" else None)
+        latest[procedure.family] = permit["reference"]
+        rendered = services.documents.render("permit", permit["reference"])
+        text = pdf_text(rendered.pdf)
+        assert f"Số: {permit['number']}" in text
+        assert HOLDER in text.replace("\n", " ")
+        assert "Bình Dương, ngày 15 tháng 3 năm 2024" in text
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+        if replaces:
+            old_number = replaces.split("@")[0]
+            assert old_number in text.replace("\n", " ")
+        assert all(f["embedded"] == "yes" for f in pdf_fonts(rendered.pdf))
+        printed += 1
+    assert printed >= 25
+
+
+def test_reprint_reproduces_the_issued_file_and_is_logged(services: Services,
+                                                          holder: dict) -> None:
+    permit = _issue(services, holder, "press.bulletin.issue")
+    first = services.documents.render("permit", permit["number"])
+    assert not first.reprint
+    # the holder changes address afterwards: the issued document keeps what it said
+    services.parties.update(holder["id"], 1, kind="org", name=HOLDER, tax_code="3700111222",
+                            address="Số 99 đường khác")
+    again = services.documents.render("permit", permit["number"])
+    assert again.reprint and again.pdf == first.pdf and again.sha256 == first.sha256
+    assert services.documents.issued("permit", permit["number"])["prints"] == 2
+    with services.db.session() as session:
+        actions = [e.action for e in session.query(AuditEntry).filter(
+            AuditEntry.entity_kind == "document")]
+    assert actions == ["issue_document", "reprint"]
+
+
+def test_verification_code_valid_forged_revoked(services: Services, holder: dict) -> None:
+    permit = _issue(services, holder, "e_information.website.issue",
+                    subject="https://songbe.vn", on=dt.date.today())
+    payload = services.documents.permit_data(permit["number"])["qr_payload"]
+    assert payload.isascii() and payload.startswith("SOTTTT1|")
+    assert services.documents.verify(payload)["status"] == "valid"
+    # one character changed anywhere: forged
+    for index in (9, len(payload) - 20, len(payload) - 1):
+        changed = payload[:index] + ("7" if payload[index] != "7" else "8") + payload[index + 1:]
+        assert services.documents.verify(changed)["status"] == "forged", index
+    assert services.documents.verify("garbage")["status"] == "forged"
+    assert services.documents.verify(payload.replace("\n", " "))["status"] == "valid"
+    # the code in a PDF this system printed
+    rendered = services.documents.render("permit", permit["number"])
+    assert payload in " ".join(pdf_text(rendered.pdf).split())
+    services.permits.decide(permit["number"], "revoke", decision_number="07/QĐ-STTTT",
+                            reason="Vi phạm nghiêm trọng")
+    verdict = services.documents.verify(payload)
+    assert verdict["status"] == "revoked" and verdict["permit"]["decision_number"] == \
+        "07/QĐ-STTTT"
+
+
+def test_verify_reads_the_code_from_a_pdf(services: Services, holder: dict, tmp_path) -> None:  # noqa: ANN001
+    permit = _issue(services, holder, "press.bulletin.issue", on=dt.date.today())
+    path = tmp_path / "permit.pdf"
+    path.write_bytes(services.documents.render("permit", permit["number"]).pdf)
+    assert services.documents.verify(str(path))["status"] == "valid"
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4 nothing here")
+    with pytest.raises(ValidationError, match="không mang mã"):
+        services.documents.verify(str(other))
+
+
+def test_expired_and_superseded_codes(services: Services, holder: dict) -> None:
+    old = _issue(services, holder, "e_information.website.issue", subject="https://a.vn",
+                 valid_until=dt.date(2025, 3, 15))
+    payload = services.documents.permit_data(old["number"])["qr_payload"]
+    assert services.documents.verify(payload)["status"] == "expired"
+    newer = _issue(services, holder, "e_information.website.amend", replaces=old["reference"],
+                   subject="https://b.vn")
+    assert newer["replaces_chain"][0]["number"] == old["number"]
+    assert services.documents.verify(payload)["status"] == "superseded"
+
+
+def test_another_installation_key_is_forged(services: Services, holder: dict) -> None:
+    from sotttt_desktop.core import verification
+
+    permit = _issue(services, holder, "press.bulletin.issue")
+    code = verification.Code(permit["number"], permit["year"], dt.date(2024, 3, 15), None,
+                             HOLDER)
+    foreign = verification.make(b"another installation's key", code)
+    assert services.documents.verify(foreign)["status"] == "forged"
+
+
+def test_suspension_and_revocation_decisions(services: Services, holder: dict) -> None:
+    permit = _issue(services, holder, "publishing.printing.issue", subject="Cơ sở in Sông Bé")
+    with pytest.raises(ValidationError, match="không bị đình chỉ|not suspended"):
+        services.documents.render("permit-suspension", permit["number"])
+    services.permits.decide(permit["number"], "suspend", decision_number="09/QĐ-STTTT",
+                            reason="In sản phẩm không có giấy phép",
+                            until=dt.date.today() + dt.timedelta(days=90))
+    text = pdf_text(services.documents.render("permit-suspension", permit["number"]).pdf)
+    flat = " ".join(text.split())
+    assert "Số: 09/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
+    assert f"Đình chỉ giấy phép hoạt động in số {permit['number']}" in flat
+    assert "Lý do: In sản phẩm không có giấy phép." in flat
+    services.permits.decide(permit["number"], "revoke", decision_number="10/QĐ-STTTT",
+                            reason="Tái phạm")
+    text = pdf_text(services.documents.render("permit-revocation", permit["number"]).pdf)
+    assert "Số: 10/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
+        text.split())
+
+
+def test_one_stop_forms_of_a_dossier(services: Services, holder: dict) -> None:
+    received = dt.datetime(2024, 3, 4, 10, 5)
+    code = services.dossiers.receive("publishing.printing.issue", holder["id"],
+                                     received_at=received)["code"]
+    form = pdf_text(services.documents.render("form-01", code).pdf)
+    flat = " ".join(form.split())
+    for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {code}",
+                     f"Ông/bà/tổ chức: {HOLDER}", "Thời gian nhận hồ sơ: 10 giờ 05 phút, ngày "
+                     "04/03/2024", "Số thứ tự: 01", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ",
+                     "Mẫu số 01 — Thông tư số 01/2018/TT-VPCP"):
+        assert expected in flat, expected
+    with pytest.raises(ValidationError, match="Mẫu 02|02"):
+        services.documents.render("form-02", code)
+    services.dossiers.act(code, "request_supplement", reason="Thiếu bản sao giấy phép kinh "
+                          "doanh có chứng thực", at=dt.datetime(2024, 3, 5, 9))
+    flat = " ".join(pdf_text(services.documents.render("form-02", code).pdf).split())
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in flat
+    assert "1. Thiếu bản sao giấy phép kinh doanh có chứng thực" in flat
+    services.dossiers.act(code, "supplement_received", at=dt.datetime(2024, 3, 6, 9))
+    services.dossiers.act(code, "start_appraisal", at=dt.datetime(2024, 3, 6, 10))
+    due = services.dossiers.show(code)["due"]
+    services.dossiers.act(code, "apologise", reason="Chờ ý kiến của Cục Xuất bản",
+                          new_due=due + dt.timedelta(days=7), at=dt.datetime(2024, 3, 7, 9))
+    flat = " ".join(pdf_text(services.documents.render("form-04", code).pdf).split())
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in flat
+    assert f"{due:%d/%m/%Y}" in flat and f"{due + dt.timedelta(days=7):%d/%m/%Y}" in flat
+    assert "Lý do: Chờ ý kiến của Cục Xuất bản." in flat
+    services.dossiers.act(code, "refuse", reason="Không đủ điều kiện về thiết bị in",
+                          at=dt.datetime(2024, 3, 8, 9))
+    flat = " ".join(pdf_text(services.documents.render("form-03", code).pdf).split())
+    assert "Không đủ điều kiện về thiết bị in" in flat
+    flat = " ".join(pdf_text(services.documents.render("form-05", code).pdf).split())
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in flat and "Từ chối giải quyết" in flat
+    book = services.documents.render("form-06", "2024-03")
+    flat = " ".join(pdf_text(book.pdf).split())
+    assert "SỔ THEO DÕI HỒ SƠ" in flat and code in flat and "tháng 3 năm 2024" in flat
+
+
+def test_book_of_many_dossiers_spans_pages(services: Services, holder: dict) -> None:
+    for day in range(1, 29):
+        services.dossiers.receive("publishing.photocopier.register", holder["id"],
+                                  received_at=dt.datetime(2024, 2, day, 9))
+    from tests.documents.helpers import plumber
+
+    pdf = services.documents.render("form-06", "2024-02").pdf
+    with plumber(pdf) as doc:
+        assert len(doc.pages) >= 2
+        assert all("Mã hồ sơ" in (p.extract_text() or "") for p in doc.pages)
+    assert "28 hồ sơ" in pdf_text(pdf)
+
+
+def test_printing_needs_the_right_to_view(services: Services, holder: dict) -> None:
+    permit = _issue(services, holder, "press.bulletin.issue")
+    outsider = services.as_actor(Actor(username="xem", display_name="Xem", authenticated=True,
+                                       grants=frozenset({("postal", "view")})))
+    with pytest.raises(PermissionDeniedError):
+        outsider.documents.render("permit", permit["number"])
+
+
+def test_generic_decision_and_letter_from_a_file(services: Services, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    letter = tmp_path / "letter.json"
+    letter.write_text(json.dumps({
+        "number": "120/STTTT-VP", "date": "2024-03-05",
+        "summary": "tăng cường bảo đảm an toàn thông tin", "addressees": [
+            "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
+        "paragraphs": ["Thực hiện chỉ đạo của UBND tỉnh, Sở đề nghị các cơ quan rà soát."],
+        "recipients": ["Như trên", "Lưu: VT, VP"]}, ensure_ascii=False), encoding="utf-8")
+    text = pdf_text(services.documents.render("letter", str(letter)).pdf)
+    assert "V/v tăng cường bảo đảm an toàn thông tin" in " ".join(text.split())
+    assert "Kính gửi:" in text and "- Các sở, ban, ngành;" in text
+    assert "Số: 120/STTTT-VP" in text
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    with pytest.raises(ValidationError, match="JSON"):
+        services.documents.render("decision", str(bad))
