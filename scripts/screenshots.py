@@ -5,6 +5,7 @@ Run on a display (or under Xvfb):  xvfb-run -a .venv/bin/python scripts/screensh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -15,6 +16,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 def main() -> None:
     os.environ.setdefault("SOTTTT_CONFIG_DIR", tempfile.mkdtemp(prefix="shots-cfg-"))
+    os.environ.setdefault("SOTTTT_DOCUMENT_FONT", "bundled")
     from PySide6.QtCore import QTimer
 
     from sotttt_desktop.i18n import set_language
@@ -34,10 +36,8 @@ def main() -> None:
     admin = services.as_actor(services.security.login("admin", DEMO_PASSWORD))
     for name in ("chuyenvien", "motcua", "dian"):
         admin.security.login(name, DEMO_PASSWORD)
-    try:
+    with contextlib.suppress(Exception):  # a refused log-in, for the audit screenshot
         admin.security.login("xem", "nham-mat-khau")
-    except Exception:  # noqa: BLE001 - a refused log-in, for the audit screenshot
-        pass
     admin.parties.add(kind="org", name="Công ty TNHH In Đức Hưng", tax_code="3700123456",
                       district_code="718", address="Số 12 đường Yersin, phường Phú Cường")
 
@@ -88,6 +88,32 @@ def main() -> None:
     shoot(window, "screenshot-one-stop.png")
     detail = DossierDialog(admin, codes[0], window)
     shoot(detail, "screenshot-dossier.png")
+    from sotttt_desktop.ui.document_preview import DocumentPreview
+
+    first = admin.permits.list(limit=100)[-1]["reference"]
+    preview = DocumentPreview(admin.documents.render("permit", first), first, window)
+    shoot(preview, "screenshot-document-preview.png")
+    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
+                                     if window.tabs.tabText(i).startswith("Xuất bản")))
+    publishing = window.area_tab("publishing")
+    shoot(window, "screenshot-publishing.png")
+    sheet = Path(tempfile.mkdtemp(prefix="shots-import-")) / "co-so-in-2023.csv"
+    sheet.write_text(
+        "STT,Tên cơ sở in,MST,Địa chỉ,Huyện,Giấy phép hay đăng ký,Số giấy phép,Ngày cấp,"
+        "Trạng thái\n"
+        "1,Công ty TNHH In Hòa Phú,3701112223,Số 8 đường Lê Lợi,thu dau mot,"
+        "Giấy phép hoạt động in,12/GP-STTTT,05/03/2019,Đang hoạt động\n"
+        "2,Cơ sở in Lái Thiêu,,Số 3 đường Gia Long,Thuận An,Đăng ký hoạt động cơ sở in,"
+        "07/XN-STTTT,2020-11-02,Đang hoạt động\n"
+        "3,Công ty CP In Sóng Thần,3701112224,KCN Sóng Thần,Di An,Giấy phép hoạt động in,"
+        "03/GP-STTTT,31/02/2021,Đang hoạt động\n"
+        "4,Công ty TNHH In Hòa Phú,3701112223,Số 8 đường Lê Lợi,Thủ Dầu Một,"
+        "Giấy phép hoạt động in,12/GP-STTTT,05/03/2019,Đang hoạt động\n"
+        "5,Cơ sở in Bàu Bàng,3701112225,Ấp 2 Lai Uyên,huyen bau bang,"
+        "Đăng ký hoạt động cơ sở in,09/XN-STTTT,15/06/2022,Đang hoạt động\n",
+        encoding="utf-8")
+    importing = publishing.register_views[0].import_file(str(sheet))
+    shoot(importing, "screenshot-import-preview.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -36,7 +36,8 @@ AREAS: tuple[Area, ...] = (
             "foreign-satellite TV receivers, legal-deposit review of local press."), "Art. 3(4)"),
     Area("publishing", N_("Publishing, printing, distribution"), 30,
          N_("Printing facilities, colour photocopiers, publication distributors, non-business "
-            "publications and their import, book fairs, legal-deposit copies."), "Art. 3(5)"),
+            "publications and their import, book fairs, legal-deposit copies."), "Art. 3(5)",
+         registers=("printing_facilities",)),
     Area("e_information", N_("Electronic information & advertising"), 40,
          N_("General websites, online games and public game points, public internet points, "
             "advertising on media."), "Art. 3(6), 3(7)"),

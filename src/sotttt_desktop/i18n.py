@@ -8,6 +8,7 @@ Placeholders are named (`{name}`): translate first, then format.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 import io
 import os
@@ -68,6 +69,16 @@ def language() -> str:
 
 def _(message: str) -> str:
     return _translations.gettext(message)
+
+
+@functools.cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    return _load_catalogue(lang)
+
+
+def in_language(lang: str, message: str) -> str:
+    """`message` in a given language, whatever the UI shows (file headers, official words)."""
+    return _catalogue(lang).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

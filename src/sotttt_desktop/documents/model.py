@@ -21,7 +21,8 @@ class Para:
 
 @dataclass(frozen=True)
 class Article:
-    """"Điều 1. Title." in bold with the first-line indent, then its paragraphs."""
+    """"Điều 1. Title." in bold with the first-line indent, then its paragraphs; without a
+    title, the first paragraph runs on after the bold "Điều 1."."""
 
     number: int
     title: str

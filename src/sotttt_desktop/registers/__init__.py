@@ -7,8 +7,9 @@ __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_regis
 
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.parties import PARTIES
+    from sotttt_desktop.registers.publishing import PRINTING_FACILITIES
 
-    return {spec.key: spec for spec in (PARTIES,)}
+    return {spec.key: spec for spec in (PARTIES, PRINTING_FACILITIES)}
 
 
 def get_register(key: str) -> RegisterSpec:

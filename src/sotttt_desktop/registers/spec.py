@@ -40,6 +40,7 @@ class FieldSpec:
     searchable: bool = False  # goes into the search index
     placeholder: str = ""
     unique_message: str | None = None  # N_() text for a duplicate; the field must be unique
+    aliases: tuple[str, ...] = ()  # other column headings an imported spreadsheet may use
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants
@@ -61,6 +62,9 @@ class RegisterSpec:
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # computed columns
     district_field: str | None = "district_code"  # scopes district officers; None: not scoped
     extra: dict[str, Any] = field(default_factory=dict)
+    # permit families whose issued permits create or update an entry: family → values(permit)
+    from_permits: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = field(
+        default_factory=dict)
 
     def field(self, name: str) -> FieldSpec:
         for spec in self.fields:
@@ -70,6 +74,11 @@ class RegisterSpec:
 
     def fields_for(self, variant: str | None) -> tuple[FieldSpec, ...]:
         return tuple(f for f in self.fields if f.applies_to(variant))
+
+    @property
+    def unique_field(self) -> FieldSpec | None:
+        """The field that identifies a record (e.g. the tax code), for imports and permits."""
+        return next((f for f in self.fields if f.unique_message), None)
 
     @property
     def table_fields(self) -> tuple[FieldSpec, ...]:

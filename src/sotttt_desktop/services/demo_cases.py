@@ -69,19 +69,30 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour, 15))
 
+    def working_day_after(day: dt.date, days: int = 1) -> dt.date:
+        while days > 0:
+            day += dt.timedelta(days=1)
+            if calendar.is_working_day(day):
+                days -= 1
+        return day
+
     count = 0
     issued = []
     for index, (procedure, subject, details) in enumerate(ISSUED):
         received = working_day_before(18 + index)
-        code = services.dossiers.receive(procedure, parties[index].id,
-                                         received_at=at(received, 8 + index % 7))["code"]
+        dossier = services.dossiers.receive(procedure, parties[index].id,
+                                            received_at=at(received, 8 + index % 7))
+        code = dossier["code"]
+        # on time: the result is ready a working day before it is due (and before today)
+        ready = min(working_day_before(2), dossier["due"] - dt.timedelta(days=1))
+        while not calendar.is_working_day(ready):
+            ready -= dt.timedelta(days=1)
         services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
-        services.dossiers.act(code, "start_appraisal", at=at(working_day_before(12 + index)))
-        services.dossiers.act(code, "approve", at=at(working_day_before(8 + index), 14))
-        permit = services.permits.issue(code, subject=subject, details=details,
-                                        on=working_day_before(6 + index))
-        if index < 3:
-            services.dossiers.act(code, "return_result", at=at(working_day_before(3), 10))
+        services.dossiers.act(code, "start_appraisal", at=at(working_day_after(received)))
+        services.dossiers.act(code, "approve", at=at(ready, 9))
+        permit = services.permits.issue(code, subject=subject, details=details, on=ready)
+        if index < 4:
+            services.dossiers.act(code, "return_result", at=at(working_day_after(ready), 10))
         issued.append(permit)
         count += 1
     website = next(p for p in issued if p["family"] == "e_information.website")
@@ -126,3 +137,40 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         services.dossiers.receive(procedure, parties[n + 3 + offset].id,
                                   received_at=at(working_day_before(offset), 8 + offset))
     return count + 6
+
+
+EQUIPMENT = ("01 máy in offset 4 màu Heidelberg SM 74", "02 máy in offset 2 màu Komori",
+             "01 máy in kỹ thuật số HP Indigo 7900", "01 máy in flexo 6 màu; 01 máy cắt",
+             "03 máy in lụa bán tự động", "01 máy in ống đồng 8 màu")
+PRODUCTS = ("Sách, tài liệu, tạp chí", "Bao bì, nhãn hàng hóa", "Tem chống giả, hóa đơn",
+            "Tờ rơi, áp phích, lịch", "Báo, bản tin", "Vé, thẻ, biểu mẫu")
+
+
+def fill_demo_facilities(services: Services, count: int = 60, seed: int = 2023) -> int:
+    """Printing facilities as a Department's spreadsheet would list them (most active)."""
+    from sotttt_desktop.registers.publishing import PRINTING_FACILITIES
+    from sotttt_desktop.services.demo import ORG_FORMS, ORG_NAMES, DemoGenerator
+    from sotttt_desktop.services.records import parse_record
+
+    generator = DemoGenerator(seed + 5)
+    rng = generator.rng
+    districts = [(info.code, info.name, list(info.communes))
+                 for info in services.reference.districts().values()]
+    entries = []
+    for n in range(count):
+        address, district, commune = generator._address(districts)  # noqa: SLF001
+        owner, _male = generator._person_name()  # noqa: SLF001
+        licensed = rng.random() < 0.45
+        issued = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3900))
+        raw = {"tax_code": f"38{(n * 104729 + 7654321) % 10**8:08d}",
+               "name": f"{rng.choice(ORG_FORMS)} In {rng.choice(ORG_NAMES)}",
+               "owner": owner, "address": address, "district_code": str(district),
+               "commune_code": str(commune), "phone": generator._phone(),  # noqa: SLF001
+               "licence_kind": "permit" if licensed else "registration",
+               "licence_no": f"{rng.randint(1, 60):02d}/{'GP' if licensed else 'XN'}-STTTT",
+               "licence_date": issued.isoformat(), "equipment": rng.choice(EQUIPMENT),
+               "products": rng.choice(PRODUCTS),
+               "state": rng.choices(("active", "suspended", "ceased"), (90, 3, 7))[0]}
+        entries.append((None, parse_record(PRINTING_FACILITIES, raw, services.reference)))
+    services.registers.write_many(PRINTING_FACILITIES, entries, summary="demo")
+    return count

@@ -510,13 +510,15 @@ class DocumentService:
         """Check a code (or a PDF this system made) against the register, offline."""
         payload = text.strip()
         path = Path(payload)
-        if payload.lower().endswith(".pdf") and path.is_file():
-            found = verification.payload_from_pdf(path.read_bytes())
-            if found is None:
-                raise ValidationError(_("{path} carries no verification code of this system "
-                                        "(a scanned page is an image: type the code printed "
-                                        "under the QR symbol instead).").format(path=path))
-            payload = found
+        if not payload.startswith(verification.VERSION) and path.is_file():
+            from sotttt_desktop.documents.scan import codes_in_file
+
+            found = codes_in_file(path)
+            if not found:
+                raise ValidationError(_("No verification code was found in {path} (if the scan "
+                                        "is blurred, type the code printed under the QR "
+                                        "symbol).").format(path=path))
+            payload = found[0]
         payload = " ".join(payload.split())  # a code copied off the page may break lines
         code = verification.parse(payload, self._key())
         if code is None:

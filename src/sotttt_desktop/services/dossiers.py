@@ -136,7 +136,7 @@ class DossierService:
             session.flush()
             self._event(session, dossier, "received", None, "received", None, due.due,
                         _("Received: {procedure}.").format(procedure=procedure.name),
-                        due.explanation)
+                        due.explanation, at=moment)
             for name, sha, size in files:
                 session.add(DossierAttachment(dossier_id=dossier.id, name=name, sha256=sha,
                                               size=size, added_at=utcnow(), added_by=actor))

@@ -19,9 +19,11 @@ class Services:
         from sotttt_desktop.services.documents import DocumentService
         from sotttt_desktop.services.dossiers import DossierService
         from sotttt_desktop.services.numbering import NumberingService
+        from sotttt_desktop.services.overview import OverviewService
         from sotttt_desktop.services.parties import PartyService
         from sotttt_desktop.services.permits import PermitService
         from sotttt_desktop.services.reference import ReferenceService
+        from sotttt_desktop.services.register_files import RegisterFileService
         from sotttt_desktop.services.registers import RegisterService
         from sotttt_desktop.services.search import SearchService
         from sotttt_desktop.services.security import SecurityService
@@ -40,6 +42,8 @@ class Services:
         self.search = SearchService(self)
         self.parties = PartyService(self)
         self.registers = RegisterService(self)
+        self.register_files = RegisterFileService(self)
+        self.overview = OverviewService(self)
 
     def as_actor(self, actor: Actor) -> Services:
         """The same database, acting as someone else (after log-in)."""

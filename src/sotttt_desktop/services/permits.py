@@ -118,6 +118,13 @@ class PermitService:
             audit.append(session, username=services.actor.username, action="issue",
                          entity_kind="permit", entity_id=permit.id, summary=number,
                          after=self._as_dict(session, permit))
+            # the registers this permit describes are written from it, not typed twice
+            services.registers.sync_from_permit(session, {
+                "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
+                "details": details or {}, "holder_id": dossier.applicant_id,
+                "holder_record": {name: getattr(holder, name, None) for name in (
+                    "name", "tax_code", "address", "district_code", "commune_code", "phone",
+                    "legal_representative")}}, actor=services.actor.username)
             session.commit()
         # a result dated in the past (entered afterwards) is ready on that day
         ready_at = None if on == _today() else dt.datetime.combine(on, dt.time(16, 0))
@@ -177,6 +184,8 @@ class PermitService:
             permit.decision_number, permit.decision_reason = decision_number, reason
             permit.updated_by = services.actor.username
             session.flush()
+            services.registers.sync_permit_state(session, permit.id, permit.state,
+                                                 actor=services.actor.username)
             audit.append(session, username=services.actor.username, action=action,
                          entity_kind="permit", entity_id=permit.id, summary=permit.number,
                          before=before, after=self._as_dict(session, permit))

@@ -7,6 +7,7 @@ nearer end of the ordering, so a table of a million rows opens and jumps to its 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,119 @@ class RegisterService:
                                    ).scalars().all()
             by_id = {row.id: _as_dict(spec, row) for row in rows if self._in_scope(spec, row)}
         return [by_id[i] for i in record_ids if i in by_id]
+
+    def iter_records(self, key: str, flt: RegisterFilter | None = None, *,
+                     batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every record of the filtered register, in the default order, a batch at a time."""
+        spec = get_register(key)
+        model = spec.model
+        sort_field = spec.field(spec.default_sort)
+        sort_column = getattr(model, sort_field.sort_column or sort_field.name)
+        statement = self._filtered(spec, select(model), flt or RegisterFilter())
+        if statement is None:
+            return
+        statement = statement.order_by(sort_column, model.id)
+        offset = 0
+        while True:
+            with self._services.db.session() as session:
+                rows = session.execute(statement.offset(offset).limit(batch)).scalars().all()
+                found = [_as_dict(spec, row) for row in rows]
+            yield from found
+            if len(found) < batch:
+                return
+            offset += batch
+
+    def check_scope(self, spec: RegisterSpec, values: dict[str, Any]) -> None:
+        self._scope_values(spec, values)
+
+    def write_many(self, spec: RegisterSpec,
+                   entries: list[tuple[uuid.UUID | None, dict[str, Any]]], *,
+                   summary: str) -> int:
+        """Create (id None) or update many records in ONE transaction: all of them, or none."""
+        actor = self._services.actor.username
+        with self._services.db.session(write=True) as session:
+            for record_id, values in entries:
+                self.upsert_in(session, spec, record_id, values, actor=actor)
+            audit.append(session, username=actor, action="import", entity_kind=spec.search_kind,
+                         summary=f"{summary}: {len(entries)}")
+            session.commit()
+        return len(entries)
+
+    def upsert_in(self, session: Any, spec: RegisterSpec, record_id: uuid.UUID | None,  # noqa: ANN401
+                  values: dict[str, Any], *, actor: str, extra: dict[str, Any] | None = None
+                  ) -> Any:  # noqa: ANN401
+        """Create or update one record inside the caller's transaction, indexed and audited."""
+        derived = {**(spec.derive(values) if spec.derive else {}), **(extra or {})}
+        if record_id is None:
+            self._check_unique(session, spec, values, None)
+            row = spec.model(**values, **derived, created_by=actor, updated_by=actor)
+            session.add(row)
+            session.flush()
+            before = None
+        else:
+            row = session.get(spec.model, record_id)
+            if row is None:
+                raise ConflictError(_("A record of the file was deleted meanwhile; preview the "
+                                      "file again."))
+            before = _as_dict(spec, row)
+            self._check_unique(session, spec, values, record_id)
+            for name, value in {**values, **derived}.items():
+                setattr(row, name, value)
+            row.updated_by = actor
+            session.flush()
+        self._index(session, spec, row.id, values)
+        audit.append(session, username=actor, action="create" if before is None else "update",
+                     entity_kind=spec.search_kind, entity_id=row.id,
+                     summary=str(values[spec.title_field]), before=before,
+                     after=_as_dict(spec, row))
+        return row
+
+    def sync_from_permit(self, session: Any, permit: dict[str, Any], *, actor: str) -> int:  # noqa: ANN401
+        """Create or update the register entries that a newly issued permit describes."""
+        from sotttt_desktop.registers import all_registers
+
+        written = 0
+        for spec in all_registers().values():
+            make = spec.from_permits.get(permit["family"])
+            unique = spec.unique_field
+            if make is None or unique is None:
+                continue
+            values = {f.name: None for f in spec.fields}
+            values.update(make(permit))
+            if not values.get(unique.name):
+                continue  # e.g. a household without a tax code: entered by hand
+            existing = session.execute(select(spec.model).where(
+                getattr(spec.model, unique.name) == values[unique.name])).scalar_one_or_none()
+            if existing is not None:  # keep what the permit does not say
+                stored = _as_dict(spec, existing)
+                values = {f.name: values[f.name] if values.get(f.name) is not None
+                          else stored.get(f.name) for f in spec.fields}
+            extra = {"permit_id": permit["id"], "party_id": permit["holder_id"]}
+            if hasattr(spec.model, "permits"):
+                extra["permits"] = (existing.permits if existing is not None else 0) + 1
+            self.upsert_in(session, spec, existing.id if existing is not None else None, values,
+                           actor=actor, extra=extra)
+            written += 1
+        return written
+
+    def sync_permit_state(self, session: Any, permit_id: uuid.UUID, state: str, *,  # noqa: ANN401
+                          actor: str) -> int:
+        """A suspended or revoked permit suspends or closes the entries it is the basis of."""
+        from sotttt_desktop.registers import all_registers
+
+        written = 0
+        for spec in all_registers().values():
+            if not spec.from_permits or not hasattr(spec.model, "permit_id"):
+                continue
+            for row in session.execute(select(spec.model).where(
+                    spec.model.permit_id == permit_id)).scalars():
+                values = _as_dict(spec, row)
+                values = {f.name: values.get(f.name) for f in spec.fields}
+                values["state"] = {"suspended": "suspended", "revoked": "ceased"}.get(state,
+                                                                                      "active")
+                self.upsert_in(session, spec, row.id, values, actor=actor)
+                written += 1
+        return written
 
     def _in_scope(self, spec: RegisterSpec, row: Any) -> bool:  # noqa: ANN401
         actor = self._services.actor

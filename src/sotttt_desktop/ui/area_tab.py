@@ -11,6 +11,39 @@ from sotttt_desktop.services import Services
 from sotttt_desktop.ui.widgets.register_view import RegisterView
 
 
+def overview_text(services: Services, area: str) -> str:
+    """One or two lines: each register by state and district, permits expiring, dossiers due."""
+    from sotttt_desktop.registers.spec import FieldKind
+    from sotttt_desktop.services.records import display_value
+
+    data = services.overview.area(area)
+    parts = []
+    for register in data["registers"]:
+        spec = get_register(register["register"])
+        states = ", ".join(
+            f"{display_value(spec.field('state'), state, services.reference)} {count}"
+            for state, count in sorted(register["by_state"].items(), key=lambda i: -i[1])
+        ) if any(f.name == "state" and f.kind is FieldKind.CHOICE for f in spec.fields) else ""
+        districts = ", ".join(
+            f"{services.reference.district_name(code) or _('no district')} {count}"
+            for code, count in sorted(register["by_district"].items(), key=lambda i: -i[1])[:4])
+        line = f"<b>{_(spec.title)}: {register['total']}</b>"
+        if states:
+            line += f" ({states})"
+        if districts:
+            line += " — " + _("most in: {districts}").format(districts=districts)
+        parts.append(line)
+    expiring = data["expiring_permits"]
+    due = data["dossiers_due"]
+    parts.append(_("Permits expiring within {days} days: {count}{first}.").format(
+        days=data["expiring_days"], count=len(expiring),
+        first=f" ({', '.join(p['number'] for p in expiring[:5])})" if expiring else ""))
+    parts.append(_("Dossiers due within {days} days: {count}{first}.").format(
+        days=data["due_days"], count=len(due),
+        first=f" ({', '.join(d['code'] for d in due[:5])})" if due else ""))
+    return "<br>".join(parts)
+
+
 class AreaTab(QWidget):
     def __init__(self, services: Services, area: Area, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,6 +71,10 @@ class AreaTab(QWidget):
             layout.addWidget(pending)
             layout.addStretch(1)
             return
+        self.overview = QLabel(overview_text(services, area.key))
+        self.overview.setObjectName("area_overview")
+        self.overview.setWordWrap(True)
+        layout.addWidget(self.overview)
         if len(area.registers) == 1:
             view = RegisterView(services, area.registers[0], self)
             self.register_views.append(view)

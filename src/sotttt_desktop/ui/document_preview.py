@@ -106,7 +106,6 @@ class DocumentPreview(QDialog):
         super().__init__(parent)
         self.rendered = rendered
         self.setWindowTitle(title)
-        self.resize(820, 940)
         self.document = PdfPages(rendered.pdf)
         self.view = QScrollArea()
         self.view.setObjectName("pdf_view")
@@ -124,6 +123,8 @@ class DocumentPreview(QDialog):
             pages_layout.addWidget(label)
             self.page_labels.append(label)
         self.view.setWidget(pages)
+        widest = max((label.pixmap().width() for label in self.page_labels), default=600)
+        self.resize(widest + 60, 960)
         note = _("Reprint: identical to the document as issued.") if rendered.reprint else \
             _("{pages} page(s).").format(pages=len(self.document))
         self.document.close()  # the pixmaps are made; printing opens the bytes again

@@ -7,6 +7,7 @@ from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, Dossi
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.permit import Permit
+from sotttt_desktop.core.models.publishing import PrintingFacility
 from sotttt_desktop.core.models.reference import (
     Commune,
     District,
@@ -23,6 +24,7 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "PrintingFacility",
     "IssuedDocument",
     "PARTY_KINDS",
     "Permit",

@@ -25,15 +25,15 @@ def _build(data: dict[str, Any], action: str) -> Document:
                      f"{data['unit_name'][1:]}")
     bases = [f"{b.rstrip(';.')}{'.' if i == len(bases) - 1 else ';'}" for i, b in enumerate(bases)]
     articles = (
-        Article(1, f"{first}.", (f"Lý do: {data['reason'].rstrip('.')}.",)),
-        Article(2, "Quyết định này có hiệu lực kể từ ngày ký.",
-                (f"{holder} có trách nhiệm chấp hành Quyết định này; "
+        Article(1, "", (f"{first}.", f"Lý do: {data['reason'].rstrip('.')}.")),
+        Article(2, "", ("Quyết định này có hiệu lực kể từ ngày ký.",
+                f"{holder} có trách nhiệm chấp hành Quyết định này; "
                  + ("không được hoạt động theo văn bản nêu tại Điều 1 trong thời gian bị đình chỉ."
                     if action == "suspend" else
                     "nộp lại bản chính văn bản bị thu hồi cho Sở trong thời hạn 05 ngày làm việc "
                     "kể từ ngày nhận Quyết định này."),)),
-        Article(3, f"Chánh Văn phòng Sở, Trưởng các phòng, đơn vị có liên quan và {holder} chịu "
-                   "trách nhiệm thi hành Quyết định này./.", ()),
+        Article(3, "", (f"Chánh Văn phòng Sở, Trưởng các phòng, đơn vị có liên quan và {holder} "
+                        "chịu trách nhiệm thi hành Quyết định này./.",)),
     )
     return header(data, "A4", date=day(data.get("decided_on")), number=data.get("number"),
                   title="QUYẾT ĐỊNH", summary=f"Về việc {verb.lower()} {kind} số "

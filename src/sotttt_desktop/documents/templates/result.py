@@ -151,11 +151,11 @@ def _decision(data: dict[str, Any]) -> Document:
                   f"{ddmmyyyy(replaced.get('issued_on'))})")
     unit = data.get("unit_name") or "các phòng, đơn vị có liên quan"
     articles = (
-        Article(1, f"{first}, cụ thể như sau:", tuple(content)),
-        Article(2, "Quyết định này có hiệu lực kể từ ngày ký.", ()),
-        Article(3, f"Chánh Văn phòng Sở, Trưởng {unit[0].lower()}{unit[1:]}, {holder} và các "
-                   "cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định "
-                   "này./.", ()),
+        Article(1, "", (f"{first}, cụ thể như sau:", *content)),
+        Article(2, "", ("Quyết định này có hiệu lực kể từ ngày ký.",)),
+        Article(3, "", (f"Chánh Văn phòng Sở, Trưởng {unit[0].lower()}{unit[1:]}, {holder} và "
+                        "các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành "
+                        "Quyết định này./.",)),
     )
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
                   title="QUYẾT ĐỊNH", summary=f"Về việc {data['title'][0].lower()}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -111,8 +112,18 @@ class RegisterView(QWidget):
         edit_button.setEnabled(actor.can(self._spec.area, "edit"))
         details_button = QPushButton(_("&Details"))
         details_button.clicked.connect(self.show_details)
+        export_button = self.export_button = QPushButton(_("E&xport…"))
+        export_button.setObjectName("export_button")
+        export_button.clicked.connect(lambda: self.export_file())
+        export_button.setEnabled(actor.can(self._spec.area, "export"))
+        import_button = self.import_button = QPushButton(_("&Import…"))
+        import_button.setObjectName("import_button")
+        import_button.clicked.connect(lambda: self.import_file())
+        import_button.setEnabled(actor.can(self._spec.area, "create"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(export_button)
+        bottom.addWidget(import_button)
         bottom.addWidget(new_button)
         bottom.addWidget(edit_button)
         bottom.addWidget(details_button)
@@ -123,6 +134,42 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._update_count()
+
+    # --- spreadsheets -------------------------------------------------------------------------
+
+    def export_file(self, path: str | None = None) -> int:
+        """The register as the filter shows it, to .xlsx or .csv."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Export"), f"{self._key}.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+            if not path:
+                return 0
+        try:
+            count = self._services.register_files.export(self._key, Path(path),
+                                                         self.current_filter())
+        except AppError as error:
+            show_error(self, str(error))
+            return 0
+        self.count_label.setText(_("{count} records written to {path}.").format(
+            count=fmt_number(count), path=path))
+        return count
+
+    def import_file(self, path: str | None = None) -> object:
+        from PySide6.QtWidgets import QFileDialog
+
+        from sotttt_desktop.ui.dialogs.import_dialog import ImportDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Import"), "", _("Spreadsheets (*.xlsx *.csv)"))
+            if not path:
+                return None
+        dialog = ImportDialog(self._services, self._key, Path(path), self)
+        dialog.finished.connect(lambda _r: self._after_change() if dialog.committed else None)
+        dialog.show()
+        return dialog
 
     # --- filtering and sorting -----------------------------------------------------------------
 

@@ -1,0 +1,42 @@
+"""Import benchmark: the messy 5,000-row printing-facility spreadsheet of the tests — preview
+(read, validate, match) and commit (one transaction), then export. Not a test."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    from sotttt_desktop.i18n import set_language
+    from sotttt_desktop.services.actor import Actor
+    from sotttt_desktop.services.setup import initialise
+    from sotttt_desktop.settings import sqlite_location
+    from tests.services.test_register_files import _messy_workbook
+
+    set_language("vi")
+    folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    services = initialise(sqlite_location(folder / "bench.sqlite3"), actor=Actor.system())
+    workbook = folder / "co-so-in.xlsx"
+    _messy_workbook(workbook)
+    started = time.perf_counter()
+    preview = services.register_files.preview("printing_facilities", workbook)
+    previewed = time.perf_counter() - started
+    started = time.perf_counter()
+    services.register_files.commit("printing_facilities", workbook, skip_rejected=True)
+    committed = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = services.register_files.export("printing_facilities", folder / "out.xlsx")
+    exported = time.perf_counter() - started
+    print(f"rows: {preview.counts()}")
+    print(f"preview of 5,000 rows (read, validate, match)  {previewed:6.2f} s")
+    print(f"commit (preview again + one transaction)       {committed:6.2f} s")
+    print(f"export of {rows} rows to XLSX                 {exported:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Registers of the publishing, printing and distribution area (Art. 3(5) of the Decision)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin
+
+
+class PrintingFacility(RecordMixin, Base):
+    """A printing facility: licensed (Giấy phép hoạt động in) or registered (Đăng ký hoạt động
+    cơ sở in), one per tax code; kept up to date from the permits issued to it."""
+
+    __tablename__ = "printing_facility"
+
+    tax_code: Mapped[str] = mapped_column(String(14), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(NFCString(300), nullable=False)
+    sort_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    owner: Mapped[str | None] = mapped_column(NFCString(200))
+    address: Mapped[str | None] = mapped_column(NFCString(400))
+    district_code: Mapped[int | None] = mapped_column(ForeignKey("district.code"))
+    commune_code: Mapped[int | None] = mapped_column(ForeignKey("commune.code"))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    licence_kind: Mapped[str] = mapped_column(String(16), nullable=False)  # permit|registration
+    licence_no: Mapped[str | None] = mapped_column(NFCString(64))
+    licence_date: Mapped[dt.date | None] = mapped_column(Date)
+    equipment: Mapped[str | None] = mapped_column(NFCText)
+    products: Mapped[str | None] = mapped_column(NFCText)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)  # active|suspended|ceased
+    note: Mapped[str | None] = mapped_column(NFCText)
+    party_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("party.id"))
+    permit_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("permit.id"))
+    permits: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        Index("ix_printing_facility_sort_name", "sort_name"),
+        Index("ix_printing_facility_district", "district_code", "sort_name"),
+        Index("ix_printing_facility_state", "state", "sort_name"),
+        Index("ix_printing_facility_licence_date", "licence_date"),
+    )

@@ -1,0 +1,71 @@
+"""The overview at the top of an area's tab: its registers by state and by district, permits
+expiring soon, dossiers due this week — a few grouped queries on indexed columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from sotttt_desktop.core.models import Dossier, Permit
+from sotttt_desktop.core.models.dossier import FINAL_STATES
+from sotttt_desktop.i18n import LOCAL_TZ
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+EXPIRING_DAYS = 60
+DUE_DAYS = 7
+
+
+class OverviewService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    def area(self, area: str, today: dt.date | None = None) -> dict[str, Any]:
+        from sotttt_desktop.registers import all_registers
+
+        services = self._services
+        services.require(area, "view")
+        today = today or dt.datetime.now(LOCAL_TZ).date()
+        actor = services.actor
+        registers = []
+        with services.db.session() as session:
+            for spec in all_registers().values():
+                if spec.area != area:
+                    continue
+                model = spec.model
+                scope = []
+                if actor.district_scoped and spec.district_field:
+                    scope.append(getattr(model, spec.district_field) == actor.district_code)
+                by_state: dict[Any, int] = {}
+                by_district: dict[Any, int] = {}
+                if hasattr(model, "state"):
+                    by_state = dict(session.execute(select(model.state, func.count())
+                                                    .where(*scope).group_by(model.state)).all())
+                if spec.district_field:
+                    column = getattr(model, spec.district_field)
+                    by_district = dict(session.execute(select(column, func.count())
+                                                       .where(*scope).group_by(column)).all())
+                registers.append({"register": spec.key, "title": spec.title,
+                                  "total": sum(by_district.values()) if by_district else
+                                  sum(by_state.values()),
+                                  "by_state": by_state, "by_district": by_district})
+            permit_scope = [Permit.area == area]
+            dossier_scope = [Dossier.area == area]
+            if actor.district_scoped:
+                permit_scope.append(Permit.district_code == actor.district_code)
+                dossier_scope.append(Dossier.district_code == actor.district_code)
+            expiring = session.execute(select(Permit.number, Permit.valid_until).where(
+                *permit_scope, Permit.state == "valid", Permit.valid_until >= today,
+                Permit.valid_until <= today + dt.timedelta(days=EXPIRING_DAYS))
+                .order_by(Permit.valid_until)).all()
+            due = session.execute(select(Dossier.code, Dossier.due_date).where(
+                *dossier_scope, Dossier.state.not_in(FINAL_STATES),
+                Dossier.due_date <= today + dt.timedelta(days=DUE_DAYS))
+                .order_by(Dossier.due_date)).all()
+        return {"area": area, "registers": registers,
+                "expiring_permits": [{"number": n, "valid_until": d} for n, d in expiring],
+                "dossiers_due": [{"code": c, "due": d} for c, d in due],
+                "expiring_days": EXPIRING_DAYS, "due_days": DUE_DAYS}

@@ -1,0 +1,130 @@
+"""Import a spreadsheet into a register: the row-by-row preview, then one all-or-nothing commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sotttt_desktop.errors import AppError
+from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.registers import get_register
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services import Services
+    from sotttt_desktop.services.register_files import ImportPreview
+
+ACTION_LABELS = {"create": N_("new"), "update": N_("update"), "unchanged": N_("unchanged"),
+                 "reject": N_("rejected")}
+ACTION_COLOURS = {"create": "#d8f0d8", "update": "#fff2c8", "reject": "#f8d0d0"}
+
+
+class ImportDialog(QDialog):
+    def __init__(self, services: Services, register_key: str, path: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._key = register_key
+        self._path = path
+        spec = get_register(register_key)
+        self.setWindowTitle(_("Import into “{register}”").format(register=_(spec.title)))
+        self.resize(980, 620)
+        self.summary = QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("import_rows")
+        self.table.setHorizontalHeaderLabels([_("Row"), _("Action"), _("Key"), _("Name"),
+                                              _("Why")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 280)
+        self.skip = QCheckBox(_("Import the other rows and leave the rejected ones out"))
+        self.skip.setObjectName("import_skip_rejected")
+        self.skip.toggled.connect(lambda _c: self._update_buttons())
+        self.commit_button = QPushButton(_("&Write into the register"))
+        self.commit_button.setObjectName("import_commit")
+        self.commit_button.clicked.connect(self.commit)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip, 1)
+        buttons.addWidget(self.commit_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.preview: ImportPreview | None = None
+        self.committed = False
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.preview = self._services.register_files.preview(self._key, self._path)
+        except AppError as error:
+            self.preview = None
+            self.summary.setText(str(error))
+            self._update_buttons()
+            return
+        shown = [r for r in self.preview.rows if r.action != "unchanged"]
+        self.table.setRowCount(len(shown))
+        for index, row in enumerate(shown):
+            cells = [str(row.line), _(ACTION_LABELS[row.action]), row.key, row.title,
+                     "; ".join(row.messages) if row.messages else
+                     (_("changes: {fields}").format(fields=", ".join(row.changed))
+                      if row.changed else "")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if row.action in ACTION_COLOURS:
+                    item.setBackground(QBrush(QColor(ACTION_COLOURS[row.action])))
+                self.table.setItem(index, column, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(2)
+        counts = self.preview.counts()
+        text = _("{file}: {create} new, {update} updated, {unchanged} unchanged, {reject} "
+                 "rejected.").format(file=self._path.name, **counts)
+        if self.preview.ignored_columns:
+            text += " " + _("Columns not used: {columns}.").format(
+                columns=", ".join(self.preview.ignored_columns))
+        text += " " + _("Nothing is written until you press “Write into the register”; then "
+                        "everything is written at once, or nothing.")
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        counts = self.preview.counts() if self.preview else {}
+        to_write = counts.get("create", 0) + counts.get("update", 0)
+        rejected = counts.get("reject", 0)
+        self.skip.setVisible(bool(rejected))
+        self.commit_button.setEnabled(not self.committed and to_write > 0
+                                      and (rejected == 0 or self.skip.isChecked()))
+
+    def commit(self) -> bool:
+        try:
+            done = self._services.register_files.commit(self._key, self._path,
+                                                        skip_rejected=self.skip.isChecked())
+        except AppError as error:
+            self.summary.setText(str(error))
+            return False
+        counts = done.counts()
+        self.committed = True
+        self.summary.setText(_("Written: {create} new, {update} updated.").format(**counts))
+        self._update_buttons()
+        return True

@@ -1,0 +1,93 @@
+"""Documents from the command line: render --list, render, permit pdf, dossier pdf, verify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import run, run_json
+from tests.documents.helpers import pdf_fonts, pdf_text
+
+
+@pytest.fixture(autouse=True)
+def bundled_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOTTTT_DOCUMENT_FONT", "bundled")
+
+
+def _issued(capsys: pytest.CaptureFixture[str], db: list[str]) -> tuple[str, str]:
+    run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty In Phú Lợi",
+             "--tax-code", "3700444333", "--district", "thu dau mot")
+    code = run_json(capsys, *db, "dossier", "receive", "--procedure", "publishing.printing.issue",
+                    "--applicant", "3700444333", "--received", "2024-06-03T09:00")["code"]
+    for step in ("start_appraisal", "approve"):
+        run_json(capsys, *db, "dossier", "act", code, step)
+    number = run_json(capsys, *db, "permit", "issue", code, "--subject",
+                      "Cơ sở in Phú Lợi")["number"]
+    return code, number
+
+
+def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    kinds = run_json(capsys, "--db", str(db_path), "render", "--list")
+    assert {k["kind"] for k in kinds} == {
+        "permit", "permit-suspension", "permit-revocation", "form-01", "form-02", "form-03",
+        "form-04", "form-05", "form-06", "decision", "letter"}
+    assert all(k["form"] and k["version"] for k in kinds)
+
+
+def test_permit_and_form_pdfs_then_verify(capsys: pytest.CaptureFixture[str], db_path: Path,
+                                          tmp_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    code, number = _issued(capsys, db)
+    out = tmp_path / "permit.pdf"
+    info = run_json(capsys, *db, "permit", "pdf", number, "--out", str(out))
+    assert info["reprint"] is False and out.read_bytes()[:5] == b"%PDF-"
+    text = pdf_text(out.read_bytes())
+    assert f"Số: {number}" in text and "GIẤY PHÉP HOẠT ĐỘNG IN" in text
+    assert all(f["embedded"] == "yes" for f in pdf_fonts(out.read_bytes()))
+    again = run_json(capsys, *db, "render", "permit", number, "--out", str(tmp_path / "b.pdf"))
+    assert again["reprint"] is True and again["sha256"] == info["sha256"]
+    form = tmp_path / "form01.pdf"
+    run_json(capsys, *db, "dossier", "pdf", code, "--form", "01", "--out", str(form))
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in pdf_text(form.read_bytes())
+    book = tmp_path / "book.pdf"
+    run_json(capsys, *db, "dossier", "pdf", code, "--form", "06", "--out", str(book))
+    assert code in pdf_text(book.read_bytes())
+    # the code printed on the permit verifies; one character changed does not
+    verdict = run_json(capsys, *db, "verify", str(out))
+    assert verdict["status"] == "valid"
+    payload = verdict["payload"]
+    status, stdout, _err = run(capsys, *db, "verify", payload)
+    assert status == 0 and "Tình trạng: còn hiệu lực" in stdout
+    forged = payload[:-1] + ("0" if payload[-1] != "0" else "1")
+    status, stdout, _err = run(capsys, *db, "verify", forged)
+    assert status == 1 and "giả mạo" in stdout
+    run_json(capsys, *db, "permit", "revoke", number, "--decision", "03/QĐ-STTTT", "--reason",
+             "Ngừng hoạt động")
+    status, stdout, _err = run(capsys, *db, "verify", payload, "--json")
+    assert status == 1 and json.loads(stdout)["status"] == "revoked"  # exit 0 only when valid
+    decision = tmp_path / "decision.pdf"
+    run_json(capsys, *db, "render", "permit-revocation", number, "--out", str(decision))
+    assert "Số: 03/QĐ-STTTT" in pdf_text(decision.read_bytes())
+
+
+def test_bad_input_is_one_clear_line(capsys: pytest.CaptureFixture[str], db_path: Path,
+                                     tmp_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    status, _out, err = run(capsys, *db, "render", "nothing", "x", "--out", str(tmp_path / "x"))
+    assert status == 2 and "Không có loại văn bản nothing" in err
+    status, _out, err = run(capsys, *db, "permit", "pdf", "99/GP-STTTT", "--out",
+                            str(tmp_path / "x.pdf"))
+    assert status == 4 and err.count("\n") == 1
+    status, _out, err = run(capsys, *db, "render", "form-06", "2024-13", "--out",
+                            str(tmp_path / "x.pdf"))
+    assert status == 2 and "YYYY-MM" in err
+    letter = tmp_path / "letter.json"
+    letter.write_text(json.dumps({"number": "01/STTTT-VP", "summary": "họp giao ban",
+                                  "addressees": ["Các phòng, đơn vị"],
+                                  "paragraphs": ["Sở tổ chức họp giao ban tháng."],
+                                  "recipients": ["Như trên", "Lưu: VT"]}), encoding="utf-8")
+    run_json(capsys, *db, "render", "letter", str(letter), "--out", str(tmp_path / "l.pdf"))
+    assert "V/v họp giao ban" in pdf_text((tmp_path / "l.pdf").read_bytes())
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,229 @@
+"""Registers to and from spreadsheets: a messy 5,000-row import previewed row by row and
+committed in one transaction; export → import lossless; the printing-facility register kept
+from the permits issued."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from sotttt_desktop.errors import DuplicateError, PermissionDeniedError, ValidationError
+from sotttt_desktop.services import Services
+from sotttt_desktop.services.actor import Actor
+
+REGISTER = "printing_facilities"
+HEADINGS = ["STT", "Tên cơ sở in", "MST", "Địa chỉ", "Huyện", "Giấy phép hay đăng ký",
+            "Số giấy phép", "Ngày cấp", "Trạng thái", "Ghi chú nội bộ"]
+DISTRICTS = ["Thành phố Thủ Dầu Một", "thu dau mot", "Di An", "TX. Bến Cát", "huyen dau tieng",
+             "Thành phố Thuận An"]
+
+
+def _messy_workbook(path: Path, rows: int = 5000) -> dict[str, list[int]]:
+    """A spreadsheet as Departments keep them; returns the row numbers of each planted problem."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADINGS)
+    planted: dict[str, list[int]] = {"missing_tax": [], "duplicate": [], "bad_district": [],
+                                     "bad_date": [], "nfd": [], "text_date": []}
+    for n in range(1, rows + 1):
+        line = n + 1
+        tax = f"39{n * 7 % 10**8:08d}"
+        name = f"Công ty TNHH In Ấn Sông Bé số {n}"
+        district = DISTRICTS[n % len(DISTRICTS)]
+        issued: object = dt.datetime(2018, 1, 1) + dt.timedelta(days=n % 2000)
+        if n % 250 == 0:
+            tax = None
+            planted["missing_tax"].append(line)
+        elif n % 333 == 0:
+            tax = f"39{(n - 1) * 7 % 10**8:08d}"  # the previous row's tax code
+            planted["duplicate"].append(line)
+        if n % 401 == 0:
+            district = "Huyện Không Có"
+            planted["bad_district"].append(line)
+        if n % 97 == 0:
+            issued = "31/02/2020"
+            planted["bad_date"].append(line)
+        elif n % 3 == 0:
+            issued = f"{(n % 28) + 1}/{(n % 12) + 1}/2019"  # a date typed as text
+            planted["text_date"].append(line)
+        if n % 50 == 0:
+            name = unicodedata.normalize("NFD", name)
+            planted["nfd"].append(line)
+        sheet.append([n, name, tax, f"Số {n} đường Yersin", district,
+                      "Giấy phép hoạt động in" if n % 2 else "Đăng ký hoạt động cơ sở in",
+                      f"{n % 90 + 1:02d}/GP-STTTT", issued, "Đang hoạt động", "nội bộ"])
+    book.save(path)
+    return planted
+
+
+def test_a_messy_spreadsheet_is_previewed_row_by_row_then_committed_at_once(
+        services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "co-so-in.xlsx"
+    planted = _messy_workbook(path)
+    preview = services.register_files.preview(REGISTER, path)
+    rows = {row.line: row for row in preview.rows}
+    assert preview.ignored_columns == ["STT", "Ghi chú nội bộ"]
+    for line in planted["missing_tax"]:
+        assert rows[line].action == "reject"
+        assert rows[line].messages == ["Mã số thuế: Trường này bắt buộc nhập."]
+    for line in planted["duplicate"]:
+        assert rows[line].action == "reject"
+        assert f"dòng {line - 1}" in rows[line].messages[0]
+    for line in planted["bad_district"]:
+        assert rows[line].action == "reject"
+        assert any("Huyện Không Có" in m for m in rows[line].messages)
+    for line in planted["bad_date"]:
+        assert rows[line].action == "reject"
+        assert any(m.startswith("Ngày cấp:") for m in rows[line].messages)
+    good = [line for line in planted["nfd"] + planted["text_date"]
+            if line not in planted["bad_district"] + planted["duplicate"]
+            + planted["missing_tax"] + planted["bad_date"]]
+    assert all(rows[line].action == "create" for line in good)
+    nfd = next(line for line in planted["nfd"] if rows[line].action == "create")
+    assert rows[nfd].values["name"] == unicodedata.normalize("NFC", rows[nfd].values["name"])
+    assert rows[2].values["district_code"] == rows[7].values["district_code"] == 718  # no marks
+    counts = preview.counts()
+    rejected = len(set().union(*(planted[k] for k in ("missing_tax", "duplicate",
+                                                       "bad_district", "bad_date"))))
+    assert counts == {"create": 5000 - rejected, "update": 0, "unchanged": 0, "reject": rejected}
+    assert services.registers.count(REGISTER) == 0  # the preview wrote nothing
+    with pytest.raises(ValidationError, match=f"{rejected} dòng"):
+        services.register_files.commit(REGISTER, path)
+    assert services.registers.count(REGISTER) == 0
+    done = services.register_files.commit(REGISTER, path, skip_rejected=True)
+    assert done.committed and services.registers.count(REGISTER) == 5000 - rejected
+    # importing the same file again changes nothing
+    again = services.register_files.preview(REGISTER, path).counts()
+    assert again == {"create": 0, "update": 0, "unchanged": 5000 - rejected, "reject": rejected}
+
+
+def test_the_commit_is_one_transaction(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "small.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Mã số thuế", "Tên", "Huyện, thị xã, thành phố",
+                         "Giấy phép hay đăng ký", "Trạng thái"])
+        for n in range(1, 21):
+            writer.writerow([f"37000000{n:02d}", f"Cơ sở in {n}", "Dĩ An", "Giấy phép hoạt động in",
+                             "Đang hoạt động"])
+    preview = services.register_files.preview(REGISTER, path)
+    assert preview.counts()["create"] == 20
+    # another desk enters row 15's facility between the preview and the commit
+    services.register_files.commit(REGISTER, _one_row(tmp_path, "3700000015", "Cơ sở khác"))
+    with pytest.raises(DuplicateError):
+        services.registers.write_many(
+            __import__("sotttt_desktop.registers", fromlist=["get_register"]).get_register(
+                REGISTER), [(None, r.values) for r in preview.rows], summary="test")
+    assert services.registers.count(REGISTER) == 1  # none of the 20 was written
+
+
+def _one_row(folder: Path, tax: str, name: str) -> Path:
+    path = folder / f"{tax}.csv"
+    path.write_text(f"Mã số thuế,Tên,Huyện,Giấy phép hay đăng ký,Trạng thái\n{tax},{name},"
+                    "Dĩ An,Giấy phép hoạt động in,Đang hoạt động\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_then_import_is_lossless(services: Services, tmp_path: Path, suffix: str,
+                                        db_path: Path) -> None:
+    from sotttt_desktop.services.demo_cases import fill_demo_facilities
+
+    fill_demo_facilities(services, count=40)
+    services.register_files.commit(REGISTER, _one_row(tmp_path, "3700000099", "=SUM(A1:A3)"))
+    exported = tmp_path / f"export{suffix}"
+    assert services.register_files.export(REGISTER, exported) == 41
+    before = {r["tax_code"]: {k: v for k, v in r.items() if k not in (
+        "id", "version", "created_at", "updated_at", "created_by", "updated_by")}
+        for r in services.registers.iter_records(REGISTER)}
+    assert before["3700000099"]["name"] == "=SUM(A1:A3)"  # text, never a formula
+    assert services.register_files.preview(REGISTER, exported).counts()["unchanged"] == 41
+    # into another, empty database
+    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.settings import sqlite_location
+    from tests.conftest import TEST_ACTOR
+
+    other_path = tmp_path / "other.sqlite3"
+    other_path.write_bytes(db_path.read_bytes())
+    other = open_services(sqlite_location(other_path), actor=TEST_ACTOR)
+    try:
+        assert other.registers.count(REGISTER) == 0
+        assert other.register_files.commit(REGISTER, exported).counts()["create"] == 41
+        after = {r["tax_code"]: {k: v for k, v in r.items() if k not in (
+            "id", "version", "created_at", "updated_at", "created_by", "updated_by")}
+            for r in other.registers.iter_records(REGISTER)}
+    finally:
+        other.db.close()
+    assert after == before
+
+
+def test_changed_rows_are_updates_naming_the_fields(services: Services, tmp_path: Path) -> None:
+    services.register_files.commit(REGISTER, _one_row(tmp_path, "3700000001", "Cơ sở in A"))
+    changed = _one_row(tmp_path, "3700000001", "Cơ sở in A (đổi tên)")
+    row = services.register_files.preview(REGISTER, changed).rows[0]
+    assert row.action == "update" and row.changed == ["Tên"]
+    services.register_files.commit(REGISTER, changed)
+    assert next(services.registers.iter_records(REGISTER))["name"] == "Cơ sở in A (đổi tên)"
+
+
+def test_bad_files_are_refused_clearly(services: Services, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"\.xlsx hoặc \.csv"):
+        services.register_files.preview(REGISTER, tmp_path / "a.txt")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(ValidationError, match="Excel"):
+        services.register_files.preview(REGISTER, broken)
+    no_columns = tmp_path / "cols.csv"
+    no_columns.write_text("Họ tên,Tuổi\nA,3\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="Mã số thuế"):
+        services.register_files.preview(REGISTER, no_columns)
+
+
+def test_import_and_export_need_their_rights(services: Services, tmp_path: Path) -> None:
+    viewer = services.as_actor(Actor(username="xem", display_name="Xem", authenticated=True,
+                                     grants=frozenset({("*", "view")})))
+    path = _one_row(tmp_path, "3700000001", "Cơ sở in A")
+    assert viewer.register_files.preview(REGISTER, path).counts()["create"] == 1
+    with pytest.raises(PermissionDeniedError):
+        viewer.register_files.commit(REGISTER, path)
+    with pytest.raises(PermissionDeniedError):
+        viewer.register_files.export(REGISTER, tmp_path / "x.csv")
+
+
+def _walk(services: Services, procedure: str, tax: str) -> dict:
+    holder = services.parties.add(kind="org", name="Công ty TNHH In Tân Uyên", tax_code=tax,
+                                  district_code="Tân Uyên", address="Số 5 đường ĐT746",
+                                  legal_representative="Trần Văn Bình")
+    code = services.dossiers.receive(procedure, holder["id"],
+                                     received_at=dt.datetime(2024, 3, 1, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    services.dossiers.act(code, "approve")
+    return services.permits.issue(code, subject="Cơ sở in Tân Uyên", on=dt.date(2024, 3, 12),
+                                  details={"Thiết bị": "02 máy in offset",
+                                           "Sản phẩm in": "Bao bì, nhãn hàng hóa"})
+
+
+def test_the_register_is_written_from_the_permit(services: Services) -> None:
+    permit = _walk(services, "publishing.printing.issue", "3700888111")
+    entry = next(services.registers.iter_records(REGISTER))
+    assert (entry["tax_code"], entry["name"], entry["licence_kind"], entry["licence_no"],
+            entry["licence_date"], entry["equipment"], entry["state"]) == (
+        "3700888111", "Công ty TNHH In Tân Uyên", "permit", permit["number"],
+        dt.date(2024, 3, 12), "02 máy in offset", "active")
+    assert entry["owner"] == "Trần Văn Bình"
+    services.permits.decide(permit["number"], "suspend", decision_number="01/QĐ-STTTT",
+                            reason="Vi phạm", until=dt.date.today() + dt.timedelta(days=30))
+    assert next(services.registers.iter_records(REGISTER))["state"] == "suspended"
+
+
+def test_a_registration_confirmation_writes_a_registered_facility(services: Services) -> None:
+    confirmation = _walk(services, "publishing.printing_facility.register", "3700888222")
+    entry = next(services.registers.iter_records(REGISTER))
+    assert entry["licence_kind"] == "registration"
+    assert entry["licence_no"] == confirmation["number"]
+    assert services.registers.count(REGISTER) == 1
