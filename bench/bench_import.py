@@ -12,11 +12,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main() -> None:
+    from tests.services.test_register_files import _messy_workbook
+
     from sotttt_desktop.i18n import set_language
     from sotttt_desktop.services.actor import Actor
     from sotttt_desktop.services.setup import initialise
     from sotttt_desktop.settings import sqlite_location
-    from tests.services.test_register_files import _messy_workbook
 
     set_language("vi")
     folder = Path(tempfile.mkdtemp(prefix="bench-import-"))

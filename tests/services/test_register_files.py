@@ -227,3 +227,61 @@ def test_a_registration_confirmation_writes_a_registered_facility(services: Serv
     assert entry["licence_kind"] == "registration"
     assert entry["licence_no"] == confirmation["number"]
     assert services.registers.count(REGISTER) == 1
+
+
+SAMPLE_DETAILS = {
+    "press.bulletin": {"Mục đích": "Thông tin nội bộ", "Kỳ hạn xuất bản": "01 kỳ/tháng"},
+    "press.tvro": {"Địa điểm lắp đặt": "Khách sạn Sông Bé, phường Phú Cường",
+                   "Số kênh": "12 kênh"},
+    "publishing.photocopier": {"Số máy (serial)": "XN-2024-0001",
+                               "Địa chỉ đặt máy": "Số 5 đường 30/4"},
+    "publishing.distribution": {"Địa điểm kinh doanh": "Nhà sách Sông Bé, số 1 Yersin"},
+    "publishing.printing": {"Thiết bị": "02 máy in offset"},
+    "publishing.printing_facility": {"Thiết bị": "01 máy in lụa"},
+}
+
+
+def test_every_press_and_publishing_procedure_ends_in_its_register(services: Services) -> None:
+    """Each procedure of the two areas, from receipt to the printed result; where the result
+    is the basis of a register entry, the entry carries its number afterwards."""
+    from sotttt_desktop.catalog import load as load_catalogue
+    from sotttt_desktop.core.calendar import TimeUnit
+    from sotttt_desktop.registers import all_registers
+    from tests.documents.helpers import pdf_text
+
+    holder = services.parties.add(kind="org", name="Công ty Cổ phần Văn hóa Sông Bé",
+                                  tax_code="3700999111", district_code="718",
+                                  address="Số 1 đường Yersin")
+    by_family = {family: spec for spec in all_registers().values()
+                 for family in spec.from_permits}
+    order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3}
+    latest: dict[str, str] = {}
+    walked = 0
+    for procedure in sorted((p for p in load_catalogue().list()
+                             if p.area in ("press", "publishing")
+                             and p.unit is not TimeUnit.HOURS_BEFORE),
+                            key=lambda p: (p.family, order[p.action])):
+        replaces = latest.get(procedure.family) if procedure.action in (
+            "amend", "extend", "reissue") else None
+        code = services.dossiers.receive(procedure.key, holder["id"],
+                                         received_at=dt.datetime(2024, 4, 1, 9))["code"]
+        for step in ("start_appraisal", "approve"):
+            services.dossiers.act(code, step)
+        permit = services.permits.issue(code, subject="Bản tin Sông Bé", replaces=replaces,
+                                        on=dt.date(2024, 4, 10),
+                                        details=SAMPLE_DETAILS.get(procedure.family, {}))
+        latest[procedure.family] = permit["reference"]
+        text = pdf_text(services.documents.render("permit", permit["reference"]).pdf)
+        assert f"Số: {permit['number']}" in text
+        services.dossiers.act(code, "return_result")
+        assert services.dossiers.show(code)["state"] == "returned"
+        spec = by_family.get(procedure.family)
+        if spec is not None:
+            entries = list(services.registers.iter_records(spec.key))
+            assert len(entries) == 1, procedure.key  # created once, then updated
+            assert entries[0]["licence_no"] == permit["number"], procedure.key
+            assert entries[0]["state"] == "active"
+        walked += 1
+    assert walked >= 15
+    assert {spec.key for spec in by_family.values()} <= {
+        s for s in all_registers() if services.registers.count(s) == 1}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import UniqueConstraint
+
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.registers import all_registers
 from sotttt_desktop.services import Services
@@ -54,8 +56,11 @@ def test_a_query_without_words_matches_nothing(demo_services: Services) -> None:
 
 def test_every_sortable_field_is_backed_by_an_index() -> None:
     for spec in all_registers().values():
-        indexed = {col.name for index in spec.model.__table__.indexes
-                   for col in list(index.columns)[:2]}
+        table = spec.model.__table__
+        indexed = {col.name for index in table.indexes for col in list(index.columns)[:2]}
+        indexed |= {col.name for constraint in table.constraints  # UNIQUE: an index too
+                    if isinstance(constraint, UniqueConstraint)
+                    for col in list(constraint.columns)[:1]}
         for field in spec.fields:
             if field.sort_column:
                 assert field.sort_column in indexed, (spec.key, field.name)

@@ -7,9 +7,15 @@ __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_regis
 
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.parties import PARTIES
-    from sotttt_desktop.registers.publishing import PRINTING_FACILITIES
+    from sotttt_desktop.registers.press import NEWS_BULLETINS, TVRO_RECEIVERS
+    from sotttt_desktop.registers.publishing import (
+        COLOUR_COPIERS,
+        DISTRIBUTORS,
+        PRINTING_FACILITIES,
+    )
 
-    return {spec.key: spec for spec in (PARTIES, PRINTING_FACILITIES)}
+    return {spec.key: spec for spec in (PARTIES, NEWS_BULLETINS, TVRO_RECEIVERS,
+                                        PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS)}
 
 
 def get_register(key: str) -> RegisterSpec:

@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.models import PrintingFacility
+from sotttt_desktop.core.models import ColourCopier, Distributor, PrintingFacility
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_
+from sotttt_desktop.registers.licensed import (
+    derive_sort_name,
+    from_permit,
+    holder_fields,
+    licence_fields,
+)
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 LICENCE_KIND_CHOICES = (("permit", N_("Printing licence")),
@@ -86,5 +92,55 @@ PRINTING_FACILITIES = RegisterSpec(
                   choices=FACILITY_STATE_CHOICES, width=110, filterable=True,
                   sort_column="state"),
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+    ),
+)
+
+
+COPIER_KIND_CHOICES = (("copier", N_("Colour photocopier")), ("printer", N_("Colour printer")))
+
+COLOUR_COPIERS = RegisterSpec(
+    key="colour_copiers", area="publishing", title=N_("Colour photocopiers and printers"),
+    item_name=N_("colour copier"), model=ColourCopier, search_kind="colour_copier",
+    default_sort="holder_name", title_field="serial_no",
+    subtitle_fields=("holder_name", "make_model"), derive=derive_sort_name,
+    from_permits={"publishing.photocopier": from_permit(lambda p: {
+        "serial_no": p["details"].get("Số máy (serial)"),
+        "make_model": p["subject"], "machine_kind": "copier",
+        "location": p["details"].get("Địa chỉ đặt máy")})},
+    fields=(
+        FieldSpec("serial_no", N_("Serial number"), required=True, max_length=64, width=130,
+                  searchable=True,
+                  unique_message=N_("The machine with serial number {value} is already "
+                                    "registered ({name})."), aliases=("Số máy", "Serial")),
+        FieldSpec("machine_kind", N_("Machine"), FieldKind.CHOICE, required=True,
+                  choices=COPIER_KIND_CHOICES, width=150, filterable=True,
+                  aliases=("Loại máy",)),
+        FieldSpec("make_model", N_("Make and model"), max_length=200, width=200,
+                  searchable=True, aliases=("Nhãn hiệu", "Hiệu máy")),
+        *holder_fields(),
+        FieldSpec("location", N_("Where it is used"), max_length=400, in_table=False,
+                  aliases=("Địa chỉ đặt máy",)),
+        *licence_fields(),
+    ),
+)
+
+DISTRIBUTORS = RegisterSpec(
+    key="distributors", area="publishing", title=N_("Publication distributors"),
+    item_name=N_("distributor"), model=Distributor, search_kind="distributor",
+    default_sort="holder_name", title_field="holder_name",
+    subtitle_fields=("tax_code", "licence_no"), derive=derive_sort_name,
+    from_permits={"publishing.distribution": from_permit(lambda p: {
+        "tax_code": p["holder_record"].get("tax_code"),
+        "outlets": p["details"].get("Địa điểm kinh doanh") or p["subject"]})},
+    fields=(
+        FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
+                  validate=validation.tax_code, normalise=validation.normalise_tax_code,
+                  searchable=True, aliases=("MST",),
+                  unique_message=N_("A distributor with tax code {value} already exists: "
+                                    "{name}.")),
+        *(f for f in holder_fields() if f.name != "holder_tax_code"),
+        FieldSpec("outlets", N_("Outlets"), FieldKind.MULTILINE, max_length=2000,
+                  in_table=False, aliases=("Địa điểm kinh doanh",)),
+        *licence_fields(),
     ),
 )

@@ -7,7 +7,8 @@ from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, Dossi
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.permit import Permit
-from sotttt_desktop.core.models.publishing import PrintingFacility
+from sotttt_desktop.core.models.press import NewsBulletin, TvroReceiver
+from sotttt_desktop.core.models.publishing import ColourCopier, Distributor, PrintingFacility
 from sotttt_desktop.core.models.reference import (
     Commune,
     District,
@@ -24,6 +25,10 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "ColourCopier",
+    "Distributor",
+    "NewsBulletin",
+    "TvroReceiver",
     "PrintingFacility",
     "IssuedDocument",
     "PARTY_KINDS",

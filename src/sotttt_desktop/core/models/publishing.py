@@ -9,6 +9,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin
+from sotttt_desktop.core.models.licensed import LicensedMixin
 
 
 class PrintingFacility(RecordMixin, Base):
@@ -41,4 +42,36 @@ class PrintingFacility(RecordMixin, Base):
         Index("ix_printing_facility_district", "district_code", "sort_name"),
         Index("ix_printing_facility_state", "state", "sort_name"),
         Index("ix_printing_facility_licence_date", "licence_date"),
+    )
+
+
+class ColourCopier(LicensedMixin, RecordMixin, Base):
+    """A colour photocopier or colour printer registered for use (one per serial number)."""
+
+    __tablename__ = "colour_copier"
+
+    serial_no: Mapped[str] = mapped_column(NFCString(64), nullable=False, unique=True)
+    make_model: Mapped[str | None] = mapped_column(NFCString(200))
+    machine_kind: Mapped[str] = mapped_column(String(16), nullable=False)  # copier|printer
+    location: Mapped[str | None] = mapped_column(NFCString(400))
+
+    __table_args__ = (
+        Index("ix_colour_copier_sort_name", "sort_name"),
+        Index("ix_colour_copier_district", "district_code", "sort_name"),
+        Index("ix_colour_copier_state", "state", "sort_name"),
+    )
+
+
+class Distributor(LicensedMixin, RecordMixin, Base):
+    """A publication distributor whose registration the Department confirmed (per tax code)."""
+
+    __tablename__ = "distributor"
+
+    tax_code: Mapped[str] = mapped_column(String(14), nullable=False, unique=True)
+    outlets: Mapped[str | None] = mapped_column(NFCText)
+
+    __table_args__ = (
+        Index("ix_distributor_sort_name", "sort_name"),
+        Index("ix_distributor_district", "district_code", "sort_name"),
+        Index("ix_distributor_state", "state", "sort_name"),
     )
