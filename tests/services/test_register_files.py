@@ -219,6 +219,25 @@ def test_the_register_is_written_from_the_permit(services: Services) -> None:
     services.permits.decide(permit["number"], "suspend", decision_number="01/QĐ-STTTT",
                             reason="Vi phạm", until=dt.date.today() + dt.timedelta(days=30))
     assert next(services.registers.iter_records(REGISTER))["state"] == "suspended"
+    services.documents.render("permit", permit["number"])
+    history = services.registers.history(REGISTER, entry["id"])
+    assert [p["number"] for p in history["permits"]] == [permit["number"]]
+    assert history["permits"][0]["state"] == "suspended"
+    assert [d["code"] for d in history["dossiers"]] == [permit["dossier"]]
+    assert [d["subject"] for d in history["documents"]] == [permit["reference"]]
+    assert [e["action"] for e in history["audit"]] == ["update", "create"]
+
+
+def test_the_detail_view_shows_the_history(services: Services, qtbot) -> None:  # noqa: ANN001
+    from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+
+    permit = _walk(services, "publishing.printing.issue", "3700888333")
+    entry = next(services.registers.iter_records(REGISTER))
+    dialog = RecordDetailDialog(services, REGISTER, entry)
+    qtbot.addWidget(dialog)
+    lines = [dialog.events.item(i).text() for i in range(dialog.events.count())]
+    assert any(f"Giấy phép {permit['number']}" in line for line in lines)
+    assert any(permit["dossier"] in line for line in lines)
 
 
 def test_a_registration_confirmation_writes_a_registered_facility(services: Services) -> None:

@@ -42,7 +42,7 @@ def cmd_registers(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.json:
         emit_json(rows)
     else:
-        emit_table([_("Name"), _("Register"), _("Records")],
+        emit_table([_("Identifier"), _("Register"), _("Records")],
                    [[r["name"], r["title"], "" if r["records"] is None else str(r["records"])]
                     for r in rows])
     return 0

@@ -174,3 +174,68 @@ def fill_demo_facilities(services: Services, count: int = 60, seed: int = 2023) 
         entries.append((None, parse_record(PRINTING_FACILITIES, raw, services.reference)))
     services.registers.write_many(PRINTING_FACILITIES, entries, summary="demo")
     return count
+
+
+BULLETIN_TOPICS = ("Doanh nghiệp", "Khoa học và Đời sống", "Nông nghiệp", "Y tế cộng đồng",
+                   "Giáo dục", "Pháp luật", "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên",
+                   "Cựu chiến binh", "Phụ nữ", "Hội viên")
+TVRO_SITES = ("Khách sạn", "Trung tâm Hội nghị", "Khu nghỉ dưỡng", "Văn phòng đại diện",
+              "Trường Quốc tế", "Bệnh viện Quốc tế")
+COPIERS = ("Canon iR-ADV C5535i", "Ricoh IM C3000", "Fujifilm Apeos C3570", "Konica Minolta "
+           "bizhub C300i", "Xerox AltaLink C8130", "Sharp MX-3071")
+
+
+def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
+    """A few dozen bulletins, TVRO receivers, colour copiers and distributors."""
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.services.demo import ORG_FORMS, ORG_NAMES, DemoGenerator
+    from sotttt_desktop.services.records import parse_record
+
+    generator = DemoGenerator(seed + 11)
+    rng = generator.rng
+    districts = [(info.code, info.name, list(info.communes))
+                 for info in services.reference.districts().values()]
+
+    def common(n: int, prefix: str) -> dict[str, str]:
+        address, district, commune = generator._address(districts)  # noqa: SLF001
+        issued = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 3600))
+        return {"holder_name": f"{rng.choice(ORG_FORMS)} {rng.choice(ORG_NAMES)}",
+                "holder_tax_code": f"36{(n * 7727 + 99991) % 10**8:08d}", "address": address,
+                "district_code": str(district), "commune_code": str(commune),
+                "licence_no": f"{rng.randint(1, 40):02d}/{prefix}-STTTT",
+                "licence_date": issued.isoformat(),
+                "state": rng.choices(("active", "suspended", "ceased"), (88, 4, 8))[0]}
+
+    plan = {
+        "news_bulletins": [{**common(n, "GP"), "title": f"Bản tin {topic} Bình Dương",
+                            "periodicity": rng.choice(("01 kỳ/tháng", "01 kỳ/quý")),
+                            "language": "Tiếng Việt", "print_run": f"{rng.randint(3, 20)}00 bản"}
+                           for n, topic in enumerate(BULLETIN_TOPICS)],
+        "tvro_receivers": [{**common(100 + n, "GCN"),
+                            "site": f"{rng.choice(TVRO_SITES)} {name}",
+                            "channels": f"{rng.randint(6, 30)} kênh"}
+                           for n, name in enumerate(ORG_NAMES[:10])],
+        "colour_copiers": [{**common(200 + n, "XN"), "serial_no": f"SN{rng.randint(10**6, 10**7)}",
+                            "machine_kind": rng.choice(("copier", "printer")),
+                            "make_model": rng.choice(COPIERS)} for n in range(30)],
+        "distributors": [{**common(300 + n, "XN"),
+                          "tax_code": f"35{(n * 6113 + 4441) % 10**8:08d}",
+                          "holder_name": f"{rng.choice(ORG_FORMS)} Sách {rng.choice(ORG_NAMES)}",
+                          "outlets": "Nhà sách tại " + generator._address(districts)[0]}  # noqa: SLF001
+                         for n in range(15)],
+    }
+    written = 0
+    for key, rows in plan.items():
+        spec = get_register(key)
+        seen: set[str] = set()
+        entries = []
+        for raw in rows:
+            values = parse_record(spec, raw, services.reference)
+            identity = str(values[spec.unique_field.name])
+            if identity in seen:
+                continue
+            seen.add(identity)
+            entries.append((None, values))
+        services.registers.write_many(spec, entries, summary="demo")
+        written += len(entries)
+    return written

@@ -159,6 +159,49 @@ class RegisterService:
                 return
             offset += batch
 
+    def history(self, key: str, record_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
+        """What happened to a record: the permits and dossiers of its holder in the register's
+        area, the documents issued for those permits, and its own audit entries."""
+        from sotttt_desktop.core.models import AuditEntry, Dossier, IssuedDocument, Permit
+
+        spec = get_register(key)
+        self._services.require(spec.area, "view")
+        with self._services.db.session() as session:
+            row = session.get(spec.model, record_id)
+            if row is None or not self._in_scope(spec, row):
+                raise NotFoundError(_("The record no longer exists."))
+            party_id = row.id if spec.key == "parties" else getattr(row, "party_id", None)
+            permits: list[Any] = []
+            dossiers: list[Any] = []
+            if party_id is not None:
+                permit_query = select(Permit).where(Permit.holder_id == party_id)
+                dossier_query = select(Dossier).where(Dossier.applicant_id == party_id)
+                if spec.key != "parties":
+                    permit_query = permit_query.where(Permit.area == spec.area)
+                    dossier_query = dossier_query.where(Dossier.area == spec.area)
+                permits = session.execute(permit_query.order_by(Permit.issued_on.desc())
+                                          .limit(200)).scalars().all()
+                dossiers = session.execute(dossier_query.order_by(Dossier.received_at.desc())
+                                           .limit(200)).scalars().all()
+            references = [f"{p.number}@{p.number_year}" for p in permits]
+            documents = session.execute(select(IssuedDocument).where(
+                IssuedDocument.subject_ref.in_(references))).scalars().all() if references else []
+            entries = session.execute(select(AuditEntry).where(
+                AuditEntry.entity_id == str(row.id)).order_by(AuditEntry.id.desc()).limit(200)
+            ).scalars().all()
+            return {
+                "permits": [{"number": p.number, "title": p.title, "issued_on": p.issued_on,
+                             "state": p.state} for p in permits],
+                "dossiers": [{"code": d.code, "procedure": d.procedure_name,
+                              "received_at": d.received_at, "state": d.state}
+                             for d in dossiers],
+                "documents": [{"kind": d.kind, "subject": d.subject_ref,
+                               "issued_at": d.issued_at, "prints": d.prints}
+                              for d in documents],
+                "audit": [{"at": e.at, "by": e.username, "action": e.action,
+                           "summary": e.summary} for e in entries],
+            }
+
     def check_scope(self, spec: RegisterSpec, values: dict[str, Any]) -> None:
         self._scope_values(spec, values)
 

@@ -20,11 +20,16 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
     seed_missing(system)
     if demo:
         from sotttt_desktop.services.demo import add_demo_users, fill_demo
-        from sotttt_desktop.services.demo_cases import fill_demo_cases, fill_demo_facilities
+        from sotttt_desktop.services.demo_cases import (
+            fill_demo_cases,
+            fill_demo_facilities,
+            fill_demo_licensed,
+        )
 
         fill_demo(system, scale=scale, progress=progress)
         add_demo_users(system)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
+        fill_demo_licensed(system)
         fill_demo_cases(system)
     return Services(database, actor or Actor.system())
 

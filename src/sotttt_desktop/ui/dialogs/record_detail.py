@@ -10,15 +10,34 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.i18n import _, format_date, format_datetime
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.qt_text import translate_buttons
+
+
+def history_lines(services: Services, register_key: str, record_id: Any) -> list[str]:  # noqa: ANN401
+    from sotttt_desktop.services.dossiers import state_label
+    from sotttt_desktop.services.permits import permit_state_label
+
+    found = services.registers.history(register_key, record_id)
+    permit, dossier, document = _("Permit"), _("Dossier"), _("Document")
+    printed = _("printed {count} times")
+    lines = [f"{format_date(p['issued_on'])} — {permit} {p['number']}: {p['title']} "
+             f"({permit_state_label(p['state'])})" for p in found["permits"]]
+    lines += [f"{format_datetime(d['received_at'])} — {dossier} {d['code']}: "
+              f"{d['procedure']} ({state_label(d['state'])})" for d in found["dossiers"]]
+    lines += [f"{format_datetime(d['issued_at'])} — {document} {d['kind']} {d['subject']} "
+              f"({printed.format(count=d['prints'])})" for d in found["documents"]]
+    lines += [f"{format_datetime(e['at'])} — {e['by']}: {e['action']} {e['summary']}"
+              for e in found["audit"]]
+    return lines
 
 
 class RecordDetailDialog(QDialog):
@@ -31,7 +50,7 @@ class RecordDetailDialog(QDialog):
         self.edit_requested = False
         spec = get_register(register_key)
         self.setWindowTitle(str(record.get(spec.title_field) or _(spec.item_name)))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         form = QFormLayout()
         for label, text in services.registers.display(register_key, record):
             value = QLabel(text or "—")
@@ -53,9 +72,15 @@ class RecordDetailDialog(QDialog):
         edit.clicked.connect(self._request_edit)
         edit.setEnabled(services.actor.can(spec.area, "edit"))
         buttons.rejected.connect(self.reject)
+        self.events = QListWidget()
+        self.events.setObjectName("record_history")
+        for line in history_lines(services, register_key, record["id"]):
+            self.events.addItem(line)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(history)
+        layout.addWidget(QLabel(_("History: permits, dossiers, documents, changes")))
+        layout.addWidget(self.events, 1)
         layout.addWidget(buttons)
 
     def _request_edit(self) -> None:
