@@ -34,11 +34,14 @@ AREAS: tuple[Area, ...] = (
     Area("press", N_("Press, radio & TV"), 20,
          N_("News bulletins, press conferences, representative offices of press agencies, "
             "foreign-satellite TV receivers, legal-deposit review of local press."), "Art. 3(4)",
-         registers=("news_bulletins", "tvro_receivers")),
+         registers=("news_bulletins", "press_conferences", "press_offices", "tvro_receivers",
+                    "press_deposits")),
     Area("publishing", N_("Publishing, printing, distribution"), 30,
          N_("Printing facilities, colour photocopiers, publication distributors, non-business "
             "publications and their import, book fairs, legal-deposit copies."), "Art. 3(5)",
-         registers=("printing_facilities", "colour_copiers", "distributors")),
+         registers=("printing_facilities", "colour_copiers", "distributors",
+                    "nonbusiness_publications", "publication_imports", "book_fairs",
+                    "publication_deposits", "publishing_measures")),
     Area("e_information", N_("Electronic information & advertising"), 40,
          N_("General websites, online games and public game points, public internet points, "
             "advertising on media."), "Art. 3(6), 3(7)"),

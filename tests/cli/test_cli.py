@@ -21,8 +21,9 @@ def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert set(info) >= {"version", "database", "schema_revision", "counts"}
     assert info["database"] == db
     assert info["counts"]["district"] == 9 and info["counts"]["commune"] == 91
-    registers = ("party", "printing_facility", "colour_copier", "distributor", "news_bulletin",
-                 "tvro_receiver")
+    from sotttt_desktop.registers import all_registers
+
+    registers = [spec.model.__tablename__ for spec in all_registers().values()]
     assert info["counts"]["printing_facility"] >= 10  # demo facilities, and from demo permits
     assert info["counts"]["search_entry"] == sum(info["counts"][t] for t in registers)
 

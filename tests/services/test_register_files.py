@@ -304,3 +304,40 @@ def test_every_press_and_publishing_procedure_ends_in_its_register(services: Ser
     assert walked >= 15
     assert {spec.key for spec in by_family.values()} <= {
         s for s in all_registers() if services.registers.count(s) == 1}
+
+
+def test_a_press_conference_notice_needs_24_hours(services: Services) -> None:
+    base = {"notice_no": "15/TB-ABC", "organiser": "Công ty Cổ phần Sữa Bình Dương",
+            "organiser_kind": "domestic", "held_on": "10/05/2024", "held_time": "09:00",
+            "place": "Khách sạn Sông Bé", "district_code": "Thủ Dầu Một", "answer": "none"}
+    with pytest.raises(ValidationError, match="ít nhất 24 giờ"):
+        services.registers.create("press_conferences", {**base, "notified_on": "09/05/2024",
+                                                        "notified_time": "10:00"})
+    record = services.registers.create("press_conferences", {
+        **base, "notified_on": "09/05/2024", "notified_time": "08:30"})
+    assert record["answer"] == "none"
+    with pytest.raises(ValidationError, match="hh:mm"):
+        services.registers.create("press_conferences", {**base, "notice_no": "16/TB-ABC",
+                                                        "notified_on": "01/05/2024",
+                                                        "held_time": "9h"})
+
+
+def test_a_measure_is_linked_to_the_record_it_concerns(services: Services, tmp_path: Path
+                                                       ) -> None:
+    services.register_files.commit(REGISTER, _one_row(tmp_path, "3700000777", "Cơ sở in X"))
+    facility = next(services.registers.iter_records(REGISTER))
+    measure = {"decision_no": "05/QĐ-STTTT", "decided_on": "02/05/2024",
+               "measure": "suspend_printing", "target_register": "printing_facilities",
+               "target_key": "3700000777", "reason": "In sản phẩm vi phạm Luật Xuất bản"}
+    created = services.registers.create("publishing_measures", measure)
+    with services.db.session() as session:
+        from sotttt_desktop.core.models import PublishingMeasure
+
+        assert session.get(PublishingMeasure, created["id"]).target_id == facility["id"]
+    with pytest.raises(ValidationError, match="Không có bản ghi Mã số thuế 3700000999"):
+        services.registers.create("publishing_measures", {
+            **measure, "decision_no": "06/QĐ-STTTT", "target_key": "3700000999"})
+    with pytest.raises(ValidationError, match="kết thúc"):
+        services.registers.create("book_fairs", {
+            "fair_name": "Hội sách 2024", "holder_name": "Sở", "state": "active",
+            "starts_on": "10/12/2024", "ends_on": "01/12/2024"})

@@ -7,15 +7,28 @@ __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_regis
 
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.parties import PARTIES
-    from sotttt_desktop.registers.press import NEWS_BULLETINS, TVRO_RECEIVERS
+    from sotttt_desktop.registers.press import (
+        NEWS_BULLETINS,
+        PRESS_CONFERENCES,
+        PRESS_DEPOSITS,
+        REPRESENTATIVE_OFFICES,
+        TVRO_RECEIVERS,
+    )
     from sotttt_desktop.registers.publishing import (
+        BOOK_FAIRS,
         COLOUR_COPIERS,
         DISTRIBUTORS,
+        NON_BUSINESS,
         PRINTING_FACILITIES,
+        PUBLICATION_DEPOSITS,
+        PUBLICATION_IMPORTS,
+        PUBLISHING_MEASURES,
     )
 
-    return {spec.key: spec for spec in (PARTIES, NEWS_BULLETINS, TVRO_RECEIVERS,
-                                        PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS)}
+    return {spec.key: spec for spec in (
+        PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
+        PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
+        PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES)}
 
 
 def get_register(key: str) -> RegisterSpec:

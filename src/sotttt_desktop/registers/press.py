@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from sotttt_desktop.core.models import NewsBulletin, TvroReceiver
-from sotttt_desktop.i18n import N_
+import datetime as dt
+from typing import Any
+
+from sotttt_desktop.core import validation
+from sotttt_desktop.core.models import (
+    NewsBulletin,
+    PressConference,
+    PressDepositReview,
+    RepresentativeOffice,
+    TvroReceiver,
+)
+from sotttt_desktop.core.text import fold
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
+    STATE_CHOICES,
     derive_sort_name,
     from_permit,
     holder_fields,
@@ -65,5 +77,137 @@ TVRO_RECEIVERS = RegisterSpec(
         FieldSpec("channels", N_("Channels received"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Số kênh", "Kênh")),
         *licence_fields(),
+    ),
+)
+
+
+ORGANISER_KINDS = (("domestic", N_("Vietnamese organiser")),
+                   ("foreign", N_("Foreign organiser")))
+ANSWERS = (("none", N_("No answer: may be held")), ("agreed", N_("Agreed in writing")),
+           ("objected", N_("Objected in writing")))
+CHECK_RESULTS = (("not_checked", N_("Not checked yet")), ("meets", N_("Meets the conditions")),
+                 ("fails", N_("Does not meet the conditions")))
+DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No violation")),
+                   ("violation", N_("Violation found")))
+NOTICE_HOURS = 24
+
+
+def _moment(day: dt.date, time_text: str | None) -> dt.datetime:
+    hours, _sep, minutes = (time_text or "00:00").partition(":")
+    return dt.datetime.combine(day, dt.time(int(hours), int(minutes or 0)))
+
+
+def _time_text(text: str) -> str | None:
+    hours, sep, minutes = text.partition(":")
+    if sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60:
+        return None
+    return _("Write the time as hh:mm, for example 09:30.")
+
+
+def check_conference(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
+    """The notice must reach the Department at least 24 hours before the conference."""
+    notified = _moment(values["notified_on"], values.get("notified_time"))
+    held = _moment(values["held_on"], values.get("held_time"))
+    if held - notified < dt.timedelta(hours=NOTICE_HOURS):
+        return {"notified_on": _("The notice must arrive at least {hours} hours before the "
+                                 "conference.").format(hours=NOTICE_HOURS)}
+    return {}
+
+
+PRESS_CONFERENCES = RegisterSpec(
+    key="press_conferences", area="press", title=N_("Press conference notices"),
+    item_name=N_("press conference notice"), model=PressConference,
+    search_kind="press_conference", default_sort="held_on", title_field="organiser",
+    subtitle_fields=("notice_no", "held_on"),
+    derive=lambda v: {"sort_name": fold(v["organiser"])[:300]}, checks=check_conference,
+    fields=(
+        FieldSpec("notice_no", N_("Notice no."), required=True, max_length=64, width=120,
+                  searchable=True, aliases=("Số thông báo", "Số văn bản"),
+                  unique_message=N_("Notice {value} is already registered ({name}).")),
+        FieldSpec("organiser", N_("Organiser"), required=True, max_length=300, width=240,
+                  searchable=True, sort_column="sort_name", aliases=("Cơ quan tổ chức",)),
+        FieldSpec("organiser_kind", N_("Organiser is"), FieldKind.CHOICE, required=True,
+                  choices=ORGANISER_KINDS, width=150, filterable=True),
+        FieldSpec("notified_on", N_("Notice received on"), FieldKind.DATE, required=True,
+                  width=110, aliases=("Ngày nhận thông báo",)),
+        FieldSpec("notified_time", N_("Notice received at (hh:mm)"), max_length=5,
+                  in_table=False, validate=_time_text),
+        FieldSpec("held_on", N_("Held on"), FieldKind.DATE, required=True, width=100,
+                  sort_column="held_on", aliases=("Ngày họp báo",)),
+        FieldSpec("held_time", N_("Held at (hh:mm)"), max_length=5, width=70,
+                  validate=_time_text, aliases=("Giờ họp báo",)),
+        FieldSpec("place", N_("Place"), required=True, max_length=400, width=220,
+                  searchable=True, aliases=("Địa điểm",)),
+        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=140,
+                  filterable=True, aliases=("Huyện",)),
+        FieldSpec("content", N_("Content"), FieldKind.MULTILINE, max_length=4000,
+                  in_table=False, aliases=("Nội dung",)),
+        FieldSpec("chairperson", N_("Chairperson"), max_length=200, in_table=False,
+                  aliases=("Người chủ trì",)),
+        FieldSpec("answer", N_("Department's answer"), FieldKind.CHOICE, required=True,
+                  choices=ANSWERS, width=170, filterable=True, aliases=("Trả lời",)),
+        FieldSpec("answer_no", N_("Answer letter no."), max_length=64, in_table=False),
+        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+    ),
+)
+
+REPRESENTATIVE_OFFICES = RegisterSpec(
+    key="press_offices", area="press", title=N_("Representative offices of press agencies"),
+    item_name=N_("representative office"), model=RepresentativeOffice,
+    search_kind="press_office", default_sort="agency", title_field="agency",
+    subtitle_fields=("head", "district_code"),
+    derive=lambda v: {"sort_name": fold(v["agency"])[:300]},
+    fields=(
+        FieldSpec("agency", N_("Press agency"), required=True, max_length=300, width=260,
+                  searchable=True, sort_column="sort_name",
+                  aliases=("Cơ quan báo chí", "Tên cơ quan báo chí"),
+                  unique_message=N_("The office of {value} is already registered ({name}).")),
+        FieldSpec("head", N_("Head of office"), max_length=200, width=170, searchable=True,
+                  aliases=("Trưởng văn phòng",)),
+        FieldSpec("address", N_("Address"), max_length=400, width=240, searchable=True),
+        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=140,
+                  filterable=True, sort_column="district_code", aliases=("Huyện",)),
+        FieldSpec("phone", N_("Phone"), max_length=20, in_table=False,
+                  validate=validation.phone, normalise=validation.normalise_phone),
+        FieldSpec("approval_no", N_("Approval no."), max_length=64, in_table=False,
+                  aliases=("Số văn bản chấp thuận",)),
+        FieldSpec("approval_date", N_("Approved on"), FieldKind.DATE, in_table=False,
+                  validate=validation.past_date),
+        FieldSpec("checked_on", N_("Last checked on"), FieldKind.DATE, width=110,
+                  validate=validation.past_date, aliases=("Ngày kiểm tra",)),
+        FieldSpec("check_result", N_("Conditions"), FieldKind.CHOICE, required=True,
+                  choices=CHECK_RESULTS, width=170, filterable=True,
+                  aliases=("Kết quả kiểm tra",)),
+        FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True, choices=STATE_CHOICES,
+                  width=110, filterable=True, sort_column="state"),
+        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+    ),
+)
+
+PRESS_DEPOSITS = RegisterSpec(
+    key="press_deposits", area="press", title=N_("Legal deposit of local press"),
+    item_name=N_("deposited issue"), model=PressDepositReview, search_kind="press_deposit",
+    default_sort="received_on", title_field="publication",
+    subtitle_fields=("issue", "deposit_no"), district_field=None,
+    derive=lambda v: {"sort_name": fold(v["publication"])[:300]},
+    fields=(
+        FieldSpec("deposit_no", N_("Deposit no."), required=True, max_length=64, width=110,
+                  searchable=True, aliases=("Số lưu chiểu", "Số vào sổ"),
+                  unique_message=N_("Deposit {value} is already registered ({name}).")),
+        FieldSpec("publication", N_("Publication"), required=True, max_length=300, width=240,
+                  searchable=True, sort_column="sort_name", aliases=("Tên ấn phẩm", "Tên báo")),
+        FieldSpec("issue", N_("Issue"), max_length=64, width=90, aliases=("Số, kỳ",)),
+        FieldSpec("received_on", N_("Received on"), FieldKind.DATE, required=True, width=110,
+                  sort_column="received_on", validate=validation.past_date,
+                  aliases=("Ngày nhận",)),
+        FieldSpec("reviewer", N_("Read by"), max_length=200, width=150,
+                  aliases=("Người đọc",)),
+        FieldSpec("result", N_("Result"), FieldKind.CHOICE, required=True,
+                  choices=DEPOSIT_RESULTS, width=140, filterable=True, sort_column="result",
+                  aliases=("Kết quả",)),
+        FieldSpec("findings", N_("Findings"), FieldKind.MULTILINE, max_length=4000,
+                  in_table=False, aliases=("Nhận xét",)),
+        FieldSpec("follow_up", N_("Follow-up"), FieldKind.MULTILINE, max_length=4000,
+                  in_table=False, aliases=("Xử lý",)),
     ),
 )

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.models import ColourCopier, Distributor, PrintingFacility
+from sotttt_desktop.core.models import (
+    BookFair,
+    ColourCopier,
+    Distributor,
+    NonBusinessPublication,
+    PrintingFacility,
+    PublicationDeposit,
+    PublicationImport,
+    PublishingMeasure,
+)
 from sotttt_desktop.core.text import fold
-from sotttt_desktop.i18n import N_
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     derive_sort_name,
     from_permit,
@@ -142,5 +151,187 @@ DISTRIBUTORS = RegisterSpec(
         FieldSpec("outlets", N_("Outlets"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Địa điểm kinh doanh",)),
         *licence_fields(),
+    ),
+)
+
+
+NON_BUSINESS = RegisterSpec(
+    key="nonbusiness_publications", area="publishing", title=N_("Non-business publications"),
+    item_name=N_("non-business publication"), model=NonBusinessPublication,
+    search_kind="nonbusiness_publication", default_sort="holder_name", title_field="title",
+    subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
+    from_permits={"publishing.non_business": from_permit(lambda p: {
+        "title": p["subject"], "author": p["details"].get("Tác giả"),
+        "pages": p["details"].get("Số trang"), "size": p["details"].get("Khuôn khổ"),
+        "print_run": p["details"].get("Số lượng in"), "printer": p["details"].get("Nơi in"),
+        "manuscript_copies": p["details"].get("Số bản thảo nộp")})},
+    fields=(
+        FieldSpec("title", N_("Title"), required=True, max_length=400, width=260,
+                  searchable=True, aliases=("Tên tài liệu", "Tên xuất bản phẩm"),
+                  unique_message=N_("The publication {value} is already registered ({name}).")),
+        *holder_fields(),
+        FieldSpec("author", N_("Author"), max_length=300, in_table=False,
+                  aliases=("Tác giả",)),
+        FieldSpec("pages", N_("Pages"), max_length=64, width=70, aliases=("Số trang",)),
+        FieldSpec("size", N_("Size"), max_length=64, in_table=False, aliases=("Khuôn khổ",)),
+        FieldSpec("print_run", N_("Print run"), max_length=64, width=90,
+                  aliases=("Số lượng in", "Số lượng")),
+        FieldSpec("printer", N_("Printed by"), max_length=300, in_table=False,
+                  aliases=("Nơi in",)),
+        FieldSpec("manuscript_copies", N_("Manuscript copies filed"), max_length=64,
+                  in_table=False, aliases=("Số bản thảo nộp",)),
+        *licence_fields(),
+    ),
+)
+
+PUBLICATION_IMPORTS = RegisterSpec(
+    key="publication_imports", area="publishing",
+    title=N_("Import licences for non-business publications"),
+    item_name=N_("import licence"), model=PublicationImport, search_kind="publication_import",
+    default_sort="holder_name", title_field="holder_name",
+    subtitle_fields=("reference", "licence_no"), derive=derive_sort_name,
+    from_permits={"publishing.import": from_permit(lambda p: {
+        "reference": p["dossier_code"], "titles": p["details"].get("Danh mục xuất bản phẩm")
+        or p["subject"], "copies": p["details"].get("Số lượng"),
+        "origin": p["details"].get("Xuất xứ"), "purpose": p["details"].get("Mục đích")})},
+    fields=(
+        FieldSpec("reference", N_("Dossier code or registration no."), required=True,
+                  max_length=64, width=150, searchable=True,
+                  aliases=("Mã hồ sơ", "Số đăng ký"),
+                  unique_message=N_("{value} is already registered ({name}).")),
+        *holder_fields(),
+        FieldSpec("titles", N_("Titles"), FieldKind.MULTILINE, required=True,
+                  max_length=8000, width=260, searchable=True,
+                  aliases=("Danh mục xuất bản phẩm", "Tên xuất bản phẩm")),
+        FieldSpec("copies", N_("Copies"), max_length=64, in_table=False,
+                  aliases=("Số lượng",)),
+        FieldSpec("origin", N_("Country of origin"), max_length=200, in_table=False,
+                  aliases=("Xuất xứ",)),
+        FieldSpec("purpose", N_("Purpose"), FieldKind.MULTILINE, max_length=2000,
+                  in_table=False, aliases=("Mục đích",)),
+        *licence_fields(),
+    ),
+)
+
+
+def check_fair(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
+    if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < \
+            values["starts_on"]:
+        return {"ends_on": _("The fair cannot end before it starts.")}
+    return {}
+
+
+BOOK_FAIRS = RegisterSpec(
+    key="book_fairs", area="publishing", title=N_("Book fairs and exhibitions"),
+    item_name=N_("book fair"), model=BookFair, search_kind="book_fair",
+    default_sort="holder_name", title_field="fair_name",
+    subtitle_fields=("holder_name", "starts_on"), derive=derive_sort_name, checks=check_fair,
+    from_permits={"publishing.fair": from_permit(lambda p: {
+        "fair_name": p["subject"], "venue": p["details"].get("Địa điểm")})},
+    fields=(
+        FieldSpec("fair_name", N_("Fair or exhibition"), required=True, max_length=300,
+                  width=240, searchable=True, aliases=("Tên hội chợ", "Tên triển lãm"),
+                  unique_message=N_("{value} is already registered ({name}).")),
+        *holder_fields(),
+        FieldSpec("venue", N_("Venue"), max_length=400, width=200, searchable=True,
+                  aliases=("Địa điểm",)),
+        FieldSpec("starts_on", N_("From"), FieldKind.DATE, width=100, aliases=("Từ ngày",)),
+        FieldSpec("ends_on", N_("To"), FieldKind.DATE, width=100, aliases=("Đến ngày",)),
+        *licence_fields(),
+    ),
+)
+
+DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No violation")),
+                   ("violation", N_("Violation found")))
+
+PUBLICATION_DEPOSITS = RegisterSpec(
+    key="publication_deposits", area="publishing", title=N_("Legal-deposit copies"),
+    item_name=N_("deposit copy"), model=PublicationDeposit, search_kind="publication_deposit",
+    default_sort="received_on", title_field="title", subtitle_fields=("deposit_no", "publisher"),
+    district_field=None, derive=lambda v: {"sort_name": fold(v["title"])[:300]},
+    fields=(
+        FieldSpec("deposit_no", N_("Deposit no."), required=True, max_length=64, width=110,
+                  searchable=True, aliases=("Số lưu chiểu",),
+                  unique_message=N_("Deposit {value} is already registered ({name}).")),
+        FieldSpec("title", N_("Title"), required=True, max_length=400, width=260,
+                  searchable=True, sort_column="sort_name", aliases=("Tên xuất bản phẩm",)),
+        FieldSpec("publisher", N_("Publisher or organisation"), max_length=300, width=200,
+                  searchable=True, aliases=("Đơn vị", "Tổ chức")),
+        FieldSpec("licence_no", N_("Licence no."), max_length=64, width=120,
+                  aliases=("Số giấy phép",)),
+        FieldSpec("received_on", N_("Received on"), FieldKind.DATE, required=True, width=100,
+                  sort_column="received_on", validate=validation.past_date,
+                  aliases=("Ngày nộp lưu chiểu", "Ngày nhận")),
+        FieldSpec("copies", N_("Copies"), max_length=32, in_table=False,
+                  aliases=("Số bản",)),
+        FieldSpec("reviewer", N_("Read by"), max_length=200, width=140,
+                  aliases=("Người đọc",)),
+        FieldSpec("result", N_("Result"), FieldKind.CHOICE, required=True,
+                  choices=DEPOSIT_RESULTS, width=130, filterable=True, sort_column="result",
+                  aliases=("Kết quả",)),
+        FieldSpec("findings", N_("Findings"), FieldKind.MULTILINE, max_length=4000,
+                  in_table=False, aliases=("Nhận xét",)),
+    ),
+)
+
+MEASURES = (("suspend_printing", N_("Printing suspended")),
+            ("stop_printing", N_("Printing stopped")),
+            ("suspend_distribution", N_("Distribution suspended")),
+            ("recall", N_("Recalled")), ("confiscate", N_("Confiscated")),
+            ("ban", N_("Banned from circulation")), ("destroy", N_("Destroyed")))
+MEASURE_TARGETS = (("printing_facilities", N_("Printing facilities")),
+                   ("distributors", N_("Publication distributors")),
+                   ("nonbusiness_publications", N_("Non-business publications")),
+                   ("publication_deposits", N_("Legal-deposit copies")),
+                   ("colour_copiers", N_("Colour photocopiers and printers")))
+
+
+def check_measure(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
+    """The record a measure concerns must exist: found by its identifying value (tax code,
+    serial, title, deposit number) in the register named; its id is kept with the measure."""
+    from sqlalchemy import select
+
+    from sotttt_desktop.registers import get_register
+
+    target = get_register(values["target_register"])
+    unique = target.unique_field
+    with services.db.session() as session:
+        found = session.execute(select(target.model.id).where(
+            getattr(target.model, unique.name) == values["target_key"])).scalar_one_or_none()
+    if found is None:
+        return {"target_key": _("No record with {field} {value} in “{register}”.").format(
+            field=_(unique.label), value=values["target_key"], register=_(target.title))}
+    values["target_id"] = found
+    return {}
+
+
+PUBLISHING_MEASURES = RegisterSpec(
+    key="publishing_measures", area="publishing",
+    title=N_("Suspensions, recalls and confiscations"),
+    item_name=N_("measure"), model=PublishingMeasure, search_kind="publishing_measure",
+    default_sort="decided_on", title_field="decision_no",
+    subtitle_fields=("measure", "target_key"), checks=check_measure,
+    derive=lambda v: {"sort_name": fold(v["target_key"])[:300]},
+    fields=(
+        FieldSpec("decision_no", N_("Decision no."), required=True, max_length=64, width=120,
+                  searchable=True, aliases=("Số quyết định",),
+                  unique_message=N_("Decision {value} is already registered ({name}).")),
+        FieldSpec("decided_on", N_("Decided on"), FieldKind.DATE, required=True, width=100,
+                  sort_column="decided_on", validate=validation.past_date,
+                  aliases=("Ngày quyết định",)),
+        FieldSpec("measure", N_("Measure"), FieldKind.CHOICE, required=True, choices=MEASURES,
+                  width=170, filterable=True, aliases=("Biện pháp",)),
+        FieldSpec("target_register", N_("Register of the record"), FieldKind.CHOICE,
+                  required=True, choices=MEASURE_TARGETS, width=170, filterable=True),
+        FieldSpec("target_key", N_("Record (tax code, serial, title or deposit no.)"),
+                  required=True, max_length=400, width=220, searchable=True,
+                  sort_column="sort_name", aliases=("Đối tượng",)),
+        FieldSpec("authority", N_("Decided by"), max_length=300, in_table=False,
+                  aliases=("Cơ quan quyết định",)),
+        FieldSpec("reason", N_("Reason"), FieldKind.MULTILINE, max_length=4000, width=200,
+                  aliases=("Lý do",)),
+        FieldSpec("until", N_("Until"), FieldKind.DATE, in_table=False,
+                  aliases=("Đến ngày",)),
+        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, in_table=False),
     ),
 )

@@ -62,6 +62,9 @@ class RegisterSpec:
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # computed columns
     district_field: str | None = "district_code"  # scopes district officers; None: not scoped
     extra: dict[str, Any] = field(default_factory=dict)
+    # rules across fields, checked when a record is saved or imported: (values, services) →
+    # {field: message}; may add undeclared columns to `values` (e.g. the id of a linked record)
+    checks: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
     # permit families whose issued permits create or update an entry: family → values(permit)
     from_permits: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = field(
         default_factory=dict)

@@ -224,6 +224,54 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
                           "outlets": "Nhà sách tại " + generator._address(districts)[0]}  # noqa: SLF001
                          for n in range(15)],
     }
+    today = dt.date.today()
+    papers = ("Báo Bình Dương", "Bản tin Doanh nghiệp Bình Dương", "Tạp chí Văn nghệ Bình Dương",
+              "Bản tin Khoa học và Đời sống", "Báo Bình Dương điện tử")
+    agencies = ("Báo Người Lao Động", "Báo Thanh Niên", "Báo Tuổi Trẻ", "Báo Pháp Luật TP.HCM",
+                "Đài Tiếng nói Việt Nam")
+    plan["press_conferences"] = [
+        {"notice_no": f"{n + 3:02d}/TB-{rng.choice(('CTY', 'UBND', 'HH'))}",
+         "organiser": f"{rng.choice(ORG_FORMS)} {rng.choice(ORG_NAMES)}",
+         "organiser_kind": "domestic" if n % 4 else "foreign",
+         "notified_on": (today - dt.timedelta(days=40 - 5 * n)).isoformat(),
+         "notified_time": "08:30",
+         "held_on": (today - dt.timedelta(days=37 - 5 * n)).isoformat(), "held_time": "09:00",
+         "place": f"Khách sạn {rng.choice(ORG_NAMES)}, Thủ Dầu Một", "district_code": "718",
+         "content": "Giới thiệu sản phẩm, dự án mới", "chairperson": generator._person_name()[0],  # noqa: SLF001
+         "answer": rng.choice(("none", "none", "agreed"))} for n in range(8)]
+    plan["press_offices"] = [
+        {"agency": agency, "head": generator._person_name()[0],  # noqa: SLF001
+         "address": generator._address(districts)[0], "district_code": "718",  # noqa: SLF001
+         "checked_on": (today - dt.timedelta(days=30 * (n + 1))).isoformat(),
+         "check_result": "meets" if n != 3 else "fails", "state": "active"}
+        for n, agency in enumerate(agencies)]
+    plan["press_deposits"] = [
+        {"deposit_no": f"LC-{today.year}-{n + 1:03d}", "publication": papers[n % len(papers)],
+         "issue": f"Số {100 + n}", "received_on": (today - dt.timedelta(days=3 * n)).isoformat(),
+         "reviewer": "Lê Thị Chuyên",
+         "result": "pending" if n < 3 else ("violation" if n == 7 else "no_violation"),
+         "findings": "Sai thông tin trên măng-sét" if n == 7 else ""} for n in range(20)]
+    plan["nonbusiness_publications"] = [
+        {**common(400 + n, "GP"), "title": f"Kỷ yếu {topic} năm {today.year - n % 3}",
+         "pages": f"{rng.randint(40, 300)} trang", "print_run": f"{rng.randint(2, 20)}00 bản",
+         "printer": "Công ty TNHH In Bình Dương"} for n, topic in enumerate(BULLETIN_TOPICS[:8])]
+    plan["publication_deposits"] = [
+        {"deposit_no": f"XB-{today.year}-{n + 1:03d}",
+         "title": f"Kỷ yếu {BULLETIN_TOPICS[n % len(BULLETIN_TOPICS)]}",
+         "publisher": f"{rng.choice(ORG_FORMS)} {rng.choice(ORG_NAMES)}",
+         "licence_no": f"{n + 1:02d}/GP-STTTT",
+         "received_on": (today - dt.timedelta(days=4 * n)).isoformat(), "copies": "03",
+         "reviewer": "Lê Thị Chuyên", "result": "no_violation" if n > 2 else "pending"}
+        for n in range(12)]
+    facilities = [r["tax_code"] for r, _n in zip(
+        services.registers.iter_records("printing_facilities"), range(2), strict=False)]
+    plan["publishing_measures"] = [
+        {"decision_no": f"{20 + n}/QĐ-STTTT", "decided_on": (today - dt.timedelta(days=20 + n))
+         .isoformat(), "measure": ("suspend_printing", "recall")[n],
+         "target_register": "printing_facilities", "target_key": tax,
+         "authority": "Sở Thông tin và Truyền thông",
+         "reason": "In xuất bản phẩm không có giấy phép xuất bản"}
+        for n, tax in enumerate(facilities)]
     written = 0
     for key, rows in plan.items():
         spec = get_register(key)

@@ -48,9 +48,9 @@ class OverviewService:
                     column = getattr(model, spec.district_field)
                     by_district = dict(session.execute(select(column, func.count())
                                                        .where(*scope).group_by(column)).all())
-                registers.append({"register": spec.key, "title": spec.title,
-                                  "total": sum(by_district.values()) if by_district else
-                                  sum(by_state.values()),
+                total = session.execute(select(func.count()).select_from(model)
+                                        .where(*scope)).scalar_one()
+                registers.append({"register": spec.key, "title": spec.title, "total": total,
                                   "by_state": by_state, "by_district": by_district})
             permit_scope = [Permit.area == area]
             dossier_scope = [Dossier.area == area]

@@ -121,7 +121,7 @@ class PermitService:
             # the registers this permit describes are written from it, not typed twice
             services.registers.sync_from_permit(session, {
                 "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
-                "subject": subject,
+                "subject": subject, "dossier_code": dossier.code,
                 "details": details or {}, "holder_id": dossier.applicant_id,
                 "holder_record": {name: getattr(holder, name, None) for name in (
                     "name", "tax_code", "address", "district_code", "commune_code", "phone",

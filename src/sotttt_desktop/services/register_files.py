@@ -29,7 +29,6 @@ from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
-from sotttt_desktop.services.records import parse_record
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -191,7 +190,7 @@ class RegisterFileService:
             title = clean(raw.get(spec.title_field)) or ""
             row = ImportRow(line, "create", key_text, title)
             try:
-                values = parse_record(spec, raw, services.reference)
+                values = services.registers.parse(spec, raw)
                 services.registers.check_scope(spec, values)
             except ValidationError as error:
                 row.action = "reject"

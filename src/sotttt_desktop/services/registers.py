@@ -335,10 +335,22 @@ class RegisterService:
 
     # --- writing -------------------------------------------------------------------------------
 
+    def parse(self, spec: RegisterSpec, raw: dict[str, object]) -> dict[str, Any]:
+        """The record's values, validated field by field and across fields (spec.checks)."""
+        values = parse_record(spec, raw, self._services.reference)
+        if spec.checks is not None:
+            errors = spec.checks(values, self._services)
+            if errors:
+                details = " ".join(f"{_(spec.field(name).label)}: {message}"
+                                   for name, message in errors.items())
+                raise ValidationError(_("Please correct: {details}").format(details=details),
+                                      errors)
+        return values
+
     def create(self, key: str, raw: dict[str, object]) -> dict[str, Any]:
         spec = get_register(key)
         self._services.require(spec.area, "create")
-        values = parse_record(spec, raw, self._services.reference)
+        values = self.parse(spec, raw)
         self._scope_values(spec, values)
         actor = self._services.actor.username
         try:
@@ -362,7 +374,7 @@ class RegisterService:
                expected_version: int) -> dict[str, Any]:
         spec = get_register(key)
         self._services.require(spec.area, "edit")
-        values = parse_record(spec, raw, self._services.reference)
+        values = self.parse(spec, raw)
         try:
             return self._update(spec, record_id, values, expected_version)
         except IntegrityError as error:

@@ -17,6 +17,7 @@ def overview_text(services: Services, area: str) -> str:
     from sotttt_desktop.services.records import display_value
 
     data = services.overview.area(area)
+    no_district = _("no district")
     parts = []
     for register in data["registers"]:
         spec = get_register(register["register"])
@@ -25,7 +26,7 @@ def overview_text(services: Services, area: str) -> str:
             for state, count in sorted(register["by_state"].items(), key=lambda i: -i[1])
         ) if any(f.name == "state" and f.kind is FieldKind.CHOICE for f in spec.fields) else ""
         districts = ", ".join(
-            f"{services.reference.district_name(code) or _('no district')} {count}"
+            f"{services.reference.district_name(code) or no_district} {count}"
             for code, count in sorted(register["by_district"].items(), key=lambda i: -i[1])[:4])
         line = f"<b>{_(spec.title)}: {register['total']}</b>"
         if states:

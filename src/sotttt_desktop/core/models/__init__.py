@@ -7,8 +7,23 @@ from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, Dossi
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.permit import Permit
-from sotttt_desktop.core.models.press import NewsBulletin, TvroReceiver
-from sotttt_desktop.core.models.publishing import ColourCopier, Distributor, PrintingFacility
+from sotttt_desktop.core.models.press import (
+    NewsBulletin,
+    PressConference,
+    PressDepositReview,
+    RepresentativeOffice,
+    TvroReceiver,
+)
+from sotttt_desktop.core.models.publishing import (
+    BookFair,
+    ColourCopier,
+    Distributor,
+    NonBusinessPublication,
+    PrintingFacility,
+    PublicationDeposit,
+    PublicationImport,
+    PublishingMeasure,
+)
 from sotttt_desktop.core.models.reference import (
     Commune,
     District,
@@ -25,6 +40,14 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "BookFair",
+    "NonBusinessPublication",
+    "PressConference",
+    "PressDepositReview",
+    "PublicationDeposit",
+    "PublicationImport",
+    "PublishingMeasure",
+    "RepresentativeOffice",
     "ColourCopier",
     "Distributor",
     "NewsBulletin",

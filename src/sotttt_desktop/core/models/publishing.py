@@ -75,3 +75,97 @@ class Distributor(LicensedMixin, RecordMixin, Base):
         Index("ix_distributor_district", "district_code", "sort_name"),
         Index("ix_distributor_state", "state", "sort_name"),
     )
+
+
+class NonBusinessPublication(LicensedMixin, RecordMixin, Base):
+    """A non-business publication (tài liệu không kinh doanh) licensed for publishing."""
+
+    __tablename__ = "nonbusiness_publication"
+
+    title: Mapped[str] = mapped_column(NFCString(400), nullable=False, unique=True)
+    author: Mapped[str | None] = mapped_column(NFCString(300))
+    pages: Mapped[str | None] = mapped_column(NFCString(64))
+    size: Mapped[str | None] = mapped_column(NFCString(64))
+    print_run: Mapped[str | None] = mapped_column(NFCString(64))
+    printer: Mapped[str | None] = mapped_column(NFCString(300))
+    manuscript_copies: Mapped[str | None] = mapped_column(NFCString(64))
+
+    __table_args__ = (Index("ix_nonbusiness_publication_sort_name", "sort_name"),
+                      Index("ix_nonbusiness_publication_district", "district_code", "sort_name"),
+                      Index("ix_nonbusiness_publication_state", "state", "sort_name"))
+
+
+class PublicationImport(LicensedMixin, RecordMixin, Base):
+    """A licence to import non-business publications, with its list of titles."""
+
+    __tablename__ = "publication_import"
+
+    reference: Mapped[str] = mapped_column(NFCString(64), nullable=False, unique=True)
+    titles: Mapped[str] = mapped_column(NFCText, nullable=False)
+    copies: Mapped[str | None] = mapped_column(NFCString(64))
+    origin: Mapped[str | None] = mapped_column(NFCString(200))
+    purpose: Mapped[str | None] = mapped_column(NFCText)
+
+    __table_args__ = (Index("ix_publication_import_sort_name", "sort_name"),
+                      Index("ix_publication_import_district", "district_code", "sort_name"),
+                      Index("ix_publication_import_state", "state", "sort_name"))
+
+
+class BookFair(LicensedMixin, RecordMixin, Base):
+    """A book fair or exhibition of publications licensed by the Department."""
+
+    __tablename__ = "book_fair"
+
+    fair_name: Mapped[str] = mapped_column(NFCString(300), nullable=False, unique=True)
+    venue: Mapped[str | None] = mapped_column(NFCString(400))
+    starts_on: Mapped[dt.date | None] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_book_fair_sort_name", "sort_name"),
+                      Index("ix_book_fair_district", "district_code", "sort_name"),
+                      Index("ix_book_fair_state", "state", "sort_name"))
+
+
+class PublicationDeposit(RecordMixin, Base):
+    """A legal-deposit copy of a publication licensed here, and the result of reading it."""
+
+    __tablename__ = "publication_deposit"
+
+    deposit_no: Mapped[str] = mapped_column(NFCString(64), nullable=False, unique=True)
+    title: Mapped[str] = mapped_column(NFCString(400), nullable=False)
+    sort_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    publisher: Mapped[str | None] = mapped_column(NFCString(300))
+    licence_no: Mapped[str | None] = mapped_column(NFCString(64))
+    received_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    copies: Mapped[str | None] = mapped_column(NFCString(32))
+    reviewer: Mapped[str | None] = mapped_column(NFCString(200))
+    result: Mapped[str] = mapped_column(String(16), nullable=False)
+    findings: Mapped[str | None] = mapped_column(NFCText)
+
+    __table_args__ = (Index("ix_publication_deposit_sort_name", "sort_name"),
+                      Index("ix_publication_deposit_received_on", "received_on"),
+                      Index("ix_publication_deposit_result", "result", "received_on"))
+
+
+class PublishingMeasure(RecordMixin, Base):
+    """A suspension, stop, recall, confiscation, ban or destruction (Art. 3(5)(đ)–(e)), linked
+    to the register record it concerns."""
+
+    __tablename__ = "publishing_measure"
+
+    decision_no: Mapped[str] = mapped_column(NFCString(64), nullable=False, unique=True)
+    decided_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    measure: Mapped[str] = mapped_column(String(24), nullable=False)
+    target_register: Mapped[str] = mapped_column(String(40), nullable=False)
+    target_key: Mapped[str] = mapped_column(NFCString(400), nullable=False)
+    target_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    sort_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    authority: Mapped[str | None] = mapped_column(NFCString(300))
+    reason: Mapped[str | None] = mapped_column(NFCText)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    district_code: Mapped[int | None] = mapped_column(ForeignKey("district.code"))
+
+    __table_args__ = (Index("ix_publishing_measure_decided_on", "decided_on"),
+                      Index("ix_publishing_measure_target", "target_register", "target_id"),
+                      Index("ix_publishing_measure_sort_name", "sort_name"),
+                      Index("ix_publishing_measure_kind", "measure", "decided_on"))
