@@ -341,3 +341,21 @@ def test_a_measure_is_linked_to_the_record_it_concerns(services: Services, tmp_p
         services.registers.create("book_fairs", {
             "fair_name": "Hội sách 2024", "holder_name": "Sở", "state": "active",
             "starts_on": "10/12/2024", "ends_on": "01/12/2024"})
+
+
+def test_every_register_exports_and_imports_back_unchanged(services: Services,
+                                                           tmp_path: Path) -> None:
+    """Every declaration round-trips: choices, dates, districts, communes, multi-line text."""
+    from sotttt_desktop.registers import all_registers
+    from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
+
+    services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
+                         district_code="Dĩ An", address="Số 2 đường số 1\nKhu phố 3")
+    fill_demo_facilities(services, count=12)
+    fill_demo_licensed(services)
+    for key in all_registers():
+        path = tmp_path / f"{key}.csv"
+        written = services.register_files.export(key, path)
+        assert written == services.registers.count(key) > 0, key
+        counts = services.register_files.preview(key, path).counts()
+        assert counts == {"create": 0, "update": 0, "unchanged": written, "reject": 0}, key

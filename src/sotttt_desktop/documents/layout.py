@@ -254,18 +254,22 @@ class QrCode(Flowable):
 
 
 QR_QUIET = 4  # modules of white around the symbol (ISO/IEC 18004 quiet zone)
-QR_MASK = 2  # a fixed mask: the search over all eight cost 19 ms a permit (ISO 18004 allows any)
 
 
 def qr_modules(payload: str) -> list[list[bool]]:
-    """The QR symbol of an ASCII payload, error correction M, as rows of dark/light modules."""
-    from reportlab.graphics.barcode import qrencoder
+    """The QR symbol of an ASCII payload, error correction M, as rows of dark/light modules.
 
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.version = code.calculate_version()
-    code.makeImpl(False, QR_MASK)
-    return [[bool(m) for m in row] for row in code.modules]
+    zxing-cpp makes it (with the best of the eight masks, ISO/IEC 18004) in 0.4 ms; ReportLab's
+    pure-Python encoder took 1.6 ms with one fixed mask, 19 ms searching the masks."""
+    import zxingcpp
+
+    symbol = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = symbol.to_image(scale=1, add_hrt=False, add_quiet_zones=False)
+    view = memoryview(image)
+    height, width = view.shape
+    cells = view.tobytes()
+    return [[cells[row * width + column] == 0 for column in range(width)]
+            for row in range(height)]
 
 
 # --- blocks ----------------------------------------------------------------------------------

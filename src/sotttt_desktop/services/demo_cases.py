@@ -263,6 +263,17 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
          "received_on": (today - dt.timedelta(days=4 * n)).isoformat(), "copies": "03",
          "reviewer": "Lê Thị Chuyên", "result": "no_violation" if n > 2 else "pending"}
         for n in range(12)]
+    plan["publication_imports"] = [
+        {**common(500 + n, "GP"), "reference": f"NK-{today.year}-{n + 1:03d}",
+         "titles": "1. Kinh Thánh (tiếng Anh), 200 bản\n2. Tài liệu hội thảo khoa học, 50 bản",
+         "copies": "250 bản", "origin": ("Hoa Kỳ", "Hàn Quốc", "Nhật Bản")[n],
+         "purpose": "Sử dụng nội bộ, không kinh doanh"} for n in range(3)]
+    plan["book_fairs"] = [
+        {**common(600 + n, "GP"), "fair_name": f"Hội sách {place} {today.year - n}",
+         "venue": f"Nhà Văn hóa {place}",
+         "starts_on": dt.date(today.year - n, 4, 18).isoformat(),
+         "ends_on": dt.date(today.year - n, 4, 23).isoformat()}
+        for n, place in enumerate(("Thủ Dầu Một", "Dĩ An", "Thuận An"))]
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
     plan["publishing_measures"] = [

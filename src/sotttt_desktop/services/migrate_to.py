@@ -14,7 +14,18 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, Table, delete, func, insert, inspect, select, text
+from sqlalchemy import (
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.db import Database
@@ -61,14 +72,29 @@ def _copy_table(source: Engine, target_conn: Any, table: Table,  # noqa: ANN401
                 progress: Callable[[str, int], None] | None) -> int:
     copied = 0
     order = list(table.primary_key.columns)
+    # a row may point at a row of its own table that comes later (a permit replacing another):
+    # such columns are written after every row is in
+    own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    kept = [c.name for c in table.columns if c.onupdate is not None]  # e.g. updated_at
+    later: list[dict[str, Any]] = []
     with source.connect() as conn:
         result = conn.execution_options(stream_results=True).execute(
             select(*table.columns).order_by(*order))
         while batch := result.fetchmany(BATCH):
-            target_conn.execute(insert(table), [dict(row._mapping) for row in batch])
+            rows = [dict(row._mapping) for row in batch]
+            for row in rows:
+                if any(row[name] is not None for name in own):
+                    later.append({**{f"key_{c.name}": row[c.name] for c in order},
+                                  **{name: row[name] for name in own + kept}})
+                    for name in own:
+                        row[name] = None
+            target_conn.execute(insert(table), rows)
             copied += len(batch)
             if progress:
                 progress(table.name, copied)
+    if later:
+        statement = update(table).where(*(c == bindparam(f"key_{c.name}") for c in order))
+        target_conn.execute(statement, later)
     return copied
 
 
