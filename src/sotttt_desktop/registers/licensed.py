@@ -13,6 +13,8 @@ from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 STATE_CHOICES = (("active", N_("Active")), ("suspended", N_("Suspended")),
                  ("ceased", N_("Ceased")))
+DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No violation")),
+                   ("violation", N_("Violation found")))  # legal-deposit reading, press and books
 
 
 def holder_fields() -> tuple[FieldSpec, ...]:

@@ -16,6 +16,7 @@ from sotttt_desktop.core.models import (
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
+    DEPOSIT_RESULTS,
     STATE_CHOICES,
     derive_sort_name,
     from_permit,
@@ -87,8 +88,6 @@ ANSWERS = (("none", N_("No answer: may be held")), ("agreed", N_("Agreed in writ
            ("objected", N_("Objected in writing")))
 CHECK_RESULTS = (("not_checked", N_("Not checked yet")), ("meets", N_("Meets the conditions")),
                  ("fails", N_("Does not meet the conditions")))
-DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No violation")),
-                   ("violation", N_("Violation found")))
 NOTICE_HOURS = 24
 
 

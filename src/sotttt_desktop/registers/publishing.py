@@ -18,6 +18,7 @@ from sotttt_desktop.core.models import (
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
+    DEPOSIT_RESULTS,
     derive_sort_name,
     from_permit,
     holder_fields,
@@ -240,9 +241,6 @@ BOOK_FAIRS = RegisterSpec(
         *licence_fields(),
     ),
 )
-
-DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No violation")),
-                   ("violation", N_("Violation found")))
 
 PUBLICATION_DEPOSITS = RegisterSpec(
     key="publication_deposits", area="publishing", title=N_("Legal-deposit copies"),

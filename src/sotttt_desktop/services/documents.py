@@ -101,6 +101,12 @@ def _local_today() -> dt.date:
     return dt.datetime.now(LOCAL_TZ).date()
 
 
+def _permit_row(session: Session, shown: dict[str, Any]) -> Permit:
+    return session.execute(select(Permit).where(Permit.number == shown["number"],
+                                                Permit.number_year == shown["year"])
+                           ).scalar_one()
+
+
 def _safe_name(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in text).strip("-")
 
@@ -283,11 +289,9 @@ class DocumentService:
                 "phone": party.phone or "", "email": party.email or ""}
 
     def permit_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
-        shown = self._services.permits.show(number)
+        shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
-            permit = session.execute(select(Permit).where(Permit.number == shown["number"],
-                                                          Permit.number_year == shown["year"])
-                                     ).scalar_one()
+            permit = _permit_row(session, shown)
             holder = self._party(session.get(Party, permit.holder_id))
             dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
             replaced = session.get(Permit, permit.replaces_id) if permit.replaces_id else None
@@ -318,11 +322,9 @@ class DocumentService:
         return data
 
     def decision_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
-        shown = self._services.permits.show(number)
+        shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
-            permit = session.execute(select(Permit).where(Permit.number == shown["number"],
-                                                          Permit.number_year == shown["year"])
-                                     ).scalar_one()
+            permit = _permit_row(session, shown)
             unit_name, unit_code = self._unit_for(session, permit.area)
             decided = permit.updated_at.astimezone(LOCAL_TZ).date()
         return {

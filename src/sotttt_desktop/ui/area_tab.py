@@ -72,9 +72,12 @@ class AreaTab(QWidget):
             layout.addWidget(pending)
             layout.addStretch(1)
             return
-        self.overview = QLabel(overview_text(services, area.key))
+        # the shared directory has no overview: grouping a million parties would delay the tab
+        self.overview = QLabel(overview_text(services, area.key)
+                               if area.key != "directory" else "")
         self.overview.setObjectName("area_overview")
         self.overview.setWordWrap(True)
+        self.overview.setVisible(area.key != "directory")
         layout.addWidget(self.overview)
         if len(area.registers) == 1:
             view = RegisterView(services, area.registers[0], self)
