@@ -359,3 +359,22 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
         assert written == services.registers.count(key) > 0, key
         counts = services.register_files.preview(key, path).counts()
         assert counts == {"create": 0, "update": 0, "unchanged": written, "reject": 0}, key
+
+
+def test_multi_line_text_keeps_its_lines(services: Services, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """A list of imported titles stays a list: in the record, through XLSX, in the form."""
+    from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
+
+    record = services.registers.create("publication_imports", {
+        "reference": "NK-2024-001", "holder_name": "Hội Thánh Tin Lành Bình Dương",
+        "titles": "  1. Kinh Thánh,   200 bản \n\n2. Sách hát, 100 bản\n", "state": "active"})
+    assert record["titles"] == "1. Kinh Thánh, 200 bản\n\n2. Sách hát, 100 bản"
+    path = tmp_path / "nk.xlsx"
+    services.register_files.export("publication_imports", path)
+    assert services.register_files.preview("publication_imports", path).counts()[
+        "unchanged"] == 1
+    form = RecordFormDialog(services, "publication_imports", record)
+    qtbot.addWidget(form)
+    assert form.raw_value("titles") == record["titles"]
+    form.set_text("titles", "1. Kinh Thánh, 200 bản\n2. Sách hát, 150 bản")
+    assert form.raw_value("titles").count("\n") == 1

@@ -24,6 +24,18 @@ def clean(value: str | None) -> str | None:
     return value or None
 
 
+def clean_multiline(value: str | None) -> str | None:
+    """`clean` line by line: line breaks kept (a list of titles), blank lines at the ends gone."""
+    if value is None:
+        return None
+    lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", value).splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) or None
+
+
 def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     ranges = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]

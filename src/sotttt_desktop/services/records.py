@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sotttt_desktop.core.text import clean
+from sotttt_desktop.core.text import clean, clean_multiline
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_date, parse_date
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
@@ -21,7 +21,7 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
     """(value, None) when valid, (None, translated message) when not."""
     if raw is not None and not isinstance(raw, str):
         raw = str(raw)
-    text_value = clean(raw)
+    text_value = clean_multiline(raw) if field.kind is FieldKind.MULTILINE else clean(raw)
     if text_value is None:
         return None, (_("This field is required.") if field.required else None)
     if len(text_value) > field.max_length:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +88,14 @@ class RecordFormDialog(QDialog):
                     combo.addItem(info.name, info.code)
             combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
             editor = combo
+        elif field.kind is FieldKind.MULTILINE:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+            if field.placeholder:
+                text.setPlaceholderText(_(field.placeholder))
+            text.textChanged.connect(lambda f=field: self._field_changed(f))
+            editor = text
         else:
             line = QLineEdit()
             line.setMaxLength(field.max_length)
@@ -124,6 +133,9 @@ class RecordFormDialog(QDialog):
         if isinstance(editor, QLineEdit):
             editor.setText(text)
             return
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+            return
         assert isinstance(editor, QComboBox)
         if name == "commune_code":
             self._fill_communes()
@@ -136,6 +148,8 @@ class RecordFormDialog(QDialog):
         editor = self._editors[name]
         if isinstance(editor, QLineEdit):
             return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
         assert isinstance(editor, QComboBox)
         data = editor.currentData()
         return "" if data is None else str(data)
