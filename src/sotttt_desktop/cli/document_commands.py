@@ -89,14 +89,8 @@ def cmd_permit_pdf(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 def cmd_dossier_pdf(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
-        if args.form == "06":
-            from sotttt_desktop.i18n import LOCAL_TZ
-
-            received = services.dossiers.show(args.code)["received_at"].astimezone(LOCAL_TZ)
-            rendered = services.documents.render("form-06", f"{received:%Y-%m}")
-        else:
-            rendered = services.documents.render(f"form-{args.form}", args.code,
-                                                 signer=args.signer)
+        kind, ref = services.documents.form(args.form, args.code)
+        rendered = services.documents.render(kind, ref, signer=args.signer)
     return _write(args, rendered)
 
 

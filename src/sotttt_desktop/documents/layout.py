@@ -294,8 +294,6 @@ class _Styles:
         self.recipients_label = _style("recipients_label", g.recipients_label,
                                        font="bold_italic")
         self.recipients = _style("recipients", g.recipients)
-        self.sign = _style("sign", g.title, font="bold", align=TA_CENTER)
-        self.caption = _style("caption", g.body - 1, font="italic", align=TA_CENTER)
 
 
 def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:

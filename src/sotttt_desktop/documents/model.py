@@ -7,7 +7,7 @@ gives it, and `layout.render` turns them into a PDF laid out after Decree 30/202
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -92,4 +92,3 @@ class Document:
     qr_payload: str | None = None  # the verification code of a permit
     reference: str = ""  # printed small in the footer of one-stop forms, e.g. the dossier code
     metadata_title: str = ""
-    extra: dict[str, str] = field(default_factory=dict)  # free, for the record

@@ -219,7 +219,7 @@ class DocumentService:
             if kind == "permit-revocation" and permit["state"] != "revoked":
                 raise ValidationError(_("{number} is not revoked.").format(
                     number=permit["number"]))
-            return self._permit_area(permit["id"]), permit["reference"]
+            return permit["area"], permit["reference"]
         if template.subject == "dossier":
             dossier = self._services.dossiers.show(ref)
             return dossier["area"], dossier["code"]
@@ -229,12 +229,6 @@ class DocumentService:
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
-
-    def _permit_area(self, permit_id: str) -> str:
-        import uuid
-
-        with self._services.db.session() as session:
-            return session.get(Permit, uuid.UUID(permit_id)).area
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -317,7 +311,7 @@ class DocumentService:
             if dossier else None,
             "unit_name": unit_name, "unit_abbreviation": unit_code,
             "signer": self._signer(signer, on),
-            "qr_payload": self.verification_code(permit),
+            "qr_payload": self.verification_code(permit, holder["name"]),
         }
         return data
 
@@ -498,15 +492,10 @@ class DocumentService:
                 session.commit()
             return bytes.fromhex(value.value)
 
-    def verification_code(self, permit: Permit) -> str:
-        holder = self._holder_name(permit)
+    def verification_code(self, permit: Permit, holder_name: str) -> str:
         return verification.make(self._key(), verification.Code(
-            permit.number, permit.number_year, permit.issued_on, permit.valid_until, holder))
-
-    def _holder_name(self, permit: Permit) -> str:
-        with self._services.db.session() as session:
-            party = session.get(Party, permit.holder_id)
-            return party.name if party else ""
+            permit.number, permit.number_year, permit.issued_on, permit.valid_until,
+            holder_name))
 
     def verify(self, text: str) -> dict[str, Any]:
         """Check a code (or a PDF this system made) against the register, offline."""
@@ -557,5 +546,12 @@ class DocumentService:
 
     def permits_issued_on(self, day: dt.date) -> list[str]:
         """References of the permits issued on a day, for a batch print."""
-        return [p["reference"] for p in self._services.permits.list(limit=100_000)
-                if p["issued_on"] == day]
+        return [p["reference"] for p in self._services.permits.list(issued_on=day,
+                                                                     limit=100_000)]
+
+    def form(self, number: str, dossier_code: str) -> tuple[str, str]:
+        """(kind, id) of one-stop form `number` of a dossier: 06 is the book of its month."""
+        if number == "06":
+            received = self._services.dossiers.show(dossier_code)["received_at"]
+            return "form-06", f"{received.astimezone(LOCAL_TZ):%Y-%m}"
+        return f"form-{number}", dossier_code

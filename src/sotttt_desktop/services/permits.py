@@ -208,9 +208,12 @@ class PermitService:
             return data
 
     def list(self, *, state: str | None = None, expiring_within: int | None = None,
-             family: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+             family: str | None = None, issued_on: dt.date | None = None,
+             limit: int = 100) -> list[dict[str, Any]]:
         services = self._services
         statement = select(Permit)
+        if issued_on is not None:
+            statement = statement.where(Permit.issued_on == issued_on)
         if state:
             statement = statement.where(Permit.state == state)
         if family:
@@ -253,6 +256,7 @@ class PermitService:
             "reference": f"{permit.number}@{permit.number_year}", "state": status,
             "state_label": permit_state_label(status),
             "title": permit.title, "family": permit.family, "action": permit.action,
+            "area": permit.area,
             "procedure": dossier.procedure_key if dossier else None,
             "holder": holder.name if holder else "", "holder_id": str(permit.holder_id),
             "subject": permit.subject, "issued_on": permit.issued_on,

@@ -352,19 +352,11 @@ class RegisterService:
         self._services.require(spec.area, "create")
         values = self.parse(spec, raw)
         self._scope_values(spec, values)
-        actor = self._services.actor.username
         try:
             with self._services.db.session(write=True) as session:
-                self._check_unique(session, spec, values, None)
-                row = spec.model(**values, **(spec.derive(values) if spec.derive else {}),
-                                 created_by=actor, updated_by=actor)
-                session.add(row)
-                session.flush()
-                self._index(session, spec, row.id, values)
+                row = self.upsert_in(session, spec, None, values,
+                                     actor=self._services.actor.username)
                 result = _as_dict(spec, row)
-                audit.append(session, username=actor, action="create",
-                             entity_kind=spec.search_kind, entity_id=row.id,
-                             summary=str(values[spec.title_field]), after=result)
                 session.commit()
                 return result
         except IntegrityError as error:
@@ -387,24 +379,16 @@ class RegisterService:
             if row is None or not self._in_scope(spec, row):
                 raise NotFoundError(_("The record no longer exists."))
             self._scope_values(spec, values)
-            before = _as_dict(spec, row)
             if row.version != expected_version:
                 raise ConflictError(_("Somebody else changed this record after you opened it. "
                                       "Close it and open it again to see their changes."))
-            self._check_unique(session, spec, values, record_id)
-            for name, value in {**values, **(spec.derive(values) if spec.derive else {})}.items():
-                setattr(row, name, value)
-            row.updated_by = self._services.actor.username
             try:
-                session.flush()
+                row = self.upsert_in(session, spec, record_id, values,
+                                     actor=self._services.actor.username)
             except StaleDataError as error:
                 raise ConflictError(_("Somebody else changed this record after you opened it. "
                                       "Close it and open it again to see their changes.")) from error
-            self._index(session, spec, row.id, values)
             after = _as_dict(spec, row)
-            audit.append(session, username=self._services.actor.username, action="update",
-                         entity_kind=spec.search_kind, entity_id=row.id,
-                         summary=str(values[spec.title_field]), before=before, after=after)
             session.commit()
             return after
 

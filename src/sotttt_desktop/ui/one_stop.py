@@ -1,15 +1,15 @@
-"""The One-stop tab: dossiers (receive, follow, act) and the permit register."""
+"""The One-stop tab: dossiers (receive, follow, act), and the permit register beside them
+(ui/permits_view.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -17,16 +17,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,13 +32,13 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.areas import areas_in_order
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
-from sotttt_desktop.services.permits import permit_state_label
+from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"overdue": "#f8d0d0", "at_risk": "#fde9c8", "early": "#d8f0d8",
                   "late": "#f8d0d0"}
 STATUS_LABELS = {"overdue": N_("overdue"), "at_risk": N_("at risk"), "on_time": N_("on time"),
@@ -53,62 +50,6 @@ ACTION_LABELS = {
     "return_result": N_("Return the result"), "withdraw": N_("Withdrawn by the applicant…"),
     "apologise": N_("Apology and new date…"), "hand_over": N_("Hand over…"),
 }
-
-
-class RowsModel(QAbstractTableModel):
-    """A small table over plain rows (lists of text), with an optional background per row."""
-
-    def __init__(self, headers: list[str], parent: Any = None):  # noqa: ANN401
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[list[str]] = []
-        self._colours: list[str | None] = []
-        self.keys: list[str] = []
-
-    def set_rows(self, rows: list[list[str]], keys: list[str],
-                 colours: list[str | None] | None = None) -> None:
-        self.beginResetModel()
-        self._rows, self.keys = rows, keys
-        self._colours = colours or [None] * len(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and self._colours[index.row()]:
-            return QBrush(QColor(self._colours[index.row()]))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _table(model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    return table
 
 
 def status_text(dossier: dict) -> str:
@@ -367,14 +308,10 @@ class DossierDialog(QDialog):
 
     def print_form(self, number: str) -> object:
         """Preview one-stop form 01–06 of this dossier (06: the book of its month)."""
-        from sotttt_desktop.i18n import LOCAL_TZ
         from sotttt_desktop.ui.document_preview import preview
 
-        title = f"{_('Form')} {number} — {self.code}"
-        if number == "06":
-            month = self.data["received_at"].astimezone(LOCAL_TZ)
-            return preview(self._services, "form-06", f"{month:%Y-%m}", title, self)
-        return preview(self._services, f"form-{number}", self.code, title, self)
+        kind, ref = self._services.documents.form(number, self.code)
+        return preview(self._services, kind, ref, f"{_('Form')} {number} — {self.code}", self)
 
     def act(self, action: str, *, reason: str | None = None, new_due: dt.date | None = None,
             to_unit: str | None = None) -> bool:
@@ -456,7 +393,7 @@ class DossiersView(QWidget):
 
         self._services = services
         self.model = RowsModel([_(h) for h in self.HEADERS])  # owned by this view's wrapper
-        self.table = _table(self.model)
+        self.table = table_view(self.model)
         self.table.setObjectName("dossier_table")
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
@@ -537,118 +474,6 @@ class DossiersView(QWidget):
             return
         DossierDialog(self._services, self.model.keys[index.row()], self).exec()
         self.reload()
-
-
-class PermitsView(QWidget):
-    HEADERS = (N_("Number"), N_("Title"), N_("Holder"), N_("For"), N_("Issued"),
-               N_("Valid until"), N_("State"))
-
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._services = services
-        self.model = RowsModel([_(h) for h in self.HEADERS])
-        self.table = _table(self.model)
-        self.table.setObjectName("permit_table")
-        self.expiring = QCheckBox(_("Expiring within 60 days"))
-        self.expiring.toggled.connect(lambda _c: self.reload())
-        revoke = QPushButton(_("Revoke…"))
-        revoke.setObjectName("revoke_button")
-        revoke.clicked.connect(lambda: self.decide_selected("revoke"))
-        suspend = QPushButton(_("Suspend…"))
-        suspend.setObjectName("suspend_button")
-        suspend.clicked.connect(lambda: self.decide_selected("suspend"))
-        show = QPushButton(_("&View and print…"))
-        show.setObjectName("permit_preview")
-        show.clicked.connect(lambda: self.preview_selected())
-        batch = QPushButton(_("&Batch print…"))
-        batch.setObjectName("batch_print_button")
-        batch.clicked.connect(self.batch_print)
-        top = QHBoxLayout()
-        top.addWidget(self.expiring)
-        top.addStretch(1)
-        top.addWidget(show)
-        top.addWidget(batch)
-        top.addWidget(suspend)
-        top.addWidget(revoke)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        self.reload()
-
-    def reload(self) -> None:
-        rows = self._services.permits.list(
-            expiring_within=60 if self.expiring.isChecked() else None, limit=1000)
-        self.model.set_rows(
-            [[p["number"], p["title"], p["holder"], p["subject"], format_date(p["issued_on"]),
-              format_date(p["valid_until"]) if p["valid_until"] else _("no term"),
-              p["state_label"]] for p in rows],
-            [p["reference"] for p in rows],
-            ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
-        self.table.resizeColumnsToContents()
-
-    def preview_selected(self, kind: str | None = None) -> object:
-        """The selected permit's document; for a suspended or revoked one, its decision."""
-        from sotttt_desktop.ui.document_preview import preview
-
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        reference = self.model.keys[index.row()]
-        if kind is None:
-            state = self._services.permits.show(reference)["state"]
-            kind = "permit"
-            if state in ("suspended", "revoked"):
-                choice = QMessageBox.question(
-                    self, _("View and print…"), _("Print the decision ({state}) instead of the "
-                                                  "permit itself?").format(
-                        state=permit_state_label(state)))
-                if choice == QMessageBox.StandardButton.Yes:
-                    kind = "permit-suspension" if state == "suspended" else "permit-revocation"
-        return preview(self._services, kind, reference, reference.split("@")[0], self)
-
-    def batch_print(self) -> object:
-        from sotttt_desktop.ui.document_preview import BatchPrintDialog
-
-        dialog = BatchPrintDialog(self._services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def decide_selected(self, action: str, *, decision: str | None = None,
-                        reason: str | None = None, until: dt.date | None = None) -> bool:
-        """Suspend (until a date) or revoke the selected permit, by decision."""
-        from sotttt_desktop.i18n import parse_date
-
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return False
-        title = _("Suspend…") if action == "suspend" else _("Revoke…")
-        if decision is None:
-            decision, ok = QInputDialog.getText(self, title, _("Decision number:"))
-            if not ok:
-                return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, title, _("Reason:"))
-            if not ok:
-                return False
-        if action == "suspend" and until is None:
-            text, ok = QInputDialog.getText(self, title, _("Suspended until (dd/mm/yyyy):"))
-            if not ok:
-                return False
-            try:
-                until = parse_date(text)
-            except ValueError:
-                show_error(self, _("Write the date as dd/mm/yyyy, for example 05/03/1990."))
-                return False
-        try:
-            self._services.permits.decide(self.model.keys[index.row()], action,
-                                          decision_number=decision, reason=reason, until=until)
-        except AppError as error:
-            show_error(self, str(error))
-            return False
-        self.reload()
-        return True
 
 
 class OneStopTab(QWidget):
