@@ -107,6 +107,8 @@ def test_verification_code_valid_forged_revoked(services: Services, holder: dict
         changed = payload[:index] + ("7" if payload[index] != "7" else "8") + payload[index + 1:]
         assert services.documents.verify(changed)["status"] == "forged", index
     assert services.documents.verify("garbage")["status"] == "forged"
+    with pytest.raises(ValidationError, match="mã in dưới mã QR"):
+        services.documents.verify("  ")
     assert services.documents.verify(payload.replace("\n", " "))["status"] == "valid"
     # the code in a PDF this system printed
     rendered = services.documents.render("permit", permit["number"])

@@ -162,6 +162,21 @@ def test_export_then_import_is_lossless(services: Services, tmp_path: Path, suff
     assert after == before
 
 
+def test_a_failed_export_leaves_no_file(services: Services, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sotttt_desktop.services import register_files
+
+    def full_disk(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(register_files, "_write_csv", full_disk)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match="No space left"):
+        services.register_files.export(REGISTER, folder / "out.csv")
+    assert list(folder.iterdir()) == []
+
+
 def test_changed_rows_are_updates_naming_the_fields(services: Services, tmp_path: Path) -> None:
     services.register_files.commit(REGISTER, _one_row(tmp_path, "3700000001", "Cơ sở in A"))
     changed = _one_row(tmp_path, "3700000001", "Cơ sở in A (đổi tên)")
@@ -178,6 +193,12 @@ def test_bad_files_are_refused_clearly(services: Services, tmp_path: Path) -> No
     broken.write_bytes(b"not a zip")
     with pytest.raises(ValidationError, match="Excel"):
         services.register_files.preview(REGISTER, broken)
+    with pytest.raises(ValidationError, match="Không ghi được"):
+        services.register_files.export(REGISTER, tmp_path / "no-such-folder" / "x.xlsx")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(ValidationError, match="trống"):
+        services.register_files.preview(REGISTER, empty)
     no_columns = tmp_path / "cols.csv"
     no_columns.write_text("Họ tên,Tuổi\nA,3\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="Mã số thuế"):

@@ -500,6 +500,8 @@ class DocumentService:
     def verify(self, text: str) -> dict[str, Any]:
         """Check a code (or a PDF this system made) against the register, offline."""
         payload = text.strip()
+        if not payload:
+            raise ValidationError(_("Give the code printed under the QR symbol, or a file."))
         path = Path(payload)
         if not payload.startswith(verification.VERSION) and path.is_file():
             from sotttt_desktop.documents.scan import codes_in_file

@@ -16,6 +16,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
+import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,10 +126,20 @@ class RegisterFileService:
         headings = [in_language("vi", f.label) for f in spec.fields]
         rows = ([export_text(f, record.get(f.name), services) for f in spec.fields]
                 for record in services.registers.iter_records(key, flt))
+        # written beside the target under a temporary name, renamed when complete: a failure
+        # (full disk, a lost network drive) never leaves half a spreadsheet under its name
+        part: Path | None = None
         try:
-            count = _write_xlsx(path, headings, rows, in_language("vi", spec.title)) \
-                if suffix == ".xlsx" else _write_csv(path, headings, rows)
+            handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix,
+                                            dir=path.parent)
+            os.close(handle)
+            part = Path(name)
+            count = _write_xlsx(part, headings, rows, in_language("vi", spec.title)) \
+                if suffix == ".xlsx" else _write_csv(part, headings, rows)
+            os.replace(part, path)
         except OSError as error:
+            if part is not None:
+                part.unlink(missing_ok=True)
             raise ValidationError(_("Cannot write {path}: {error}").format(
                 path=path, error=error.strerror or error)) from error
         with services.db.session(write=True) as session:
