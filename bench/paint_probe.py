@@ -6,6 +6,8 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
+OPENS = 7  # a register (or the floor's table) is opened this many times; the median counts
+
 
 class FirstPaint(QObject):
     def __init__(self) -> None:

@@ -17,6 +17,7 @@ os.environ["XDG_RUNTIME_DIR"] = _RUNTIME
 _HOME = Path(tempfile.mkdtemp(prefix="sotttt-home-"))
 os.environ["SOTTTT_DATA_DIR"] = str(_HOME / "data")
 os.environ["SOTTTT_CONFIG_DIR"] = str(_HOME / "config")
+os.environ["SOTTTT_CACHE_DIR"] = str(_HOME / "cache")
 for _name in ("SOTTTT_DB", "SOTTTT_DATABASE_URL", "SOTTTT_LANG"):
     os.environ.pop(_name, None)
 

@@ -5,6 +5,7 @@ Environment variables (used by tests and portable installs):
 - SOTTTT_DATABASE_URL  any SQLAlchemy URL (takes precedence over SOTTTT_DB)
 - SOTTTT_DATA_DIR      data directory (database, attachments, backups)
 - SOTTTT_CONFIG_DIR    configuration directory (window geometry, preferences)
+- SOTTTT_CACHE_DIR     cache directory (compiled translations of a source checkout)
 - SOTTTT_LANG          UI language, "vi" (default) or "en"
 """
 
@@ -34,6 +35,14 @@ def config_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def cache_dir() -> Path:
+    """Files the program can make again (removing them only costs time)."""
+    override = os.environ.get("SOTTTT_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,39 @@ def test_parse_date_accepts_the_usual_ways_of_writing_a_date(text: str, expected
 def test_parse_date_refuses_nonsense(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+def test_a_source_checkout_compiles_its_catalogue_once_and_again_when_the_po_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sotttt_desktop.i18n as i18n
+
+    original = (translations_dir() / "vi" / "LC_MESSAGES" / "messages.po").read_bytes()
+    po_dir = tmp_path / "translations" / "vi" / "LC_MESSAGES"
+    po_dir.mkdir(parents=True)
+    (po_dir / "messages.po").write_bytes(original)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path / "translations")
+    monkeypatch.setenv("SOTTTT_CACHE_DIR", str(tmp_path / "cache"))
+    compiled: list[str] = []
+    real_compile = i18n._compile_po
+    monkeypatch.setattr(i18n, "_compile_po",
+                        lambda data, lang: compiled.append(lang) or real_compile(data, lang))
+
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tìm kiếm"
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tìm kiếm"
+    assert compiled == ["vi"]
+    assert len(list((tmp_path / "cache" / "translations").glob("vi-*.mo"))) == 1
+
+    edited = original.replace('msgstr "Tìm kiếm"'.encode(), 'msgstr "Tra cứu"'.encode(), 1)
+    (po_dir / "messages.po").write_bytes(edited)
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tra cứu"
+    assert compiled == ["vi", "vi"]
+
+
+def test_a_read_only_cache_still_gives_the_translation(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sotttt_desktop.i18n as i18n
+
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("SOTTTT_CACHE_DIR", str(blocker))
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tìm kiếm"

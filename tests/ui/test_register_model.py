@@ -51,3 +51,24 @@ def test_display_values_are_human(demo_services: Services) -> None:
     model.set_filter(RegisterFilter("", {"kind": "person"}))
     assert model.data(model.index(0, 0)) == "Cá nhân"
     assert model.data(model.index(0, 5)).startswith(("Thành phố", "Thị xã", "Huyện"))
+
+
+def test_row_numbers_fit_the_last_row_and_follow_a_filter(qtbot, demo_services: Services  # noqa: ANN001
+                                                          ) -> None:
+    from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+    view = RegisterView(demo_services, "parties")
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.verticalHeader()
+    assert header.isVisible()
+    assert view.model.headerData(999, Qt.Orientation.Vertical) == "1000"
+    widest = header.fontMetrics().horizontalAdvance("1000")
+    assert header.sizeHint().width() > widest
+    assert header.width() >= widest
+
+    view.model.set_filter(RegisterFilter("khongcokhongco"))  # no rows: Qt's own size hint
+    assert view.model.rowCount() == 0
+    assert header.sizeHint().isValid()

@@ -45,6 +45,16 @@ def _install_sqlite_settings(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def upsert_insert(dialect: str):  # noqa: ANN201 - sqlalchemy's dialect Insert class
+    """The INSERT with ON CONFLICT of the database in use. Imported on demand: loading the
+    PostgreSQL dialect on a SQLite desk costs ~3 MB and 10 ms for nothing."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    return insert
+
+
 def create_app_engine(location: DatabaseLocation) -> Engine:
     if location.is_sqlite:
         engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

@@ -12,10 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from sotttt_desktop.core.db import upsert_insert
 from sotttt_desktop.core.models import NumberRecord, NumberSeries, utcnow
 
 
@@ -37,7 +36,7 @@ def next_number(session: Session, kind: str, agency: str, period: str, *, refere
                 username: str, text_of: Callable[[int], str]) -> tuple[int, str]:
     """Take the next number of the series (starting at 1) and record it as issued."""
     dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    insert = upsert_insert(dialect)
     session.execute(insert(NumberSeries).values(kind=kind, agency=agency, period=period,
                                                 last_number=0).on_conflict_do_nothing())
     number = session.execute(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select, text
 
 from sotttt_desktop import __version__
@@ -10,40 +13,114 @@ from sotttt_desktop.errors import PermissionDeniedError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.services.actor import Actor
 
+if TYPE_CHECKING:
+    from sotttt_desktop.services.audit_trail import AuditTrailService
+    from sotttt_desktop.services.backup import BackupService
+    from sotttt_desktop.services.calendar import CalendarService
+    from sotttt_desktop.services.documents import DocumentService
+    from sotttt_desktop.services.dossiers import DossierService
+    from sotttt_desktop.services.numbering import NumberingService
+    from sotttt_desktop.services.overview import OverviewService
+    from sotttt_desktop.services.parties import PartyService
+    from sotttt_desktop.services.permits import PermitService
+    from sotttt_desktop.services.reference import ReferenceService
+    from sotttt_desktop.services.register_files import RegisterFileService
+    from sotttt_desktop.services.registers import RegisterService
+    from sotttt_desktop.services.search import SearchService
+    from sotttt_desktop.services.security import SecurityService
+
 
 class Services:
-    def __init__(self, database: Database, actor: Actor | None = None):
-        from sotttt_desktop.services.audit_trail import AuditTrailService
-        from sotttt_desktop.services.backup import BackupService
-        from sotttt_desktop.services.calendar import CalendarService
-        from sotttt_desktop.services.documents import DocumentService
-        from sotttt_desktop.services.dossiers import DossierService
-        from sotttt_desktop.services.numbering import NumberingService
-        from sotttt_desktop.services.overview import OverviewService
-        from sotttt_desktop.services.parties import PartyService
-        from sotttt_desktop.services.permits import PermitService
-        from sotttt_desktop.services.reference import ReferenceService
-        from sotttt_desktop.services.register_files import RegisterFileService
-        from sotttt_desktop.services.registers import RegisterService
-        from sotttt_desktop.services.search import SearchService
-        from sotttt_desktop.services.security import SecurityService
+    """Each manager is made (and its module imported) when first used: a desk that never prints
+    or backs up does not load ReportLab's templates or the backup code."""
 
+    def __init__(self, database: Database, actor: Actor | None = None):
         self.db = database
         self.actor = actor or Actor.local_reader()
-        self.security = SecurityService(self)
-        self.audit = AuditTrailService(self)
-        self.backups = BackupService(self)
-        self.calendar = CalendarService(self)
-        self.numbering = NumberingService(self)
-        self.dossiers = DossierService(self)
-        self.permits = PermitService(self)
-        self.documents = DocumentService(self)
-        self.reference = ReferenceService(self)
-        self.search = SearchService(self)
-        self.parties = PartyService(self)
-        self.registers = RegisterService(self)
-        self.register_files = RegisterFileService(self)
-        self.overview = OverviewService(self)
+
+    @cached_property
+    def security(self) -> SecurityService:
+        from sotttt_desktop.services.security import SecurityService
+
+        return SecurityService(self)
+
+    @cached_property
+    def audit(self) -> AuditTrailService:
+        from sotttt_desktop.services.audit_trail import AuditTrailService
+
+        return AuditTrailService(self)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from sotttt_desktop.services.backup import BackupService
+
+        return BackupService(self)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from sotttt_desktop.services.calendar import CalendarService
+
+        return CalendarService(self)
+
+    @cached_property
+    def numbering(self) -> NumberingService:
+        from sotttt_desktop.services.numbering import NumberingService
+
+        return NumberingService(self)
+
+    @cached_property
+    def dossiers(self) -> DossierService:
+        from sotttt_desktop.services.dossiers import DossierService
+
+        return DossierService(self)
+
+    @cached_property
+    def permits(self) -> PermitService:
+        from sotttt_desktop.services.permits import PermitService
+
+        return PermitService(self)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from sotttt_desktop.services.documents import DocumentService
+
+        return DocumentService(self)
+
+    @cached_property
+    def reference(self) -> ReferenceService:
+        from sotttt_desktop.services.reference import ReferenceService
+
+        return ReferenceService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from sotttt_desktop.services.search import SearchService
+
+        return SearchService(self)
+
+    @cached_property
+    def parties(self) -> PartyService:
+        from sotttt_desktop.services.parties import PartyService
+
+        return PartyService(self)
+
+    @cached_property
+    def registers(self) -> RegisterService:
+        from sotttt_desktop.services.registers import RegisterService
+
+        return RegisterService(self)
+
+    @cached_property
+    def register_files(self) -> RegisterFileService:
+        from sotttt_desktop.services.register_files import RegisterFileService
+
+        return RegisterFileService(self)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from sotttt_desktop.services.overview import OverviewService
+
+        return OverviewService(self)
 
     def as_actor(self, actor: Actor) -> Services:
         """The same database, acting as someone else (after log-in)."""

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, and_, case, column, select, table, text
-from sqlalchemy.dialects import postgresql, sqlite
 
+from sotttt_desktop.core.db import upsert_insert
 from sotttt_desktop.core.models import SearchEntry
 from sotttt_desktop.core.text import fold, tokens
 
@@ -66,7 +66,7 @@ class SearchService:
         folded = fold(" ".join(p for p in parts if p))
         values = {"kind": kind, "entity_id": entity_id, "title": title, "subtitle": subtitle,
                   "folded_title": folded_title, "folded": folded, "district_code": district_code}
-        dialect_insert = sqlite.insert if self._is_sqlite else postgresql.insert
+        dialect_insert = upsert_insert(self._services.db.dialect)
         statement = dialect_insert(SearchEntry).values(**values)
         statement = statement.on_conflict_do_update(
             index_elements=["kind", "entity_id"],

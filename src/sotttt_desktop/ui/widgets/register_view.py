@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
 from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
 from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
+from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader
 
 FILTER_DELAY_MS = 250
 
@@ -79,13 +79,13 @@ class RegisterView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("register_table")
+        self.table.setVerticalHeader(RowNumberHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, field in enumerate(self._spec.table_fields):
