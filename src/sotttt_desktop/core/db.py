@@ -9,10 +9,10 @@ older, create new).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -130,20 +130,33 @@ class Database:
         factory = self._write_sessions if write else self._read_sessions
         session = factory()
         try:
-            yield session
+            with self._translated_errors(session.rollback):
+                yield session
+        finally:
+            session.close()  # rolls back whatever was not committed; loaded objects stay readable
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A plain connection for reads that need no ORM objects (a register's pages: a third
+        of the time of a session)."""
+        with self.engine.connect() as conn, self._translated_errors(conn.rollback):
+            yield conn
+
+    @contextmanager
+    def _translated_errors(self, rollback: Callable[[], None]) -> Iterator[None]:
+        try:
+            yield
         except sa_exc.OperationalError as error:  # disk full, read-only, locked, I/O error
-            session.rollback()
+            rollback()
             raise DatabaseError(_describe_operational_error(self.location, error)) from error
         except sa_exc.DatabaseError as error:
             text = str(error.orig).lower() if error.orig else ""
             if "malformed" not in text and "not a database" not in text:
                 raise
-            session.rollback()
+            rollback()
             raise DatabaseError(
                 _("The database {path} is damaged or is not a database of this application.")
                 .format(path=self.location.display())) from error
-        finally:
-            session.close()  # rolls back whatever was not committed; loaded objects stay readable
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:

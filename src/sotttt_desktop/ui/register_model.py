@@ -31,8 +31,8 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class RegisterTableModel(QAbstractTableModel):
-    PAGE_SIZE = 100
-    MAX_PAGES = 64
+    PAGE_SIZE = 50  # a screenful and a half: the first paint waits for one page
+    MAX_PAGES = 128
 
     def __init__(self, services: Services, register_key: str, parent: Any = None):
         super().__init__(parent)
