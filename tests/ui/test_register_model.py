@@ -28,8 +28,7 @@ def test_filtered_and_empty_models_pass_the_tester(qtmodeltester, demo_services:
 def test_rows_come_sorted_by_folded_name_with_vietnamese_headers(demo_services: Services) -> None:
     model = RegisterTableModel(demo_services, "parties")
     assert model.rowCount() == 1000
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["Loại", "Tên", "Mã số thuế"]
+    assert model.column_labels()[:3] == ["Loại", "Tên", "Mã số thuế"]
     names = [fold(model.data(model.index(r, 1))) for r in range(model.rowCount())]
     assert names == sorted(names)
     last = model.index(999, 1)
@@ -53,8 +52,8 @@ def test_display_values_are_human(demo_services: Services) -> None:
     assert model.data(model.index(0, 5)).startswith(("Thành phố", "Thị xã", "Huyện"))
 
 
-def test_row_numbers_fit_the_last_row_and_follow_a_filter(qtbot, demo_services: Services  # noqa: ANN001
-                                                          ) -> None:
+def test_headers_show_titles_and_row_numbers_that_fit_the_last_row(qtbot, demo_services: Services  # noqa: ANN001
+                                                                   ) -> None:
     from sotttt_desktop.ui.widgets.register_view import RegisterView
 
     view = RegisterView(demo_services, "parties")
@@ -62,9 +61,12 @@ def test_row_numbers_fit_the_last_row_and_follow_a_filter(qtbot, demo_services: 
     view.resize(1000, 600)
     view.show()
     qtbot.waitExposed(view)
+    titles = view.table.horizontalHeader()
+    shown = [titles.model().headerData(c, Qt.Orientation.Horizontal) for c in range(titles.count())]
+    assert shown == view.model.column_labels() and titles.count() == view.model.columnCount()
     header = view.table.verticalHeader()
     assert header.isVisible()
-    assert view.model.headerData(999, Qt.Orientation.Vertical) == "1000"
+    assert view.model.headerData(999, Qt.Orientation.Vertical) == 1000  # Qt's own row numbers
     widest = header.fontMetrics().horizontalAdvance("1000")
     assert header.sizeHint().width() > widest
     assert header.width() >= widest
@@ -72,3 +74,33 @@ def test_row_numbers_fit_the_last_row_and_follow_a_filter(qtbot, demo_services: 
     view.model.set_filter(RegisterFilter("khongcokhongco"))  # no rows: Qt's own size hint
     assert view.model.rowCount() == 0
     assert header.sizeHint().isValid()
+
+
+def test_clicking_a_column_title_sorts_and_an_unsortable_one_keeps_the_order(
+        qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+    view = RegisterView(demo_services, "parties")
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+
+    def click(column: int) -> None:
+        middle = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(middle, header.height() // 2))
+
+    click(1)  # the name, already ascending: now descending
+    assert view.model.sort_state() == (1, True)
+    names = [fold(view.model.data(view.model.index(r, 1))) for r in range(30)]
+    assert names == sorted(names, reverse=True)
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    click(4)  # the address cannot be sorted: the order and the arrow stay
+    assert view.model.sort_state() == (1, True)
+    assert header.sortIndicatorSection() == 1

@@ -25,9 +25,6 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ID = int(ID_ROLE)
 _ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ID})
-_HORIZONTAL = Qt.Orientation.Horizontal
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -78,18 +75,9 @@ class RegisterTableModel(QAbstractTableModel):
             self._texts[number] = texts
         return texts[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if int(role) != _DISPLAY:
-            return None
-        if orientation == _HORIZONTAL:
-            if 0 <= section < len(self._fields):
-                return _(self._fields[section].label)
-            return None
-        return str(section + 1)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
+    # No headerData() or flags() here: Qt's defaults (row numbers; enabled and selectable) are
+    # what a register shows, and each Python override is ~500 more calls into Python for every
+    # paint. The column titles are given to the header by the view (`column_labels`).
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._fields):
@@ -105,6 +93,9 @@ class RegisterTableModel(QAbstractTableModel):
         self.endResetModel()
 
     # --- our interface ---------------------------------------------------------------------------
+
+    def column_labels(self) -> list[str]:
+        return [_(field.label) for field in self._fields]
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self._fields) and self._fields[column].sort_column is not None

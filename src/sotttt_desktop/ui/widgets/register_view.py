@@ -31,7 +31,7 @@ from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
 from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
 from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
-from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader
+from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader, set_column_titles
 
 FILTER_DELAY_MS = 250
 
@@ -81,6 +81,7 @@ class RegisterView(QWidget):
         self.table.setObjectName("register_table")
         self.table.setVerticalHeader(RowNumberHeader(self.table))
         self.table.setModel(self.model)
+        set_column_titles(self.table, self.model.column_labels())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
