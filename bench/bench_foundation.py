@@ -31,7 +31,8 @@ def run_child(script: str, *args: str, runs: int) -> list[dict]:
         if out.returncode != 0:
             raise SystemExit(f"{script} failed:\n{out.stderr}")
         data = json.loads(out.stdout.strip().splitlines()[-1])
-        data["start_to_paint_s"] = data["first_paint"] - started
+        if "first_paint" in data:
+            data["start_to_paint_s"] = data["first_paint"] - started
         results.append(data)
     return results
 
@@ -81,6 +82,12 @@ def main() -> None:
     ensure_database(args.db, args.scale)
 
     floor = run_child("floor_window.py", runs=args.runs)
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.ui.widgets.register_view import ROW_HEIGHT
+
+    widths = ",".join(str(f.width) for f in get_register("parties").table_fields)
+    same_screen = run_child("floor_window.py", "same-screen", str(args.db), str(ROW_HEIGHT), widths,
+                            runs=args.runs)
     app = run_child("app_window.py", str(args.db), BENCH_USER, BENCH_PASSWORD, runs=args.runs)
 
     from sotttt_desktop.i18n import set_language
@@ -103,10 +110,11 @@ def main() -> None:
     lines = [
         ("cold start to first paint (s)", median(app, "start_to_paint_s"),
          median(floor, "start_to_paint_s"), "≤ 1.5×"),
-        ("  then sign-in to register painted (s)", median(app, "sign_in_to_data_s"),
-         median(floor, "open_s"), ""),
+        ("  then sign-in to register painted (s)", median(app, "sign_in_to_data_s"), None, ""),
         (f"open Parties register, {rows:,} rows (s)", median(app, "open_s"),
          median(floor, "open_s"), "≤ 1.2×"),
+        ("  the same, floor showing the same screen (s)", median(app, "open_s"),
+         median(same_screen, "open_s"), ""),
         ("scroll to the last row (s)", median(app, "scroll_s"), median(floor, "scroll_s"), ""),
         (f"search {QUERY!r} (ms)", app_search * 1000, raw_search * 1000, "≤ 2×"),
         ("peak memory, max RSS (MB)", median(app, "rss_mb"), median(floor, "rss_mb"), "≤ 2×"),
@@ -114,8 +122,10 @@ def main() -> None:
     print(f"\nfoundation benchmark — {args.db} ({rows:,} parties), median of {args.runs} runs")
     print(f"{'measure':44} {'app':>10} {'floor':>10} {'ratio':>7}  goal")
     for name, value, base, goal in lines:
-        ratio = value / base if base else float("nan")
-        print(f"{name:44} {value:10.3f} {base:10.3f} {ratio:7.2f}  {goal}")
+        if base is None:  # no floor does this (signing in, opening the database)
+            print(f"{name:44} {value:10.3f} {'—':>10} {'':>7}  {goal}")
+            continue
+        print(f"{name:44} {value:10.3f} {base:10.3f} {value / base:7.2f}  {goal}")
     print(f"\nsearch hits: {len(hits)}, first: {hits[0].title if hits else '—'}")
     print(f"last row of the register: {app[0]['last_row']}")
 

@@ -1,6 +1,11 @@
 """The floor: a bare PySide6 window with a lazy 1,000,000-row table model and no app code.
 
 Prints one JSON line: first paint time (epoch), open-table time, scroll-to-end time, max RSS.
+
+`floor_window.py same-screen DATABASE ROW_HEIGHT WIDTH,WIDTH,…` measures instead a second floor
+for opening a register: still no application code, but the screen the application shows — rows
+of the same height, the same column widths, texts of the same length (100 rows read from the
+database with sqlite3, repeated), a filter box, two filter lists, a count and five buttons.
 """
 
 from __future__ import annotations
@@ -36,7 +41,78 @@ class LazyModel(QAbstractTableModel):
         return None
 
 
+class SameTextsModel(LazyModel):
+    texts: list[tuple[str, ...]] = []
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts[index.row() % len(self.texts)][index.column()]
+        return None
+
+
+def same_screen(database: str, row_height: int, widths: list[int]) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QHBoxLayout,
+        QLabel,
+        QLineEdit,
+        QPushButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    rows = sqlite3.connect(database).execute(
+        "SELECT kind, name, tax_code, citizen_id, address, district_code, phone FROM party "
+        "ORDER BY sort_name, id LIMIT 100").fetchall()
+    SameTextsModel.texts = [tuple("" if v is None else str(v) for v in row) for row in rows]
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.setCentralWidget(QTableView())
+    window.show()
+
+    def open_screen() -> float:
+        started = time.perf_counter()
+        probe = FirstPaint()
+        screen = QWidget()
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        edit = QLineEdit()
+        edit.setPlaceholderText("Lọc: gõ tên, mã số thuế, địa chỉ… (không cần dấu)")
+        edit.setClearButtonEnabled(True)
+        top.addWidget(edit, 3)
+        for items in (3, 10):
+            combo = QComboBox()
+            for number in range(items):
+                combo.addItem(f"Mục {number}", number)
+            top.addWidget(combo, 1)
+        table = QTableView()
+        table.setModel(SameTextsModel(table))
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+        bottom.addWidget(QLabel("1.000.000 bản ghi"), 1)
+        for number in range(5):
+            bottom.addWidget(QPushButton(f"&Nút {number}"))
+        layout = QVBoxLayout(screen)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(table, 1)
+        layout.addLayout(bottom)
+        table.viewport().installEventFilter(probe)
+        window.setCentralWidget(screen)
+        wait_for_paint(app, probe)
+        return time.perf_counter() - started
+
+    open_screen()  # warm, as the application's first register is opened before it is measured
+    print(json.dumps({"open_s": statistics.median(open_screen() for _ in range(OPENS))}))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["same-screen"]:
+        same_screen(sys.argv[2], int(sys.argv[3]), [int(w) for w in sys.argv[4].split(",")])
+        return
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     probe = FirstPaint()

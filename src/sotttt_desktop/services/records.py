@@ -6,6 +6,7 @@ saved (services), so both always agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import clean, clean_multiline
@@ -98,20 +99,24 @@ def parse_record(spec: RegisterSpec, raw: dict[str, object],
 
 
 def display_value(field: FieldSpec, value: Any, reference: ReferenceService) -> str:
-    if value is None:
-        return ""
+    return display_function(field, reference)(value)
+
+
+def display_function(field: FieldSpec, reference: ReferenceService) -> Callable[[Any], str]:
+    """How values of `field` are shown, worked out once (a table shows thousands of values:
+    labels translated and district names looked up once, not per cell)."""
     if field.kind is FieldKind.CHOICE:
-        for stored, label in field.choices:
-            if stored == value:
-                return _(label)
-        return str(value)
+        labels = {stored: _(label) for stored, label in field.choices}
+        return lambda value: "" if value is None else labels.get(value, str(value))
     if field.kind is FieldKind.DATE:
-        return format_date(value)
-    if field.kind is FieldKind.DISTRICT:
-        return reference.district_name(value)
-    if field.kind is FieldKind.COMMUNE:
-        return reference.commune_name(value)
-    return str(value)
+        return lambda value: "" if value is None else format_date(value)
+    if field.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE):
+        names = ({code: info.name for code, info in reference.districts().items()}
+                 if field.kind is FieldKind.DISTRICT else
+                 {code: name for info in reference.districts().values()
+                  for code, name in info.communes})
+        return lambda value: "" if value is None else names.get(value, str(value))
+    return lambda value: "" if value is None else str(value)
 
 
 def edit_text(field: FieldSpec, value: Any) -> str:

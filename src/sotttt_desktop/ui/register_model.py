@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
-from sotttt_desktop.services.records import display_value
+from sotttt_desktop.services.records import display_function
 from sotttt_desktop.services.registers import RegisterFilter, Row
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -42,6 +42,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._descending = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._texts: dict[int, tuple[str, ...]] = {}  # display strings of rows shown so far
+        self._show = tuple(display_function(f, services.reference) for f in self._fields)
         self._count = services.registers.count(register_key, self._filter)
 
     # --- Qt model interface ----------------------------------------------------------------------
@@ -69,9 +70,7 @@ class RegisterTableModel(QAbstractTableModel):
             row = self._row(number)
             if row is None:
                 return None
-            reference = self._services.reference
-            texts = tuple(display_value(f, v, reference)
-                          for f, v in zip(self._fields, row.values, strict=True))
+            texts = tuple(show(v) for show, v in zip(self._show, row.values, strict=True))
             self._texts[number] = texts
         return texts[index.column()]
 
