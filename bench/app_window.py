@@ -49,6 +49,10 @@ def main() -> None:
     login.show()
     first_paint = wait_for_paint(app, probe)
 
+    from sotttt_desktop.ui.data_safety import prepare_sign_in
+
+    prepare_sign_in()  # as the start-up check does while the clerk types (ui.app.sign_in) …
+    import sotttt_desktop.ui.main_window  # noqa: F401 - … and the GUI thread once it is idle
     started = time.perf_counter()
     services = source()
     actor = services.security.login(sys.argv[2], sys.argv[3])

@@ -7,6 +7,7 @@ services and the main window are imported after it.
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
 STARTUP_SETTLED_MS = 2_000
+MAIN_WINDOW_IMPORT_MS = 150
 
 
 def ui_settings() -> QSettings:
@@ -89,6 +91,9 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     login.show()
     app.processEvents()  # the dialog is on screen before the database layer is imported
     checker.start()
+    # The main window's modules (Qt classes: imported in this thread) while the clerk types.
+    QTimer.singleShot(MAIN_WINDOW_IMPORT_MS,
+                      lambda: importlib.import_module("sotttt_desktop.ui.main_window"))
     # The dialog takes typing while the file is checked; Enter waits for the check if need be.
     while checker.isRunning() and login.isVisible():
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
