@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import sys
 import time
 
@@ -26,7 +25,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 def main() -> None:
     from pathlib import Path
 
-    from paint_probe import OPENS, FirstPaint, wait_for_paint
+    from paint_probe import FirstPaint, median_open, time_scroll_to_end, wait_for_paint
 
     from sotttt_desktop.i18n import set_language
     from sotttt_desktop.settings import sqlite_location
@@ -70,27 +69,13 @@ def main() -> None:
     wait_for_paint(app, probe1)
     signed_in_to_data = time.perf_counter() - started
 
-    def open_register() -> tuple[float, RegisterView]:
-        started = time.perf_counter()
-        probe2 = FirstPaint()
-        view2 = RegisterView(window.services, "parties")
-        view2.table.viewport().installEventFilter(probe2)
-        window.setCentralWidget(view2)
-        wait_for_paint(app, probe2)
-        return time.perf_counter() - started, view2
+    def register_view() -> tuple[RegisterView, object]:
+        view = RegisterView(window.services, "parties")
+        return view, view.table
 
-    opens = [open_register() for _ in range(OPENS)]
-    open_s = statistics.median(seconds for seconds, _view in opens)
-    view2 = opens[-1][1]
+    open_s, view2 = median_open(app, window, register_view)
     rows = view2.model.rowCount()
-
-    started = time.perf_counter()
-    view2.table.scrollToBottom()
-    probe3 = FirstPaint()
-    view2.table.viewport().installEventFilter(probe3)
-    view2.table.viewport().update()
-    wait_for_paint(app, probe3)
-    scroll_s = time.perf_counter() - started
+    scroll_s = time_scroll_to_end(app, view2.table)
     last = view2.model.data(view2.model.index(rows - 1, 1))
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"first_paint": first_paint, "sign_in_to_data_s": signed_in_to_data,

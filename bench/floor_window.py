@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import sys
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,7 +21,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
-from paint_probe import OPENS, FirstPaint, wait_for_paint  # noqa: E402
+from paint_probe import (  # noqa: E402
+    FirstPaint,
+    median_open,
+    time_open,
+    time_scroll_to_end,
+    wait_for_paint,
+)
 
 ROWS, COLUMNS = 1_000_000, 7
 
@@ -73,10 +77,8 @@ def same_screen(database: str, row_height: int, widths: list[int]) -> None:
     window.setCentralWidget(QTableView())
     window.show()
 
-    def open_screen() -> float:
-        started = time.perf_counter()
-        probe = FirstPaint()
-        screen = QWidget()
+    def screen() -> tuple[QWidget, QTableView]:
+        widget = QWidget()
         top, bottom = QHBoxLayout(), QHBoxLayout()
         edit = QLineEdit()
         edit.setPlaceholderText("Lọc: gõ tên, mã số thuế, địa chỉ… (không cần dấu)")
@@ -95,18 +97,15 @@ def same_screen(database: str, row_height: int, widths: list[int]) -> None:
         bottom.addWidget(QLabel("1.000.000 bản ghi"), 1)
         for number in range(5):
             bottom.addWidget(QPushButton(f"&Nút {number}"))
-        layout = QVBoxLayout(screen)
+        layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(table, 1)
         layout.addLayout(bottom)
-        table.viewport().installEventFilter(probe)
-        window.setCentralWidget(screen)
-        wait_for_paint(app, probe)
-        return time.perf_counter() - started
+        return widget, table
 
-    open_screen()  # warm, as the application's first register is opened before it is measured
-    print(json.dumps({"open_s": statistics.median(open_screen() for _ in range(OPENS))}))
+    time_open(app, window, screen)  # warm: the application has shown a register before too
+    print(json.dumps({"open_s": median_open(app, window, screen)[0]}))
 
 
 def main() -> None:
@@ -125,27 +124,13 @@ def main() -> None:
     first_paint = wait_for_paint(app, probe)
 
     # open another table on the same model size, as the app opens a register (median of OPENS)
-    def open_table() -> tuple[float, QTableView]:
-        started = time.perf_counter()
-        probe2 = FirstPaint()
+    def bare_table() -> tuple[QTableView, QTableView]:
         table2 = QTableView()
         table2.setModel(LazyModel(table2))
-        table2.viewport().installEventFilter(probe2)
-        window.setCentralWidget(table2)
-        wait_for_paint(app, probe2)
-        return time.perf_counter() - started, table2
+        return table2, table2
 
-    opens = [open_table() for _ in range(OPENS)]
-    open_s = statistics.median(seconds for seconds, _table in opens)
-    table2 = opens[-1][1]
-
-    started = time.perf_counter()
-    table2.scrollToBottom()
-    probe3 = FirstPaint()
-    table2.viewport().installEventFilter(probe3)
-    table2.viewport().update()
-    wait_for_paint(app, probe3)
-    scroll_s = time.perf_counter() - started
+    open_s, table2 = median_open(app, window, bare_table)
+    scroll_s = time_scroll_to_end(app, table2)
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"first_paint": first_paint, "open_s": open_s, "scroll_s": scroll_s,
                       "rss_mb": rss_kb / 1024}))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
 import time
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 
@@ -26,3 +29,31 @@ def wait_for_paint(app, probe: FirstPaint, limit_s: float = 30.0) -> float:  # n
         app.processEvents()
     assert probe.at is not None, "never painted"
     return probe.at
+
+
+def time_open(app, window, build: Callable[[], tuple[Any, Any]]) -> tuple[float, Any]:  # noqa: ANN001
+    """Seconds from `build()` (→ widget, its table) to the table's first paint as the window's
+    central widget; and the widget."""
+    started = time.perf_counter()
+    widget, table = build()
+    probe = FirstPaint()
+    table.viewport().installEventFilter(probe)
+    window.setCentralWidget(widget)
+    wait_for_paint(app, probe)
+    return time.perf_counter() - started, widget
+
+
+def median_open(app, window, build: Callable[[], tuple[Any, Any]]) -> tuple[float, Any]:  # noqa: ANN001
+    """The median of OPENS `time_open`s, and the last widget opened."""
+    results = [time_open(app, window, build) for _ in range(OPENS)]
+    return statistics.median(seconds for seconds, _widget in results), results[-1][1]
+
+
+def time_scroll_to_end(app, table) -> float:  # noqa: ANN001
+    started = time.perf_counter()
+    table.scrollToBottom()
+    probe = FirstPaint()
+    table.viewport().installEventFilter(probe)
+    table.viewport().update()
+    wait_for_paint(app, probe)
+    return time.perf_counter() - started

@@ -52,15 +52,20 @@ def test_display_values_are_human(demo_services: Services) -> None:
     assert model.data(model.index(0, 5)).startswith(("Thành phố", "Thị xã", "Huyện"))
 
 
-def test_headers_show_titles_and_row_numbers_that_fit_the_last_row(qtbot, demo_services: Services  # noqa: ANN001
-                                                                   ) -> None:
+def _shown_parties(qtbot, services: Services):  # noqa: ANN001, ANN202
     from sotttt_desktop.ui.widgets.register_view import RegisterView
 
-    view = RegisterView(demo_services, "parties")
+    view = RegisterView(services, "parties")
     qtbot.addWidget(view)
-    view.resize(1000, 600)
+    view.resize(1200, 600)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+def test_headers_show_titles_and_row_numbers_that_fit_the_last_row(qtbot, demo_services: Services  # noqa: ANN001
+                                                                   ) -> None:
+    view = _shown_parties(qtbot, demo_services)
     titles = view.table.horizontalHeader()
     shown = [titles.model().headerData(c, Qt.Orientation.Horizontal) for c in range(titles.count())]
     assert shown == view.model.column_labels() and titles.count() == view.model.columnCount()
@@ -80,13 +85,7 @@ def test_clicking_a_column_title_sorts_and_an_unsortable_one_keeps_the_order(
         qtbot, demo_services: Services) -> None:  # noqa: ANN001
     from PySide6.QtCore import QPoint
 
-    from sotttt_desktop.ui.widgets.register_view import RegisterView
-
-    view = RegisterView(demo_services, "parties")
-    qtbot.addWidget(view)
-    view.resize(1200, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown_parties(qtbot, demo_services)
     header = view.table.horizontalHeader()
 
     def click(column: int) -> None:
