@@ -49,11 +49,11 @@ def _load_catalogue(lang: str) -> gettext.NullTranslations:
     key = f"{len(po_bytes)}-{zlib.crc32(po_bytes):08x}"
     cached = cache_dir() / "translations" / f"{lang}-{key}.mo"
     try:
-        mo_bytes = cached.read_bytes()
-    except OSError:
+        return gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+    except Exception:  # noqa: BLE001 - missing, unreadable or damaged: the cache is disposable
         mo_bytes = _compile_po(po_bytes, lang)
         _write_quietly(cached, mo_bytes)
-    return gettext.GNUTranslations(io.BytesIO(mo_bytes))
+        return gettext.GNUTranslations(io.BytesIO(mo_bytes))
 
 
 def _compile_po(po_bytes: bytes, lang: str) -> bytes:

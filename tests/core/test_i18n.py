@@ -115,7 +115,7 @@ def test_parse_date_refuses_nonsense(text: str) -> None:
         parse_date(text)
 
 
-def test_a_source_checkout_compiles_its_catalogue_once_and_again_when_the_po_changes(
+def test_a_source_checkout_compiles_its_catalogue_once_again_when_damaged_or_edited(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sotttt_desktop.i18n as i18n
 
@@ -135,10 +135,17 @@ def test_a_source_checkout_compiles_its_catalogue_once_and_again_when_the_po_cha
     assert compiled == ["vi"]
     assert len(list((tmp_path / "cache" / "translations").glob("vi-*.mo"))) == 1
 
+    cached = next((tmp_path / "cache" / "translations").glob("vi-*.mo"))
+    cached.write_bytes(b"\xde\x12\x04\x95 damaged by a crash")  # right magic, nonsense after it
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tìm kiếm"
+    assert compiled == ["vi", "vi"]
+    assert i18n._load_catalogue("vi").gettext("Search") == "Tìm kiếm"  # repaired
+    assert compiled == ["vi", "vi"]
+
     edited = original.replace('msgstr "Tìm kiếm"'.encode(), 'msgstr "Tra cứu"'.encode(), 1)
     (po_dir / "messages.po").write_bytes(edited)
     assert i18n._load_catalogue("vi").gettext("Search") == "Tra cứu"
-    assert compiled == ["vi", "vi"]
+    assert compiled == ["vi", "vi", "vi"]
 
 
 def test_a_read_only_cache_still_gives_the_translation(
