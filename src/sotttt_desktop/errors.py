@@ -54,3 +54,9 @@ class AuthenticationError(AppError):
     """Log-in refused: wrong name or password, disabled or locked account."""
 
     exit_code = 7
+
+
+class FilterTooBroadError(AppError):
+    """A filter's words match so many records that listing them in order would take seconds."""
+
+    exit_code = 2

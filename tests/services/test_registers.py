@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import UniqueConstraint
 
 from sotttt_desktop.core.text import fold
+from sotttt_desktop.errors import FilterTooBroadError
 from sotttt_desktop.registers import all_registers
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.registers import RegisterFilter
@@ -47,6 +49,25 @@ def test_filters_by_equality_and_text_combine(demo_services: Services) -> None:
     assert all("cong ty" in fold(r.values[1]) for r in rows)
     assert demo_services.registers.count("parties", RegisterFilter("", {"kind": "person"})) + \
         demo_services.registers.count("parties", RegisterFilter("", {"kind": "org"})) == 1000
+
+
+def test_a_filter_too_broad_to_list_asks_for_more_words(demo_services: Services,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sotttt_desktop.services.registers as registers
+
+    broad = RegisterFilter("cong ty")
+    matching = demo_services.registers.count("parties", broad)
+    assert matching > 10
+    monkeypatch.setattr(registers, "MATCHES_LISTED", 10)
+    with pytest.raises(FilterTooBroadError) as refused:
+        demo_services.registers.count("parties", broad)
+    assert str(refused.value) == ("Hơn 10 bản ghi khớp với “cong ty”: hãy gõ thêm từ để thu hẹp "
+                                  "danh sách.")
+    with pytest.raises(FilterTooBroadError):
+        demo_services.registers.page("parties", 0, 20, flt=broad)
+    narrow = demo_services.registers.count("parties", RegisterFilter("cong ty in duc hung"))
+    assert 0 < narrow <= 10
+    assert demo_services.registers.count("parties", RegisterFilter("")) == 1000  # no words: all
 
 
 def test_a_query_without_words_matches_nothing(demo_services: Services) -> None:

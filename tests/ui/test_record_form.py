@@ -82,6 +82,24 @@ def test_edit_form_updates_the_record(qtbot, services: Services) -> None:  # noq
     assert services.parties.get(record["id"])["name"] == "Công ty Mới"
 
 
+def test_a_filter_too_broad_shows_why_instead_of_rows(qtbot, demo_services: Services,  # noqa: ANN001
+                                                      monkeypatch) -> None:  # noqa: ANN001
+    import sotttt_desktop.services.registers as registers
+
+    monkeypatch.setattr(registers, "MATCHES_LISTED", 10)
+    view = RegisterView(demo_services, "parties")
+    qtbot.addWidget(view)
+    view.filter_edit.setText("cong ty")
+    view.apply_filter()
+    assert view.model.rowCount() == 0
+    assert view.count_label.text().startswith("Hơn 10 bản ghi khớp với “cong ty”")
+    view.filter_edit.setText("cong ty in duc hung")
+    view.apply_filter()
+    assert 0 < view.model.rowCount() <= 10
+    assert view.model.notice == ""
+    assert "bản ghi" in view.count_label.text() and "Hơn" not in view.count_label.text()
+
+
 def test_register_view_filters_as_you_type(qtbot, demo_services: Services) -> None:  # noqa: ANN001
     view = RegisterView(demo_services, "parties")
     qtbot.addWidget(view)

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from sotttt_desktop.errors import FilterTooBroadError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
@@ -44,6 +45,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # display strings of rows shown so far
         self._show = tuple(display_function(f, services.reference) for f in self._fields)
         self._count = services.registers.count(register_key, self._filter)
+        self.notice = ""  # why no rows are shown, when the filter is too broad to list
 
     # --- Qt model interface ----------------------------------------------------------------------
 
@@ -104,11 +106,18 @@ class RegisterTableModel(QAbstractTableModel):
         return (names.index(self._sort) if self._sort in names else -1), self._descending
 
     def set_filter(self, flt: RegisterFilter) -> None:
+        """Show the records the filter selects. A filter too broad to list shows none, and
+        `notice` says why; any other error leaves the model as it was."""
+        try:
+            count, notice = self._services.registers.count(self._key, flt), ""
+        except FilterTooBroadError as error:
+            count, notice = 0, str(error)
         self.beginResetModel()
         self._filter = flt
         self._pages.clear()
         self._texts.clear()
-        self._count = self._services.registers.count(self._key, flt)
+        self._count = count
+        self.notice = notice
         self.endResetModel()
 
     def refresh(self) -> None:

@@ -200,6 +200,9 @@ class RegisterView(QWidget):
             header.blockSignals(False)
 
     def _update_count(self) -> None:
+        if self.model.notice:
+            self.count_label.setText(self.model.notice)
+            return
         n = self.model.rowCount()
         self.count_label.setText(ngettext("{count} record", "{count} records", n)
                                  .format(count=fmt_number(n)))
