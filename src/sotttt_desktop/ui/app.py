@@ -11,7 +11,7 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sotttt_desktop import APP_NAME
@@ -21,8 +21,6 @@ from sotttt_desktop.settings import DatabaseLocation, config_dir, data_dir
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
-
-STARTUP_SETTLED_MS = 2_000
 
 
 def ui_settings() -> QSettings:
@@ -164,8 +162,9 @@ def run_gui(location: DatabaseLocation) -> int:
             window.show()
             # The ~120,000 objects alive by now (modules, mappings, Qt wrappers) live until exit:
             # moved out of the collector's sight, a full collection no longer walks them (a
-            # 15–20 ms stall every so often while a clerk scrolls or types otherwise).
-            QTimer.singleShot(STARTUP_SETTLED_MS, gc.freeze)
+            # 15–20 ms stall every so often while a clerk scrolls or types otherwise). Called
+            # here, not from a timer: see the note on single-shot timers in sign_in.
+            gc.freeze()
             status = app.exec()
             services.db.close()
             if not window.reopen_requested:  # after a restore: sign in again on the copy
