@@ -33,6 +33,7 @@ from sotttt_desktop.services.records import display_value, parse_record
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
+    from sqlalchemy.orm import Session
 
     from sotttt_desktop.services.facade import Services
 
@@ -53,6 +54,11 @@ class Row:
         """Made on demand: a page of 100 rows spent a third of its time making UUIDs nobody
         looked at."""
         return self.key if isinstance(self.key, uuid.UUID) else uuid.UUID(self.key)
+
+
+def _sort_column(spec: RegisterSpec, name: str) -> Any:  # noqa: ANN401 - a mapped column
+    field = spec.field(name)
+    return getattr(spec.model, field.sort_column or field.name)
 
 
 def _filter_key(flt: RegisterFilter) -> tuple:
@@ -126,17 +132,22 @@ class RegisterService:
             return conn.execute(statement).scalar_one()
 
     def _refuse_too_broad(self, conn: Connection, spec: RegisterSpec, flt: RegisterFilter) -> None:
-        condition = self._services.search.matching(spec.search_kind, flt.text)
-        if condition is None:
+        capped = self._statement(("matches", spec.key, flt.text.strip()),
+                                 lambda: self._capped_matches(spec, flt.text))
+        if capped is None:
             return
-        capped = self._statement(
-            ("matches", spec.key, flt.text.strip()),
-            lambda: select(func.count()).select_from(
-                select(SearchEntry.id).where(condition).limit(bindparam("cap")).subquery()))
         if conn.execute(capped, {"cap": MATCHES_LISTED + 1}).scalar_one() > MATCHES_LISTED:
             raise FilterTooBroadError(
                 _("More than {count} records match “{text}”: type more words to narrow the list.")
                 .format(count=format_number(MATCHES_LISTED), text=flt.text.strip()))
+
+    def _capped_matches(self, spec: RegisterSpec, text: str) -> Select | None:
+        """How many index entries of the register match the words, counting up to `:cap`."""
+        condition = self._services.search.matching(spec.search_kind, text)
+        if condition is None:
+            return None
+        return select(func.count()).select_from(
+            select(SearchEntry.id).where(condition).limit(bindparam("cap")).subquery())
 
     def page(self, key: str, offset: int, limit: int, *, flt: RegisterFilter | None = None,
              sort: str | None = None, descending: bool = False, total: int | None = None) -> list[Row]:
@@ -171,8 +182,7 @@ class RegisterService:
     def _page_statement(self, spec: RegisterSpec, flt: RegisterFilter, sort: str,
                         ascending: bool) -> Select | None:
         model = spec.model
-        sort_field = spec.field(sort)
-        sort_column = getattr(model, sort_field.sort_column or sort_field.name)
+        sort_column = _sort_column(spec, sort)
         columns = [getattr(model, f.name) for f in spec.table_fields]
         statement = self._filtered(spec, select(type_coerce(model.id, String), *columns), flt)
         if statement is None:
@@ -185,10 +195,7 @@ class RegisterService:
         spec = get_register(key)
         self._services.require(spec.area, "view")
         with self._services.db.session() as session:
-            row = session.get(spec.model, record_id)
-            if row is None or not self._in_scope(spec, row):
-                raise NotFoundError(_("The record no longer exists."))
-            return _as_dict(spec, row)
+            return _as_dict(spec, self._row_in_scope(session, spec, record_id))
 
     def records(self, key: str, record_ids: list[uuid.UUID]) -> list[dict[str, Any]]:
         """Several records in one query, in the order of `record_ids`."""
@@ -208,12 +215,12 @@ class RegisterService:
         spec = get_register(key)
         self._services.require(spec.area, "view")
         model = spec.model
-        sort_field = spec.field(spec.default_sort)
-        sort_column = getattr(model, sort_field.sort_column or sort_field.name)
         statement = self._filtered(spec, select(model), flt or RegisterFilter())
         if statement is None:
             return
-        statement = statement.order_by(sort_column, model.id)
+        statement = statement.order_by(_sort_column(spec, spec.default_sort), model.id)
+        # Pages by OFFSET, each in its own short read. (One query streamed with yield_per was
+        # measured 3× slower: 200,000 parties in 20.9 s against 7.2 s.)
         offset = 0
         while True:
             with self._services.db.session() as session:
@@ -232,9 +239,7 @@ class RegisterService:
         spec = get_register(key)
         self._services.require(spec.area, "view")
         with self._services.db.session() as session:
-            row = session.get(spec.model, record_id)
-            if row is None or not self._in_scope(spec, row):
-                raise NotFoundError(_("The record no longer exists."))
+            row = self._row_in_scope(session, spec, record_id)
             party_id = row.id if spec.key == "parties" else getattr(row, "party_id", None)
             permits: list[Any] = []
             dossiers: list[Any] = []
@@ -359,6 +364,13 @@ class RegisterService:
                 written += 1
         return written
 
+    def _row_in_scope(self, session: Session, spec: RegisterSpec,
+                      record_id: uuid.UUID) -> Any:  # noqa: ANN401 - the register's model
+        row = session.get(spec.model, record_id)
+        if row is None or not self._in_scope(spec, row):
+            raise NotFoundError(_("The record no longer exists."))
+        return row
+
     def _in_scope(self, spec: RegisterSpec, row: Any) -> bool:  # noqa: ANN401
         actor = self._services.actor
         if not actor.district_scoped:
@@ -440,9 +452,7 @@ class RegisterService:
     def _update(self, spec: RegisterSpec, record_id: uuid.UUID, values: dict[str, Any],
                 expected_version: int) -> dict[str, Any]:
         with self._services.db.session(write=True) as session:
-            row = session.get(spec.model, record_id)
-            if row is None or not self._in_scope(spec, row):
-                raise NotFoundError(_("The record no longer exists."))
+            row = self._row_in_scope(session, spec, record_id)
             self._scope_values(spec, values)
             if row.version != expected_version:
                 raise ConflictError(_("Somebody else changed this record after you opened it. "
