@@ -45,6 +45,14 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
+def logs_dir() -> Path:
+    """Where unexpected errors are written (SOTTTT_LOG_DIR, else the platform's log folder)."""
+    override = os.environ.get("SOTTTT_LOG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
 @dataclass(frozen=True)
 class DatabaseLocation:
     """Where the database is: a SQLite file (`path`) or a server (`url` only)."""

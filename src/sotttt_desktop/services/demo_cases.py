@@ -67,7 +67,10 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         return day
 
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
-        return dt.datetime.combine(day, dt.time(hour, 15))
+        # never later than now: a database made before 8:15 in the morning still gets today's
+        # dossiers (a receipt in the future is refused)
+        now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+        return min(dt.datetime.combine(day, dt.time(hour, 15)), now)
 
     def working_day_after(day: dt.date, days: int = 1) -> dt.date:
         while days > 0:

@@ -57,6 +57,10 @@ VI_EVENTS = {
     "return_result": "Trả kết quả", "withdraw": "Rút hồ sơ", "apologise": "Xin lỗi, hẹn lại",
     "hand_over": "Chuyển hồ sơ",
 }
+ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
+FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
+    "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
+}
 VERIFY_LABELS = {
     "valid": "còn hiệu lực", "expired": "hết hạn", "suspended": "đang bị đình chỉ",
     "revoked": "đã bị thu hồi", "superseded": "đã được thay thế bằng văn bản khác",
@@ -368,28 +372,28 @@ class DocumentService:
             },
         }
 
-        def last(kind: str) -> DossierEvent:
-            found = [e for e in events if e.kind == kind]
+        def last(*kinds: str) -> DossierEvent:
+            found = [e for e in events if e.kind in kinds]
             if not found:
                 raise ValidationError(_("Form {form} does not apply: the dossier has no "
                                         "such step yet.").format(form=form))
             return found[-1]
 
         if form == "02":
-            event = last("request_supplement")
+            event = last(*FORM_NEEDS["02"])
             data["reason"] = event.detail
             data["missing"] = [c["name"] for c in json.loads(dossier.checklist)
                                if not c.get("provided", True)]
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
         elif form == "03":
-            refusals = [e for e in events if e.kind in ("refuse", "withdraw")]
+            refusals = [e for e in events if e.kind in FORM_NEEDS["03"]]
             if not refusals:
                 raise ValidationError(_("Form {form} does not apply: the dossier has no "
                                         "such step yet.").format(form=form))
             data["reason"] = refusals[-1].detail
             data["clerk"] = {"full_name": names.get(refusals[-1].by, refusals[-1].by)}
         elif form == "04":
-            event = last("apologise")
+            event = last(*FORM_NEEDS["04"])
             data["reason"] = event.detail
             data["dossier"]["old_due"] = event.due_before
             data["dossier"]["new_due"] = event.due_after
@@ -550,6 +554,14 @@ class DocumentService:
         """References of the permits issued on a day, for a batch print."""
         return [p["reference"] for p in self._services.permits.list(issued_on=day,
                                                                      limit=100_000)]
+
+    def forms_for(self, dossier: dict[str, Any]) -> dict[str, str | None]:
+        """Forms 01–06 for a dossier (as `DossierService.show` gives it), each with why it does
+        not apply yet (None: it does): 02–04 print a step the dossier must have taken."""
+        kinds = {event["kind"] for event in dossier["timeline"]}
+        not_yet = _("Form {form} does not apply: the dossier has no such step yet.")
+        return {number: None if not FORM_NEEDS.get(number) or kinds.intersection(FORM_NEEDS[number])
+                else not_yet.format(form=number) for number in ONE_STOP_FORMS}
 
     def form(self, number: str, dossier_code: str) -> tuple[str, str]:
         """(kind, id) of one-stop form `number` of a dossier: 06 is the book of its month."""

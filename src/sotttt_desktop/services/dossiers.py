@@ -149,6 +149,22 @@ class DossierService:
 
     # --- acting ------------------------------------------------------------------------------
 
+    def available_steps(self, dossier: dict[str, Any]) -> dict[str, str | None]:
+        """The steps a dossier (as `show` gives it) can take now, each with why this actor may
+        not take it (None: they may) — the same rules `act` and `issue` enforce, so the window
+        never offers what is then refused. "issue" is the result's issue (PermitService)."""
+        steps: dict[str, str | None] = {}
+        for action, step in STEPS.items():
+            if dossier["state"] not in step.sources:
+                continue
+            if action == "apologise" and dossier["apology_used"]:
+                continue
+            area = dossier["area"] if step.area == "procedure" else step.area
+            steps[action] = self._services.refusal(area, step.permission)
+        if dossier["state"] == "approved":
+            steps["issue"] = self._services.refusal(dossier["area"], "sign")
+        return steps
+
     def act(self, code: str, action: str, *, reason: str = "", to_unit: str = "",
             new_due: dt.date | None = None, at: dt.datetime | None = None) -> dict[str, Any]:
         """Take one step; refuses an illegal one with the reason, writing nothing."""
@@ -167,60 +183,71 @@ class DossierService:
             dossier = self._get(session, code)
             area = dossier.area if step.area == "procedure" else step.area
             services.require(area, step.permission)
-            if dossier.state not in step.sources:
-                raise ValidationError(_("A dossier that is {state} cannot be given this step "
-                                        "({action}). Possible from: {states}.").format(
-                    state=state_label(dossier.state), action=action,
-                    states=", ".join(state_label(s) for s in step.sources)))
-            before_state, before_due = dossier.state, dossier.due_date
-            explanation: list[str] | None = None
-            detail = reason
-            if action == "supplement_received":
-                procedure = load_catalogue().get(dossier.procedure_key,
-                                                 on=dossier.procedure_version)
-                due = services.calendar.due(moment, procedure.time_limit, procedure.unit)
-                dossier.due_date = due.due
-                dossier.clock_started_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
-                explanation = [_("The complete dossier arrived: the time limit starts again "
-                                 "from zero (ND 61/2018 Art. 19(4)).")] + due.explanation
-            elif action == "apologise":
-                if dossier.apology_used:
-                    raise ValidationError(_("The return date can be re-appointed only once "
-                                            "(ND 61/2018 Art. 19(9))."))
-                if new_due is None or new_due <= dossier.due_date:
-                    raise ValidationError(_("The new return date must be after {due}.").format(
-                        due=format_date(dossier.due_date)))
-                if not services.calendar.calendar().is_working_day(new_due):
-                    raise ValidationError(_("{day} is not a working day.").format(
-                        day=format_date(new_due)))
-                dossier.apology_used = True
-                dossier.due_date = new_due
-                explanation = [_("Apology letter: the return date moves from {old} to {new}. "
-                                 "Reason: {reason}").format(old=format_date(before_due),
-                                                             new=format_date(new_due),
-                                                             reason=reason)]
-            elif action == "hand_over":
-                unit = clean(to_unit) or ""
-                if not unit:
-                    raise ValidationError(_("Name the unit that receives the dossier."))
-                detail = _("Handed over from {from_unit} to {to_unit}.").format(
-                    from_unit=dossier.current_unit or "—", to_unit=unit) + (
-                    f" {reason}" if reason else "")
-                dossier.current_unit = unit
-            if step.target is not None:
-                dossier.state = step.target
-            if dossier.state in ("returned", "withdrawn"):
-                dossier.finished_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
-            dossier.updated_by = services.actor.username
-            self._event(session, dossier, action, before_state, dossier.state, before_due,
-                        dossier.due_date, detail, explanation, at=moment)
-            audit.append(session, username=services.actor.username, action=action,
-                         entity_kind="dossier", entity_id=dossier.id, summary=dossier.code,
-                         before={"state": before_state, "due": before_due},
-                         after={"state": dossier.state, "due": dossier.due_date,
-                                "reason": reason})
+            self.take_step(session, dossier, action, moment=moment, reason=reason,
+                           to_unit=to_unit, new_due=new_due)
             session.commit()
             return self._as_dict(session, dossier)
+
+    def take_step(self, session: Session, dossier: Dossier, action: str, *,
+                  moment: dt.datetime, reason: str = "", to_unit: str = "",
+                  new_due: dt.date | None = None) -> None:
+        """One step inside the caller's transaction, its right already checked by the caller
+        (`act`; `PermitService.issue`, whose result makes the dossier "result ready" in the same
+        transaction as the permit): the state rule, the timeline event, the audit entry."""
+        services = self._services
+        step = STEPS[action]
+        if dossier.state not in step.sources:
+            raise ValidationError(_("A dossier that is {state} cannot be given this step "
+                                    "({action}). Possible from: {states}.").format(
+                state=state_label(dossier.state), action=action,
+                states=", ".join(state_label(s) for s in step.sources)))
+        before_state, before_due = dossier.state, dossier.due_date
+        explanation: list[str] | None = None
+        detail = reason
+        if action == "supplement_received":
+            procedure = load_catalogue().get(dossier.procedure_key,
+                                             on=dossier.procedure_version)
+            due = services.calendar.due(moment, procedure.time_limit, procedure.unit)
+            dossier.due_date = due.due
+            dossier.clock_started_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            explanation = [_("The complete dossier arrived: the time limit starts again "
+                             "from zero (ND 61/2018 Art. 19(4)).")] + due.explanation
+        elif action == "apologise":
+            if dossier.apology_used:
+                raise ValidationError(_("The return date can be re-appointed only once "
+                                        "(ND 61/2018 Art. 19(9))."))
+            if new_due is None or new_due <= dossier.due_date:
+                raise ValidationError(_("The new return date must be after {due}.").format(
+                    due=format_date(dossier.due_date)))
+            if not services.calendar.calendar().is_working_day(new_due):
+                raise ValidationError(_("{day} is not a working day.").format(
+                    day=format_date(new_due)))
+            dossier.apology_used = True
+            dossier.due_date = new_due
+            explanation = [_("Apology letter: the return date moves from {old} to {new}. "
+                             "Reason: {reason}").format(old=format_date(before_due),
+                                                         new=format_date(new_due),
+                                                         reason=reason)]
+        elif action == "hand_over":
+            unit = clean(to_unit) or ""
+            if not unit:
+                raise ValidationError(_("Name the unit that receives the dossier."))
+            detail = _("Handed over from {from_unit} to {to_unit}.").format(
+                from_unit=dossier.current_unit or "—", to_unit=unit) + (
+                f" {reason}" if reason else "")
+            dossier.current_unit = unit
+        if step.target is not None:
+            dossier.state = step.target
+        if dossier.state in ("returned", "withdrawn"):
+            dossier.finished_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+        dossier.updated_by = services.actor.username
+        self._event(session, dossier, action, before_state, dossier.state, before_due,
+                    dossier.due_date, detail, explanation, at=moment)
+        audit.append(session, username=services.actor.username, action=action,
+                     entity_kind="dossier", entity_id=dossier.id, summary=dossier.code,
+                     before={"state": before_state, "due": before_due},
+                     after={"state": dossier.state, "due": dossier.due_date,
+                            "reason": reason})
 
     # --- reading -----------------------------------------------------------------------------
 

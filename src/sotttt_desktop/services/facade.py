@@ -126,15 +126,21 @@ class Services:
         """The same database, acting as someone else (after log-in)."""
         return Services(self.db, actor)
 
+    def refusal(self, area: str, action: str) -> str | None:
+        """Why the actor may not do this (None: they may). The interface shows the same words
+        on what it disables as `require` raises."""
+        if self.actor.must_change_password and action != "view":
+            return _("Change your temporary password first.")
+        if not self.actor.can(area, action):
+            return _("{user} may not {action} in “{area}”.").format(
+                user=self.actor.display_name, action=action_label(action), area=area_label(area))
+        return None
+
     def require(self, area: str, action: str) -> None:
         """Refuse, with a message naming what is missing, unless the actor may do this."""
-        if self.actor.must_change_password and action != "view":
-            raise PermissionDeniedError(_("Change your temporary password first."))
-        if not self.actor.can(area, action):
-            raise PermissionDeniedError(
-                _("{user} may not {action} in “{area}”.").format(
-                    user=self.actor.display_name, action=action_label(action),
-                    area=area_label(area)))
+        reason = self.refusal(area, action)
+        if reason is not None:
+            raise PermissionDeniedError(reason)
 
     def info(self) -> dict:
         counts: dict[str, int] = {}

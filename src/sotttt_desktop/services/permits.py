@@ -54,6 +54,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(day)
 
 
+DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # by decision
+
+
 class PermitService:
     def __init__(self, services: Services):
         self._services = services
@@ -126,10 +129,12 @@ class PermitService:
                 "holder_record": {name: getattr(holder, name, None) for name in (
                     "name", "tax_code", "address", "district_code", "commune_code", "phone",
                     "legal_representative")}}, actor=services.actor.username)
+            # the result is ready in the same transaction: a permit is never issued for a
+            # dossier left "approved" (the issuing right covers this consequence of the issue)
+            ready_at = (dt.datetime.now(LOCAL_TZ).replace(tzinfo=None) if on == _today()
+                        else dt.datetime.combine(on, dt.time(16, 0)))
+            services.dossiers.take_step(session, dossier, "result_ready", moment=ready_at)
             session.commit()
-        # a result dated in the past (entered afterwards) is ready on that day
-        ready_at = None if on == _today() else dt.datetime.combine(on, dt.time(16, 0))
-        services.dossiers.act(dossier_code, "result_ready", at=ready_at)
         return self.show(number)
 
     def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401
@@ -164,17 +169,16 @@ class PermitService:
     def decide(self, number: str, action: str, *, decision_number: str, reason: str,
                until: dt.date | None = None) -> dict[str, Any]:
         """Suspend (until a date) or revoke a valid permit, by decision."""
+        if action not in DECISION_SOURCES:
+            raise ValidationError(_("Choose one of: {choices}.").format(choices="suspend, revoke"))
         services = self._services
         decision_number, reason = clean(decision_number) or "", clean(reason) or ""
-        if action not in ("suspend", "revoke"):
-            raise ValidationError(_("Choose one of: {choices}.").format(choices="suspend, revoke"))
         if not decision_number or not reason:
             raise ValidationError(_("Give the decision number and the reason."))
         with services.db.session(write=True) as session:
             permit = self._get(session, number)
             services.require(permit.area, "revoke")
-            if permit.state not in ("valid", "suspended") or (
-                    action == "suspend" and permit.state != "valid"):
+            if permit.state not in DECISION_SOURCES[action]:
                 raise ValidationError(_("{number} is {state}.").format(number=permit.number,
                                                                         state=permit_state_label(permit.state)))
             if action == "suspend" and (until is None or until <= _today()):
@@ -244,6 +248,15 @@ class PermitService:
                               and permit.district_code != actor.district_code):
             raise NotFoundError(_("There is no permit {number}.").format(number=number))
         return permit
+
+    def available_decisions(self, permit: dict[str, Any]) -> dict[str, str | None]:
+        """Suspend and revoke for a permit (as `list`/`show` give it), each with why this actor
+        may not take it now (None: they may) — the rules `decide` enforces."""
+        right = self._services.refusal(permit["area"], "revoke")
+        return {action: right if permit["state"] in sources else
+                _("{number} is {state}.").format(number=permit["number"],
+                                                  state=permit["state_label"])
+                for action, sources in DECISION_SOURCES.items()}
 
     def _as_dict(self, session: Session, permit: Permit) -> dict[str, Any]:
         holder = session.get(Party, permit.holder_id)

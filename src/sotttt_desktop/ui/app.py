@@ -21,6 +21,7 @@ from sotttt_desktop.settings import DatabaseLocation, config_dir, data_dir
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
+    from sotttt_desktop.ui.main_window import MainWindow
 
 
 def ui_settings() -> QSettings:
@@ -130,8 +131,24 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     return services
 
 
+def open_main_window(services: Services, settings: QSettings) -> MainWindow:
+    """The main window of a signed-in user, with its idle lock and automatic backups, shown."""
+    from sotttt_desktop.ui.data_safety import BackupScheduler
+    from sotttt_desktop.ui.idle_lock import IdleLock, idle_minutes
+    from sotttt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(services, settings)
+    window.idle_lock = IdleLock(services, window, idle_minutes(settings))
+    window.backups = BackupScheduler(services, window)
+    window.show()
+    return window
+
+
 def run_gui(location: DatabaseLocation) -> int:
+    from sotttt_desktop.ui.error_hook import ErrorHook
+
     app = application()
+    ErrorHook().install()
     lock = None
     try:
         if location.path is not None:
@@ -149,17 +166,9 @@ def run_gui(location: DatabaseLocation) -> int:
         if lock is not None:
             lock.release()
         return 0
-    from sotttt_desktop.ui.data_safety import BackupScheduler
-    from sotttt_desktop.ui.idle_lock import IdleLock, idle_minutes
-    from sotttt_desktop.ui.main_window import MainWindow
-
     try:
         while True:
-            settings = ui_settings()
-            window = MainWindow(services, settings)
-            window.idle_lock = IdleLock(services, window, idle_minutes(settings))
-            window.backups = BackupScheduler(services, window)
-            window.show()
+            window = open_main_window(services, ui_settings())
             # The ~120,000 objects alive by now (modules, mappings, Qt wrappers) live until exit:
             # moved out of the collector's sight, a full collection no longer walks them (a
             # 15–20 ms stall every so often while a clerk scrolls or types otherwise). Called

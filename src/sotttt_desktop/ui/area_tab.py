@@ -49,6 +49,7 @@ class AreaTab(QWidget):
     def __init__(self, services: Services, area: Area, parent: QWidget | None = None):
         super().__init__(parent)
         self.area = area
+        self._services = services
         self.register_views: list[RegisterView] = []
         self._tabs: QTabWidget | None = None
         layout = QVBoxLayout(self)
@@ -90,6 +91,17 @@ class AreaTab(QWidget):
             self.register_views.append(view)
             tabs.addTab(view, _(get_register(key).title))
         layout.addWidget(tabs, 1)
+
+    def refresh(self) -> None:
+        """Read again what is shown (F5, and when the tab is shown again)."""
+        custom = getattr(self, "custom", None)
+        if custom is not None and hasattr(custom, "refresh"):
+            custom.refresh()
+        for view in self.register_views:
+            view.refresh()
+        overview = getattr(self, "overview", None)
+        if overview is not None and overview.isVisible():
+            overview.setText(overview_text(self._services, self.area.key))
 
     def current_register(self) -> RegisterView | None:
         if self._tabs is not None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.ui.background import BackgroundTask, run_in_background
 from sotttt_desktop.ui.qt_text import show_error, show_info
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.settings import DatabaseLocation
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # is an automatic backup due? checked hourly
+FIRST_CHECK_MS = 5_000  # and once shortly after sign-in
 
 
 def _ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
@@ -96,24 +98,10 @@ def handle_check_result(location: DatabaseLocation, report, parent: QWidget | No
     return True
 
 
-class _BackupWorker(QObject):
-    finished = Signal(object, str)  # manifest or None, error text
-
-    def __init__(self, services: Services, kind: str, out: Path | None):
-        super().__init__()
-        self._services, self._kind, self._out = services, kind, out
-
-    def run(self) -> None:
-        try:
-            manifest = self._services.backups.backup(out=self._out, kind=self._kind)
-        except AppError as error:
-            self.finished.emit(None, str(error))
-            return
-        self.finished.emit(manifest, "")
-
-
 class BackupScheduler(QObject):
-    """Automatic backups in a background thread: when due (hourly check) and on exit."""
+    """Automatic backups in the background (ui/background.py): when due (hourly check, and 5 s
+    after sign-in) and on exit. The GUI thread never waits for a running backup, except when the
+    window closes."""
 
     finished = Signal(object, str)
 
@@ -121,47 +109,59 @@ class BackupScheduler(QObject):
         super().__init__(parent)
         self._services = services
         self._parent = parent
-        self._thread: QThread | None = None
+        self._task: BackgroundTask | None = None
         self.last_error = ""
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.backup_if_due)
+        self.first_check = QTimer(self)
+        self.first_check.setSingleShot(True)
+        self.first_check.setInterval(FIRST_CHECK_MS)
+        self.first_check.timeout.connect(self.backup_if_due)
         if services.db.location.path is not None:
             self.timer.start()
-            QTimer.singleShot(5_000, self.backup_if_due)
+            self.first_check.start()
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     def backup_if_due(self) -> None:
-        if not self.running and self._services.backups.due():
+        if self.running:
+            return
+        try:
+            due = self._services.backups.due()
+        except AppError as error:  # e.g. the backup folder cannot be read: said, not fatal
+            self.last_error = str(error)
+            return
+        if due:
             self.start("auto")
 
     def start(self, kind: str, out: Path | None = None) -> None:
         if self.running:
             return
-        thread = QThread(self)
-        worker = _BackupWorker(self._services, kind, out)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._done)
-        worker.finished.connect(thread.quit)
-        self._worker = worker
-        self._thread = thread
-        thread.start()
+        services = self._services
+        self._task = run_in_background(
+            lambda: services.backups.backup(out=out, kind=kind), parent=self,
+            on_done=lambda manifest: self._done(manifest, ""),
+            on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):
+            self._task = None
+            raise error  # unexpected: the application's error hook shows and logs it
+        self._done(None, str(error))
 
     def _done(self, manifest: object, error: str) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-        self._thread = None
+        self._task = None
         self.last_error = error
         self.finished.emit(manifest, error)
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        """Closing or restoring: let a running backup end first."""
+        if self._task is not None:
+            self._task.wait()
+            self._task = None
 
     def backup_on_exit(self) -> str:
         """A blocking automatic backup when the window closes (with a progress dialog)."""

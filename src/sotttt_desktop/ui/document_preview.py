@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QRectF, QSizeF, Qt, QThread, Signal
+from PySide6.QtCore import QDate, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_date
+from sotttt_desktop.ui.background import BackgroundTask, run_in_background
 from sotttt_desktop.ui.qt_text import show_error
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class DocumentPreview(QDialog):
         self.note = QLabel(note)
         print_button = QPushButton(_("&Print…"))
         print_button.setObjectName("print_button")
-        print_button.clicked.connect(self.print_document)
+        print_button.clicked.connect(lambda: self.print_document())
         save = QPushButton(_("&Save as PDF…"))
         save.setObjectName("save_button")
         save.clicked.connect(lambda: self.save_as())
@@ -187,31 +188,20 @@ def preview(services: Services, kind: str, ref: str, title: str,
     return dialog
 
 
-class BatchWorker(QObject):
-    """Renders documents off the GUI thread; the services open their own connections."""
-
-    progress = Signal(int, int)
-    finished = Signal(list, list)  # rendered documents, error lines
-
-    def __init__(self, services: Services, kind: str, refs: list[str]):
-        super().__init__()
-        self._services = services
-        self._kind = kind
-        self._refs = refs
-        self.cancelled = False
-
-    def run(self) -> None:
-        done: list[Rendered] = []
-        errors: list[str] = []
-        for index, ref in enumerate(self._refs):
-            if self.cancelled:
-                break
-            try:
-                done.append(self._services.documents.render(self._kind, ref))
-            except AppError as error:
-                errors.append(f"{ref}: {error}")
-            self.progress.emit(index + 1, len(self._refs))
-        self.finished.emit(done, errors)
+def render_all(services: Services, kind: str, refs: list[str], report: Any,  # noqa: ANN401
+               cancelled: Any) -> tuple[list[Rendered], list[str]]:  # noqa: ANN401
+    """Render documents one by one (off the GUI thread); errors are lines, not a failure."""
+    done: list[Rendered] = []
+    errors: list[str] = []
+    for index, ref in enumerate(refs):
+        if cancelled.is_set():
+            break
+        try:
+            done.append(services.documents.render(kind, ref))
+        except AppError as error:
+            errors.append(f"{ref}: {error}")
+        report(index + 1, len(refs))
+    return done, errors
 
 
 class BatchPrintDialog(QDialog):
@@ -262,8 +252,7 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(bottom)
         self.rendered: list[Rendered] = []
-        self._thread: QThread | None = None
-        self._worker: BatchWorker | None = None
+        self._task: BackgroundTask | None = None
 
     def start(self) -> None:
         date = self.day.date()
@@ -275,14 +264,11 @@ class BatchPrintDialog(QDialog):
         self.start_button.setEnabled(False)
         self.progress.setRange(0, len(refs))
         self.progress.setValue(0)
-        self._thread = QThread(self)
-        self._worker = BatchWorker(self._services, "permit", refs)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._progress)
-        self._worker.finished.connect(self._finished)
-        self._worker.finished.connect(self._thread.quit)
-        self._thread.start()
+        services = self._services
+        self._task = run_in_background(
+            lambda report, cancelled: render_all(services, "permit", refs, report, cancelled),
+            parent=self, on_progress=self._progress,
+            on_done=lambda result: self._finished(*result))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
@@ -299,8 +285,12 @@ class BatchPrintDialog(QDialog):
         self.save_button.setEnabled(bool(rendered))
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
-        """For tests and closing: wait for the background work to end."""
-        return self._thread.wait(timeout_ms) if self._thread is not None else True
+        """Closing: wait for the background work to end (tests wait with qtbot instead)."""
+        return self._task.wait(timeout_ms / 1000) if self._task is not None else True
+
+    @property
+    def preparing(self) -> bool:
+        return self._task is not None and not self._task.finished
 
     def print_all(self, printer: QPrinter | None = None) -> int:
         if printer is None:
@@ -331,7 +321,7 @@ class BatchPrintDialog(QDialog):
         return len(self.rendered)
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        if self._worker is not None:
-            self._worker.cancelled = True
+        if self._task is not None:
+            self._task.cancelled.set()
         self.wait()
         super().done(result)

@@ -47,11 +47,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("area_tabs")
         self.tabs.setDocumentMode(True)
-        for area in self.areas:
+        for index, area in enumerate(self.areas):
             placeholder = QWidget()
             placeholder.setObjectName(f"placeholder_{area.key}")
             self.tabs.addTab(placeholder, tab_text(area))
-        self.tabs.currentChanged.connect(self._ensure_tab)
+            # an area the user may not see is not shown at all (it would only refuse)
+            self.tabs.setTabVisible(index, self.may_view(area))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_search_bar()
         self._build_menus()
@@ -59,6 +61,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_state()
         self._ensure_tab(self.tabs.currentIndex())
+
+    def may_view(self, area: Area) -> bool:
+        return self.services.refusal(area.key, "view") is None
 
     def _agency_title(self) -> str:
         try:
@@ -69,9 +74,24 @@ class MainWindow(QMainWindow):
 
     # --- tabs ------------------------------------------------------------------------------------
 
+    def _tab_changed(self, index: int) -> None:
+        """A tab shown again shows what others changed meanwhile (built lazily the first time)."""
+        widget = self.tabs.widget(index)
+        if isinstance(widget, AreaTab):
+            widget.refresh()
+        else:
+            self._ensure_tab(index)
+
+    def refresh(self) -> None:
+        """F5: the current tab read again from the database."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, AreaTab):
+            tab.refresh()
+            self.statusBar().showMessage(_("Refreshed."), 3_000)
+
     def _ensure_tab(self, index: int) -> None:
         """Build a tab's contents the first time it is shown."""
-        if index < 0:
+        if index < 0 or not self.tabs.isTabVisible(index):
             return
         widget = self.tabs.widget(index)
         if isinstance(widget, AreaTab):
@@ -134,6 +154,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("&New record"), self._new_record, "Ctrl+N",
                                          "action_new"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Sign out and switch user…"), self.switch_user,
+                                         name="action_switch_user"))
         file_menu.addAction(self._action(_("&Quit"), self.close, "Ctrl+Q", "action_quit"))
 
         edit_menu = menu_bar.addMenu(_("&Edit"))
@@ -144,10 +166,15 @@ class MainWindow(QMainWindow):
                                          "action_search"))
 
         view_menu = menu_bar.addMenu(_("&View"))
+        view_menu.addAction(self._action(_("&Refresh"), self.refresh, "F5", "action_refresh"))
+        view_menu.addSeparator()
         for number, area in enumerate(self.areas):
             shortcut = f"Ctrl+{number + 1}" if number < 9 else None
-            view_menu.addAction(self._action(
-                tab_text(area), lambda _c=False, i=number: self.tabs.setCurrentIndex(i), shortcut))
+            action = self._action(tab_text(area),
+                                  lambda _c=False, i=number: self.tabs.setCurrentIndex(i), shortcut)
+            action.setVisible(self.may_view(area))
+            action.setEnabled(self.may_view(area))
+            view_menu.addAction(action)
 
         tools_menu = menu_bar.addMenu(_("&Tools"))
         actor = self.services.actor
@@ -277,7 +304,19 @@ class MainWindow(QMainWindow):
     def _lock(self) -> None:
         lock = getattr(self, "idle_lock", None)
         if lock is not None:
-            lock.lock()
+            lock.lock(manual=True)
+
+    def switch_user(self) -> None:
+        """Sign out: the window closes (no exit backup: the app goes on) and the log-in dialog
+        opens for the next user, on the same database."""
+        from PySide6.QtWidgets import QApplication
+
+        for window in QApplication.topLevelWidgets():
+            if window is not self and window.isVisible():
+                window.close()
+        self.reopen_requested = True
+        self._skip_exit_backup = True
+        self.close()
 
     def _backup_now(self) -> None:
         scheduler = getattr(self, "backups", None)
@@ -372,8 +411,12 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         tab = self._settings.value("main_window/tab")
-        if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
+        if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count() \
+                and self.tabs.isTabVisible(int(tab)):
             self.tabs.setCurrentIndex(int(tab))
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            first = next((i for i in range(self.tabs.count()) if self.tabs.isTabVisible(i)), -1)
+            self.tabs.setCurrentIndex(first)
 
     def save_state(self) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())
@@ -384,6 +427,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
         scheduler = getattr(self, "backups", None)
+        if scheduler is not None:
+            scheduler.wait()  # a backup under way ends before the window does
         if scheduler is not None and not getattr(self, "_skip_exit_backup", False):
             error = scheduler.backup_on_exit()
             if error:

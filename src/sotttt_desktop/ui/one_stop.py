@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.areas import areas_in_order
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
+from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import show_error, translate_buttons
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
@@ -136,8 +138,11 @@ class ReceiveDialog(QDialog):
             item = QListWidgetItem(procedure.name)
             item.setData(Qt.ItemDataRole.UserRole, procedure.key)
             self.procedures.addItem(item)
-        if self.procedures.count():
+        if text.strip() and self.procedures.count():  # typed: the closest match is chosen
             self.procedures.setCurrentRow(0)
+        elif not text.strip():  # nothing typed: nothing chosen for the clerk
+            self.procedures.setCurrentRow(-1)
+            self._procedure_chosen()
 
     def selected_procedure(self) -> str | None:
         item = self.procedures.currentItem()
@@ -147,12 +152,13 @@ class ReceiveDialog(QDialog):
         self.checklist.clear()
         key = self.selected_procedure()
         if key is None:
+            self.due_label.setText(_("Choose the procedure: type a few words of its name."))
             return
         for component in self._catalogue.get(key).components:
             mark = " *" if component.required else ""
             item = QListWidgetItem(component.name + mark)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked)  # the clerk ticks what is handed in
             self.checklist.addItem(item)
         self._preview()
 
@@ -257,8 +263,6 @@ class DossierDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from sotttt_desktop.services.dossiers import STEPS
-
         data = self._services.dossiers.show(self.code)
         self.data = data
         received = format_datetime(data["received_at"])
@@ -282,26 +286,26 @@ class DossierDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.buttons: dict[str, QPushButton] = {}
-        for action, step in STEPS.items():
-            if data["state"] not in step.sources:
-                continue
-            button = QPushButton(_(ACTION_LABELS[action]))
-            button.setObjectName(f"act_{action}")
-            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+        for action, refusal in self._services.dossiers.available_steps(data).items():
+            text = _(ACTION_LABELS[action]) if action != "issue" else _("Issue the result…")
+            button = QPushButton(text)
+            button.setObjectName(f"act_{action}" if action != "issue" else "issue_permit")
+            if action == "issue":
+                button.clicked.connect(lambda: self.issue_permit())
+            else:
+                button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            gate(button, refusal)
             self.actions_box.addWidget(button)
             self.buttons[action] = button
-        if data["state"] == "approved":
-            issue = QPushButton(_("Issue the result…"))
-            issue.setObjectName("issue_permit")
-            issue.clicked.connect(self.issue_permit)
-            self.actions_box.addWidget(issue)
-            self.buttons["issue"] = issue
         forms = QPushButton(_("Print a form"))
         forms.setObjectName("print_form")
         menu = QMenu(forms)
-        for number, label in FORM_LABELS.items():
-            menu.addAction(f"{number} — {_(label)}",
-                           lambda n=number: self.print_form(n))
+        for number, refusal in self._services.documents.forms_for(data).items():
+            action = menu.addAction(f"{number} — {_(FORM_LABELS[number])}",
+                                    lambda n=number: self.print_form(n))
+            action.setObjectName(f"form_{number}")
+            gate(action, refusal)
+        menu.setToolTipsVisible(True)
         forms.setMenu(menu)
         self.actions_box.addWidget(forms)
         self.buttons["forms"] = forms
@@ -463,10 +467,24 @@ class DossiersView(QWidget):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.count_label.setText(_("{count} dossiers").format(count=len(rows)))
 
-    def receive(self) -> None:
+    def receive(self) -> object:
+        """Receive a dossier, then offer its receipt and appointment slip (form 01)."""
         dialog = ReceiveDialog(self._services, self)
-        if dialog.exec():
-            self.reload()
+        if not dialog.exec() or dialog.result_dossier is None:
+            return None
+        self.reload()
+        code = dialog.result_dossier["code"]
+        choice = QMessageBox.question(
+            self, _("Receive a dossier"),
+            _("Dossier {code} received; due {due}.\n\nPrint the receipt and appointment slip "
+              "(form 01) for the applicant now?").format(
+                code=code, due=format_date(dialog.result_dossier["due"])))
+        if choice != QMessageBox.StandardButton.Yes:
+            return None
+        from sotttt_desktop.ui.document_preview import preview
+
+        kind, ref = self._services.documents.form("01", code)
+        return preview(self._services, kind, ref, f"{_('Form')} 01 — {code}", self)
 
     def open_selected(self) -> None:
         index = self.table.currentIndex()
@@ -487,3 +505,7 @@ class OneStopTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        self.dossiers.reload()
+        self.permits.reload()

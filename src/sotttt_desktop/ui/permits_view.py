@@ -6,12 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
+    QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +26,8 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services.permits import permit_state_label
-from sotttt_desktop.ui.qt_text import show_error
+from sotttt_desktop.ui.permissions import gate
+from sotttt_desktop.ui.qt_text import show_error, translate_buttons
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -39,13 +46,13 @@ class PermitsView(QWidget):
         self.table.setObjectName("permit_table")
         self.expiring = QCheckBox(_("Expiring within 60 days"))
         self.expiring.toggled.connect(lambda _c: self.reload())
-        revoke = QPushButton(_("Revoke…"))
+        revoke = self.revoke_button = QPushButton(_("Revoke…"))
         revoke.setObjectName("revoke_button")
         revoke.clicked.connect(lambda: self.decide_selected("revoke"))
-        suspend = QPushButton(_("Suspend…"))
+        suspend = self.suspend_button = QPushButton(_("Suspend…"))
         suspend.setObjectName("suspend_button")
         suspend.clicked.connect(lambda: self.decide_selected("suspend"))
-        show = QPushButton(_("&View and print…"))
+        show = self.preview_button = QPushButton(_("&View and print…"))
         show.setObjectName("permit_preview")
         show.clicked.connect(lambda: self.preview_selected())
         batch = QPushButton(_("&Batch print…"))
@@ -62,10 +69,12 @@ class PermitsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self._rows: list[dict] = []
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
         self.reload()
 
     def reload(self) -> None:
-        rows = self._services.permits.list(
+        rows = self._rows = self._services.permits.list(
             expiring_within=60 if self.expiring.isChecked() else None, limit=1000)
         self.model.set_rows(
             [[p["number"], p["title"], p["holder"], p["subject"], format_date(p["issued_on"]),
@@ -74,6 +83,7 @@ class PermitsView(QWidget):
             [p["reference"] for p in rows],
             ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
         self.table.resizeColumnsToContents()
+        self._selection_changed()
 
     def preview_selected(self, kind: str | None = None) -> object:
         """The selected permit's document; for a suspended or revoked one, its decision."""
@@ -103,37 +113,98 @@ class PermitsView(QWidget):
         dialog.show()
         return dialog
 
+    def selected_permit(self) -> dict | None:
+        index = self.table.currentIndex()
+        return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) \
+            else None
+
+    def _selection_changed(self) -> None:
+        permit = self.selected_permit()
+        nothing = _("Choose a permit in the list first.")
+        decisions = self._services.permits.available_decisions(permit) if permit else {}
+        for action, button in (("suspend", self.suspend_button), ("revoke", self.revoke_button)):
+            gate(button, decisions.get(action, nothing) if permit else nothing)
+        gate(self.preview_button, None if permit else nothing)
+
     def decide_selected(self, action: str, *, decision: str | None = None,
                         reason: str | None = None, until: dt.date | None = None) -> bool:
-        """Suspend (until a date) or revoke the selected permit, by decision."""
-        from sotttt_desktop.i18n import parse_date
-
-        index = self.table.currentIndex()
-        if not index.isValid():
+        """Suspend (until a date) or revoke the selected permit, by decision: one dialog with
+        the decision number, the reason and (suspension) the end date, checked by the service
+        when the clerk presses the button; given all three, no dialog (tests, scripts)."""
+        permit = self.selected_permit()
+        if permit is None:
             return False
-        title = _("Suspend…") if action == "suspend" else _("Revoke…")
-        if decision is None:
-            decision, ok = QInputDialog.getText(self, title, _("Decision number:"))
-            if not ok:
+        if decision is None or reason is None or (action == "suspend" and until is None):
+            dialog = DecisionDialog(self._services, permit, action, self)
+            self.last_decision_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, title, _("Reason:"))
-            if not ok:
-                return False
-        if action == "suspend" and until is None:
-            text, ok = QInputDialog.getText(self, title, _("Suspended until (dd/mm/yyyy):"))
-            if not ok:
-                return False
+        else:
             try:
-                until = parse_date(text)
-            except ValueError:
-                show_error(self, _("Write the date as dd/mm/yyyy, for example 05/03/1990."))
+                self._services.permits.decide(permit["reference"], action,
+                                              decision_number=decision, reason=reason,
+                                              until=until)
+            except AppError as error:
+                show_error(self, str(error))
                 return False
-        try:
-            self._services.permits.decide(self.model.keys[index.row()], action,
-                                          decision_number=decision, reason=reason, until=until)
-        except AppError as error:
-            show_error(self, str(error))
-            return False
         self.reload()
         return True
+
+
+class DecisionDialog(QDialog):
+    """Suspend or revoke a permit: decision number, reason, end of a suspension."""
+
+    def __init__(self, services: Services, permit: dict, action: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services, self._permit, self._action = services, permit, action
+        self.setWindowTitle((_("Suspend…") if action == "suspend" else _("Revoke…"))
+                            + f" {permit['number']}")
+        self.decision = QLineEdit()
+        self.decision.setObjectName("decision_number")
+        self.decision.setPlaceholderText(_("e.g. 15/QĐ-STTTT"))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("decision_reason")
+        self.reason.setTabChangesFocus(True)
+        self.until = QDateEdit()
+        self.until.setObjectName("decision_until")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("dd/MM/yyyy")
+        later = dt.date.today() + dt.timedelta(days=30)
+        self.until.setDate(QDate(later.year, later.month, later.day))
+        self.error = QLabel()
+        self.error.setObjectName("decision_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Permit"), QLabel(f"{permit['number']} — {permit['holder']}"))
+        form.addRow(_("Decision number:"), self.decision)
+        form.addRow(_("Reason:"), self.reason)
+        if action == "suspend":
+            form.addRow(_("Suspended until:"), self.until)
+        buttons = translate_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            _("Suspend") if action == "suspend" else _("Revoke"))
+        buttons.accepted.connect(self.decide)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+
+    def decide(self) -> None:
+        date = self.until.date()
+        until = dt.date(date.year(), date.month(), date.day()) if self._action == "suspend" \
+            else None
+        try:
+            self._services.permits.decide(
+                self._permit["reference"], self._action, decision_number=self.decision.text(),
+                reason=self.reason.toPlainText(), until=until)
+        except AppError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()

@@ -218,10 +218,14 @@ class ChangePasswordDialog(QDialog):
 
 
 class LockDialog(QDialog):
-    """The session locked after idling: the same user's password opens it again. Whatever was
-    open underneath (forms being filled in) stays as it was."""
+    """The session locked (after idling, or by the user): the same user's password opens it
+    again, or another user signs in instead (the window is then reopened for them). Whatever was
+    open underneath stays as it was, covered (ui/idle_lock.py)."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    SWITCH_USER = 2  # the dialog's result when another user signs in
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 manual: bool = False):
         super().__init__(parent)
         self._services = services
         self.setWindowTitle(_("Session locked"))
@@ -229,12 +233,19 @@ class LockDialog(QDialog):
         self.setMinimumWidth(420)
         self.password = _password_edit("unlock_password")
         self.error = _error_label()
-        text = QLabel(_("The session of {name} was locked after a period without activity. "
-                        "Enter the password to continue.").format(
-            name=services.actor.display_name))
+        if manual:
+            message = _("The session of {name} is locked. Enter the password to continue.")
+        else:
+            message = _("The session of {name} was locked after a period without activity. "
+                        "Enter the password to continue.")
+        text = QLabel(message.format(name=services.actor.display_name))
         text.setWordWrap(True)
         buttons = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Unlock"))
+        switch = buttons.addButton(_("Sign in as another user…"),
+                                   QDialogButtonBox.ButtonRole.ActionRole)
+        switch.setObjectName("switch_user")
+        switch.clicked.connect(lambda: self.done(self.SWITCH_USER))
         buttons.accepted.connect(self.unlock)
         layout = QVBoxLayout(self)
         layout.addWidget(text)

@@ -29,6 +29,7 @@ from sotttt_desktop.services import Services
 from sotttt_desktop.services.registers import RegisterFilter
 from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
 from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
+from sotttt_desktop.ui.permissions import gate_by_right
 from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
 from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader, set_column_titles
@@ -103,25 +104,24 @@ class RegisterView(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("register_count")
-        actor = services.actor
         new_button = self.new_button = QPushButton(_("&New"))
         new_button.setObjectName("new_button")
         new_button.clicked.connect(self.new_record)
-        new_button.setEnabled(actor.can(self._spec.area, "create"))
+        gate_by_right(new_button, services, self._spec.area, "create")
         edit_button = self.edit_button = QPushButton(_("&Edit"))
         edit_button.setObjectName("edit_button")
         edit_button.clicked.connect(self.edit_record)
-        edit_button.setEnabled(actor.can(self._spec.area, "edit"))
+        gate_by_right(edit_button, services, self._spec.area, "edit")
         details_button = QPushButton(_("&Details"))
         details_button.clicked.connect(self.show_details)
         export_button = self.export_button = QPushButton(_("E&xport…"))
         export_button.setObjectName("export_button")
         export_button.clicked.connect(lambda: self.export_file())
-        export_button.setEnabled(actor.can(self._spec.area, "export"))
+        gate_by_right(export_button, services, self._spec.area, "export")
         import_button = self.import_button = QPushButton(_("&Import…"))
         import_button.setObjectName("import_button")
         import_button.clicked.connect(lambda: self.import_file())
-        import_button.setEnabled(actor.can(self._spec.area, "create"))
+        gate_by_right(import_button, services, self._spec.area, "create")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(export_button)
@@ -244,6 +244,10 @@ class RegisterView(QWidget):
         if record_id is None:
             return
         open_record_details(self._services, self._key, record_id, self)
+        self._after_change()
+
+    def refresh(self) -> None:
+        """Changes made elsewhere (another tab, another desk) shown: same filter and sort."""
         self._after_change()
 
     def _after_change(self) -> None:
