@@ -38,6 +38,9 @@ def test_receive_in_the_dialog_then_act_issue_and_return(qtbot, services: Servic
     assert "17/06/2024" in dialog.due_label.text()  # the due date, before saving
     qtbot.keyClicks(dialog.applicant_filter, "dong nam")
     assert dialog.applicants.count() == 1
+    for row in range(dialog.checklist.count()):  # nothing is ticked before the clerk does
+        assert dialog.checklist.item(row).checkState() == Qt.CheckState.Unchecked
+        dialog.checklist.item(row).setCheckState(Qt.CheckState.Checked)
     dialog.checklist.item(0).setCheckState(Qt.CheckState.Unchecked)  # a required item missing
     dialog.receive()
     assert "Thiếu thành phần hồ sơ bắt buộc" in dialog.error.text()

@@ -158,13 +158,14 @@ def lock_and_unlock(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("username", ROLES)
 def test_walk_every_tab_button_and_menu_as_each_role(
         qtbot, demo_services: Services, username: str, tmp_path: Path,  # noqa: ANN001
-        refusals: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        refusals: list[str], monkeypatch: pytest.MonkeyPatch,
+        request: pytest.FixtureRequest) -> None:
     # the automatic backup sooner (raising=False: the test also runs against older code)
     monkeypatch.setattr(data_safety, "FIRST_CHECK_MS", 300, raising=False)
     window = open_window(qtbot, demo_services, username)
     backups: list[str] = []
     window.backups.finished.connect(lambda _manifest, error: backups.append(error))
-    heartbeat = Heartbeat().start()
+    heartbeat = Heartbeat(request.config).start()
     answerer = Answerer(tmp_path, skip=lambda widget: isinstance(widget, LockDialog)).start()
     try:
         pressed = walk_tabs(qtbot, window, heartbeat)
@@ -188,8 +189,6 @@ def test_walk_every_tab_button_and_menu_as_each_role(
     finally:
         answerer.stop()
         heartbeat.stop()
-    import os
-    if os.environ.get('WALK_DEBUG'): print(pressed, triggered, answerer.seen)
     assert pressed > 0 and triggered
     printed = [Path(path) for kind, _title, path in answerer.seen if kind in ("print", "save")]
     assert all(path.exists() and path.stat().st_size > 0 for path in printed), printed
@@ -239,14 +238,15 @@ def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # n
 
 
 def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
-        qtbot, demo_services: Services, tmp_path: Path, refusals: list[str]) -> None:  # noqa: ANN001
+        qtbot, demo_services: Services, tmp_path: Path, refusals: list[str],  # noqa: ANN001
+        request: pytest.FixtureRequest) -> None:
     """The clerk receives (and is offered the receipt), the specialist appraises, the head of
     unit approves, the leader issues the permit, prints it from the preview to a PDF printer and suspends it."""
     from sotttt_desktop.ui.document_preview import DocumentPreview
     from sotttt_desktop.ui.one_stop import ReceiveDialog
     from sotttt_desktop.ui.permits_view import DecisionDialog
 
-    heartbeat = Heartbeat().start()
+    heartbeat = Heartbeat(request.config).start()
     answerer = Answerer(tmp_path).start()
     received: list[str] = []
     try:

@@ -33,7 +33,8 @@ class Heartbeat:
     """A 50 ms timer on the GUI thread; the longest gap between two beats is how long the
     window could not respond. A watchdog thread ends the process if the beats stop for good."""
 
-    def __init__(self) -> None:
+    def __init__(self, pytest_config: object = None) -> None:
+        self._config = pytest_config  # to show the watchdog's words past pytest's capture
         self.timer = QTimer()
         self.timer.setInterval(50)
         self.timer.timeout.connect(self._beat)
@@ -60,9 +61,14 @@ class Heartbeat:
     def _watch(self) -> None:
         while not self._stop.wait(1.0):
             if time.monotonic() - self.last > FROZEN_S:
+                capture = self._config.pluginmanager.getplugin("capturemanager") \
+                    if self._config is not None else None
+                if capture is not None:
+                    capture.suspend_global_capture(in_=True)
                 sys.stderr.write(f"\nThe GUI thread has not answered for {FROZEN_S:.0f} s while "
                                  f"{self.doing!r}: frozen. Stacks:\n")
-                faulthandler.dump_traceback(all_threads=True)
+                faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+                sys.stderr.flush()
                 os._exit(70)
 
     def mark(self, doing: str) -> None:
