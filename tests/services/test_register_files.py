@@ -399,3 +399,30 @@ def test_multi_line_text_keeps_its_lines(services: Services, tmp_path: Path, qtb
     assert form.raw_value("titles") == record["titles"]
     form.set_text("titles", "1. Kinh Thánh, 200 bản\n2. Sách hát, 150 bản")
     assert form.raw_value("titles").count("\n") == 1
+
+
+def test_an_ordinary_spreadsheet_imports_with_every_column_recognised(
+        services: Services, tmp_path: Path) -> None:
+    """Headings without diacritics and common abbreviations (MST, Huyen, Dien thoai), types
+    and districts as a clerk types them; a person is keyed by nothing rather than "None"."""
+    path = tmp_path / "danh-sach.csv"
+    path.write_text(
+        "STT,Loai,Ten,MST,Dia chi,Huyen,Dien thoai\n"
+        '1,To chuc,Công ty TNHH In Ánh Dương,3702223334,"12 Yersin, Phú Cường",Thu Dau Mot,'
+        "0274 3822 111\n"
+        '2,Ca nhan,Nguyễn Văn Bảy,,5 Lê Lợi,Di An,0909123456\n'
+        "3,Cá nhân,Trần Thị Tám,,6 Lê Lợi,Dĩ An,0909123457\n"
+        "4,Doanh nghiep,Công ty CP Sách Mới,3702223335,7 Đại lộ Bình Dương,thu dau mot,\n",
+        encoding="utf-8")
+    preview = services.register_files.preview("parties", path)
+    assert preview.ignored_columns == ["STT"]  # every other column recognised
+    first, person, second_person, wrong = preview.rows
+    assert first.action == "create" and first.values["tax_code"] == "3702223334"
+    assert first.values["district_code"] == 718 and first.values["phone"] == "02743822111"
+    assert person.action == second_person.action == "create"  # two people, no "None" key
+    assert person.key == "" and person.values["kind"] == "person"
+    assert wrong.action == "reject"
+    assert wrong.messages == ["Loại: Chọn một trong: Tổ chức, Cá nhân."]  # words, not codes
+    assert "None" not in " ".join(m for r in preview.rows for m in r.messages)
+    committed = services.register_files.commit("parties", path, skip_rejected=True)
+    assert committed.counts()["create"] == 3

@@ -83,6 +83,17 @@ class RegisterSpec:
         """The field that identifies a record (e.g. the tax code), for imports and permits."""
         return next((f for f in self.fields if f.unique_message), None)
 
+    def identity_field(self, values: dict[str, Any]) -> FieldSpec | None:
+        """The field identifying this record among those declared unique: the first that applies
+        to the record's variant and has a value (a person by citizen ID, not by an empty tax
+        code)."""
+        variant = values.get(self.variant_field) if self.variant_field else None
+        for spec_field in self.fields:
+            if spec_field.unique_message and values.get(spec_field.name) not in (None, "") \
+                    and (variant is None or spec_field.applies_to(variant)):
+                return spec_field
+        return None
+
     @property
     def table_fields(self) -> tuple[FieldSpec, ...]:
         return tuple(f for f in self.fields if f.in_table)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sotttt_desktop.core.text import clean, clean_multiline
+from sotttt_desktop.core.text import clean, clean_multiline, fold
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, format_date, parse_date
+from sotttt_desktop.i18n import _, format_date, in_language, parse_date
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 if TYPE_CHECKING:
@@ -34,10 +34,12 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
         if error:
             return None, error
     if field.kind is FieldKind.CHOICE:
+        typed = fold(text_value)  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
         for value, label in field.choices:
-            if text_value in (value, label, _(label)):
+            if typed in {fold(value), fold(label), fold(_(label)), fold(in_language("vi", label)),
+                         fold(in_language("en", label))}:
                 return value, None
-        allowed = ", ".join(value for value, _label in field.choices)
+        allowed = ", ".join(_(label) for _value, label in field.choices)
         return None, _("Choose one of: {choices}.").format(choices=allowed)
     if field.kind is FieldKind.DATE:
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 import io
 import os
 import tempfile
@@ -190,15 +191,16 @@ class RegisterFileService:
     def _rows(self, spec: RegisterSpec, columns: dict[int, str],
               lines: list[tuple[int, list[Any]]]) -> list[ImportRow]:
         services = self._services
-        unique = spec.unique_field
         parsed: list[ImportRow] = []
-        seen: dict[str, int] = {}
+        seen: dict[tuple[str, str], int] = {}
         for line, cells in lines:
             raw = {name: _cell_text(cells[index]) if index < len(cells) else None
                    for index, name in columns.items()}
             if not any(clean(v) for v in raw.values()):
                 continue  # an empty row
-            key_text = clean(raw.get(unique.name)) or "" if unique else ""
+            identity_field = spec.identity_field(  # the variant is still text as typed here
+                {name: value for name, value in raw.items() if name != spec.variant_field})
+            key_text = clean(raw.get(identity_field.name)) or "" if identity_field else ""
             title = clean(raw.get(spec.title_field)) or ""
             row = ImportRow(line, "create", key_text, title)
             try:
@@ -211,43 +213,50 @@ class RegisterFileService:
                 parsed.append(row)
                 continue
             row.values = values
-            if unique is not None:
-                identity = str(values[unique.name])
+            identity_field = spec.identity_field(values)
+            if identity_field is not None:
+                identity = str(values[identity_field.name])
                 row.key = identity
-                if identity in seen:
+                if (identity_field.name, identity) in seen:
                     row.action = "reject"
                     row.messages = [_("{field} {value} is already on row {line} of this file.")
-                                    .format(field=_(unique.label), value=identity,
-                                            line=seen[identity])]
+                                    .format(field=_(identity_field.label), value=identity,
+                                            line=seen[identity_field.name, identity])]
                     parsed.append(row)
                     continue
-                seen[identity] = line
+                seen[identity_field.name, identity] = line
             parsed.append(row)
         self._match_existing(spec, [r for r in parsed if r.action != "reject"])
         return parsed
 
     def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow]) -> None:
-        unique = spec.unique_field
-        if unique is None or not rows:
-            return
+        """A row whose identity (tax code for an organisation, citizen ID for a person, …)
+        is already in the register updates that record."""
         model = spec.model
-        column = getattr(model, unique.name)
-        existing: dict[str, Any] = {}
-        identities = [str(r.values[unique.name]) for r in rows if r.values]
-        with self._services.db.session() as session:
-            for start in range(0, len(identities), 500):
-                chunk = identities[start:start + 500]
-                for record in session.execute(select(model).where(column.in_(chunk))).scalars():
-                    existing[str(getattr(record, unique.name))] = (
-                        record.id, {f.name: getattr(record, f.name) for f in spec.fields})
+        by_field: dict[str, list[ImportRow]] = {}
         for row in rows:
-            found = existing.get(str(row.values[unique.name]))
-            if found is None:
-                continue
-            row.existing_id, stored = found
-            row.changed = [_(f.label) for f in spec.fields
-                           if row.values.get(f.name) != stored.get(f.name)]
-            row.action = "update" if row.changed else "unchanged"
+            identity_field = spec.identity_field(row.values) if row.values else None
+            if identity_field is not None:
+                by_field.setdefault(identity_field.name, []).append(row)
+        for name, group in by_field.items():
+            column = getattr(model, name)
+            existing: dict[str, Any] = {}
+            identities = [str(r.values[name]) for r in group]
+            with self._services.db.session() as session:
+                for start in range(0, len(identities), 500):
+                    chunk = identities[start:start + 500]
+                    for record in session.execute(select(model).where(column.in_(chunk))
+                                                  ).scalars():
+                        existing[str(getattr(record, name))] = (
+                            record.id, {f.name: getattr(record, f.name) for f in spec.fields})
+            for row in group:
+                found = existing.get(str(row.values[name]))
+                if found is None:
+                    continue
+                row.existing_id, stored = found
+                row.changed = [_(f.label) for f in spec.fields
+                               if row.values.get(f.name) != stored.get(f.name)]
+                row.action = "update" if row.changed else "unchanged"
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -312,17 +321,25 @@ def _read_table(path: Path, data: bytes) -> tuple[list[str], list[tuple[int, lis
     return headings, lines
 
 
+def heading_key(text: str) -> str:
+    """A column heading as it is compared: folded (no diacritics, đ→d, lower case), without a
+    bracketed note ("Điện thoại (*)") and punctuation ("Quận/huyện" = "quan huyen")."""
+    text = re.sub(r"\([^)]*\)", " ", fold(text or ""))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
 def _match_columns(spec: RegisterSpec, headings: list[str]) -> tuple[dict[int, str], list[str]]:
-    """Column index → field name, and the headings no field claims."""
+    """Column index → field name, and the headings no field claims (or a second column that
+    another already gave: both are shown in the preview)."""
     names: dict[str, str] = {}
     for spec_field in spec.fields:
         for text in (spec_field.name, spec_field.label, in_language("vi", spec_field.label),
                      in_language("en", spec_field.label), *spec_field.aliases):
-            names.setdefault(fold(text), spec_field.name)
+            names.setdefault(heading_key(text), spec_field.name)
     columns: dict[int, str] = {}
     ignored = []
     for index, heading in enumerate(headings):
-        name = names.get(fold(heading))
+        name = names.get(heading_key(heading))
         if name is not None and name not in columns.values():
             columns[index] = name
         elif heading:
