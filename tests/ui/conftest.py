@@ -8,3 +8,11 @@ import pytest
 @pytest.fixture(autouse=True)
 def own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOTTTT_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def qt_texts_in_vietnamese(qapp) -> None:  # noqa: ANN001
+    """Qt's own dialogs in the interface language, as the application loads them."""
+    from sotttt_desktop.ui.qt_translations import install_qt_translations
+
+    install_qt_translations(qapp)

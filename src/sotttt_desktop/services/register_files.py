@@ -15,9 +15,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import re
 import io
 import os
+import re
 import tempfile
 import uuid
 from dataclasses import dataclass, field

@@ -34,6 +34,9 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("STTTT")
+    from sotttt_desktop.ui.qt_translations import install_qt_translations
+
+    install_qt_translations(app)
     return app  # type: ignore[return-value]
 
 
