@@ -426,3 +426,20 @@ def test_an_ordinary_spreadsheet_imports_with_every_column_recognised(
     assert "None" not in " ".join(m for r in preview.rows for m in r.messages)
     committed = services.register_files.commit("parties", path, skip_rejected=True)
     assert committed.counts()["create"] == 3
+
+
+def test_an_exported_spreadsheet_looks_finished(services: Services, tmp_path: Path) -> None:
+    """Bold, shaded heading row, frozen; widths fitted; the filter on; dates as dates."""
+    from openpyxl import load_workbook
+
+    services.parties.add(kind="person", name="Nguyễn Văn Bảy", citizen_id="074090001234",
+                         date_of_birth="05/03/1990")
+    path = tmp_path / "parties.xlsx"
+    assert services.register_files.export("parties", path) == 1
+    sheet = load_workbook(path).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].font.bold and sheet["A1"].fill.fgColor.rgb.endswith("DDE6F0")
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}2"
+    assert sheet.column_dimensions["B"].width >= 40  # the name column is wide
+    birth = next(c for c in sheet[2] if c.value is not None and c.is_date)
+    assert birth.value.date() == dt.date(1990, 3, 5) and birth.number_format == "DD/MM/YYYY"

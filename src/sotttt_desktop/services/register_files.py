@@ -125,8 +125,13 @@ class RegisterFileService:
         if suffix not in SUFFIXES:
             raise ValidationError(_("Export to a .xlsx or .csv file."))
         headings = [in_language("vi", f.label) for f in spec.fields]
-        rows = ([export_text(f, record.get(f.name), services) for f in spec.fields]
+        as_dates = suffix == ".xlsx"  # a spreadsheet gets real dates (sortable, filterable)
+        rows = ([record.get(f.name) if as_dates and f.kind is FieldKind.DATE
+                 and record.get(f.name) is not None
+                 else export_text(f, record.get(f.name), services) for f in spec.fields]
                 for record in services.registers.iter_records(key, flt))
+        widths = [max(len(heading) + 2, min(60, f.width // 7)) for heading, f in
+                  zip(headings, spec.fields, strict=True)]
         # written beside the target under a temporary name, renamed when complete: a failure
         # (full disk, a lost network drive) never leaves half a spreadsheet under its name
         part: Path | None = None
@@ -135,7 +140,7 @@ class RegisterFileService:
                                             dir=path.parent)
             os.close(handle)
             part = Path(name)
-            count = _write_xlsx(part, headings, rows, in_language("vi", spec.title)) \
+            count = _write_xlsx(part, headings, rows, in_language("vi", spec.title), widths) \
                 if suffix == ".xlsx" else _write_csv(part, headings, rows)
             os.replace(part, path)
         except OSError as error:
@@ -358,18 +363,29 @@ def _write_csv(path: Path, headings: list[str], rows: Any) -> int:  # noqa: ANN4
     return count
 
 
-def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str) -> int:  # noqa: ANN401
+def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa: ANN401
+                widths: list[int] | None = None) -> int:
+    """A finished sheet: bold heading row on a shaded band, frozen; columns sized from the
+    register's declaration; the filter on; dates as dates (dd/mm/yyyy); text stays text."""
+    import datetime as dt
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
+    for index, width in enumerate(widths or [], start=1):  # before any row (write-only mode)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
+    band = PatternFill("solid", fgColor="DDE6F0")
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     heading_cells = []
     for text in headings:
         cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
+        cell.font, cell.fill, cell.alignment = bold, band, centred
         heading_cells.append(cell)
     sheet.append(heading_cells)
     count = 0
@@ -377,10 +393,14 @@ def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str) -> int: 
         cells = []
         for value in row:
             cell = WriteOnlyCell(sheet, value=value if value != "" else None)
-            if value:
+            if isinstance(value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+            elif value:
                 cell.data_type = "s"  # text stays text: "=…" is never a formula, "0274" keeps 0
             cells.append(cell)
         sheet.append(cells)
         count += 1
+    if headings:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{count + 1}"
     book.save(path)
     return count
