@@ -66,10 +66,11 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                 days -= 1
         return day
 
+    # never later than now: a database made before 8:15 in the morning still gets today's
+    # dossiers (a receipt in the future is refused)
+    now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
-        # never later than now: a database made before 8:15 in the morning still gets today's
-        # dossiers (a receipt in the future is refused)
-        now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
         return min(dt.datetime.combine(day, dt.time(hour, 15)), now)
 
     def working_day_after(day: dt.date, days: int = 1) -> dt.date:

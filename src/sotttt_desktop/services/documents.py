@@ -35,7 +35,7 @@ from sotttt_desktop.core.models import (
     utcnow,
 )
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
 FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
+FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
 VERIFY_LABELS = {
     "valid": "còn hiệu lực", "expired": "hết hạn", "suspended": "đang bị đình chỉ",
     "revoked": "đã bị thu hồi", "superseded": "đã được thay thế bằng văn bản khác",
@@ -375,8 +376,7 @@ class DocumentService:
         def last(*kinds: str) -> DossierEvent:
             found = [e for e in events if e.kind in kinds]
             if not found:
-                raise ValidationError(_("Form {form} does not apply: the dossier has no "
-                                        "such step yet.").format(form=form))
+                raise ValidationError(_(FORM_NOT_YET).format(form=form))
             return found[-1]
 
         if form == "02":
@@ -386,12 +386,9 @@ class DocumentService:
                                if not c.get("provided", True)]
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
         elif form == "03":
-            refusals = [e for e in events if e.kind in FORM_NEEDS["03"]]
-            if not refusals:
-                raise ValidationError(_("Form {form} does not apply: the dossier has no "
-                                        "such step yet.").format(form=form))
-            data["reason"] = refusals[-1].detail
-            data["clerk"] = {"full_name": names.get(refusals[-1].by, refusals[-1].by)}
+            event = last(*FORM_NEEDS["03"])
+            data["reason"] = event.detail
+            data["clerk"] = {"full_name": names.get(event.by, event.by)}
         elif form == "04":
             event = last(*FORM_NEEDS["04"])
             data["reason"] = event.detail
@@ -559,9 +556,8 @@ class DocumentService:
         """Forms 01–06 for a dossier (as `DossierService.show` gives it), each with why it does
         not apply yet (None: it does): 02–04 print a step the dossier must have taken."""
         kinds = {event["kind"] for event in dossier["timeline"]}
-        not_yet = _("Form {form} does not apply: the dossier has no such step yet.")
         return {number: None if not FORM_NEEDS.get(number) or kinds.intersection(FORM_NEEDS[number])
-                else not_yet.format(form=number) for number in ONE_STOP_FORMS}
+                else _(FORM_NOT_YET).format(form=number) for number in ONE_STOP_FORMS}
 
     def form(self, number: str, dossier_code: str) -> tuple[str, str]:
         """(kind, id) of one-stop form `number` of a dossier: 06 is the book of its month."""

@@ -136,6 +136,15 @@ class Services:
                 user=self.actor.display_name, action=action_label(action), area=area_label(area))
         return None
 
+    def change_mark(self) -> int:
+        """A number that grows with every recorded change (the audit chain's head): a screen
+        shown again reads the database again only when it has moved."""
+        from sotttt_desktop.core.models import AuditHead
+
+        with self.db.reading() as conn:
+            return conn.execute(select(AuditHead.last_id).where(AuditHead.id == 1)
+                                ).scalar_one_or_none() or 0
+
     def require(self, area: str, action: str) -> None:
         """Refuse, with a message naming what is missing, unless the actor may do this."""
         reason = self.refusal(area, action)

@@ -6,6 +6,7 @@ saved (services), so both always agree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,17 @@ from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.reference import ReferenceService
+
+
+@functools.cache
+def _choice_words(choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Folded value and labels (both languages) → stored value; worked out once per choice list
+    (an import parses every row)."""
+    words: dict[str, str] = {}
+    for value, label in choices:
+        for text in (value, label, in_language("vi", label), in_language("en", label)):
+            words.setdefault(fold(text), value)
+    return words
 
 
 def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> tuple[Any, str | None]:
@@ -34,11 +46,9 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
         if error:
             return None, error
     if field.kind is FieldKind.CHOICE:
-        typed = fold(text_value)  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
-        for value, label in field.choices:
-            if typed in {fold(value), fold(label), fold(_(label)), fold(in_language("vi", label)),
-                         fold(in_language("en", label))}:
-                return value, None
+        found = _choice_words(field.choices).get(fold(text_value))
+        if found is not None:  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
+            return found, None
         allowed = ", ".join(_(label) for _value, label in field.choices)
         return None, _("Choose one of: {choices}.").format(choices=allowed)
     if field.kind is FieldKind.DATE:

@@ -367,8 +367,6 @@ def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa:
                 widths: list[int] | None = None) -> int:
     """A finished sheet: bold heading row on a shaded band, frozen; columns sized from the
     register's declaration; the filter on; dates as dates (dd/mm/yyyy); text stays text."""
-    import datetime as dt
-
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill

@@ -50,6 +50,7 @@ class AreaTab(QWidget):
         super().__init__(parent)
         self.area = area
         self._services = services
+        self._read_at = services.change_mark()
         self.register_views: list[RegisterView] = []
         self._tabs: QTabWidget | None = None
         layout = QVBoxLayout(self)
@@ -92,8 +93,13 @@ class AreaTab(QWidget):
             tabs.addTab(view, _(get_register(key).title))
         layout.addWidget(tabs, 1)
 
-    def refresh(self) -> None:
-        """Read again what is shown (F5, and when the tab is shown again)."""
+    def refresh(self, *, if_changed: bool = False) -> None:
+        """Read again what is shown: F5 always; a tab shown again only when something was
+        recorded since it was last read (a count of a million parties is not free)."""
+        mark = self._services.change_mark()
+        if if_changed and mark == self._read_at:
+            return
+        self._read_at = mark
         custom = getattr(self, "custom", None)
         if custom is not None and hasattr(custom, "refresh"):
             custom.refresh()

@@ -56,10 +56,6 @@ class BackgroundTask(QObject):
     def _report_progress(self, done: int, total: int) -> None:
         self.progressed.emit(done, total)
 
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive() and not self.finished
-
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the worker ends (closing the window only). True when it has ended."""
         if self._thread.ident is not None:

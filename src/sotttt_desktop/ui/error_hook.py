@@ -24,7 +24,8 @@ LOG_NAME = "errors.log"
 
 
 def reference_number(now: dt.datetime | None = None) -> str:
-    """SC-YYMMDD-HHMMSS-XXXX: unique enough to find the entry, short enough to read out."""
+    """The prefix SC-, the date and time, then four random hex digits (e.g. SC-261204-173012-4F2A):
+    unique enough to find the log entry, short enough to read out over the phone."""
     now = now or dt.datetime.now()
     return f"SC-{now:%y%m%d-%H%M%S}-{secrets.token_hex(2).upper()}"
 

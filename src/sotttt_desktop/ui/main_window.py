@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         """A tab shown again shows what others changed meanwhile (built lazily the first time)."""
         widget = self.tabs.widget(index)
         if isinstance(widget, AreaTab):
-            widget.refresh()
+            widget.refresh(if_changed=True)
         else:
             self._ensure_tab(index)
 
