@@ -24,6 +24,7 @@ from sotttt_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS
 from sotttt_desktop.ui import data_safety
 from sotttt_desktop.ui.app import open_main_window, ui_settings
 from sotttt_desktop.ui.dialogs.login_dialog import LockDialog, LoginDialog
+from sotttt_desktop.ui.idle_lock import COVER_COLOUR
 from sotttt_desktop.ui.main_window import MainWindow
 from tests.ui.walker import STALL_LIMIT_S, Answerer, Heartbeat
 
@@ -143,7 +144,10 @@ def lock_and_unlock(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.findChild(type(window.menuBar().actions()[0]), "action_lock").trigger()
     lock = window.idle_lock
     qtbot.waitUntil(lambda: lock.dialog is not None and lock.dialog.isVisible())
-    assert lock.covers and all(cover.isVisible() for cover in lock.covers)  # nothing shows
+    assert lock.covers and all(cover.isVisible() for cover in lock.covers)
+    shown = window.grab().toImage()  # nothing of the records shows: the cover is opaque
+    assert {shown.pixelColor(x, y).name() for x in (50, 400, 900) for y in (150, 400)} \
+        == {COVER_COLOUR}
     texts = " ".join(label.text() for label in lock.dialog.findChildren(QLabel))
     assert "khóa" in texts and "không thao tác" not in texts  # locked by hand, said so
     qtbot.keyClicks(lock.dialog.password, "sai-mat-khau")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
 DEFAULT_IDLE_MINUTES = 15
+COVER_COLOUR = "#30404f"
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                 QEvent.Type.Wheel}
 
@@ -36,8 +37,8 @@ class Cover(QWidget):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.setObjectName("lock_cover")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("#lock_cover { background: #30404f; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # painted, not see-through
+        self.setStyleSheet(f"#lock_cover {{ background: {COVER_COLOUR}; }}")
         label = QLabel(_("Locked"))
         label.setStyleSheet("color: white; font-size: 18pt;")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
