@@ -55,6 +55,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # by decision
+# a licence is suspended for 1 to 24 months (Law on Handling Administrative Violations 2012,
+# Art. 25(2)); a longer date is a typing mistake
+SUSPENSION_MAX_MONTHS = 24
+DECISION_NUMBER_MAX = 64  # the column's size
+REASON_MAX = 2_000
 
 
 class PermitService:
@@ -175,6 +180,16 @@ class PermitService:
         decision_number, reason = clean(decision_number) or "", clean(reason) or ""
         if not decision_number or not reason:
             raise ValidationError(_("Give the decision number and the reason."))
+        if len(decision_number) > DECISION_NUMBER_MAX or len(reason) > REASON_MAX:
+            raise ValidationError(_("The decision number has at most {number} characters and "
+                                    "the reason at most {reason}.").format(
+                number=DECISION_NUMBER_MAX, reason=REASON_MAX))
+        if action == "suspend" and until is not None \
+                and until > add_months(_today(), SUSPENSION_MAX_MONTHS):
+            raise ValidationError(_("A suspension lasts at most {months} months: until {day} at "
+                                    "the latest.").format(
+                months=SUSPENSION_MAX_MONTHS,
+                day=format_date(add_months(_today(), SUSPENSION_MAX_MONTHS))))
         with services.db.session(write=True) as session:
             permit = self._get(session, number)
             services.require(permit.area, "revoke")

@@ -160,8 +160,15 @@ class DecisionDialog(QDialog):
         self._services, self._permit, self._action = services, permit, action
         self.setWindowTitle((_("Suspend…") if action == "suspend" else _("Revoke…"))
                             + f" {permit['number']}")
+        from sotttt_desktop.services.permits import (
+            DECISION_NUMBER_MAX,
+            SUSPENSION_MAX_MONTHS,
+            add_months,
+        )
+
         self.decision = QLineEdit()
         self.decision.setObjectName("decision_number")
+        self.decision.setMaxLength(DECISION_NUMBER_MAX)
         self.decision.setPlaceholderText(_("e.g. 15/QĐ-STTTT"))
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("decision_reason")
@@ -172,6 +179,9 @@ class DecisionDialog(QDialog):
         self.until.setDisplayFormat("dd/MM/yyyy")
         later = dt.date.today() + dt.timedelta(days=30)
         self.until.setDate(QDate(later.year, later.month, later.day))
+        latest = add_months(dt.date.today(), SUSPENSION_MAX_MONTHS)
+        self.until.setDateRange(QDate.currentDate().addDays(1),
+                                QDate(latest.year, latest.month, latest.day))
         self.error = QLabel()
         self.error.setObjectName("decision_error")
         self.error.setStyleSheet("color: #b00020;")
