@@ -155,3 +155,24 @@ def test_the_window_shows_only_what_the_user_may_do(qtbot, services: Services, r
     assert names["action_users"].isVisible() == admin_visible
     assert window.current_register().new_button.isEnabled() == can_add
     assert window.findChild(QLineEdit, "global_search") is not None
+
+
+def test_the_audit_viewer_and_a_record_history_speak_words(qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    """No stored action ("return_result", "backup") or record id prefix in the columns."""
+    from sotttt_desktop.services.audit_trail import ACTION_WORDS
+    from sotttt_desktop.ui.dialogs.record_detail import history_lines
+
+    if demo_services.db.location.path is not None:
+        demo_services.backups.backup(kind="manual")
+    dialog = AuditDialog(demo_services)
+    qtbot.addWidget(dialog)
+    actions = {dialog.table.item(row, 3).text() for row in range(dialog.table.rowCount())}
+    records = {dialog.table.item(row, 4).text() for row in range(dialog.table.rowCount())}
+    assert actions and not actions & set(ACTION_WORDS)
+    assert "trả kết quả" in actions and "tiếp nhận hồ sơ" in actions
+    assert all(not any(ch.isdigit() for ch in record) for record in records)  # kinds, not ids
+    party = demo_services.parties.add(kind="org", name="Công ty TNHH Lịch Sử",
+                                      tax_code="3709998887")
+    lines = history_lines(demo_services, "parties", party["id"])
+    assert any("thêm mới" in line for line in lines) and not any(": create" in line
+                                                                  for line in lines)

@@ -10,10 +10,54 @@ from sqlalchemy import func, select
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import AuditEntry
-from sotttt_desktop.i18n import LOCAL_TZ
+from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
+
+
+# What an audit entry's action and record kind say to a person (the audit viewer, a record's
+# history); the stored words stay English and stable.
+ACTION_WORDS = {
+    "create": N_("created"), "update": N_("changed"), "import": N_("imported"),
+    "export": N_("exported"), "login": N_("signed in"), "login_failed": N_("sign-in refused"),
+    "disable": N_("disabled"), "enable": N_("enabled"), "reset_password": N_("password reset"),
+    "change_password": N_("password changed"), "grant": N_("permission granted"),
+    "revoke_grant": N_("permission withdrawn"), "unlock": N_("unlocked"),
+    "unlock_failed": N_("unlock refused"), "demo_data": N_("demo data added"),
+    "backup": N_("backed up"), "restore": N_("restored from a backup"),
+    "acknowledge_restore": N_("restored copy marked as current"),
+    "migrate_to": N_("copied to a database server"), "calendar_override": N_("calendar changed"),
+    "receive": N_("dossier received"), "request_supplement": N_("supplement requested"),
+    "supplement_received": N_("supplement received"), "start_appraisal": N_("appraisal started"),
+    "approve": N_("approved"), "refuse": N_("refused"), "result_ready": N_("result ready"),
+    "return_result": N_("result returned"), "withdraw": N_("withdrawn by the applicant"),
+    "apologise": N_("apology and new date"), "hand_over": N_("handed over"),
+    "issue": N_("issued"), "suspend": N_("suspended"), "revoke": N_("revoked"),
+    "issue_document": N_("document issued"), "reprint": N_("document reprinted"),
+    "void_number": N_("number voided"),
+}
+KIND_WORDS = {
+    "user": N_("user"), "role": N_("role"), "organisation_profile": N_("organisation profile"),
+    "dossier": N_("dossier"), "permit": N_("permit"), "document": N_("document"),
+    "number": N_("document number"), "calendar": N_("calendar"), "database": N_("database"),
+}
+
+
+def action_words(action: str) -> str:
+    return _(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+
+
+def kind_words(kind: str) -> str:
+    """A record kind: the declared registers name their own (`item_name`)."""
+    if kind in KIND_WORDS:
+        return _(KIND_WORDS[kind])
+    from sotttt_desktop.registers import all_registers
+
+    for spec in all_registers().values():
+        if spec.search_kind == kind:
+            return _(spec.item_name)
+    return kind
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.areas import areas_in_order
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
+from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import show_error, translate_buttons
@@ -275,7 +276,7 @@ class DossierDialog(QDialog):
         self.timeline.clear()
         for event in data["timeline"]:
             when = format_datetime(event["at"])
-            label = _(ACTION_LABELS[event["kind"]]) if event["kind"] in ACTION_LABELS else event["kind"]
+            label = action_words(event["kind"])
             text = f"{label}: {event['detail']}" if event["detail"] and event["kind"] != "received" \
                 else (event["detail"] or label)
             lines = [f"{when} — {event['by']}: {text}"]

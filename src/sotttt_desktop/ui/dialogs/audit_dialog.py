@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_datetime
-from sotttt_desktop.services.audit_trail import AuditFilter
+from sotttt_desktop.services.audit_trail import AuditFilter, action_words, kind_words
 from sotttt_desktop.ui.qt_text import show_error, show_info, translate_buttons
 
 if TYPE_CHECKING:
@@ -31,18 +31,6 @@ if TYPE_CHECKING:
 
     from sotttt_desktop.services import Services
 
-ACTION_LABELS = {
-    "create": N_("created"), "update": N_("changed"), "login": N_("signed in"),
-    "login_failed": N_("sign-in refused"), "disable": N_("disabled"), "enable": N_("enabled"),
-    "reset_password": N_("password reset"), "change_password": N_("password changed"),
-    "grant": N_("permission granted"), "revoke_grant": N_("permission withdrawn"),
-    "unlock": N_("unlocked"), "unlock_failed": N_("unlock refused"),
-    "demo_data": N_("demo data added"),
-}
-KIND_LABELS = {
-    "party": N_("organisation / individual"), "user": N_("user"), "role": N_("role"),
-    "organisation_profile": N_("organisation profile"),
-}
 PAGE = 500
 
 
@@ -141,10 +129,8 @@ class AuditDialog(QDialog):
             return
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            action = ACTION_LABELS.get(entry["action"])
             values = [str(entry["id"]), format_datetime(entry["at"]), entry["username"],
-                      _(action) if action else entry["action"],
-                      f"{_(KIND_LABELS[entry['entity_kind']]) if entry['entity_kind'] in KIND_LABELS else entry['entity_kind']} {entry['entity_id'][:8]}".strip(),
+                      action_words(entry["action"]), kind_words(entry["entity_kind"]),
                       entry["summary"]]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -157,7 +143,8 @@ class AuditDialog(QDialog):
             self.details.clear()
             return
         entry = self.entries[row]
-        parts = []
+        parts = [_("Record: {kind} {id}").format(kind=kind_words(entry["entity_kind"]),
+                                                 id=entry["entity_id"])] if entry["entity_id"] else []
         if entry["before"]:
             parts.append(_("Before: {values}").format(values=_readable(entry["before"])[:700]))
         if entry["after"]:

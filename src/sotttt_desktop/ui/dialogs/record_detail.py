@@ -23,6 +23,7 @@ from sotttt_desktop.ui.qt_text import translate_buttons
 
 
 def history_lines(services: Services, register_key: str, record_id: Any) -> list[str]:  # noqa: ANN401
+    from sotttt_desktop.services.audit_trail import action_words
     from sotttt_desktop.services.dossiers import state_label
     from sotttt_desktop.services.permits import permit_state_label
 
@@ -35,8 +36,8 @@ def history_lines(services: Services, register_key: str, record_id: Any) -> list
               f"{d['procedure']} ({state_label(d['state'])})" for d in found["dossiers"]]
     lines += [f"{format_datetime(d['issued_at'])} — {document} {d['kind']} {d['subject']} "
               f"({printed.format(count=d['prints'])})" for d in found["documents"]]
-    lines += [f"{format_datetime(e['at'])} — {e['by']}: {e['action']} {e['summary']}"
-              for e in found["audit"]]
+    lines += [f"{format_datetime(e['at'])} — {e['by']}: {action_words(e['action'])} "
+              f"{e['summary']}" for e in found["audit"]]
     return lines
 
 
