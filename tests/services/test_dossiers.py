@@ -202,3 +202,20 @@ def test_a_missing_attachment_file_writes_nothing(services: Services, applicant:
     with pytest.raises(ValidationError, match="Không có tệp"):
         _receive(services, applicant, attachments=[tmp_path / "khong-co.pdf"])
     assert services.dossiers.count() == 0
+
+
+def test_the_list_finds_a_code_an_applicant_or_a_procedure(demo_services: Services) -> None:
+    """Typed as a clerk would: part of a code, a name without diacritics, a procedure."""
+    every = demo_services.dossiers.list(limit=1000)
+    one = every[0]
+    assert [d["code"] for d in demo_services.dossiers.list(query=one["code"][-9:])] \
+        == [d["code"] for d in every if one["code"][-9:] in d["code"]]
+    from sotttt_desktop.core.text import fold
+
+    words = " ".join(fold(one["holder"]).split()[-2:])  # "... dai nam thinh"
+    assert one["code"] in [d["code"] for d in demo_services.dossiers.list(query=words)]
+    bulletins = demo_services.dossiers.list(query="ban tin")
+    assert {d["code"] for d in every if d["procedure"].startswith("press.bulletin")} \
+        <= {d["code"] for d in bulletins}
+    assert demo_services.dossiers.list(query="khong co ho so nao nhu vay xyz") == []
+    assert demo_services.dossiers.list(query="%") == demo_services.dossiers.list(query="%_%")

@@ -283,6 +283,10 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
                               if b.objectName() == "receive_button"), Qt.MouseButton.LeftButton)
         assert received and received[0] in view.model.keys
         assert any("mẫu 01" in text for text in answerer.messages())  # the receipt offered
+        qtbot.keyClicks(view.search, received[0])  # found again by typing its code
+        qtbot.waitUntil(lambda: view.model.keys == [received[0]])
+        view.search.clear()
+        qtbot.waitUntil(lambda: len(view.model.keys) > 1)
         clerk.switch_user()
 
         specialist = open_window(qtbot, demo_services, "chuyenvien")

@@ -39,6 +39,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     lst.add_argument("--procedure")
     lst.add_argument("--overdue", action="store_true")
     lst.add_argument("--due-within", type=int, metavar="DAYS")
+    lst.add_argument("--query", default="", metavar="TEXT",
+                     help="code, applicant or procedure; diacritics optional")
     lst.add_argument("--limit", type=int, default=100)
     lst.set_defaults(handler=cmd_list)
     show = dossier_sub.add_parser("show", parents=[common], help="one dossier with its timeline")
@@ -129,7 +131,7 @@ def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=False) as services:
         rows = services.dossiers.list(state=args.state, area=args.area, procedure=args.procedure,
                                       overdue=args.overdue, due_within=args.due_within,
-                                      limit=max(0, args.limit))
+                                      query=args.query, limit=max(0, args.limit))
     if args.json:
         emit_json(rows)
     else:

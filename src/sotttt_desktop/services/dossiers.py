@@ -63,6 +63,8 @@ STEPS: dict[str, Step] = {
     "apologise": Step(("received", "in_appraisal", "approved"), None, "procedure", "edit"),
     "hand_over": Step(ACTIVE_STATES, None, "one_stop", "edit"),
 }
+QUERY_MAX = 200  # characters of a dossier-list search
+QUERY_APPLICANTS = 200  # applicants a search of the list looks among (the best matches)
 NEEDS_REASON = {"request_supplement", "refuse", "withdraw", "apologise"}
 
 
@@ -295,10 +297,20 @@ class DossierService:
 
     def list(self, *, state: str | None = None, area: str | None = None,
              procedure: str | None = None, overdue: bool = False, due_within: int | None = None,
-             limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+             query: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Dossiers by due date; `query` finds a code (or part of it), an applicant (name, tax
+        code, citizen ID — the search index) or a procedure (its name, folded)."""
         services = self._services
         services.require("one_stop", "view")
         statement = select(Dossier)
+        query = (clean(query) or "")[:QUERY_MAX]
+        if query:
+            applicants = [hit.id for hit in services.search.query(query, limit=QUERY_APPLICANTS,
+                                                                   kind="party")]
+            procedures = [p.key for p in load_catalogue().find(query)]
+            statement = statement.where(
+                Dossier.code.ilike(f"%{query.replace('%', '').replace('_', '')}%")
+                | Dossier.applicant_id.in_(applicants) | Dossier.procedure_key.in_(procedures))
         if state:
             if state not in STATE_LABELS:
                 raise ValidationError(_("Choose one of: {choices}.").format(

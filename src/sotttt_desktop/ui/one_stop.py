@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -419,6 +419,16 @@ class DossiersView(QWidget):
         for procedure in load().list():
             self.procedure.addItem(procedure.name, procedure.key)
         self.procedure.setMaximumWidth(360)
+        self.search = QLineEdit()
+        self.search.setObjectName("dossier_search")
+        self.search.setPlaceholderText(_("Code, applicant or procedure (diacritics optional)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.reload)
         self.overdue = QCheckBox(_("Overdue"))
         self.this_week = QCheckBox(_("Due this week"))
         for widget in (self.state, self.area, self.procedure):
@@ -432,6 +442,7 @@ class DossiersView(QWidget):
         details = QPushButton(_("&Details"))
         details.clicked.connect(self.open_selected)
         top = QHBoxLayout()
+        top.addWidget(self.search, 2)
         top.addWidget(self.state)
         top.addWidget(self.area)
         top.addWidget(self.procedure)
@@ -453,7 +464,8 @@ class DossiersView(QWidget):
             rows = self._services.dossiers.list(
                 state=self.state.currentData(), area=self.area.currentData(),
                 procedure=self.procedure.currentData(), overdue=self.overdue.isChecked(),
-                due_within=7 if self.this_week.isChecked() else None, limit=1000)
+                due_within=7 if self.this_week.isChecked() else None,
+                query=self.search.text(), limit=1000)
         except AppError as error:
             show_error(self, str(error))
             return
