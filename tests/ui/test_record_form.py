@@ -109,3 +109,28 @@ def test_register_view_filters_as_you_type(qtbot, demo_services: Services) -> No
     qtbot.keyClicks(view.filter_edit, "cong ty")
     qtbot.waitUntil(lambda: view.model.rowCount() < 1000, timeout=2000)
     assert "bản ghi" in view.count_label.text()
+
+
+def test_typing_words_in_the_district_box_finds_the_district(qtbot, services: Services) -> None:  # noqa: ANN001
+    """"thu dau" is Thủ Dầu Một (Qt's own type-ahead jumped to Dĩ An); the filter box too."""
+    dialog = _form(qtbot, services)
+    district = dialog._editors["district_code"]
+    district.setFocus()
+    qtbot.keyClicks(district, "thu dau")
+    assert district.currentText() == "Thành phố Thủ Dầu Một"
+    qtbot.keyClick(district, Qt.Key.Key_Backspace)  # still within the same typing
+    qtbot.keyClicks(district, "u")
+    assert district.currentText() == "Thành phố Thủ Dầu Một"
+    view = RegisterView(services, "parties")
+    qtbot.addWidget(view)
+    box = view.findChild(type(district), "filter_district_code")
+    qtbot.keyClicks(box, "di an")
+    assert box.currentText() == "Thành phố Dĩ An"
+
+
+def test_a_long_message_under_a_field_is_shown_whole(qtbot, services: Services) -> None:  # noqa: ANN001
+    dialog = _form(qtbot, services)
+    qtbot.keyClicks(dialog._editors["tax_code"], "37001234")
+    error = dialog._errors["tax_code"]
+    assert error.isVisible() and "10 chữ số" in error.text()
+    assert error.height() >= error.heightForWidth(error.width())  # two lines, both visible

@@ -29,6 +29,7 @@ from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
 from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+from sotttt_desktop.ui.widgets.type_ahead import type_ahead
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -87,7 +88,7 @@ class RecordFormDialog(QDialog):
                 for info in self._services.reference.districts().values():
                     combo.addItem(info.name, info.code)
             combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
-            editor = combo
+            editor = type_ahead(combo)
         elif field.kind is FieldKind.MULTILINE:
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
@@ -203,7 +204,14 @@ class RecordFormDialog(QDialog):
             error = None
         label.setText(error or "")
         label.setVisible(bool(error))
+        self._fit()
         return error
+
+    def _fit(self) -> None:
+        """A message shown under a field makes the form taller, never clipped."""
+        wanted = self.layout().sizeHint().height() if self.layout() else 0
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _validate_all(self, *, show_empty_required: bool) -> list[str]:
         return [f.name for f in self._spec.fields
@@ -214,6 +222,7 @@ class RecordFormDialog(QDialog):
             if name in self._errors:
                 self._errors[name].setText(message)
                 self._errors[name].show()
+        self._fit()
         first = next((n for n in (f.name for f in self._spec.fields) if n in errors), None)
         if first:
             self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)

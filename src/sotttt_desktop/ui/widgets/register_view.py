@@ -33,6 +33,7 @@ from sotttt_desktop.ui.permissions import gate_by_right
 from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
 from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader, set_column_titles
+from sotttt_desktop.ui.widgets.type_ahead import type_ahead
 
 FILTER_DELAY_MS = 250
 ROW_HEIGHT = 24  # px: a third more rows on screen than Qt's default of 30
@@ -76,7 +77,7 @@ class RegisterView(QWidget):
                 for info in services.reference.districts().values():
                     combo.addItem(info.name, info.code)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-            self._column_filters[field.name] = combo
+            self._column_filters[field.name] = type_ahead(combo)
             top.addWidget(combo, 1)
 
         self.table = QTableView()
