@@ -412,20 +412,22 @@ def test_an_ordinary_spreadsheet_imports_with_every_column_recognised(
         "0274 3822 111\n"
         '2,Ca nhan,Nguyễn Văn Bảy,,5 Lê Lợi,Di An,0909123456\n'
         "3,Cá nhân,Trần Thị Tám,,6 Lê Lợi,Dĩ An,0909123457\n"
-        "4,Doanh nghiep,Công ty CP Sách Mới,3702223335,7 Đại lộ Bình Dương,thu dau mot,\n",
+        "4,Doanh nghiep,Công ty CP Sách Mới,3702223335,7 Đại lộ Bình Dương,thu dau mot,\n"
+        "5,Khác,Công ty CP Sách Cũ,3702223336,8 Đại lộ Bình Dương,thu dau mot,\n",
         encoding="utf-8")
     preview = services.register_files.preview("parties", path)
     assert preview.ignored_columns == ["STT"]  # every other column recognised
-    first, person, second_person, wrong = preview.rows
+    first, person, second_person, company, wrong = preview.rows
     assert first.action == "create" and first.values["tax_code"] == "3702223334"
     assert first.values["district_code"] == 718 and first.values["phone"] == "02743822111"
     assert person.action == second_person.action == "create"  # two people, no "None" key
     assert person.key == "" and person.values["kind"] == "person"
+    assert company.action == "create" and company.values["kind"] == "org"  # "Doanh nghiep"
     assert wrong.action == "reject"
     assert wrong.messages == ["Loại: Chọn một trong: Tổ chức, Cá nhân."]  # words, not codes
     assert "None" not in " ".join(m for r in preview.rows for m in r.messages)
     committed = services.register_files.commit("parties", path, skip_rejected=True)
-    assert committed.counts()["create"] == 3
+    assert committed.counts()["create"] == 4
 
 
 def test_an_exported_spreadsheet_looks_finished(services: Services, tmp_path: Path) -> None:

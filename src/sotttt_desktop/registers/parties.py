@@ -35,6 +35,10 @@ PARTIES = RegisterSpec(
     fields=(
         FieldSpec("kind", N_("Type"), FieldKind.CHOICE, required=True,
                   aliases=("Loại", "Loại hình", "Tổ chức/cá nhân", "Phân loại"),
+                  choice_aliases=(("Doanh nghiệp", "org"), ("Công ty", "org"), ("DN", "org"),
+                                  ("Hợp tác xã", "org"), ("Cơ quan", "org"), ("Đơn vị", "org"),
+                                  ("Hộ kinh doanh", "person"), ("Cá thể", "person"),
+                                  ("Công dân", "person"), ("CN", "person")),
                   choices=PARTY_KIND_CHOICES, width=100, filterable=True, sort_column="kind"),
         FieldSpec("name", N_("Name"), required=True, max_length=300, width=320,
                   aliases=("Tên", "Tên tổ chức", "Tên tổ chức, cá nhân", "Tên doanh nghiệp",

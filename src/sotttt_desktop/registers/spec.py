@@ -41,6 +41,7 @@ class FieldSpec:
     placeholder: str = ""
     unique_message: str | None = None  # N_() text for a duplicate; the field must be unique
     aliases: tuple[str, ...] = ()  # other column headings an imported spreadsheet may use
+    choice_aliases: tuple[tuple[str, str], ...] = ()  # (other word for a choice, stored value)
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants

@@ -20,13 +20,16 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def _choice_words(choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Folded value and labels (both languages) → stored value; worked out once per choice list
-    (an import parses every row)."""
+def _choice_words(choices: tuple[tuple[str, str], ...],
+                  aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Folded value, labels (both languages) and declared other words → stored value; worked
+    out once per choice list (an import parses every row)."""
     words: dict[str, str] = {}
     for value, label in choices:
         for text in (value, label, in_language("vi", label), in_language("en", label)):
             words.setdefault(fold(text), value)
+    for text, value in aliases:
+        words.setdefault(fold(text), value)
     return words
 
 
@@ -46,7 +49,7 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
         if error:
             return None, error
     if field.kind is FieldKind.CHOICE:
-        found = _choice_words(field.choices).get(fold(text_value))
+        found = _choice_words(field.choices, field.choice_aliases).get(fold(text_value))
         if found is not None:  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
             return found, None
         allowed = ", ".join(_(label) for _value, label in field.choices)
