@@ -114,3 +114,37 @@ def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Servi
     tab.permits.table.selectRow(0)
     assert tab.permits.decide_selected("revoke", decision="31/QĐ-STTTT", reason="Vi phạm")
     assert services.permits.list()[0]["state"] == "revoked"
+
+
+def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, services: Services) -> None:  # noqa: ANN001
+    from sotttt_desktop.ui.one_stop import IssueDialog
+
+    applicant = _applicant(services)
+
+    def approved(key: str) -> dict:
+        code = services.dossiers.receive(key, applicant["id"],
+                                         received_at=dt.datetime(2024, 3, 1, 9))["code"]
+        services.dossiers.act(code, "start_appraisal")
+        services.dossiers.act(code, "approve")
+        return services.dossiers.show(code)
+
+    early = approved("e_information.website.extend")
+    nothing = IssueDialog(services, early)  # no permit to extend yet: said, not refused later
+    qtbot.addWidget(nothing)
+    assert not nothing.issue_button.isEnabled() and "không có giấy phép" in nothing.error.text()
+    first = approved("e_information.website.issue")
+    dialog = IssueDialog(services, first)
+    qtbot.addWidget(dialog)
+    dialog.issue()
+    assert "đối tượng được cấp phép" in dialog.error.text()  # what it is for: required
+    dialog.subject.setText("https://dongnam.vn")
+    dialog.issue()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    number = services.permits.list()[0]["number"]
+    extension = IssueDialog(services, services.dossiers.show(early["code"]))
+    qtbot.addWidget(extension)
+    assert extension.replaces.count() == 1 and number in extension.replaces.itemText(0)
+    assert extension.months.maximum() == 24  # the kind's limit, not typed and refused
+    extension.issue()
+    assert extension.result() == extension.DialogCode.Accepted
+    assert services.permits.list()[0]["action"] == "extend"

@@ -212,7 +212,7 @@ def _one_stop(qtbot, window: MainWindow):  # noqa: ANN001, ANN202
 def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # noqa: ANN001
                   steps: list[str]) -> None:
     """Find the dossier in the list, press Details, then press each step's button in turn."""
-    from sotttt_desktop.ui.one_stop import DossierDialog
+    from sotttt_desktop.ui.one_stop import DossierDialog, IssueDialog
 
     view = _one_stop(qtbot, window).dossiers
     view.reload()
@@ -232,7 +232,7 @@ def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # n
         finally:
             dialog.reject()
 
-    answerer.skip = lambda widget: isinstance(widget, LockDialog | DossierDialog)
+    answerer.skip = lambda widget: isinstance(widget, LockDialog | DossierDialog | IssueDialog)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(100, press_steps)
@@ -247,7 +247,7 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
     """The clerk receives (and is offered the receipt), the specialist appraises, the head of
     unit approves, the leader issues the permit, prints it from the preview to a PDF printer and suspends it."""
     from sotttt_desktop.ui.document_preview import DocumentPreview
-    from sotttt_desktop.ui.one_stop import ReceiveDialog
+    from sotttt_desktop.ui.one_stop import IssueDialog, ReceiveDialog
     from sotttt_desktop.ui.permits_view import DecisionDialog
 
     heartbeat = Heartbeat(request.config).start()
@@ -297,8 +297,20 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         head.switch_user()
 
         leader = open_window(qtbot, demo_services, "lanhdao")
-        answerer.inputs = {"Đối tượng": "Bản tin Công nghệ Bình Dương"}
+
+        def fill_the_issue() -> None:
+            for dialog in QApplication.topLevelWidgets():
+                if isinstance(dialog, IssueDialog) and dialog.isVisible():
+                    assert dialog.issue_button.isEnabled()
+                    qtbot.keyClicks(dialog.subject, "Ban tin Cong nghe Binh Duong")
+                    dialog.subject.setText("Bản tin Công nghệ Bình Dương")
+                    dialog.issue_button.click()
+
+        filler = QTimer()
+        filler.timeout.connect(fill_the_issue)
+        filler.start(50)
         _open_dossier(qtbot, leader, received[0], answerer, ["issue"])
+        filler.stop()
         assert demo_services.dossiers.show(received[0])["state"] == "result_ready"
         permit = next(p for p in demo_services.permits.list(limit=1000)
                       if p["subject"] == "Bản tin Công nghệ Bình Dương")

@@ -264,6 +264,20 @@ class PermitService:
             raise NotFoundError(_("There is no permit {number}.").format(number=number))
         return permit
 
+    def replaceable(self, dossier_code: str) -> list[dict[str, Any]]:
+        """The permits an amendment, extension or reissue of this dossier may replace: valid,
+        of the procedure's kind, held by the applicant (what `issue` accepts)."""
+        dossier = self._services.dossiers.show(dossier_code)
+        procedure = load_catalogue().get(dossier["procedure"])
+        if procedure.action not in REPLACING_ACTIONS:
+            return []
+        with self._services.db.session() as session:
+            rows = session.execute(select(Permit).where(
+                Permit.family == procedure.family, Permit.state == "valid",
+                Permit.holder_id == uuid.UUID(dossier["applicant_id"])
+            ).order_by(Permit.issued_on.desc())).scalars().all()
+            return [self._as_dict(session, p) for p in rows]
+
     def available_decisions(self, permit: dict[str, Any]) -> dict[str, str | None]:
         """Suspend and revoke for a permit (as `list`/`show` give it), each with why this actor
         may not take it now (None: they may) — the rules `decide` enforces."""

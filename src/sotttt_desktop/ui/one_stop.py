@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -354,38 +355,98 @@ class DossierDialog(QDialog):
 
     def issue_permit(self, subject: str | None = None, replaces: str | None = None,
                      extend_months: int | None = None) -> bool:
-        from sotttt_desktop.catalog import load
-
-        procedure = load().get(self.data["procedure"])
-        title = _("Issue the result…")
-        if procedure.action in ("amend", "extend", "reissue") and replaces is None:
-            replaces, ok = QInputDialog.getText(self, title, _("Number of the permit it "
-                                                               "replaces (e.g. 05/GP-STTTT):"))
-            if not ok:
-                return False
-        if procedure.action == "extend" and extend_months is None:
-            extend_months, ok = QInputDialog.getInt(
-                self, title, _("Extension, in months:"), procedure.extension_max_months or 12,
-                1, procedure.extension_max_months or 120)
-            if not ok:
-                return False
+        """Issue the result: one dialog (what it is for; the permit it replaces, chosen among the
+        applicant's; the months of an extension); given the values, no dialog (tests)."""
         if subject is None:
-            subject, ok = QInputDialog.getText(self, title, _("What it is for (website, address, "
-                                                              "…):"))
-            if not ok:
+            dialog = IssueDialog(self._services, self.data, self)
+            self.last_issue_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        try:
-            self._services.permits.issue(self.code, subject=subject, replaces=replaces,
-                                         extend_months=extend_months)
-        except AppError as error:
-            self._error(str(error))
-            return False
+        else:
+            try:
+                self._services.permits.issue(self.code, subject=subject, replaces=replaces,
+                                             extend_months=extend_months)
+            except AppError as error:
+                self._error(str(error))
+                return False
         self.reload()
         return True
 
     def _error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+
+class IssueDialog(QDialog):
+    """The result of an approved dossier: what it is for, the permit it replaces (an amendment,
+    extension or reissue: one of the applicant's valid permits of the kind), the months of an
+    extension. Checked by the service when the leader presses Issue; errors shown inline."""
+
+    def __init__(self, services: Services, dossier: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        from sotttt_desktop.catalog import load
+
+        self._services, self._dossier = services, dossier
+        procedure = self.procedure = load().get(dossier["procedure"])
+        self.setWindowTitle(_("Issue the result…") + f" {dossier['code']}")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("issue_subject")
+        self.subject.setMaxLength(500)
+        self.replaces = QComboBox()
+        self.replaces.setObjectName("issue_replaces")
+        self.months = QSpinBox()
+        self.months.setObjectName("issue_months")
+        self.months.setRange(1, procedure.extension_max_months or 120)
+        self.months.setValue(procedure.extension_max_months or 12)
+        self.error = QLabel()
+        self.error.setObjectName("issue_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['procedure_name']}"))
+        form.addRow(_("Applicant"), QLabel(dossier["holder"]))
+        replacing = procedure.action in ("amend", "extend", "reissue")
+        if replacing:
+            for permit in services.permits.replaceable(dossier["code"]):
+                until = format_date(permit["valid_until"]) if permit["valid_until"] else "—"
+                self.replaces.addItem(f"{permit['number']} — {permit['subject']} ({until})",
+                                      permit["reference"])
+            form.addRow(_("Replaces"), self.replaces)
+        if procedure.action == "extend":
+            form.addRow(_("Extension, in months:"), self.months)
+        form.addRow(_("What it is for (website, address, …):"), self.subject)
+        if replacing:
+            self.subject.setPlaceholderText(_("as in the permit it replaces"))
+        buttons = translate_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+        self.issue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.issue_button.setText(_("Issue"))
+        self.issue_button.setObjectName("issue_confirm")
+        if replacing and not self.replaces.count():
+            gate(self.issue_button, _("The applicant holds no valid permit of this kind to "
+                                      "amend, extend or reissue."))
+            self.error.setText(self.issue_button.toolTip())
+            self.error.show()
+        buttons.accepted.connect(self.issue)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 240)
+
+    def issue(self) -> None:
+        try:
+            self._services.permits.issue(
+                self._dossier["code"], subject=self.subject.text(),
+                replaces=self.replaces.currentData() if self.replaces.count() else None,
+                extend_months=self.months.value() if self.procedure.action == "extend" else None)
+        except AppError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()
 
 
 class DossiersView(QWidget):
