@@ -148,3 +148,35 @@ def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, service
     extension.issue()
     assert extension.result() == extension.DialogCode.Accepted
     assert services.permits.list()[0]["action"] == "extend"
+
+
+def test_a_step_that_needs_words_asks_for_them_in_one_dialog(qtbot, services: Services) -> None:  # noqa: ANN001
+    from sotttt_desktop.ui.one_stop import StepDialog
+
+    applicant = _applicant(services)
+    code = services.dossiers.receive("e_information.website.issue", applicant["id"],
+                                     received_at=dt.datetime(2024, 3, 1, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    supplement = StepDialog(services, services.dossiers.show(code), "request_supplement")
+    qtbot.addWidget(supplement)
+    supplement.show()
+    supplement.take()  # no reason: said inline, nothing written
+    assert supplement.error.isVisible() and "lý do" in supplement.error.text()
+    assert services.dossiers.show(code)["state"] == "in_appraisal"
+    supplement.reason.setPlainText("Thiếu bản sao giấy chứng nhận đăng ký doanh nghiệp")
+    supplement.take()
+    assert supplement.result() == supplement.DialogCode.Accepted
+    services.dossiers.act(code, "supplement_received")
+    services.dossiers.act(code, "start_appraisal")
+    dossier = services.dossiers.show(code)
+    apology = StepDialog(services, dossier, "apologise")
+    qtbot.addWidget(apology)
+    assert apology.new_due.minimumDate().toPython() > dossier["due"]  # only a later date
+    apology.reason.setPlainText("Cần xin ý kiến Bộ")
+    day = dossier["due"] + dt.timedelta(days=7)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    apology.new_due.setDate(day)
+    apology.take()
+    assert apology.result() == apology.DialogCode.Accepted, apology.error.text()
+    assert services.dossiers.show(code)["due"] == day

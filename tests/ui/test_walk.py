@@ -210,7 +210,7 @@ def _one_stop(qtbot, window: MainWindow):  # noqa: ANN001, ANN202
 
 
 def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # noqa: ANN001
-                  steps: list[str]) -> None:
+                  steps: list[str], also: type = type(None)) -> None:
     """Find the dossier in the list, press Details, then press each step's button in turn."""
     from sotttt_desktop.ui.one_stop import DossierDialog, IssueDialog
 
@@ -232,7 +232,8 @@ def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # n
         finally:
             dialog.reject()
 
-    answerer.skip = lambda widget: isinstance(widget, LockDialog | DossierDialog | IssueDialog)
+    answerer.skip = lambda widget: isinstance(widget, LockDialog | DossierDialog | IssueDialog
+                                              | also)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(100, press_steps)
@@ -247,7 +248,7 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
     """The clerk receives (and is offered the receipt), the specialist appraises, the head of
     unit approves, the leader issues the permit, prints it from the preview to a PDF printer and suspends it."""
     from sotttt_desktop.ui.document_preview import DocumentPreview
-    from sotttt_desktop.ui.one_stop import IssueDialog, ReceiveDialog
+    from sotttt_desktop.ui.one_stop import IssueDialog, ReceiveDialog, StepDialog
     from sotttt_desktop.ui.permits_view import DecisionDialog
 
     heartbeat = Heartbeat(request.config).start()
@@ -287,6 +288,20 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         qtbot.waitUntil(lambda: view.model.keys == [received[0]])
         view.search.clear()
         qtbot.waitUntil(lambda: len(view.model.keys) > 1)
+
+        def fill_the_hand_over() -> None:
+            for dialog in QApplication.topLevelWidgets():
+                if isinstance(dialog, StepDialog) and dialog.isVisible():
+                    dialog.unit.setCurrentIndex(max(0, dialog.unit.findData("TTBCXB")))
+                    dialog.reason.setPlainText("Chuyển phòng chuyên môn thẩm định")
+                    dialog.confirm.click()
+
+        filler = QTimer()
+        filler.timeout.connect(fill_the_hand_over)
+        filler.start(50)
+        _open_dossier(qtbot, clerk, received[0], answerer, ["hand_over"], also=StepDialog)
+        filler.stop()
+        assert demo_services.dossiers.show(received[0])["current_unit"] == "TTBCXB"
         clerk.switch_user()
 
         specialist = open_window(qtbot, demo_services, "chuyenvien")

@@ -7,23 +7,24 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -321,34 +322,24 @@ class DossierDialog(QDialog):
 
     def act(self, action: str, *, reason: str | None = None, new_due: dt.date | None = None,
             to_unit: str | None = None) -> bool:
+        """Take a step. A step that needs a reason, a new date or a unit asks for them in one
+        dialog that the service checks (errors inline); given them, no dialog (tests)."""
         from sotttt_desktop.services.dossiers import NEEDS_REASON
 
-        if action in NEEDS_REASON and reason is None:
-            reason, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]), _("Reason:"))
-            if not ok:
+        asks = (action in NEEDS_REASON and reason is None) or \
+            (action == "apologise" and new_due is None) or (action == "hand_over" and to_unit is None)
+        if asks:
+            dialog = StepDialog(self._services, self.data, action, self)
+            self.last_step_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        if action == "apologise" and new_due is None:
-            text, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]),
-                                            _("New return date (dd/mm/yyyy):"))
-            if not ok:
-                return False
-            from sotttt_desktop.i18n import parse_date
-
+        else:
             try:
-                new_due = parse_date(text)
-            except ValueError:
-                self._error(_("Write the date as dd/mm/yyyy, for example 05/03/1990."))
+                self._services.dossiers.act(self.code, action, reason=reason or "",
+                                            new_due=new_due, to_unit=to_unit or "")
+            except AppError as error:
+                self._error(str(error))
                 return False
-        if action == "hand_over" and to_unit is None:
-            to_unit, ok = QInputDialog.getText(self, _(ACTION_LABELS[action]), _("To unit:"))
-            if not ok:
-                return False
-        try:
-            self._services.dossiers.act(self.code, action, reason=reason or "",
-                                        new_due=new_due, to_unit=to_unit or "")
-        except AppError as error:
-            self._error(str(error))
-            return False
         self.error.hide()
         self.reload()
         return True
@@ -375,6 +366,73 @@ class DossierDialog(QDialog):
     def _error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+
+class StepDialog(QDialog):
+    """A step that needs words: the reason (printed on the form for the applicant), the new
+    return date of an apology, the unit a dossier is handed to."""
+
+    def __init__(self, services: Services, dossier: dict, action: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        from sotttt_desktop.services.dossiers import NEEDS_REASON
+
+        self._services, self._dossier, self._action = services, dossier, action
+        self.setWindowTitle(f"{_(ACTION_LABELS[action])} {dossier['code']}")
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("step_reason")
+        self.reason.setTabChangesFocus(True)
+        self.new_due = QDateEdit()
+        self.new_due.setObjectName("step_new_due")
+        self.new_due.setCalendarPopup(True)
+        self.new_due.setDisplayFormat("dd/MM/yyyy")
+        due = dossier["due"] + dt.timedelta(days=1)
+        self.new_due.setDate(QDate(due.year, due.month, due.day))
+        self.new_due.setMinimumDate(QDate(due.year, due.month, due.day))
+        self.unit = QComboBox()
+        self.unit.setObjectName("step_unit")
+        for unit in services.reference.units():
+            if unit["active"] and unit["code"] != dossier.get("current_unit"):
+                self.unit.addItem(f"{unit['code']} — {unit['name']}", unit["code"])
+        self.error = QLabel()
+        self.error.setObjectName("step_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['holder']}"))
+        if action == "hand_over":
+            form.addRow(_("To unit:"), self.unit)
+        if action == "apologise":
+            form.addRow(_("New return date:"), self.new_due)
+        if action in NEEDS_REASON or action == "hand_over":
+            form.addRow(_("Reason:"), self.reason)
+        buttons = translate_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+        self.confirm = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.confirm.setText(_(ACTION_LABELS[action]).rstrip("…"))
+        self.confirm.setObjectName("step_confirm")
+        buttons.accepted.connect(self.take)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 280)
+
+    def take(self) -> None:
+        date = self.new_due.date()
+        try:
+            self._services.dossiers.act(
+                self._dossier["code"], self._action, reason=self.reason.toPlainText(),
+                new_due=dt.date(date.year(), date.month(), date.day())
+                if self._action == "apologise" else None,
+                to_unit=self.unit.currentData() or "" if self._action == "hand_over" else "")
+        except AppError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()
 
 
 class IssueDialog(QDialog):
