@@ -13,6 +13,7 @@ recorded). It caught the freeze after the automatic backup, the dead Print butto
 from __future__ import annotations
 
 from pathlib import Path
+from types import NoneType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -210,7 +211,7 @@ def _one_stop(qtbot, window: MainWindow):  # noqa: ANN001, ANN202
 
 
 def _open_dossier(qtbot, window: MainWindow, code: str, answerer: Answerer,  # noqa: ANN001
-                  steps: list[str], also: type = type(None)) -> None:
+                  steps: list[str], also: type = NoneType) -> None:
     """Find the dossier in the list, press Details, then press each step's button in turn."""
     from sotttt_desktop.ui.one_stop import DossierDialog, IssueDialog
 
