@@ -118,8 +118,13 @@ def test_unknown_procedure_and_future_receipt(services: Services, applicant: dic
 
 def test_withdrawal_and_hand_over(services: Services, applicant: dict) -> None:
     code = _receive(services, applicant)["code"]
+    with pytest.raises(ValidationError, match="TTBCXB"):  # a unit of the Department, by code
+        services.dossiers.act(code, "hand_over", to_unit="Phòng không có")
     handed = services.dossiers.act(code, "hand_over", to_unit="TTBCXB")
     assert handed["current_unit"] == "TTBCXB"
+    event = services.dossiers.show(code)["timeline"][-1]
+    assert event["detail"] == ("Chuyển hồ sơ từ Bộ phận Một cửa đến Phòng Thông tin - Báo chí - "
+                               "Xuất bản.")  # names, not codes
     assert services.dossiers.act(code, "withdraw", reason="Tổ chức rút hồ sơ")["state"] == \
         "withdrawn"
 

@@ -63,6 +63,7 @@ STEPS: dict[str, Step] = {
     "apologise": Step(("received", "in_appraisal", "approved"), None, "procedure", "edit"),
     "hand_over": Step(ACTIVE_STATES, None, "one_stop", "edit"),
 }
+ONE_STOP_UNIT = "one_stop"  # where a dossier is when it is received
 QUERY_MAX = 200  # characters of a dossier-list search
 QUERY_APPLICANTS = 200  # applicants a search of the list looks among (the best matches)
 NEEDS_REASON = {"request_supplement", "refuse", "withdraw", "apologise"}
@@ -133,7 +134,7 @@ class DossierService:
                 district_code=applicant.district_code, channel=channel, received_at=at_utc,
                 received_by=actor, clock_started_at=at_utc, state="received",
                 due_date=due.due, checklist=json.dumps(checklist, ensure_ascii=False),
-                current_unit="one_stop", note=clean(note), created_by=actor, updated_by=actor)
+                current_unit=ONE_STOP_UNIT, note=clean(note), created_by=actor, updated_by=actor)
             session.add(dossier)
             session.flush()
             self._event(session, dossier, "received", None, "received", None, due.due,
@@ -150,6 +151,14 @@ class DossierService:
             return self._as_dict(session, dossier)
 
     # --- acting ------------------------------------------------------------------------------
+
+    def units(self) -> dict[str, str]:
+        """Where a dossier can be handed: the one-stop desk and the Department's active units
+        (code → name, reference data)."""
+        units = {ONE_STOP_UNIT: _("One-stop reception unit")}
+        units.update({u["code"]: u["name"] for u in self._services.reference.units()
+                      if u["active"]})
+        return units
 
     def available_steps(self, dossier: dict[str, Any]) -> dict[str, str | None]:
         """The steps a dossier (as `show` gives it) can take now, each with why this actor may
@@ -232,11 +241,14 @@ class DossierService:
                                                          reason=reason)]
         elif action == "hand_over":
             unit = clean(to_unit) or ""
-            if not unit:
-                raise ValidationError(_("Name the unit that receives the dossier."))
+            units = self.units()
+            if unit not in units or unit == dossier.current_unit:
+                raise ValidationError(_("Choose the unit that receives the dossier: {units}.")
+                                      .format(units=", ".join(code for code in units
+                                                              if code != dossier.current_unit)))
             detail = _("Handed over from {from_unit} to {to_unit}.").format(
-                from_unit=dossier.current_unit or "—", to_unit=unit) + (
-                f" {reason}" if reason else "")
+                from_unit=units.get(dossier.current_unit or "", dossier.current_unit or "—"),
+                to_unit=units[unit]) + (f" {reason}" if reason else "")
             dossier.current_unit = unit
         if step.target is not None:
             dossier.state = step.target

@@ -391,9 +391,9 @@ class StepDialog(QDialog):
         self.new_due.setMinimumDate(QDate(due.year, due.month, due.day))
         self.unit = QComboBox()
         self.unit.setObjectName("step_unit")
-        for unit in services.reference.units():
-            if unit["active"] and unit["code"] != dossier.get("current_unit"):
-                self.unit.addItem(f"{unit['code']} — {unit['name']}", unit["code"])
+        for code, name in services.dossiers.units().items():
+            if code != dossier.get("current_unit"):
+                self.unit.addItem(name, code)
         self.error = QLabel()
         self.error.setObjectName("step_error")
         self.error.setStyleSheet("color: #b00020;")
