@@ -479,7 +479,7 @@ class IssueDialog(QDialog):
         buttons = translate_buttons(QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
         self.issue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.issue_button.setText(_("Issue"))
+        self.issue_button.setText(_("Sign and issue"))
         self.issue_button.setObjectName("issue_confirm")
         if replacing and not self.replaces.count():
             gate(self.issue_button, _("The applicant holds no valid permit of this kind to "
