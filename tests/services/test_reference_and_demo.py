@@ -90,3 +90,21 @@ def test_demo_data_is_realistic_and_valid(demo_services: Services) -> None:
 def test_demo_data_is_refused_on_a_database_with_parties(demo_services: Services) -> None:
     with pytest.raises(ValidationError):
         fill_demo(demo_services, scale=0.1)
+
+
+def test_the_demo_build_indexes_every_party_and_keeps_the_index_trigger(tmp_path) -> None:  # noqa: ANN001
+    """The bulk build sets the search index's trigger aside and rebuilds the index after the
+    rows: every party is found, and a party added afterwards is indexed by the trigger again."""
+    from sotttt_desktop.services.backup import check_database
+    from sotttt_desktop.services.setup import initialise
+    from sotttt_desktop.settings import sqlite_location
+    from tests.conftest import TEST_ACTOR
+
+    services = initialise(sqlite_location(tmp_path / "demo.sqlite3"), actor=TEST_ACTOR,
+                          demo=True, scale=1)
+    checks = {c["check"]: c for c in check_database(services, full=True).checks}
+    assert checks["search_index"]["ok"] and checks["row_counts"]["ok"], checks
+    party = services.parties.add(kind="org", name="Công ty TNHH Sau Cùng", tax_code="3709876543")
+    assert [hit.title for hit in services.search.query("sau cung", kind="party")] == \
+        [party["name"]]
+    services.db.close()

@@ -25,6 +25,7 @@ from sotttt_desktop.settings import DatabaseLocation, backups_dir
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
+APP_CACHE_SIZE = -2_000  # SQLite's page cache per connection (negative: KiB); SQLite's default
 
 
 def _install_sqlite_settings(engine: Engine) -> None:
