@@ -25,6 +25,11 @@ from sotttt_desktop.settings import DatabaseLocation, backups_dir
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
+# The application's connections keep SQLite's page cache (2 MB) and no memory map: measured with
+# bench/bench_pragmas.py on a million parties (README, "Memory"), a 32 MB cache or a 1 GB map
+# made no query faster here (the operating system's file cache answers SQLite's reads), and the
+# map took peak memory from 67 MB to 989 MB. Bulk work sets its own (services/demo.py).
+APP_CACHE_SIZE = -2_000  # KiB: SQLite's default, restored after a bulk build
 APP_CACHE_SIZE = -2_000  # SQLite's page cache per connection (negative: KiB); SQLite's default
 
 
