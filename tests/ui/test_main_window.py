@@ -69,8 +69,9 @@ def test_global_search_box_shows_results(qtbot, window: MainWindow) -> None:  # 
 
     window.search_box.setText("cong ty in")
     QTimer.singleShot(20, close_dialog)
-    window.run_search()
-    assert seen and seen[0].results.count() > 0
+    window.run_search()  # in the background: the window answers meanwhile
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen[0].results.count() > 0
     assert "Công ty" in seen[0].results.item(0).text()
 
 

@@ -175,6 +175,11 @@ def test_walk_every_tab_button_and_menu_as_each_role(
     try:
         pressed = walk_tabs(qtbot, window, heartbeat)
         triggered = walk_menus(qtbot, window, heartbeat)
+        heartbeat.mark("searching everything")
+        qtbot.keyClicks(window.search_box, "cong ty")
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # runs in the background
+        qtbot.waitUntil(lambda: any(name == "SearchResultsDialog"
+                                    for _kind, _title, name in answerer.seen), timeout=10_000)
         if demo_services.db.location.path is not None:  # SQLite: automatic backups run
             heartbeat.mark("waiting for the automatic backup")
             qtbot.waitUntil(lambda: len(backups) >= 1, timeout=30_000)
