@@ -38,7 +38,7 @@ from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
-from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+from sotttt_desktop.ui.qt_text import confirm_buttons, error_label, show_error, translate_buttons
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -104,10 +104,7 @@ class ReceiveDialog(QDialog):
         self.due_label = QLabel()
         self.due_label.setObjectName("due_preview")
         self.due_label.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(_("Procedure"), self.procedure_filter)
         form.addRow("", self.procedures)
@@ -250,10 +247,7 @@ class DossierDialog(QDialog):
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         self.actions_box = QHBoxLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         close = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -394,11 +388,7 @@ class StepDialog(QDialog):
         for code, name in services.dossiers.units().items():
             if code != dossier.get("current_unit"):
                 self.unit.addItem(name, code)
-        self.error = QLabel()
-        self.error.setObjectName("step_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("step_error")
         form = QFormLayout()
         form.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['holder']}"))
         if action == "hand_over":
@@ -407,13 +397,8 @@ class StepDialog(QDialog):
             form.addRow(_("New return date:"), self.new_due)
         if action in NEEDS_REASON or action == "hand_over":
             form.addRow(_("Reason:"), self.reason)
-        buttons = translate_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
-        self.confirm = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm.setText(_(ACTION_LABELS[action]).rstrip("…"))
-        self.confirm.setObjectName("step_confirm")
-        buttons.accepted.connect(self.take)
-        buttons.rejected.connect(self.reject)
+        buttons, self.confirm = confirm_buttons(_(ACTION_LABELS[action]).rstrip("…"),
+                                                "step_confirm", self.take, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -456,11 +441,7 @@ class IssueDialog(QDialog):
         self.months.setObjectName("issue_months")
         self.months.setRange(1, procedure.extension_max_months or 120)
         self.months.setValue(procedure.extension_max_months or 12)
-        self.error = QLabel()
-        self.error.setObjectName("issue_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("issue_error")
         form = QFormLayout()
         form.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['procedure_name']}"))
         form.addRow(_("Applicant"), QLabel(dossier["holder"]))
@@ -476,18 +457,13 @@ class IssueDialog(QDialog):
         form.addRow(_("What it is for (website, address, …):"), self.subject)
         if replacing:
             self.subject.setPlaceholderText(_("as in the permit it replaces"))
-        buttons = translate_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
-        self.issue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.issue_button.setText(_("Sign and issue"))
-        self.issue_button.setObjectName("issue_confirm")
+        buttons, self.issue_button = confirm_buttons(_("Sign and issue"), "issue_confirm",
+                                                     self.issue, self.reject)
         if replacing and not self.replaces.count():
             gate(self.issue_button, _("The applicant holds no valid permit of this kind to "
                                       "amend, extend or reissue."))
             self.error.setText(self.issue_button.toolTip())
             self.error.show()
-        buttons.accepted.connect(self.issue)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

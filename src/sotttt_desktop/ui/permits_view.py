@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services.permits import permit_state_label
 from sotttt_desktop.ui.permissions import gate
-from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+from sotttt_desktop.ui.qt_text import confirm_buttons, error_label, show_error
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -182,23 +181,15 @@ class DecisionDialog(QDialog):
         latest = add_months(dt.date.today(), SUSPENSION_MAX_MONTHS)
         self.until.setDateRange(QDate.currentDate().addDays(1),
                                 QDate(latest.year, latest.month, latest.day))
-        self.error = QLabel()
-        self.error.setObjectName("decision_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("decision_error")
         form = QFormLayout()
         form.addRow(_("Permit"), QLabel(f"{permit['number']} — {permit['holder']}"))
         form.addRow(_("Decision number:"), self.decision)
         form.addRow(_("Reason:"), self.reason)
         if action == "suspend":
             form.addRow(_("Suspended until:"), self.until)
-        buttons = translate_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("Suspend") if action == "suspend" else _("Revoke"))
-        buttons.accepted.connect(self.decide)
-        buttons.rejected.connect(self.reject)
+        buttons, _confirm = confirm_buttons(_("Suspend") if action == "suspend" else _("Revoke"),
+                                            "decision_confirm", self.decide, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

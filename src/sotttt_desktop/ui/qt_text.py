@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from sotttt_desktop.i18n import _
 
@@ -14,6 +16,32 @@ _BUTTON_TEXTS = {
     QDialogButtonBox.StandardButton.Yes: lambda: _("Yes"),
     QDialogButtonBox.StandardButton.No: lambda: _("No"),
 }
+
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(name: str = "error") -> QLabel:
+    """The red line under a form that says what the service refused, hidden until then."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def confirm_buttons(text: str, name: str, on_confirm: Callable[[], None],
+                    on_cancel: Callable[[], None]) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (named for what it does) and Cancel, in the user's language."""
+    buttons = translate_buttons(QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+    confirm = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    confirm.setText(text)
+    confirm.setObjectName(name)
+    buttons.accepted.connect(on_confirm)
+    buttons.rejected.connect(on_cancel)
+    return buttons, confirm
 
 
 def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:

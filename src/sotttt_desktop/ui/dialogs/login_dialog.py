@@ -18,21 +18,13 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError, ValidationError
 from sotttt_desktop.i18n import _
-from sotttt_desktop.ui.qt_text import translate_buttons
+from sotttt_desktop.ui.qt_text import ERROR_STYLE, error_label, translate_buttons
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Actor, Services
 
-ERROR_STYLE = "color: #b00020;"
-
-
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
+    return error_label()
 
 
 def _password_edit(name: str) -> QLineEdit:

@@ -28,10 +28,8 @@ from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
-from sotttt_desktop.ui.qt_text import show_error, translate_buttons
+from sotttt_desktop.ui.qt_text import ERROR_STYLE, show_error, translate_buttons
 from sotttt_desktop.ui.widgets.type_ahead import type_ahead
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class RecordFormDialog(QDialog):
