@@ -83,15 +83,19 @@ def test_the_row_models_pass_the_model_tester(qtmodeltester, qtbot, services: Se
     assert views.model.rowCount() == 1
 
 
+def _approved(services: Services, applicant: dict, key: str) -> str:
+    code = services.dossiers.receive(key, applicant["id"],
+                                     received_at=dt.datetime(2024, 3, 1, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    services.dossiers.act(code, "approve")
+    return code
+
+
 def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Services) -> None:  # noqa: ANN001
     applicant = _applicant(services)
 
     def approved(key: str) -> str:
-        code = services.dossiers.receive(key, applicant["id"],
-                                         received_at=dt.datetime(2024, 3, 1, 9))["code"]
-        services.dossiers.act(code, "start_appraisal")
-        services.dossiers.act(code, "approve")
-        return code
+        return _approved(services, applicant, key)
 
     tab = OneStopTab(services)
     qtbot.addWidget(tab)
@@ -122,11 +126,7 @@ def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, service
     applicant = _applicant(services)
 
     def approved(key: str) -> dict:
-        code = services.dossiers.receive(key, applicant["id"],
-                                         received_at=dt.datetime(2024, 3, 1, 9))["code"]
-        services.dossiers.act(code, "start_appraisal")
-        services.dossiers.act(code, "approve")
-        return services.dossiers.show(code)
+        return services.dossiers.show(_approved(services, applicant, key))
 
     early = approved("e_information.website.extend")
     nothing = IssueDialog(services, early)  # no permit to extend yet: said, not refused later

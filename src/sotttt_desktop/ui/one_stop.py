@@ -38,7 +38,13 @@ from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
-from sotttt_desktop.ui.qt_text import confirm_buttons, error_label, show_error, translate_buttons
+from sotttt_desktop.ui.qt_text import (
+    accept_if_done,
+    confirm_buttons,
+    error_label,
+    show_error,
+    translate_buttons,
+)
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -407,17 +413,11 @@ class StepDialog(QDialog):
 
     def take(self) -> None:
         date = self.new_due.date()
-        try:
-            self._services.dossiers.act(
-                self._dossier["code"], self._action, reason=self.reason.toPlainText(),
-                new_due=dt.date(date.year(), date.month(), date.day())
-                if self._action == "apologise" else None,
-                to_unit=self.unit.currentData() or "" if self._action == "hand_over" else "")
-        except AppError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
+        accept_if_done(self, self.error, lambda: self._services.dossiers.act(
+            self._dossier["code"], self._action, reason=self.reason.toPlainText(),
+            new_due=dt.date(date.year(), date.month(), date.day())
+            if self._action == "apologise" else None,
+            to_unit=self.unit.currentData() or "" if self._action == "hand_over" else ""))
 
 
 class IssueDialog(QDialog):
@@ -471,16 +471,10 @@ class IssueDialog(QDialog):
         self.resize(620, 240)
 
     def issue(self) -> None:
-        try:
-            self._services.permits.issue(
-                self._dossier["code"], subject=self.subject.text(),
-                replaces=self.replaces.currentData() if self.replaces.count() else None,
-                extend_months=self.months.value() if self.procedure.action == "extend" else None)
-        except AppError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
+        accept_if_done(self, self.error, lambda: self._services.permits.issue(
+            self._dossier["code"], subject=self.subject.text(),
+            replaces=self.replaces.currentData() if self.replaces.count() else None,
+            extend_months=self.months.value() if self.procedure.action == "extend" else None))
 
 
 class DossiersView(QWidget):

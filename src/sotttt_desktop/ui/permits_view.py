@@ -26,7 +26,7 @@ from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services.permits import permit_state_label
 from sotttt_desktop.ui.permissions import gate
-from sotttt_desktop.ui.qt_text import confirm_buttons, error_label, show_error
+from sotttt_desktop.ui.qt_text import accept_if_done, confirm_buttons, error_label, show_error
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -200,12 +200,6 @@ class DecisionDialog(QDialog):
         date = self.until.date()
         until = dt.date(date.year(), date.month(), date.day()) if self._action == "suspend" \
             else None
-        try:
-            self._services.permits.decide(
-                self._permit["reference"], self._action, decision_number=self.decision.text(),
-                reason=self.reason.toPlainText(), until=until)
-        except AppError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
+        accept_if_done(self, self.error, lambda: self._services.permits.decide(
+            self._permit["reference"], self._action, decision_number=self.decision.text(),
+            reason=self.reason.toPlainText(), until=until))

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
+from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
 
 _BUTTON_TEXTS = {
@@ -42,6 +50,19 @@ def confirm_buttons(text: str, name: str, on_confirm: Callable[[], None],
     buttons.accepted.connect(on_confirm)
     buttons.rejected.connect(on_cancel)
     return buttons, confirm
+
+
+def accept_if_done(dialog: QDialog, error: QLabel, call: Callable[[], object]) -> bool:
+    """Run the service call of a dialog's confirm button: done, the dialog is accepted;
+    refused, the service's words show under the form and the dialog stays open."""
+    try:
+        call()
+    except AppError as refused:
+        error.setText(str(refused))
+        error.show()
+        return False
+    dialog.accept()
+    return True
 
 
 def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
