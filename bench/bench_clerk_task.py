@@ -53,29 +53,30 @@ def app_task(db: str, out: Path) -> dict[str, float]:
     from sotttt_desktop.ui.app import application, open_main_window, ui_settings
     from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
     from sotttt_desktop.ui.document_preview import preview
+    from sotttt_desktop.ui.events import process_events
 
     set_language("vi")
-    app = application()
+    application()
     base = open_services(sqlite_location(Path(db)))
     services = base.as_actor(base.security.login("lanhdao", "demo-2023"))
     window = open_main_window(services, ui_settings())
     view = next(v for v in window.area_tab("publishing").register_views
                 if v._key == "printing_facilities")  # noqa: SLF001 - the bench drives the view
-    app.processEvents()
+    process_events()
     words, reference = target(services)
     started = time.perf_counter()
     view.filter_edit.setText(words)
     view.apply_filter()
-    app.processEvents()
+    process_events()
     view.table.selectRow(0)
     record = services.registers.record("printing_facilities", view.selected_id())
     detail = RecordDetailDialog(services, "printing_facilities", record, window)
     detail.show()
-    app.processEvents()
+    process_events()
     found = time.perf_counter()
     assert record["licence_no"] == reference.split("@")[0], (record["name"], words)
     shown = preview(services, "permit", reference, record["licence_no"], window)
-    app.processEvents()
+    process_events()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))

@@ -24,9 +24,12 @@ class FirstPaint(QObject):
 
 
 def wait_for_paint(app, probe: FirstPaint, limit_s: float = 30.0) -> float:  # noqa: ANN001
-    deadline = time.time() + limit_s
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()  # QApplication.processEvents takes a reference from None on each call
+    deadline = time.time() + limit_s  # under PySide6 6.12 (sotttt_desktop/ui/events.py)
     while probe.at is None and time.time() < deadline:
-        app.processEvents()
+        loop.processEvents()
     assert probe.at is not None, "never painted"
     return probe.at
 

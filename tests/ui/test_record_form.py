@@ -107,8 +107,16 @@ def test_register_view_filters_as_you_type(qtbot, demo_services: Services) -> No
     qtbot.addWidget(view)
     assert view.model.rowCount() == 1000
     qtbot.keyClicks(view.filter_edit, "cong ty")
-    qtbot.waitUntil(lambda: view.model.rowCount() < 1000, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() < 1000, timeout=2000)  # read by a worker
     assert "bản ghi" in view.count_label.text()
+    view.filter_edit.setText("khongcokhongco")
+    view.filter_in_background()
+    assert view.count_label.text() == "Đang lọc…"  # typing goes on meanwhile
+    view.filter_edit.setText("")
+    view.filter_in_background()  # the newer filter wins, whichever worker ends first
+    qtbot.waitUntil(lambda: view.count_label.text() == "1.000 bản ghi", timeout=5000)
+    qtbot.wait(200)
+    assert view.model.rowCount() == 1000
 
 
 def test_typing_words_in_the_district_box_finds_the_district(qtbot, services: Services) -> None:  # noqa: ANN001

@@ -175,6 +175,11 @@ def test_walk_every_tab_button_and_menu_as_each_role(
     try:
         pressed = walk_tabs(qtbot, window, heartbeat)
         triggered = walk_menus(qtbot, window, heartbeat)
+        heartbeat.mark("filtering a register by typing")
+        view = window.area_tab("directory").current_register()  # every role sees it
+        qtbot.keyClicks(view.filter_edit, "cong ty")
+        qtbot.waitUntil(lambda: "bản ghi" in view.count_label.text()
+                        and view.model.rowCount() < 1000, timeout=10_000)
         heartbeat.mark("searching everything")
         qtbot.keyClicks(window.search_box, "cong ty")
         qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # runs in the background

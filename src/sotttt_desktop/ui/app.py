@@ -63,9 +63,8 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
 
     The log-in dialog is painted first; the database file is checked in the background while
     the clerk types, and opened when the check is done (signing in waits for it if need be)."""
-    from PySide6.QtCore import QEventLoop
-
     from sotttt_desktop.ui.data_safety import StartupCheck, handle_check_result
+    from sotttt_desktop.ui.events import process_events
     from sotttt_desktop.ui.dialogs.login_dialog import LoginDialog
 
     opened: list[Services] = []
@@ -79,7 +78,8 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
             if checker.isRunning():
                 login.set_busy(_("Checking the database…"))
                 while checker.isRunning():
-                    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                    process_events(50)
+                    checker.wait(20)  # not a busy loop while a large file is checked
                 login.set_busy("")
             if not handle_check_result(location, checker.report, login):
                 refused.append(_("The damaged database was not opened."))
@@ -90,7 +90,7 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     login = LoginDialog(services_source, location.display())
     login.setWindowModality(Qt.WindowModality.ApplicationModal)  # before show: exec() keeps it
     login.show()
-    app.processEvents()  # the dialog is on screen before the database layer is imported
+    process_events()  # the dialog is on screen before the database layer is imported
     checker.start()
     # The main window's modules now, with the dialog on screen: ~50 ms before the clerk's first
     # keystroke is read (typing is queued, not lost), instead of after pressing Enter. (A
@@ -99,7 +99,8 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     importlib.import_module("sotttt_desktop.ui.main_window")
     # The dialog takes typing while the file is checked; Enter waits for the check if need be.
     while checker.isRunning() and login.isVisible():
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        process_events(50)
+        checker.wait(20)  # typing is handled every 20 ms; the loop does not spin
     checker.wait()
     if not login.isVisible() and login.actor is None:
         return None  # closed, or refused a damaged database

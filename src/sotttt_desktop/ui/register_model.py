@@ -105,20 +105,38 @@ class RegisterTableModel(QAbstractTableModel):
         names = [f.name for f in self._fields]
         return (names.index(self._sort) if self._sort in names else -1), self._descending
 
-    def set_filter(self, flt: RegisterFilter) -> None:
-        """Show the records the filter selects. A filter too broad to list shows none, and
-        `notice` says why; any other error leaves the model as it was."""
+    def prepare(self, flt: RegisterFilter) -> tuple[int, str, list[Row], tuple[str, bool]]:
+        """What `flt` shows — (count, notice, first page) — read without touching the model, so
+        that a worker thread can do it (a folded filter on a million parties: ~1.5 s). A filter
+        too broad to list counts 0 and `notice` says why; any other error is raised."""
+        order = (self._sort, self._descending)
         try:
             count, notice = self._services.registers.count(self._key, flt), ""
         except FilterTooBroadError as error:
-            count, notice = 0, str(error)
+            return 0, str(error), [], order
+        first = self._services.registers.page(
+            self._key, 0, self.PAGE_SIZE, flt=flt, sort=order[0], descending=order[1],
+            total=count) if count else []
+        return count, notice, first, order
+
+    def show_prepared(self, flt: RegisterFilter,
+                      prepared: tuple[int, str, list[Row], tuple[str, bool]]) -> None:
+        count, notice, first, order = prepared
         self.beginResetModel()
         self._filter = flt
         self._pages.clear()
         self._texts.clear()
+        if first and order == (self._sort, self._descending):  # not if resorted meanwhile
+            self._pages[0] = first
         self._count = count
         self.notice = notice
         self.endResetModel()
+
+    def set_filter(self, flt: RegisterFilter) -> None:
+        """Show the records the filter selects, now (the view filters as the clerk types in
+        the background, through `prepare` and `show_prepared`); an error leaves the model as
+        it was."""
+        self.show_prepared(flt, self.prepare(flt))
 
     def refresh(self) -> None:
         self.set_filter(self._filter)
