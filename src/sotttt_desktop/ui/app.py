@@ -64,8 +64,8 @@ def sign_in(app: QApplication, location: DatabaseLocation) -> Services | None:
     The log-in dialog is painted first; the database file is checked in the background while
     the clerk types, and opened when the check is done (signing in waits for it if need be)."""
     from sotttt_desktop.ui.data_safety import StartupCheck, handle_check_result
-    from sotttt_desktop.ui.events import process_events
     from sotttt_desktop.ui.dialogs.login_dialog import LoginDialog
+    from sotttt_desktop.ui.events import process_events
 
     opened: list[Services] = []
     refused: list[str] = []
