@@ -16,3 +16,16 @@ def qt_texts_in_vietnamese(qapp) -> None:  # noqa: ANN001
     from sotttt_desktop.ui.qt_translations import install_qt_translations
 
     install_qt_translations(qapp)
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends_with_its_test(qapp):  # noqa: ANN001, ANN201
+    """A test's background work (a filter, a search, a backup) ends, and its result is
+    delivered, before the test's database is dropped."""
+    yield
+    from sotttt_desktop.ui.background import _LIVE
+    from sotttt_desktop.ui.events import process_events
+
+    for task in list(_LIVE):
+        task.wait(30)
+    process_events()

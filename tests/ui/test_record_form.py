@@ -134,6 +134,7 @@ def test_typing_words_in_the_district_box_finds_the_district(qtbot, services: Se
     box = view.findChild(type(district), "filter_district_code")
     qtbot.keyClicks(box, "di an")
     assert box.currentText() == "Thành phố Dĩ An"
+    qtbot.waitUntil(lambda: view.count_label.text() != "Đang lọc…")  # filtered meanwhile
 
 
 def test_a_long_message_under_a_field_is_shown_whole(qtbot, services: Services) -> None:  # noqa: ANN001
