@@ -150,17 +150,55 @@ def format_vnd(amount: int) -> str:
     return _("{amount} VND").format(amount=format_number(int(amount)))
 
 
+# The window of every date the application accepts: a record, a dossier, a permit. Tighter
+# windows belong to a field (a birth date is in the past, an apology moves a due date by months).
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+
+
+class DateOutOfRangeError(ValueError):
+    """A well-formed date outside DATE_MIN..DATE_MAX (year 0001 or 9999 is a typing slip)."""
+
+    def message(self) -> str:
+        return _("The date must be between {first} and {last}.").format(
+            first=format_date(DATE_MIN), last=format_date(DATE_MAX))
+
+
+def in_date_window(value: dt.date) -> dt.date:
+    """`value`, or DateOutOfRangeError (a date-time is checked by its date)."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise DateOutOfRangeError(str(value))
+    return value
+
+
 def parse_date(text: str) -> dt.date:
-    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd."""
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd, within the
+    window DATE_MIN..DATE_MAX."""
     text = text.strip()
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return dt.date.fromisoformat(text)
+        return in_date_window(dt.date.fromisoformat(text))
     for sep in "/-.":
         parts = text.split(sep)
-        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        if len(parts) == 3 and all(p.isdigit() and len(p) <= 4 for p in parts) \
+                and len(parts[2]) == 4:
             day, month, year = (int(p) for p in parts)
-            return dt.date(year, month, day)
+            if not 1 <= year <= 9999:
+                raise DateOutOfRangeError(text)
+            return in_date_window(dt.date(year, month, day))
     raise ValueError(text)
+
+
+def parse_moment(text: str) -> dt.datetime | dt.date:
+    """A date, or a date and time (ISO, `T` or a space between): a time with a zone (`Z`,
+    `+07:00`) is converted to Vietnam's local time, which is how moments are kept."""
+    text = text.strip()
+    if "T" not in text and " " not in text:
+        return parse_date(text)
+    value = dt.datetime.fromisoformat(text.replace(" ", "T"))
+    if value.tzinfo is not None:
+        value = value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return in_date_window(value)
 
 
 def _babel_locale() -> str:

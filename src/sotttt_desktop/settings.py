@@ -84,11 +84,33 @@ def resolve_database(db_path: str | None = None, database_url: str | None = None
     if url:
         if url.startswith("sqlite:///"):
             return sqlite_location(Path(url.removeprefix("sqlite:///")))
+        _check_server_url(url)
         return DatabaseLocation(url=url, path=None)
     path = db_path or os.environ.get("SOTTTT_DB")
     if path:
         return sqlite_location(Path(path))
     return sqlite_location(data_dir() / DB_FILE_NAME)
+
+
+SERVER_DRIVERS = ("postgresql", "postgresql+psycopg")
+
+
+def _check_server_url(url: str) -> None:
+    """A server URL names PostgreSQL with the driver this application ships (psycopg 3)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from sotttt_desktop.errors import DatabaseError
+    from sotttt_desktop.i18n import _
+
+    try:
+        driver = make_url(url).drivername
+    except (ArgumentError, ValueError):
+        driver = None
+    if driver not in SERVER_DRIVERS:
+        raise DatabaseError(_("A database address is sqlite:///FILE or "
+                              "postgresql+psycopg://USER@HOST/DATABASE; this one begins {scheme}.")
+                            .format(scheme=repr(url.partition(":")[0][:40])))
 
 
 def attachments_dir(location: DatabaseLocation) -> Path:

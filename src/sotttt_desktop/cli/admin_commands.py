@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sotttt_desktop.cli.arguments import LIMIT
 from sotttt_desktop.cli.auth import acting, new_password, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
-from sotttt_desktop.errors import AppError
+from sotttt_desktop.errors import AppError, ValidationError
 from sotttt_desktop.i18n import _, format_datetime, parse_date
 from sotttt_desktop.services.actor import ACTIONS
 from sotttt_desktop.settings import DatabaseLocation
@@ -62,7 +63,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     show.add_argument("--entity", default="", help="an entity id or kind (party, user, …)")
     show.add_argument("--since", help="dd/mm/yyyy")
     show.add_argument("--until", help="dd/mm/yyyy")
-    show.add_argument("--limit", type=int, default=50)
+    show.add_argument("--limit", type=LIMIT, default=50)
     show.set_defaults(handler=cmd_audit_list)
 
 
@@ -176,7 +177,8 @@ def cmd_audit_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
                               since=parse_date(args.since) if args.since else None,
                               until=parse_date(args.until) if args.until else None)
         except ValueError as error:
-            raise AppError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
+            raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) \
+                from error
         entries = services.audit.entries(flt, limit=max(0, args.limit))
     if args.json:
         emit_json(entries)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.errors import AuthenticationError, ValidationError
-from sotttt_desktop.i18n import _, parse_date
+from sotttt_desktop.i18n import DateOutOfRangeError, _, parse_date
 from sotttt_desktop.settings import DatabaseLocation
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ def date_arg(text: str | None) -> dt.date | None:
         return None
     try:
         return parse_date(text)
+    except DateOutOfRangeError as error:
+        raise ValidationError(error.message()) from error
     except ValueError as error:
         raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
 

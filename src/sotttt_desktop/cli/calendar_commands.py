@@ -6,10 +6,12 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from sotttt_desktop import i18n
+from sotttt_desktop.cli.arguments import whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.output import emit_json, emit_lines
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, parse_date
+from sotttt_desktop.i18n import DateOutOfRangeError, _
 from sotttt_desktop.settings import DatabaseLocation
 
 UNITS = {"working-days": "working_days", "days": "days"}
@@ -22,7 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     due = calendar_sub.add_parser("due", parents=[common],
                                   help="due date of a dossier received at RECEIVED")
     due.add_argument("received", help="YYYY-MM-DD, YYYY-MM-DDTHH:MM or dd/mm/yyyy")
-    due.add_argument("amount", type=int)
+    due.add_argument("amount", type=whole_number(0, 3_660))
     due.add_argument("--unit", choices=sorted(UNITS), default="working-days")
     due.set_defaults(handler=cmd_due)
     procedures = sub.add_parser("procedures", parents=[common], help="the procedure catalogue")
@@ -44,11 +46,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
 
 
 def parse_moment(text: str) -> dt.datetime | dt.date:
-    text = text.strip()
     try:
-        if "T" in text or " " in text:
-            return dt.datetime.fromisoformat(text.replace(" ", "T"))
-        return parse_date(text)
+        return i18n.parse_moment(text)
+    except DateOutOfRangeError as error:
+        raise ValidationError(error.message()) from error
     except ValueError as error:
         raise ValidationError(_("Write the receipt as YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. "
                                 "2024-02-05T10:30.")) from error
@@ -79,6 +80,8 @@ def cmd_overrides(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
     day = date_arg(args.day)
+    if day is None:
+        raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990."))
     with acting(args, location, write=True) as services:
         services.calendar.set_override(day, args.kind, getattr(args, "reason", ""))
         rows = services.calendar.overrides()

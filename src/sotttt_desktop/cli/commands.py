@@ -7,6 +7,7 @@ import sys
 import time
 from typing import Any
 
+from sotttt_desktop.cli.arguments import LIMIT, OFFSET, decimal_number
 from sotttt_desktop.cli.auth import acting, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
@@ -19,7 +20,7 @@ from sotttt_desktop.settings import DatabaseLocation
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init = sub.add_parser("init", parents=[common], help="create or upgrade the database")
     init.add_argument("--demo", action="store_true", help="fill it with realistic demo data")
-    init.add_argument("--scale", type=float, default=1.0,
+    init.add_argument("--scale", type=decimal_number(0.01, 1000), default=1.0,
                       help="demo size: 1 ≈ one year of a Department (2,000 parties); 500 ≈ 1,000,000")
     init.add_argument("--admin", metavar="NAME",
                       help="create the administrator (password from SOTTTT_PASSWORD or a prompt)")
@@ -50,13 +51,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--kind", choices=["org", "person"])
     lst.add_argument("--district")
     lst.add_argument("--query", default="", help="filter by folded text (no diacritics needed)")
-    lst.add_argument("--limit", type=int, default=50)
-    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--limit", type=LIMIT, default=50)
+    lst.add_argument("--offset", type=OFFSET, default=0)
     lst.set_defaults(handler=cmd_party_list)
 
     search = sub.add_parser("search", parents=[common], help="search everything, best first")
     search.add_argument("text")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=LIMIT, default=20)
     search.set_defaults(handler=cmd_search)
 
 

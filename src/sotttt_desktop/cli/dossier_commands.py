@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from sotttt_desktop.cli.arguments import DAYS, LIMIT, MONTHS, whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.calendar_commands import parse_moment
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
@@ -27,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
                          help="the applicant's tax code, citizen ID or id")
     receive.add_argument("--channel", default="counter", choices=["counter", "online", "post"])
     receive.add_argument("--received", help="YYYY-MM-DDTHH:MM (default now)")
-    receive.add_argument("--missing", type=int, action="append", default=[],
+    receive.add_argument("--missing", type=whole_number(1, 1000), action="append", default=[],
                          help="checklist item (1-based) not handed in; repeatable")
     receive.add_argument("--note", default="")
     receive.add_argument("--attach", action="append", default=[], metavar="FILE",
@@ -38,10 +39,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     lst.add_argument("--area")
     lst.add_argument("--procedure")
     lst.add_argument("--overdue", action="store_true")
-    lst.add_argument("--due-within", type=int, metavar="DAYS")
+    lst.add_argument("--due-within", type=DAYS, metavar="DAYS")
     lst.add_argument("--query", default="", metavar="TEXT",
                      help="code, applicant or procedure; diacritics optional")
-    lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--limit", type=LIMIT, default=100)
     lst.set_defaults(handler=cmd_list)
     show = dossier_sub.add_parser("show", parents=[common], help="one dossier with its timeline")
     show.add_argument("code")
@@ -59,9 +60,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     permit_sub = permit.add_subparsers(dest="permit_command", metavar="ACTION", required=True)
     plist = permit_sub.add_parser("list", parents=[common], help="permits, newest first")
     plist.add_argument("--state", choices=["valid", "suspended", "revoked", "superseded"])
-    plist.add_argument("--expiring-within", type=int, metavar="DAYS")
+    plist.add_argument("--expiring-within", type=DAYS, metavar="DAYS")
     plist.add_argument("--family")
-    plist.add_argument("--limit", type=int, default=100)
+    plist.add_argument("--limit", type=LIMIT, default=100)
     plist.set_defaults(handler=cmd_permit_list)
     pshow = permit_sub.add_parser("show", parents=[common], help="one permit and its lineage")
     pshow.add_argument("number")
@@ -72,7 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     pissue.add_argument("--subject", default="", help="what it is for: website, address, …")
     pissue.add_argument("--valid-until", help="dd/mm/yyyy (default: the longest term allowed)")
     pissue.add_argument("--replaces", help="the permit amended, extended or reissued")
-    pissue.add_argument("--extend-months", type=int)
+    pissue.add_argument("--extend-months", type=MONTHS)
     pissue.set_defaults(handler=cmd_permit_issue)
     for action in ("revoke", "suspend"):
         p = permit_sub.add_parser(action, parents=[common], help=f"{action} by decision")

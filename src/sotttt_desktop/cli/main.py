@@ -8,7 +8,9 @@ Global options (accepted before or after the command): --db PATH, --database-url
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -81,7 +83,24 @@ def _setup_logging() -> str | None:
     return str(path)
 
 
+def _early_language(argv: Sequence[str]) -> None:
+    """--lang before parsing, so that argparse's complaints about values speak it too."""
+    for index, word in enumerate(argv):
+        value = (word.partition("=")[2] if word.startswith("--lang=") else
+                 argv[index + 1] if word == "--lang" and index + 1 < len(argv) else None)
+        if value is not None:
+            with contextlib.suppress(UnknownLanguageError):  # reported after parsing
+                set_language(value)
+
+
+def _shown_path(path: object) -> str:
+    text = str(path)
+    return text if len(text) <= 80 else text[:38] + "…" + text[-38:]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)
     args = build_parser().parse_args(argv)
     try:
         set_language(args.lang)
@@ -104,11 +123,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error(_("Interrupted."))
         return 130
+    except BrokenPipeError:
+        # the reader went away (`| head -1`): stop quietly, as a shell tool does
+        _silence_stdout()
+        return 141
+    except OSError as exc:  # a file the command was given: too long a name, no room, no right
+        log.info("file error", exc_info=True)
+        reason = exc.strerror or type(exc).__name__
+        if exc.filename is not None:
+            error(_("Cannot use the file {path}: {reason}.").format(
+                path=_shown_path(exc.filename), reason=reason))
+        else:
+            error(_("A file operation failed: {reason}.").format(reason=reason))
+        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
         log.exception("unexpected error")
         where = _(" Details are in {path}.").format(path=log_path) if log_path else ""
         error(_("Unexpected error: {error}.").format(error=f"{type(exc).__name__}: {exc}") + where)
         return 1
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, Python's own flush at exit would complain again: point stdout at
+    the null device."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -35,5 +35,11 @@ def emit_table(headers: list[str], rows: list[list[str]]) -> None:
     emit_lines([fmt.format(*row) for row in rows])
 
 
+def one_line(message: str) -> str:
+    """A message as one line of plain text: a value it repeats may hold line breaks, tabs or
+    terminal escapes (`dossier show $'\\n\\e[2J'`)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in message).split())
+
+
 def error(message: str) -> None:
-    sys.stderr.write(message.rstrip() + "\n")
+    sys.stderr.write(one_line(message) + "\n")

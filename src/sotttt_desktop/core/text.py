@@ -9,18 +9,41 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Characters no record may hold: C0/C1 controls other than the white space that `clean` folds
+# (NUL breaks PostgreSQL and XLSX, ESC drives terminals), bidi overrides and isolates that make a
+# name read backwards, zero-width and other invisible format characters, lone surrogates (not
+# encodable), Unicode tags.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
+_DIGIT = re.compile(r"\d")
+
+
+def _ascii_digit(match: re.Match[str]) -> str:
+    return str(unicodedata.decimal(match.group()))
+
+
+def sanitise(value: str) -> str:
+    """NFC; invisible and control characters removed; every decimal digit written in ASCII (a
+    tax code typed in full-width or Arabic-Indic digits is the same tax code)."""
+    value = _INVISIBLE.sub("", value)
+    if not value.isascii():
+        value = _DIGIT.sub(_ascii_digit, unicodedata.normalize("NFC", value))
+    return value
+
 
 def nfc(value: str | None) -> str | None:
     if value is None:
         return None
-    return unicodedata.normalize("NFC", value)
+    return sanitise(value)
 
 
 def clean(value: str | None) -> str | None:
-    """NFC, trimmed, inner runs of white space collapsed; empty becomes None."""
+    """Sanitised (NFC, no control characters, ASCII digits), trimmed, inner runs of white space
+    collapsed; empty becomes None."""
     if value is None:
         return None
-    value = " ".join(unicodedata.normalize("NFC", value).split())
+    value = " ".join(sanitise(value).split())
     return value or None
 
 
@@ -28,7 +51,7 @@ def clean_multiline(value: str | None) -> str | None:
     """`clean` line by line: line breaks kept (a list of titles), blank lines at the ends gone."""
     if value is None:
         return None
-    lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", value).splitlines()]
+    lines = [" ".join(line.split()) for line in sanitise(value).splitlines()]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

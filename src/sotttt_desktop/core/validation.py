@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sotttt_desktop.i18n import _, parse_date
+from sotttt_desktop.i18n import DateOutOfRangeError, _, parse_date
 
 TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
 CITIZEN_ID_RE = re.compile(r"^\d{12}$")
@@ -52,6 +52,8 @@ def email(text: str) -> str | None:
 def past_date(text: str) -> str | None:
     try:
         value = parse_date(text)
+    except DateOutOfRangeError as error:
+        return error.message()
     except ValueError:
         return _("Write the date as dd/mm/yyyy, for example 05/03/1990.")
     if value > dt.date.today():

@@ -30,7 +30,10 @@ def codes_in_file(path: Path) -> list[str]:
         import pypdfium2
 
         codes: list[str] = []
-        document = pypdfium2.PdfDocument(data)
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:  # damaged or not a PDF after all: no code in it
+            return []
         try:
             for index in range(min(len(document), MAX_PAGES)):
                 bitmap = document[index].render(scale=SCAN_DPI / 72)
@@ -41,6 +44,9 @@ def codes_in_file(path: Path) -> list[str]:
     if path.suffix.lower() in IMAGE_SUFFIXES:
         from PIL import Image
 
-        with Image.open(path) as image:
-            return _codes_in_image(image.convert("L"))
+        try:
+            with Image.open(path) as image:
+                return _codes_in_image(image.convert("L"))
+        except (OSError, ValueError, Image.DecompressionBombError):  # not a readable picture
+            return []
     return []

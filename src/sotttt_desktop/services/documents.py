@@ -526,9 +526,7 @@ class DocumentService:
                            if verification.number_ascii(p.number) == code.number), None)
             if permit is None:
                 return self._verdict("forged", payload, None)
-            party = session.get(Party, permit.holder_id)
-            registered = verification.Code(permit.number, permit.number_year, permit.issued_on,
-                                           permit.valid_until, party.name if party else "")
+            registered = self._code_as_issued(session, permit)
             if not verification.matches(code, registered):
                 return self._verdict("forged", payload, None)
             status = permit.state
@@ -539,6 +537,22 @@ class DocumentService:
                 "holder": registered.holder, "issued_on": permit.issued_on,
                 "valid_until": permit.valid_until, "decision_number": permit.decision_number,
                 "suspended_until": permit.suspended_until})
+
+    @staticmethod
+    def _code_as_issued(session: Session, permit: Permit) -> verification.Code:
+        """The code the permit was printed with: the holder's name as it stood at issue (the
+        register may have renamed the holder since; the paper is still genuine)."""
+        holder = None
+        for data in session.execute(select(IssuedDocument.data).where(
+                IssuedDocument.subject_ref == f"{permit.number}@{permit.number_year}")).scalars():
+            holder = (json.loads(data).get("holder") or {}).get("name")
+            if holder is not None:
+                break
+        if holder is None:  # never printed: the register's name is the one it would carry
+            party = session.get(Party, permit.holder_id)
+            holder = party.name if party else ""
+        return verification.Code(permit.number, permit.number_year, permit.issued_on,
+                                 permit.valid_until, holder)
 
     @staticmethod
     def _verdict(status: str, payload: str, permit: dict[str, Any] | None) -> dict[str, Any]:

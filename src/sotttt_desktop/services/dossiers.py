@@ -64,6 +64,9 @@ STEPS: dict[str, Step] = {
     "hand_over": Step(ACTIVE_STATES, None, "one_stop", "edit"),
 }
 ONE_STOP_UNIT = "one_stop"  # where a dossier is when it is received
+# ND 61/2018 Art. 19(9) sets no bound on the new date; a wrong year (31/12/9999) must not pass.
+# UNCONFIRMED: the bound is the Department's practice, editable here.
+APOLOGY_MAX_DAYS = 180
 QUERY_MAX = 200  # characters of a dossier-list search
 QUERY_APPLICANTS = 200  # applicants a search of the list looks among (the best matches)
 NEEDS_REASON = {"request_supplement", "refuse", "withdraw", "apologise"}
@@ -230,6 +233,11 @@ class DossierService:
             if new_due is None or new_due <= dossier.due_date:
                 raise ValidationError(_("The new return date must be after {due}.").format(
                     due=format_date(dossier.due_date)))
+            if new_due > dossier.due_date + dt.timedelta(days=APOLOGY_MAX_DAYS):
+                raise ValidationError(_("An apology moves the return date by at most {days} "
+                                        "days: to {day} at the latest.").format(
+                    days=APOLOGY_MAX_DAYS,
+                    day=format_date(dossier.due_date + dt.timedelta(days=APOLOGY_MAX_DAYS))))
             if not services.calendar.calendar().is_working_day(new_due):
                 raise ValidationError(_("{day} is not a working day.").format(
                     day=format_date(new_due)))

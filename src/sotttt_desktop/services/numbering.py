@@ -15,6 +15,7 @@ from sotttt_desktop.core.numbering import (
     next_number,
     void_number,
 )
+from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, _
 
@@ -55,7 +56,8 @@ class NumberingService:
     def void(self, text: str, reason: str) -> None:
         """Withdraw an issued number (a document cancelled before it left): recorded, not reused."""
         self._services.require("admin", "administer")
-        if not reason.strip():
+        reason = clean(reason) or ""
+        if not reason:
             raise ValidationError(_("Give the reason (e.g. the decision that moved the day)."))
         with self._services.db.session(write=True) as session:
             record = session.execute(select(NumberRecord).where(NumberRecord.text == text)

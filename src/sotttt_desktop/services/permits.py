@@ -58,6 +58,7 @@ DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # 
 # a licence is suspended for 1 to 24 months (Law on Handling Administrative Violations 2012,
 # Art. 25(2)); a longer date is a typing mistake
 SUSPENSION_MAX_MONTHS = 24
+VALIDITY_MAX_YEARS = 50  # a term the catalogue leaves open: still not 31/12/9999
 DECISION_NUMBER_MAX = 64  # the column's size
 REASON_MAX = 2_000
 
@@ -165,6 +166,9 @@ class PermitService:
         if valid_until is not None:
             if valid_until <= on:
                 raise ValidationError(_("The end of validity must be after the issue date."))
+            if valid_until > add_months(on, 12 * VALIDITY_MAX_YEARS):
+                raise ValidationError(_("This kind is valid for at most {years} years.").format(
+                    years=VALIDITY_MAX_YEARS))
             if limit and valid_until > add_months(on, 12 * limit):
                 raise ValidationError(_("This kind is valid for at most {years} years.").format(
                     years=limit))

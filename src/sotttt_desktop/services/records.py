@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import clean, clean_multiline, fold
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, format_date, in_language, parse_date
+from sotttt_desktop.i18n import DateOutOfRangeError, _, format_date, in_language, parse_date
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
     if field.kind is FieldKind.DATE:
         try:
             return parse_date(text_value), None
+        except DateOutOfRangeError as error:
+            return None, error.message()
         except ValueError:
             return None, _("Write the date as dd/mm/yyyy, for example 05/03/1990.")
     if field.kind is FieldKind.DISTRICT:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, bindparam, func, select, type_coerce
+from sqlalchemy import String, bindparam, func, literal, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -292,6 +292,7 @@ class RegisterService:
                   values: dict[str, Any], *, actor: str, extra: dict[str, Any] | None = None
                   ) -> Any:  # noqa: ANN401
         """Create or update one record inside the caller's transaction, indexed and audited."""
+        self._scope_values(spec, values)  # every write path: form, import, permit sync
         derived = {**(spec.derive(values) if spec.derive else {}), **(extra or {})}
         if record_id is None:
             self._check_unique(session, spec, values, None)
@@ -304,6 +305,9 @@ class RegisterService:
             if row is None:
                 raise ConflictError(_("A record of the file was deleted meanwhile; preview the "
                                       "file again."))
+            if not self._in_scope(spec, row):  # the existing row's scope, not the new values'
+                raise PermissionDeniedError(_("This record belongs to another district: you may "
+                                               "not change it."))
             before = _as_dict(spec, row)
             self._check_unique(session, spec, values, record_id)
             for name, value in {**values, **derived}.items():
@@ -486,12 +490,20 @@ class RegisterService:
             value = values.get(f.name)
             if not f.unique_message or value is None:
                 continue
-            statement = select(model.id, getattr(model, spec.title_field)).where(
+            district = (getattr(model, spec.district_field) if spec.district_field
+                        else literal(None))
+            statement = select(model.id, getattr(model, spec.title_field), district).where(
                 getattr(model, f.name) == value)
             if own_id is not None:
                 statement = statement.where(model.id != own_id)
             existing = session.execute(statement.limit(1)).first()
             if existing is not None:
+                actor = self._services.actor
+                if actor.district_scoped and existing[2] != actor.district_code:
+                    # not the officer's to see: say that it exists, not whose it is
+                    message = _("This value is already registered for a record outside your "
+                                "district; ask the Department to check it.")
+                    raise DuplicateError(message, {f.name: message})
                 message = _(f.unique_message).format(value=value, name=existing[1])
                 raise DuplicateError(message, {f.name: message}, existing_id=existing[0])
 
