@@ -144,6 +144,10 @@ class Catalogue:
             raise NotFoundError(_("Unknown procedure: {key}.").format(key=key))
         return versions[-1]
 
+    def every_version(self) -> list[Procedure]:
+        """Every version of every procedure, in force or not (for checking a filter's word)."""
+        return [procedure for versions in self._versions.values() for procedure in versions]
+
     def list(self, area: str | None = None, on: dt.date | None = None) -> list[Procedure]:
         on = on or dt.date.today()
         found = []

@@ -62,10 +62,10 @@ FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
-VERIFY_LABELS = {
-    "valid": "còn hiệu lực", "expired": "hết hạn", "suspended": "đang bị đình chỉ",
-    "revoked": "đã bị thu hồi", "superseded": "đã được thay thế bằng văn bản khác",
-    "forged": "giả mạo hoặc bị sửa đổi — không khớp với sổ cấp phép",
+VERIFY_LABELS = {  # N_(): shown in the user's language
+    "valid": N_("in force"), "expired": N_("expired"), "suspended": N_("suspended for now"),
+    "revoked": N_("revoked"), "superseded": N_("replaced by another document"),
+    "forged": N_("forged or altered — it does not match the register of permits"),
 }
 
 
@@ -556,7 +556,7 @@ class DocumentService:
 
     @staticmethod
     def _verdict(status: str, payload: str, permit: dict[str, Any] | None) -> dict[str, Any]:
-        return {"status": status, "label": VERIFY_LABELS[status], "payload": payload,
+        return {"status": status, "label": _(VERIFY_LABELS[status]), "payload": payload,
                 "permit": permit}
 
     # --- batches ---------------------------------------------------------------------------------

@@ -337,8 +337,15 @@ class DossierService:
                     choices=", ".join(STATE_LABELS)))
             statement = statement.where(Dossier.state == state)
         if area:
+            from sotttt_desktop.areas import AREAS
+
+            if area not in {a.key for a in AREAS}:  # a typo lists nothing, silently, otherwise
+                raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
+                    area=area, areas=", ".join(a.key for a in AREAS)))
             statement = statement.where(Dossier.area == area)
         if procedure:
+            if procedure not in {p.key for p in load_catalogue().every_version()}:
+                raise ValidationError(_("There is no procedure {key}.").format(key=procedure))
             statement = statement.where(Dossier.procedure_key == procedure)
         today = _local_now().date()
         # "active" as NOT IN (finished): the planner then walks the due-date index in order and

@@ -240,6 +240,10 @@ class PermitService:
         if state:
             statement = statement.where(Permit.state == state)
         if family:
+            families = {p.family for p in load_catalogue().every_version()}
+            if family not in families:
+                raise ValidationError(_("There is no kind of permit {family}. Kinds: {families}.")
+                                      .format(family=family, families=", ".join(sorted(families))))
             statement = statement.where(Permit.family == family)
         if expiring_within is not None:
             today = _today()

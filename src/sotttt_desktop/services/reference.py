@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Commune, District, OrganisationProfile, Signer, Unit
 from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -94,6 +94,13 @@ class ReferenceService:
                 .limit(1)
             ).scalar_one_or_none()
             if row is None:
+                first = session.execute(select(func.min(OrganisationProfile.effective_from))
+                                        ).scalar_one_or_none()
+                if first is not None:  # a date before the Department's first profile
+                    raise ValidationError(_("{day} is before {first}, the first day of the "
+                                            "organisation profile: no document can be dated "
+                                            "then.").format(day=format_date(on),
+                                                           first=format_date(first)))
                 raise NotFoundError(_("The organisation profile has not been set up."))
             return _profile_dict(row)
 
