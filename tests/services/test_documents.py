@@ -343,10 +343,14 @@ def test_the_first_issue_needs_the_right_to_issue(services: Services, holder: di
     permit = _issue(services, holder, "press.bulletin.issue")
     viewer = services.as_actor(Actor(username="xem", display_name="Người xem",
                                      authenticated=True, grants=frozenset({("*", "view")})))
+    refusal = viewer.documents.print_refusal("permit", permit["reference"], area=permit["area"])
+    assert refusal is not None and "ký ban hành" in refusal  # the interface disables the button
     with pytest.raises(PermissionDeniedError, match="ký ban hành"):
         viewer.documents.render("permit", permit["number"])
     assert services.documents.issued("permit", permit["number"]) is None
     first = services.documents.render("permit", permit["number"])
+    assert viewer.documents.print_refusal("permit", permit["reference"],
+                                          area=permit["area"]) is None
     again = viewer.documents.render("permit", permit["number"])  # a reprint: viewing is enough
     assert again.reprint and again.sha256 == first.sha256
 

@@ -64,6 +64,7 @@ ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
 FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
+ISSUED_FORMS = ("01", "04")  # issued once (templates/one_stop_forms.py: snapshot)
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
 VERIFY_LABELS = {
     "valid": "còn hiệu lực", "expired": "hết hạn", "suspended": "đang bị đình chỉ",
@@ -615,8 +616,23 @@ class DocumentService:
         """Forms 01–06 for a dossier (as `DossierService.show` gives it), each with why it does
         not apply yet (None: it does): 02–04 print a step the dossier must have taken."""
         kinds = {event["kind"] for event in dossier["timeline"]}
-        return {number: None if not FORM_NEEDS.get(number) or kinds.intersection(FORM_NEEDS[number])
-                else _(FORM_NOT_YET).format(form=number) for number in ONE_STOP_FORMS}
+        result: dict[str, str | None] = {}
+        for number in ONE_STOP_FORMS:
+            if FORM_NEEDS.get(number) and not kinds.intersection(FORM_NEEDS[number]):
+                result[number] = _(FORM_NOT_YET).format(form=number)
+            elif number in ISSUED_FORMS:
+                result[number] = self.print_refusal(f"form-{number}", dossier["code"],
+                                                    area=dossier["area"])
+            else:
+                result[number] = None
+        return result
+
+    def print_refusal(self, kind: str, subject_ref: str, *, area: str) -> str | None:
+        """Why the actor may not print this document now (None: they may): a document issued
+        once needs the issuing right for its first print, viewing for a reprint."""
+        if not self._template(kind).snapshot or self._stored(kind, subject_ref) is not None:
+            return self._services.refusal(area, "view")
+        return self._services.refusal(*_issuing_right(kind, area))
 
     def form(self, number: str, dossier_code: str) -> tuple[str, str]:
         """(kind, id) of one-stop form `number` of a dossier: 06 is the book of its month."""
