@@ -225,7 +225,7 @@ class SecurityService:
         return None, ""
 
     def _is_last_administrator(self, session: Session, user: User) -> bool:
-        return administrators(session) <= {user.id}
+        return administrators(session) == {user.id}
 
     def confirm_password(self, password: str) -> bool:
         """Re-check the signed-in user's password (unlocking an idle session)."""
