@@ -299,3 +299,17 @@ def test_register_scope_applies_to_filters_too(services: Services,
     officer = _user(services, "can.bo.tdm", ["district_officer"], district=718)
     assert officer.registers.count("parties", RegisterFilter("cong ty")) == 1
     assert officer.registers.count("parties", RegisterFilter("", {"district_code": 724})) == 0
+
+
+def test_unlocking_an_idle_session_counts_towards_the_lock_out(services: Services) -> None:
+    desk = _user(services, "de.quen", ["viewer"])
+    assert desk.security.confirm_password(PASSWORD)
+    for _attempt in range(5):
+        assert not desk.security.confirm_password("sai-mat-khau")
+    assert not desk.security.confirm_password(PASSWORD)  # locked: not tried
+    with pytest.raises(AuthenticationError):
+        services.security.login("de.quen", PASSWORD)
+    with services.db.session() as session:
+        reasons = list(session.execute(select(AuditEntry.summary).where(
+            AuditEntry.action == "unlock_failed").order_by(AuditEntry.id)).scalars())
+    assert reasons[:4] == ["wrong password"] * 4 and reasons[5].startswith("locked until")

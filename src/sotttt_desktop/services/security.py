@@ -228,16 +228,25 @@ class SecurityService:
         return administrators(session) == {user.id}
 
     def confirm_password(self, password: str) -> bool:
-        """Re-check the signed-in user's password (unlocking an idle session)."""
+        """Re-check the signed-in user's password (unlocking an idle session). Wrong passwords
+        count towards the same lock-out as at log-in: an unattended screen is no way around it."""
         actor = self._services.actor
+        with self._services.db.session() as session:
+            stored = session.execute(select(User.password_hash).where(
+                User.id == actor.user_id)).scalar_one_or_none() if actor.user_id else None
+        checked_hash = stored or _dummy_hash()
+        password_ok = verify_password(checked_hash, password or "") and stored is not None
         with self._services.db.session(write=True) as session:
-            user = session.get(User, actor.user_id) if actor.user_id else None
-            ok = user is not None and user.active and verify_password(user.password_hash, password)
+            user = session.execute(select(User).where(User.id == actor.user_id).with_for_update()
+                                   ).scalar_one_or_none() if stored else None
+            refusal, reason = self._refusal(session, user, password_ok, checked_hash, utcnow())
+            if refusal is None and user is not None:
+                user.failed_logins = 0
             audit.append(session, username=actor.username,
-                         action="unlock" if ok else "unlock_failed", entity_kind="user",
-                         entity_id=actor.user_id or "")
+                         action="unlock" if refusal is None else "unlock_failed",
+                         entity_kind="user", entity_id=actor.user_id or "", summary=reason)
             session.commit()
-            return ok
+            return refusal is None
 
     def _actor_for(self, session: Session, user: User) -> Actor:
         roles = user.role_names
