@@ -420,7 +420,8 @@ class SecurityService:
             raise ValidationError(_("The new password must differ from the old one."),
                                   {"password": _("Same as before.")})
         with self._services.db.session(write=True) as session:
-            user = session.get(User, actor.user_id)
+            # locked: a log-in may be counting on this row at the same moment
+            user = session.get(User, actor.user_id, with_for_update=True)
             if user is None or not verify_password(user.password_hash, old_password):
                 raise AuthenticationError(_("The current password is wrong."))
             user.password_hash = hash_password(new_password)
