@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run, run_json
+from tests.conftest import TEST_PASSWORD
 from tests.documents.helpers import pdf_fonts, pdf_text
 
 
@@ -91,3 +92,78 @@ def test_bad_input_is_one_clear_line(capsys: pytest.CaptureFixture[str], db_path
     run_json(capsys, *db, "render", "letter", str(letter), "--out", str(tmp_path / "l.pdf"))
     assert "V/v họp giao ban" in pdf_text((tmp_path / "l.pdf").read_bytes())
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _issue_count(capsys: pytest.CaptureFixture[str], db: list[str]) -> int:
+    return run_json(capsys, *db, "info")["counts"]["issued_document"]
+
+
+def test_out_is_written_whole_never_through_a_link_nor_over_a_file(
+        capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    _code, number = _issued(capsys, db)
+    # a folder that does not exist: refused, nothing recorded as issued
+    status, _out, err = run(capsys, *db, "permit", "pdf", number, "--out",
+                            str(tmp_path / "khong-co" / "gp.pdf"))
+    assert status == 2 and "không tồn tại" in err and err.count("\n") == 1
+    assert _issue_count(capsys, db) == 0
+    # a symbolic link: refused even with --force, and its target is left alone
+    victim = tmp_path / "victim.txt"
+    victim.write_text("giữ nguyên", encoding="utf-8")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(victim)
+    for extra in ([], ["--force"]):
+        status, _out, err = run(capsys, *db, "permit", "pdf", number, "--out", str(link), *extra)
+        assert status == 2 and "liên kết tượng trưng" in err
+    assert victim.read_text(encoding="utf-8") == "giữ nguyên" and _issue_count(capsys, db) == 0
+    # an existing file: kept unless --force
+    existing = tmp_path / "gp.pdf"
+    existing.write_bytes(b"old")
+    status, _out, err = run(capsys, *db, "permit", "pdf", number, "--out", str(existing))
+    assert status == 2 and "--force" in err and existing.read_bytes() == b"old"
+    assert _issue_count(capsys, db) == 0
+    info = run_json(capsys, *db, "permit", "pdf", number, "--out", str(existing), "--force")
+    assert existing.read_bytes()[:5] == b"%PDF-" and info["bytes"] == existing.stat().st_size
+    assert _issue_count(capsys, db) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+    # the same for a dossier form and for render
+    status, _out, err = run(capsys, *db, "render", "permit", number, "--out", str(existing))
+    assert status == 2 and "--force" in err
+
+
+def test_a_viewer_cannot_issue_and_a_file_cannot_forge_the_header(
+        capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = ["--db", str(db_path)]
+    _code, number = _issued(capsys, db)
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "chi-xem-2024")
+    assert run(capsys, *db, "users", "add", "xem", "--role", "viewer")[0] == 0
+    monkeypatch.setenv("SOTTTT_USER", "xem")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "chi-xem-2024")
+    monkeypatch.setenv("SOTTTT_NEW_PASSWORD", "chi-xem-2025")
+    assert run(capsys, *db, "users", "passwd")[0] == 0
+    monkeypatch.setenv("SOTTTT_PASSWORD", "chi-xem-2025")
+    out = tmp_path / "gp.pdf"
+    status, _out, err = run(capsys, *db, "permit", "pdf", number, "--out", str(out))
+    assert status == 6 and "ký ban hành" in err and not out.exists()
+    assert _issue_count(capsys, db) == 0
+    letter = tmp_path / "letter.json"
+    letter.write_text(json.dumps({"number": "01/STTTT-VP", "summary": "họp",
+                                  "paragraphs": ["Nội dung."]}), encoding="utf-8")
+    status, _out, err = run(capsys, *db, "render", "letter", str(letter), "--out",
+                            str(tmp_path / "l.pdf"))
+    assert status == 6 and "soạn thảo" in err and not (tmp_path / "l.pdf").exists()
+    # the administrator drafts, but the header and signer still come from the database
+    monkeypatch.setenv("SOTTTT_USER", "admin")
+    monkeypatch.setenv("SOTTTT_PASSWORD", TEST_PASSWORD)
+    letter.write_text(json.dumps({"number": "02/STTTT-VP", "summary": "họp",
+                                  "profile": {"agency_name": "CƠ QUAN GIẢ"}}), encoding="utf-8")
+    status, _out, err = run(capsys, *db, "render", "letter", str(letter), "--out",
+                            str(tmp_path / "l.pdf"))
+    assert status == 2 and "profile" in err and not (tmp_path / "l.pdf").exists()
+    # once issued by someone with the right, the viewer may reprint
+    run_json(capsys, *db, "permit", "pdf", number, "--out", str(out))
+    monkeypatch.setenv("SOTTTT_USER", "xem")
+    monkeypatch.setenv("SOTTTT_PASSWORD", "chi-xem-2025")
+    again = run_json(capsys, *db, "permit", "pdf", number, "--out", str(tmp_path / "b.pdf"))
+    assert again["reprint"] is True

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
+from tests.cli.helpers import run, run_json
 from tests.conftest import TEST_PASSWORD
 
 
@@ -137,3 +137,55 @@ def test_audit_list_for_leaders(capsys: pytest.CaptureFixture[str], db_path: Pat
     assert any(e["action"] == "create" and e["summary"] == "Công ty Nhật Ký" for e in entries)
     code, _out, err = run(capsys, "--db", db, "audit", "list", "--since", "hôm qua")
     assert code == 1 and "ngày/tháng/năm" in err
+
+
+def test_a_new_account_gets_a_one_time_password_not_the_administrators(
+        capsys: pytest.CaptureFixture[str], db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(db_path)
+    monkeypatch.delenv("SOTTTT_NEW_PASSWORD", raising=False)
+    code, out, err = run(capsys, "--db", db, "users", "add", "moi.den", "--role", "viewer")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "Mật khẩu dùng một lần" in x)
+    one_time = line.rsplit(": ", 1)[1]
+    assert len(one_time) >= 16 and TEST_PASSWORD not in out
+    monkeypatch.setenv("SOTTTT_USER", "moi.den")
+    monkeypatch.setenv("SOTTTT_PASSWORD", TEST_PASSWORD)  # the administrator's: refused
+    assert run(capsys, "--db", db, "party", "list")[0] == 7
+    monkeypatch.setenv("SOTTTT_PASSWORD", one_time)
+    code, _out, err = run(capsys, "--db", db, "party", "add", "--kind", "org", "--name", "A")
+    assert code == 6 and "đổi mật khẩu" in err  # must be changed first
+    # a reset, as JSON, gives a fresh one-time password too
+    monkeypatch.setenv("SOTTTT_USER", "admin")
+    monkeypatch.setenv("SOTTTT_PASSWORD", TEST_PASSWORD)
+    code, out, err = run(capsys, "--db", db, "users", "reset-password", "moi.den", "--json")
+    assert code == 0, err
+    again = json.loads(out)["one_time_password"]
+    assert again not in (one_time, TEST_PASSWORD) and "password_hash" not in out
+
+
+def test_init_demo_refuses_a_database_in_use(capsys: pytest.CaptureFixture[str],
+                                             db_path: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOTTTT_USER", raising=False)
+    before = run_json(capsys, "--db", str(db_path), "info")["counts"]
+    code, _out, err = run(capsys, "--db", str(db_path), "init", "--demo", "--scale", "0.01")
+    assert code == 2 and "chỉ được thêm vào cơ sở dữ liệu mới" in err
+    assert len(err.strip().splitlines()) == 1
+    assert run_json(capsys, "--db", str(db_path), "info")["counts"] == before  # nothing added
+    # a database with records but no user yet is refused too
+    records = str(tmp_path / "records.sqlite3")
+    assert run(capsys, "--db", records, "init")[0] == 0
+    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.settings import sqlite_location
+    from tests.conftest import TEST_ACTOR
+
+    services = open_services(sqlite_location(Path(records)), actor=TEST_ACTOR)
+    services.parties.add(kind="org", name="Công ty Thật")
+    services.db.close()
+    code, _out, err = run(capsys, "--db", records, "init", "--demo", "--scale", "0.01")
+    assert code == 2 and "đã có người dùng" in err
+    # a new database takes the demo
+    fresh = str(tmp_path / "fresh.sqlite3")
+    code, _out, err = run(capsys, "--db", fresh, "init", "--demo", "--scale", "0.01", "--json")
+    assert code == 0, err

@@ -77,3 +77,59 @@ def test_concurrent_edits_of_one_record_never_lose_an_update(services: Services)
     final = services.parties.get(record["id"])
     assert final["version"] == 2
     assert final["name"] == f"Sửa bởi bàn {successes[0]}"
+
+
+def _parallel_logins(services: Services, username: str, password: str) -> list[str]:
+    """Twenty desks sign in at once, each through its own connection; what each one got."""
+    from sotttt_desktop.errors import AuthenticationError
+    from sotttt_desktop.services.setup import open_services
+
+    outcomes: list[str] = []
+    desks = [open_services(services.db.location) for _ in range(DESKS)]
+
+    def work(n: int) -> None:
+        try:
+            desks[n].security.login(username, password)
+            outcomes.append("in")
+        except AuthenticationError:
+            outcomes.append("refused")
+
+    try:
+        assert _run_desks(work) == []
+    finally:
+        for desk in desks:
+            desk.db.close()
+    return outcomes
+
+
+def test_twenty_parallel_wrong_passwords_lock_after_exactly_five(services: Services) -> None:
+    from sqlalchemy import select
+
+    from sotttt_desktop.core.models import AuditEntry, User
+
+    services.security.add_user("ban.lam", "Bàn Làm", "mat-khau-2024", ["viewer"])
+    assert _parallel_logins(services, "ban.lam", "doan-sai-1") == ["refused"] * DESKS
+    with services.db.session() as session:
+        user = session.execute(select(User).where(User.username == "ban.lam")).scalar_one()
+        reasons = list(session.execute(select(AuditEntry.summary).where(
+            AuditEntry.action == "login_failed", AuditEntry.entity_id == str(user.id))).scalars())
+    assert user.locked_until is not None and user.failed_logins == 0
+    assert len(reasons) == DESKS  # every attempt audited
+    assert reasons.count("wrong password") == 4
+    assert len([r for r in reasons if r.endswith("locked for 15 min")]) == 1
+    assert len([r for r in reasons if r.startswith("locked until")]) == DESKS - 5
+    assert services.audit.verify().ok
+
+
+def test_twenty_parallel_right_passwords_all_sign_in(services: Services) -> None:
+    from sqlalchemy import func, select
+
+    from sotttt_desktop.core.models import AuditEntry
+
+    services.security.add_user("ban.dung", "Bàn Đúng", "mat-khau-2024", ["viewer"])
+    assert _parallel_logins(services, "ban.dung", "mat-khau-2024") == ["in"] * DESKS
+    with services.db.session() as session:
+        logins = session.execute(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "login", AuditEntry.username == "ban.dung")).scalar_one()
+    assert logins == DESKS
+    assert services.audit.verify().ok

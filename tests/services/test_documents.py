@@ -281,3 +281,101 @@ def test_generic_decision_and_letter_from_a_file(services: Services, tmp_path) -
     bad.write_text("[1, 2", encoding="utf-8")
     with pytest.raises(ValidationError, match="JSON"):
         services.documents.render("decision", str(bad))
+
+
+def _issued_records(services: Services, permit: dict) -> tuple[object, int]:
+    from sqlalchemy import func, select
+
+    with services.db.session() as session:
+        issued = session.execute(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "issue_document")).scalar_one()
+    return services.documents.issued("permit", permit["number"]), issued
+
+
+def test_a_permit_is_recorded_as_issued_only_once_its_file_is_written(
+        services: Services, holder: dict, tmp_path) -> None:  # noqa: ANN001
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session as OrmSession
+
+    from sotttt_desktop.core.safe_write import placed_file
+
+    permit = _issue(services, holder, "press.bulletin.issue")
+    nowhere = tmp_path / "missing-folder" / "permit.pdf"
+    with pytest.raises(ValidationError, match="không tồn tại"):
+        services.documents.render("permit", permit["number"],
+                                  deliver=lambda r: placed_file(nowhere, r.pdf, force=False))
+    assert _issued_records(services, permit) == (None, 0)  # nothing recorded
+    assert not nowhere.parent.exists()
+    # the record fails after the file was written: the file is taken away again
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "permit.pdf"
+
+    class RecordFailed(Exception):
+        pass
+
+    seen: list[bool] = []
+
+    def refuse_commit(_session) -> None:  # noqa: ANN001 - a commit that fails (disk, lock…)
+        seen.append(target.exists())
+        raise RecordFailed
+
+    event.listen(OrmSession, "before_commit", refuse_commit)
+    try:
+        with pytest.raises(RecordFailed):
+            services.documents.render(
+                "permit", permit["number"],
+                deliver=lambda r: placed_file(target, r.pdf, force=False))
+    finally:
+        event.remove(OrmSession, "before_commit", refuse_commit)
+    assert seen == [True]  # the file was in place when the record was committed…
+    assert not target.exists() and list(folder.iterdir()) == []  # …and is gone with it
+    assert _issued_records(services, permit) == (None, 0)
+    rendered = services.documents.render(
+        "permit", permit["number"], deliver=lambda r: placed_file(target, r.pdf, force=False))
+    assert target.read_bytes() == rendered.pdf and [p.name for p in folder.iterdir()] == [
+        "permit.pdf"]  # no temporary file left
+    stored, issued = _issued_records(services, permit)
+    assert stored is not None and issued == 1
+
+
+def test_the_first_issue_needs_the_right_to_issue(services: Services, holder: dict) -> None:
+    permit = _issue(services, holder, "press.bulletin.issue")
+    viewer = services.as_actor(Actor(username="xem", display_name="Người xem",
+                                     authenticated=True, grants=frozenset({("*", "view")})))
+    refusal = viewer.documents.print_refusal("permit", permit["reference"], area=permit["area"])
+    assert refusal is not None and "ký ban hành" in refusal  # the interface disables the button
+    with pytest.raises(PermissionDeniedError, match="ký ban hành"):
+        viewer.documents.render("permit", permit["number"])
+    assert services.documents.issued("permit", permit["number"]) is None
+    first = services.documents.render("permit", permit["number"])
+    assert viewer.documents.print_refusal("permit", permit["reference"],
+                                          area=permit["area"]) is None
+    again = viewer.documents.render("permit", permit["number"])  # a reprint: viewing is enough
+    assert again.reprint and again.sha256 == first.sha256
+
+
+def test_a_decision_from_a_file_takes_the_header_and_signer_from_the_database(
+        services: Services, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({
+        "number": "01/QĐ-GIA", "summary": "giả mạo", "articles": [{"title": "Điều 1"}],
+        "profile": {"agency_name": "CƠ QUAN GIẢ", "parent_body_short": "UBND GIẢ",
+                    "place_name": "Nơi giả"},
+        "issuer": "GIÁM ĐỐC GIẢ", "signer": {"full_name": "Người Ký Giả"}},
+        ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError, match="issuer, profile, signer"):
+        services.documents.render("decision", str(forged))
+    honest = tmp_path / "honest.json"
+    honest.write_text(json.dumps({"number": "02/QĐ-STTTT", "summary": "thật",
+                                  "articles": [{"title": "Điều 1"}]}, ensure_ascii=False),
+                      encoding="utf-8")
+    text = pdf_text(services.documents.render("decision", str(honest)).pdf)
+    profile = services.reference.profile(dt.date.today())
+    assert profile["agency_name"] in text and "GIẢ" not in text
+    viewer = services.as_actor(Actor(username="xem", display_name="Người xem",
+                                     authenticated=True, grants=frozenset({("*", "view")})))
+    with pytest.raises(PermissionDeniedError, match="soạn thảo"):
+        viewer.documents.render("decision", str(honest))

@@ -97,20 +97,105 @@ def test_a_disabled_user_cannot_log_in(services: Services) -> None:
         services.security.login("nghi.viec", PASSWORD)
 
 
-def test_the_sixth_wrong_password_finds_the_account_locked(services: Services) -> None:
+def test_a_locked_or_disabled_account_answers_like_an_unknown_one(services: Services) -> None:
     _user(services, "hay.quen", ["viewer"])
+    with pytest.raises(AuthenticationError) as unknown:
+        services.security.login("khong.co.ai", "sai-mat-khau")
     for _attempt in range(5):
         with pytest.raises(AuthenticationError):
             services.security.login("hay.quen", "sai-mat-khau")
-    with pytest.raises(AuthenticationError, match="bị khóa"):
-        services.security.login("hay.quen", "sai-mat-khau")
-    with pytest.raises(AuthenticationError, match="bị khóa"):  # even the right password
-        services.security.login("hay.quen", PASSWORD)
+    for password in ("sai-mat-khau", PASSWORD):  # locked: even the right one is not tried
+        with pytest.raises(AuthenticationError) as locked:
+            services.security.login("hay.quen", password)
+        assert str(locked.value) == str(unknown.value)
+    with services.db.session() as session:
+        user = session.execute(select(User).where(User.username == "hay.quen")).scalar_one()
+        assert user.locked_until - dt.datetime.now(dt.UTC) > dt.timedelta(minutes=14)
     with services.db.session(write=True) as session:  # 15 minutes later
         session.execute(update(User).where(User.username == "hay.quen").values(
             locked_until=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
         session.commit()
     assert services.security.login("hay.quen", PASSWORD).username == "hay.quen"
+    # a disabled account: "disabled" only after the right password
+    services.security.set_active("hay.quen", False)
+    with pytest.raises(AuthenticationError) as disabled_wrong:
+        services.security.login("hay.quen", "sai-mat-khau")
+    assert str(disabled_wrong.value) == str(unknown.value)
+    with pytest.raises(AuthenticationError, match="vô hiệu hóa"):
+        services.security.login("hay.quen", PASSWORD)
+
+
+def test_user_names_are_capped_and_cleaned_before_the_audit_trail(services: Services) -> None:
+    huge = "admin" + "x" * 120_000
+    for typed in (huge, "admin\nđăng nhập giả\r\x00", "ad\u200bmin\t"):
+        with pytest.raises(AuthenticationError, match="Sai tên đăng nhập hoặc mật khẩu"):
+            services.security.login(typed, "sai-mat-khau")
+    with services.db.session() as session:
+        names = list(session.execute(select(AuditEntry.username).where(
+            AuditEntry.action == "login_failed").order_by(AuditEntry.id)).scalars())
+    assert len(names) == 3 and all(len(n) <= 64 for n in names)
+    assert not any(ch in n for n in names for ch in "\n\r\x00\t\u200b")
+    assert names[0].startswith("adminxxx") and names[0].endswith("…")
+    # a cleaned name is the account's: "ad\u200bmin" is admin, and counts against it
+    assert names[2] == "admin"
+
+
+def test_the_last_administrator_is_slowed_down_not_locked(services: Services) -> None:
+    for _attempt in range(5):
+        with pytest.raises(AuthenticationError):
+            services.security.login("admin", "sai-mat-khau")
+
+    def wait() -> dt.timedelta:
+        with services.db.session() as session:
+            user = session.execute(select(User).where(User.username == "admin")).scalar_one()
+            return user.locked_until - dt.datetime.now(dt.UTC)
+
+    assert dt.timedelta(seconds=3) < wait() <= dt.timedelta(seconds=5)
+    with pytest.raises(AuthenticationError):  # within the delay the right password waits too
+        services.security.login("admin", TEST_PASSWORD)
+    for expected in (10, 20, 40, 60, 60):  # each wrong try doubles the wait, up to a minute
+        with services.db.session(write=True) as session:
+            session.execute(update(User).where(User.username == "admin").values(
+                locked_until=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
+            session.commit()
+        with pytest.raises(AuthenticationError):
+            services.security.login("admin", "sai-mat-khau")
+        assert dt.timedelta(seconds=expected - 2) < wait() <= dt.timedelta(seconds=expected)
+    with services.db.session(write=True) as session:
+        session.execute(update(User).where(User.username == "admin").values(
+            locked_until=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
+        session.commit()
+    assert services.security.login("admin", TEST_PASSWORD).username == "admin"
+    # with a second administrator, the first one is locked like anyone else
+    _user(services, "quan.tri.hai", ["administrator"])
+    for _attempt in range(5):
+        with pytest.raises(AuthenticationError):
+            services.security.login("admin", "sai-mat-khau")
+    assert wait() > dt.timedelta(minutes=14)
+
+
+def test_the_last_administration_right_cannot_be_taken_away(services: Services) -> None:
+    lead = _user(services, "lanh.dao", ["leader"])
+    assert lead.actor.can("audit", "view")
+    refusals = (
+        lambda: services.security.set_grant("administrator", "*", "*", False),
+        lambda: services.security.set_active("admin", False),
+        lambda: services.security.update_user("admin", full_name="Quản trị", roles=["viewer"],
+                                              areas=[], unit=None, district=None),
+    )
+    for change in refusals:
+        with pytest.raises(ValidationError, match="quyền quản trị"):
+            change()
+    admin = services.as_actor(services.security.login("admin", TEST_PASSWORD))
+    assert admin.actor.can("admin", "administer")
+    assert "*:*" in services.security.matrix()["administrator"]["grants"]
+    # once another account can administer, the first may be disabled
+    services.security.set_grant("leader", "admin", "administer", True)
+    services.security.set_active("admin", False)
+    with pytest.raises(ValidationError, match="quyền quản trị"):  # but not the last one left
+        services.security.set_grant("leader", "admin", "administer", False)
+    with pytest.raises(ValidationError, match="quyền quản trị"):
+        services.security.set_active("lanh.dao", False)
 
 
 def test_a_wrong_user_name_and_a_wrong_password_read_the_same(services: Services) -> None:
@@ -214,3 +299,17 @@ def test_register_scope_applies_to_filters_too(services: Services,
     officer = _user(services, "can.bo.tdm", ["district_officer"], district=718)
     assert officer.registers.count("parties", RegisterFilter("cong ty")) == 1
     assert officer.registers.count("parties", RegisterFilter("", {"district_code": 724})) == 0
+
+
+def test_unlocking_an_idle_session_counts_towards_the_lock_out(services: Services) -> None:
+    desk = _user(services, "de.quen", ["viewer"])
+    assert desk.security.confirm_password(PASSWORD)
+    for _attempt in range(5):
+        assert not desk.security.confirm_password("sai-mat-khau")
+    assert not desk.security.confirm_password(PASSWORD)  # locked: not tried
+    with pytest.raises(AuthenticationError):
+        services.security.login("de.quen", PASSWORD)
+    with services.db.session() as session:
+        reasons = list(session.execute(select(AuditEntry.summary).where(
+            AuditEntry.action == "unlock_failed").order_by(AuditEntry.id)).scalars())
+    assert reasons[:4] == ["wrong password"] * 4 and reasons[5].startswith("locked until")

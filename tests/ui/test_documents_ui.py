@@ -48,7 +48,8 @@ def _pages(path: Path) -> int:
                     if line.startswith("Pages:")))
 
 
-def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Path) -> None:  # noqa: ANN001
+def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Path,  # noqa: ANN001
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     permit = _permits(services)[0]
     view = PermitsView(services)
     qtbot.addWidget(view)
@@ -63,6 +64,15 @@ def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Pa
     assert _pages(tmp_path / "printed.pdf") == 1
     assert dialog.save_as(str(tmp_path / "saved.pdf"))
     assert (tmp_path / "saved.pdf").read_bytes() == dialog.rendered.pdf
+    # never through a symbolic link: the file it points to stays as it was
+    shown: list[str] = []
+    monkeypatch.setattr("sotttt_desktop.ui.document_preview.show_error",
+                        lambda _parent, message, _title=None: shown.append(message))
+    (tmp_path / "other.txt").write_text("giữ nguyên", encoding="utf-8")
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "other.txt")
+    assert not dialog.save_as(str(tmp_path / "link.pdf"))
+    assert "liên kết tượng trưng" in shown[0]
+    assert (tmp_path / "other.txt").read_text(encoding="utf-8") == "giữ nguyên"
     dialog.hide()
     again = view.preview_selected()  # a reprint: the same file, said so
     qtbot.addWidget(again)

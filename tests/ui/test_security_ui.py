@@ -39,7 +39,9 @@ def _login(qtbot, services: Services, user: str, password: str) -> LoginDialog: 
 def test_wrong_password_is_explained_in_vietnamese(qtbot, services: Services) -> None:  # noqa: ANN001
     dialog = _login(qtbot, services, "admin", "sai")
     assert dialog.actor is None
-    assert dialog.error.text() == "Sai tên đăng nhập hoặc mật khẩu."
+    assert dialog.error.text() == ("Sai tên đăng nhập hoặc mật khẩu. Sau 5 lần nhập sai mật khẩu "
+                                   "liên tiếp, tài khoản phải chờ một thời gian mới được đăng "
+                                   "nhập lại.")
     assert dialog.password.text() == ""  # cleared, focus back for the next try
 
 

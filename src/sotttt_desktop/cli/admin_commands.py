@@ -73,16 +73,24 @@ def _district(services: Any, text: str | None) -> int | None:  # noqa: ANN401
 
 def cmd_users_add(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
-        password = new_password(_("Password for {user}: ").format(user=args.name))
+        password, generated = new_password(_("Password for {user}: ").format(user=args.name))
         user = services.security.add_user(
             args.name, args.full_name or args.name, password, args.role, areas=args.area,
             unit=args.unit, district=_district(services, args.district))
     if args.json:
-        emit_json(user)
+        emit_json(user | ({"one_time_password": password} if generated else {}))
     else:
         emit_lines([_("User {name} added; the password must be changed at first log-in.")
-                    .format(name=user["username"])])
+                    .format(name=user["username"])] + _one_time_lines(password, generated))
     return 0
+
+
+def _one_time_lines(password: str, generated: bool) -> list[str]:
+    """The generated password, shown this once (it is stored only as a hash)."""
+    if not generated:
+        return []
+    return [_("One-time password (shown only now; give it to the user in person): {password}")
+            .format(password=password)]
 
 
 def cmd_users_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -99,15 +107,18 @@ def cmd_users_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 def cmd_users_change(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
+        password, generated = "", False
         if args.users_action == "reset-password":
-            password = new_password(_("New password for {user}: ").format(user=args.name))
+            password, generated = new_password(
+                _("New password for {user}: ").format(user=args.name))
             user = services.security.reset_password(args.name, password)
         else:
             user = services.security.set_active(args.name, args.users_action == "enable")
     if args.json:
-        emit_json(user)
+        emit_json(user | ({"one_time_password": password} if generated else {}))
     else:
-        emit_lines([_("Done: {name}.").format(name=user["username"])])
+        emit_lines([_("Done: {name}.").format(name=user["username"])]
+                   + _one_time_lines(password, generated))
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from sotttt_desktop.core.passwords import one_time_password
 from sotttt_desktop.errors import AuthenticationError, ValidationError
 from sotttt_desktop.i18n import DateOutOfRangeError, _, parse_date
 from sotttt_desktop.settings import DatabaseLocation
@@ -80,12 +81,13 @@ def date_arg(text: str | None) -> dt.date | None:
         raise ValidationError(_("Write the date as dd/mm/yyyy, for example 05/03/1990.")) from error
 
 
-def new_password(prompt: str) -> str:
-    """The password for a new or reset account: SOTTTT_NEW_PASSWORD, a prompt, or — as a
-    temporary password the user must change — SOTTTT_PASSWORD."""
+def new_password(prompt: str) -> tuple[str, bool]:
+    """The password for a new or reset account, and whether it was generated: from
+    SOTTTT_NEW_PASSWORD, else asked at a terminal, else a random one-time password (to be shown
+    once; the account must change it at first log-in). Never the signed-in user's own password."""
     value = os.environ.get("SOTTTT_NEW_PASSWORD")
     if value:
-        return value
+        return value, False
     if sys.stdin and sys.stdin.isatty():
-        return read_secret("SOTTTT_NEW_PASSWORD", prompt, confirm=True)
-    return read_secret("SOTTTT_PASSWORD", prompt)
+        return read_secret("SOTTTT_NEW_PASSWORD", prompt, confirm=True), False
+    return one_time_password(), True

@@ -35,3 +35,10 @@ def verify_password(stored_hash: str, password: str) -> bool:
 
 def needs_rehash(stored_hash: str) -> bool:
     return _hasher().check_needs_rehash(stored_hash)
+
+
+def one_time_password() -> str:
+    """A random temporary password (96 bits) to hand over in person."""
+    import secrets
+
+    return "tam-" + secrets.token_urlsafe(12)

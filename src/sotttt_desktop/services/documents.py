@@ -8,11 +8,14 @@ as it moves (02, 03, 05, the book) are rendered from the current state and logge
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import secrets
 import tomllib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -61,6 +64,7 @@ ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
 FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
+ISSUED_FORMS = ("01", "04")  # issued once (templates/one_stop_forms.py: snapshot)
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
 VERIFY_LABELS = {  # N_(): shown in the user's language
     "valid": N_("in force"), "expired": N_("expired"), "suspended": N_("suspended for now"),
@@ -112,6 +116,24 @@ def _permit_row(session: Session, shown: dict[str, Any]) -> Permit:
                            ).scalar_one()
 
 
+# What a decision or letter file may give (templates/generic.py); the header, the issuing
+# authority and the signature are the database's, never the file's.
+FILE_FIELDS = frozenset({"number", "date", "summary", "legal_bases", "articles", "addressees",
+                         "paragraphs", "recipients"})
+DRAFTING = ("create", "sign")
+Deliver = Callable[["Rendered"], AbstractContextManager[object]]
+
+
+def _issuing_right(kind: str, area: str) -> tuple[str, str]:
+    """The right the first print of a document issued once needs: signing a permit, revoking
+    for a suspension or revocation decision, receiving dossiers for a one-stop receipt."""
+    if kind == "permit":
+        return area, "sign"
+    if kind in ("permit-suspension", "permit-revocation"):
+        return area, "revoke"
+    return "one_stop", "create"
+
+
 def _safe_name(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in text).strip("-")
 
@@ -139,9 +161,14 @@ class DocumentService:
 
     # --- rendering -------------------------------------------------------------------------------
 
-    def render(self, kind: str, ref: str, *, signer: str | None = None) -> Rendered:
+    def render(self, kind: str, ref: str, *, signer: str | None = None,
+               deliver: Deliver | None = None) -> Rendered:
         """The PDF of `kind` for `ref` (a permit number, a dossier code, a period or a JSON
-        file, as the template says)."""
+        file, as the template says).
+
+        `deliver(rendered)`, if given, is a context manager that puts the PDF where it goes (a
+        file): the print is recorded only if it succeeds, and undone if the record fails.
+        The first print of a document issued once needs the right to issue it."""
         from sotttt_desktop.documents.fonts import register
         from sotttt_desktop.documents.layout import render as render_pdf
 
@@ -150,14 +177,18 @@ class DocumentService:
         area, subject_ref = self._area_and_ref(template, kind, ref)
         if area != "general":
             self._services.require(area, "view")
+        else:
+            self._require_drafting()
         if template.snapshot:
             stored = self._stored(kind, subject_ref)
             if stored is not None:
-                return self._reprint(template, stored)
+                return self._reprint(template, stored, deliver)
+            self._services.require(*_issuing_right(kind, area))
         data = self._data(template, kind, ref, signer)
         pdf = render_pdf(template.build(data))
         digest = hashlib.sha256(pdf).hexdigest()
         name = f"{kind}-{_safe_name(subject_ref)}.pdf"
+        rendered = Rendered(kind, subject_ref, pdf, digest, False, name)
         services = self._services
         with services.db.session(write=True) as session:
             if template.snapshot:
@@ -171,15 +202,20 @@ class DocumentService:
                          action="issue_document" if template.snapshot else "print",
                          entity_kind="document", entity_id=f"{kind}:{subject_ref}",
                          summary=f"{template.title}: {subject_ref}", after={"sha256": digest})
-            session.commit()
-        return Rendered(kind, subject_ref, pdf, digest, False, name)
+            session.flush()
+            with deliver(rendered) if deliver else contextlib.nullcontext():
+                session.commit()
+        return rendered
 
-    def _reprint(self, template: Template, stored: dict[str, Any]) -> Rendered:
+    def _reprint(self, template: Template, stored: dict[str, Any],
+                 deliver: Deliver | None) -> Rendered:
         from sotttt_desktop.documents.layout import render as render_pdf
 
         pdf = render_pdf(template.build(json.loads(stored["data"])))
         digest = hashlib.sha256(pdf).hexdigest()
         same = digest == stored["sha256"]
+        name = f"{stored['kind']}-{_safe_name(stored['subject_ref'])}.pdf"
+        rendered = Rendered(stored["kind"], stored["subject_ref"], pdf, digest, True, name)
         services = self._services
         with services.db.session(write=True) as session:
             row = session.get(IssuedDocument, stored["id"])
@@ -188,14 +224,29 @@ class DocumentService:
                          entity_kind="document", entity_id=f"{row.kind}:{row.subject_ref}",
                          summary=f"{template.title}: {row.subject_ref} (lần in thứ {row.prints})",
                          after={"sha256": digest, "same_as_issued": same})
-            session.commit()
-        if not same:
-            raise ValidationError(_(
-                "This document was issued with the font {font}; this computer prints it "
-                "differently. Print it where it was issued, or set SOTTTT_DOCUMENT_FONT=bundled "
-                "on every desk.").format(font=stored["font"]))
-        name = f"{stored['kind']}-{_safe_name(stored['subject_ref'])}.pdf"
-        return Rendered(stored["kind"], stored["subject_ref"], pdf, digest, True, name)
+            if not same:  # logged, but no file of a print that differs from the issued one
+                session.commit()
+                raise ValidationError(_(
+                    "This document was issued with the font {font}; this computer prints it "
+                    "differently. Print it where it was issued, or set SOTTTT_DOCUMENT_FONT="
+                    "bundled on every desk.").format(font=stored["font"]))
+            session.flush()
+            with deliver(rendered) if deliver else contextlib.nullcontext():
+                session.commit()
+        return rendered
+
+    def _require_drafting(self) -> None:
+        """A decision or letter from a file: for those who draft documents (create or sign in
+        some area), not for readers."""
+        from sotttt_desktop.areas import AREAS
+
+        actor = self._services.actor
+        if actor.must_change_password:
+            raise PermissionDeniedError(_("Change your temporary password first."))
+        if not any(actor.can(area.key, action) for area in AREAS for action in DRAFTING):
+            raise PermissionDeniedError(_(
+                "{user} may not draft documents: printing a decision or letter from a file needs "
+                "the right to create or sign in an area.").format(user=actor.display_name))
 
     def _stored(self, kind: str, subject_ref: str) -> dict[str, Any] | None:
         with self._services.db.session() as session:
@@ -472,10 +523,19 @@ class DocumentService:
                 path=path, error=error)) from error
         if not isinstance(data, dict):
             raise ValidationError(_("{path} must hold one JSON object.").format(path=path))
-        on = dt.date.fromisoformat(data["date"]) if data.get("date") else _local_today()
-        data.setdefault("profile", self._profile(on))
-        if "signer" not in data:
-            data["signer"] = self._signer(signer, on)
+        foreign = sorted(set(data) - FILE_FIELDS)
+        if foreign:
+            raise ValidationError(_(
+                "{path} may not set {fields}: the agency header and the signature come from the "
+                "organisation profile. A file may give: {allowed}.").format(
+                path=path, fields=", ".join(foreign), allowed=", ".join(sorted(FILE_FIELDS))))
+        try:
+            on = dt.date.fromisoformat(data["date"]) if data.get("date") else _local_today()
+        except (TypeError, ValueError) as error:
+            raise ValidationError(_("{path}: write the date as YYYY-MM-DD.").format(
+                path=path)) from error
+        data["profile"] = self._profile(on)
+        data["signer"] = self._signer(signer, on)
         return data
 
     # --- verification codes ----------------------------------------------------------------------
@@ -570,8 +630,23 @@ class DocumentService:
         """Forms 01–06 for a dossier (as `DossierService.show` gives it), each with why it does
         not apply yet (None: it does): 02–04 print a step the dossier must have taken."""
         kinds = {event["kind"] for event in dossier["timeline"]}
-        return {number: None if not FORM_NEEDS.get(number) or kinds.intersection(FORM_NEEDS[number])
-                else _(FORM_NOT_YET).format(form=number) for number in ONE_STOP_FORMS}
+        result: dict[str, str | None] = {}
+        for number in ONE_STOP_FORMS:
+            if FORM_NEEDS.get(number) and not kinds.intersection(FORM_NEEDS[number]):
+                result[number] = _(FORM_NOT_YET).format(form=number)
+            elif number in ISSUED_FORMS:
+                result[number] = self.print_refusal(f"form-{number}", dossier["code"],
+                                                    area=dossier["area"])
+            else:
+                result[number] = None
+        return result
+
+    def print_refusal(self, kind: str, subject_ref: str, *, area: str) -> str | None:
+        """Why the actor may not print this document now (None: they may): a document issued
+        once needs the issuing right for its first print, viewing for a reprint."""
+        if not self._template(kind).snapshot or self._stored(kind, subject_ref) is not None:
+            return self._services.refusal(area, "view")
+        return self._services.refusal(*_issuing_right(kind, area))
 
     def form(self, number: str, dossier_code: str) -> tuple[str, str]:
         """(kind, id) of one-stop form `number` of a dossier: 06 is the book of its month."""

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import tomllib
+import unicodedata
+import uuid
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select
 
 from sotttt_desktop.core import audit
-from sotttt_desktop.core.models import RoleDefinition, RoleGrant, Unit, User, UserRole, utcnow
+from sotttt_desktop.core.models import (
+    AuditHead,
+    RoleDefinition,
+    RoleGrant,
+    Unit,
+    User,
+    UserRole,
+    utcnow,
+)
 from sotttt_desktop.core.passwords import (
     MIN_PASSWORD_LENGTH,
     hash_password,
@@ -28,7 +40,7 @@ from sotttt_desktop.errors import (
     NotFoundError,
     ValidationError,
 )
-from sotttt_desktop.i18n import _, format_datetime
+from sotttt_desktop.i18n import _
 from sotttt_desktop.resources import resource_path
 from sotttt_desktop.services.actor import ACTIONS, Actor
 
@@ -39,8 +51,61 @@ if TYPE_CHECKING:
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT_MINUTES = 15
+# The last enabled administrator is never locked (no one else could unlock it, anyone could lock
+# it): after MAX_FAILED_LOGINS wrong passwords each try waits 5 s, doubling up to a minute.
+ADMIN_DELAY_SECONDS = 5
+ADMIN_DELAY_MAX_SECONDS = 60
+USERNAME_MAX = 64
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 SPECIAL_AREAS = ("audit", "admin")
+# The grants that reach user and role administration (Actor.can("admin", "administer")).
+ADMIN_GRANTS = (("*", "*"), ("admin", "*"), ("admin", "administer"))
+
+
+def login_name(raw: str | None) -> str:
+    """A typed user name as it may be looked up and written to the audit trail: without control
+    or format characters, trimmed, lower case, at most USERNAME_MAX characters (a longer one
+    ends in "…" and so matches no account)."""
+    text = "".join(ch for ch in (raw or "") if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
+    text = text.strip().lower()
+    return text if len(text) <= USERNAME_MAX else text[:USERNAME_MAX - 1] + "…"
+
+
+def wrong_login() -> str:
+    """The one answer to an unknown user, a wrong password and a locked account."""
+    return _("Wrong user name or password. After {count} wrong passwords in a row the account "
+             "must wait before the next try.").format(count=MAX_FAILED_LOGINS)
+
+
+def administrators_now(session: Session) -> set[uuid.UUID]:
+    """`administrators`, with the audit head locked first (after any account row the caller
+    locks): two changes that could each remove the last administrator are judged in turn."""
+    session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
+    return administrators(session)
+
+
+def keep_an_administrator(session: Session, before: set[uuid.UUID]) -> None:
+    """Refuse a change (flushed, not committed) that leaves no enabled account able to
+    administer users and roles when there was one: no one could ever give that right back."""
+    if before and not administrators(session):
+        raise ValidationError(_("This would leave no enabled account that can administer users "
+                                "and roles. Give another account that right first."))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked when the user name is unknown, so that the answer takes as long as for a user."""
+    return hash_password(secrets.token_hex(16))
+
+
+def administrators(session: Session) -> set[uuid.UUID]:
+    """The enabled accounts that can administer users and roles."""
+    reaches_admin = or_(*(and_(RoleGrant.area == area, RoleGrant.action == action)
+                          for area, action in ADMIN_GRANTS))
+    admin_roles = select(RoleGrant.role).where(reaches_admin)
+    return set(session.execute(
+        select(User.id).join(UserRole, UserRole.user_id == User.id)
+        .where(User.active.is_(True), UserRole.role.in_(admin_roles))).scalars())
 
 
 def _user_public(user: User) -> dict[str, Any]:
@@ -94,31 +159,29 @@ class SecurityService:
     # --- log-in --------------------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> Actor:
-        username = (username or "").strip().lower()
+        """Sign in, or raise AuthenticationError with one line that tells an unknown, disabled
+        or locked account from a wrong password only once the password is right.
+
+        The password is checked outside the write transaction (Argon2 takes tens of
+        milliseconds); the account row is then locked (FOR UPDATE; SQLite's write lock) and its
+        counter and lock decided on the row as it is now, so parallel log-ins neither lose a
+        count nor trip the optimistic version check.
+        """
+        name = login_name(username)
+        with self._services.db.session() as session:
+            found = session.execute(select(User.id, User.password_hash).where(
+                User.username == name)).first() if USERNAME_RE.match(name) else None
+        checked_hash = found.password_hash if found else _dummy_hash()
+        password_ok = verify_password(checked_hash, password or "") and found is not None
         now = utcnow()
         with self._services.db.session(write=True) as session:
-            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-            refusal: str | None = None
-            if user is None:
-                refusal = _("Wrong user name or password.")
-            elif not user.active:
-                refusal = _("This account is disabled. Ask the administrator.")
-            elif user.locked_until is not None and user.locked_until > now:
-                refusal = _("Too many wrong passwords: the account is locked until {time}.").format(
-                    time=format_datetime(user.locked_until))
-            elif not verify_password(user.password_hash, password):
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
-                    user.failed_logins = 0
-                    refusal = _("Too many wrong passwords: the account is locked until {time}."
-                                ).format(time=format_datetime(user.locked_until))
-                else:
-                    refusal = _("Wrong user name or password.")
+            user = session.execute(select(User).where(User.username == name).with_for_update()
+                                   ).scalar_one_or_none() if found else None
+            refusal, reason = self._refusal(session, user, password_ok, checked_hash, now)
             if refusal is not None:
-                audit.append(session, username=username or "?", action="login_failed",
+                audit.append(session, username=name or "?", action="login_failed",
                              entity_kind="user", entity_id=user.id if user else "",
-                             summary=refusal)
+                             summary=reason)
                 session.commit()
                 raise AuthenticationError(refusal)
             assert user is not None
@@ -133,17 +196,57 @@ class SecurityService:
             session.commit()
             return actor
 
+    def _refusal(self, session: Session, user: User | None, password_ok: bool,
+                 checked_hash: str, now: dt.datetime) -> tuple[str | None, str]:
+        """(the line to show or None to let the user in, the reason for the audit trail).
+        Counts a wrong password on the locked row; a locked account's password is not tried."""
+        wrong = wrong_login()
+        if user is None:
+            return wrong, "unknown user"
+        if user.locked_until is not None and user.locked_until > now:
+            return wrong, f"locked until {user.locked_until.isoformat(timespec='seconds')}"
+        if user.password_hash != checked_hash:  # changed while the password was checked
+            return wrong, "password changed meanwhile"
+        if not password_ok:
+            user.failed_logins += 1
+            if user.failed_logins < MAX_FAILED_LOGINS:
+                return wrong, "wrong password"
+            if self._is_last_administrator(session, user):
+                # a delay, not a lock: no one else could lift it, and anyone could set it
+                excess = user.failed_logins - MAX_FAILED_LOGINS
+                delay = min(ADMIN_DELAY_SECONDS * 2 ** min(excess, 16), ADMIN_DELAY_MAX_SECONDS)
+                user.locked_until = now + dt.timedelta(seconds=delay)
+                return wrong, f"wrong password; last administrator: next try in {delay} s"
+            user.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
+            user.failed_logins = 0
+            return wrong, f"wrong password; locked for {LOCKOUT_MINUTES} min"
+        if not user.active:
+            return _("This account is disabled. Ask the administrator."), "account disabled"
+        return None, ""
+
+    def _is_last_administrator(self, session: Session, user: User) -> bool:
+        return administrators(session) == {user.id}
+
     def confirm_password(self, password: str) -> bool:
-        """Re-check the signed-in user's password (unlocking an idle session)."""
+        """Re-check the signed-in user's password (unlocking an idle session). Wrong passwords
+        count towards the same lock-out as at log-in: an unattended screen is no way around it."""
         actor = self._services.actor
+        with self._services.db.session() as session:
+            stored = session.execute(select(User.password_hash).where(
+                User.id == actor.user_id)).scalar_one_or_none() if actor.user_id else None
+        checked_hash = stored or _dummy_hash()
+        password_ok = verify_password(checked_hash, password or "") and stored is not None
         with self._services.db.session(write=True) as session:
-            user = session.get(User, actor.user_id) if actor.user_id else None
-            ok = user is not None and user.active and verify_password(user.password_hash, password)
+            user = session.execute(select(User).where(User.id == actor.user_id).with_for_update()
+                                   ).scalar_one_or_none() if stored else None
+            refusal, reason = self._refusal(session, user, password_ok, checked_hash, utcnow())
+            if refusal is None and user is not None:
+                user.failed_logins = 0
             audit.append(session, username=actor.username,
-                         action="unlock" if ok else "unlock_failed", entity_kind="user",
-                         entity_id=actor.user_id or "")
+                         action="unlock" if refusal is None else "unlock_failed",
+                         entity_kind="user", entity_id=actor.user_id or "", summary=reason)
             session.commit()
-            return ok
+            return refusal is None
 
     def _actor_for(self, session: Session, user: User) -> Actor:
         roles = user.role_names
@@ -251,14 +354,16 @@ class SecurityService:
 
     def _change_user(self, username: str, action: str, change: Any) -> dict[str, Any]:  # noqa: ANN401
         with self._services.db.session(write=True) as session:
-            user = session.execute(select(User).where(User.username == username.strip().lower())
-                                   ).scalar_one_or_none()
+            user = session.execute(select(User).where(User.username == login_name(username))
+                                   .with_for_update()).scalar_one_or_none()
             if user is None:
                 raise NotFoundError(_("There is no user {name}.").format(name=username))
+            admins = administrators_now(session)
             before = _user_public(user)
             change(user)
             user.updated_by = self._services.actor.username
             session.flush()
+            keep_an_administrator(session, admins)
             after = _user_public(user)
             audit.append(session, username=self._services.actor.username, action=action,
                          entity_kind="user", entity_id=user.id, summary=user.username,
@@ -315,7 +420,8 @@ class SecurityService:
             raise ValidationError(_("The new password must differ from the old one."),
                                   {"password": _("Same as before.")})
         with self._services.db.session(write=True) as session:
-            user = session.get(User, actor.user_id)
+            # locked: a log-in may be counting on this row at the same moment
+            user = session.get(User, actor.user_id, with_for_update=True)
             if user is None or not verify_password(user.password_hash, old_password):
                 raise AuthenticationError(_("The current password is wrong."))
             user.password_hash = hash_password(new_password)
@@ -356,6 +462,7 @@ class SecurityService:
             if session.get(RoleDefinition, role) is None:
                 raise NotFoundError(_("Unknown role: {role}. Roles: {roles}.").format(
                     role=role, roles=", ".join(self.role_names())))
+            admins = administrators_now(session)
             exists = session.get(RoleGrant, (role, area, action)) is not None
             if exists == granted:
                 return
@@ -364,6 +471,7 @@ class SecurityService:
             else:
                 session.execute(delete(RoleGrant).where(
                     RoleGrant.role == role, RoleGrant.area == area, RoleGrant.action == action))
+                keep_an_administrator(session, admins)
             audit.append(session, username=self._services.actor.username,
                          action="grant" if granted else "revoke_grant", entity_kind="role",
                          entity_id=role, summary=f"{role} {area}:{action}")

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import literal, select, table
+
 from sotttt_desktop.core.db import Database
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.facade import Services
 from sotttt_desktop.settings import DatabaseLocation
+
+# Filled by `init` itself (reference data, roles, bookkeeping): rows here are not anyone's data.
+SEEDED_TABLES = frozenset({"app_state", "audit_head", "commune", "district",
+                           "organisation_profile", "role_definition", "role_grant", "row_count",
+                           "signer", "unit"})
 
 
 def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: bool = False,
@@ -16,6 +25,11 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
     """Create or upgrade the database, seed the reference data and the roles, optionally add
     demo data and one demo account per role. Returns services acting as `actor` (or the system)."""
     database = Database.open(location, create=True)
+    if demo and holds_data(database):
+        database.close()
+        raise ValidationError(_("Demo data and the demo accounts (with their public password) "
+                                "are only added to a new, empty database; this one already has "
+                                "users or records."))
     system = Services(database, Actor.system())
     seed_missing(system)
     if demo:
@@ -32,6 +46,14 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_licensed(system)
         fill_demo_cases(system)
     return Services(database, actor or Actor.system())
+
+
+def holds_data(database: Database) -> bool:
+    """Has anyone used this database: any user, audit entry or record beyond the seeded
+    reference data and roles?"""
+    with database.session() as session:
+        return any(session.execute(select(literal(1)).select_from(table(name)).limit(1)).first()
+                   for name in database.table_names() if name not in SEEDED_TABLES)
 
 
 def seed_missing(system: Services) -> None:

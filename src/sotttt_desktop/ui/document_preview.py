@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core.safe_write import write_file_atomically
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.ui.background import BackgroundTask, run_in_background
@@ -165,11 +166,10 @@ class DocumentPreview(QDialog):
                 self, _("Save as PDF"), self.rendered.filename, "PDF (*.pdf)")
             if not path:
                 return False
-        try:
-            Path(path).write_bytes(self.rendered.pdf)
-        except OSError as error:
-            show_error(self, _("Cannot write {path}: {error}").format(
-                path=path, error=error.strerror or error), self.windowTitle())
+        try:  # the dialog asked before replacing a file; whole or nothing, never via a link
+            write_file_atomically(Path(path), self.rendered.pdf, force=True)
+        except AppError as error:
+            show_error(self, str(error), self.windowTitle())
             return False
         return True
 
@@ -311,10 +311,9 @@ class BatchPrintDialog(QDialog):
                 return 0
         try:
             for rendered in self.rendered:
-                (Path(folder) / rendered.filename).write_bytes(rendered.pdf)
-        except OSError as error:
-            show_error(self, _("Cannot write {path}: {error}").format(
-                path=folder, error=error.strerror or error), self.windowTitle())
+                write_file_atomically(Path(folder) / rendered.filename, rendered.pdf, force=True)
+        except AppError as error:
+            show_error(self, str(error), self.windowTitle())
             return 0
         self.status.setText(_("{count} file(s) saved in {folder}.").format(
             count=len(self.rendered), folder=folder))

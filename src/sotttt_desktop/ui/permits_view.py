@@ -123,7 +123,8 @@ class PermitsView(QWidget):
         decisions = self._services.permits.available_decisions(permit) if permit else {}
         for action, button in (("suspend", self.suspend_button), ("revoke", self.revoke_button)):
             gate(button, decisions.get(action, nothing) if permit else nothing)
-        gate(self.preview_button, None if permit else nothing)
+        gate(self.preview_button, self._services.documents.print_refusal(
+            "permit", permit["reference"], area=permit["area"]) if permit else nothing)
 
     def decide_selected(self, action: str, *, decision: str | None = None,
                         reason: str | None = None, until: dt.date | None = None) -> bool:
