@@ -136,7 +136,7 @@ def test_audit_list_for_leaders(capsys: pytest.CaptureFixture[str], db_path: Pat
     entries = json.loads(out)
     assert any(e["action"] == "create" and e["summary"] == "Công ty Nhật Ký" for e in entries)
     code, _out, err = run(capsys, "--db", db, "audit", "list", "--since", "hôm qua")
-    assert code == 1 and "ngày/tháng/năm" in err
+    assert code == 2 and "ngày/tháng/năm" in err  # bad input: exit 2
 
 
 def test_a_new_account_gets_a_one_time_password_not_the_administrators(
