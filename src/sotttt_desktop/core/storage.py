@@ -135,3 +135,139 @@ def check_sqlite_location(path: Path, *, create: bool) -> bool:
             _("Cannot create the database in {folder}: the folder is read-only.").format(folder=folder)
         )
     return False
+
+
+# --- reading a file without writing it, and the "damaged file" gate ----------------------------
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens `path` without writing anything. On a read-only medium (the file
+    or its folder cannot be written, so SQLite could not make its -shm file) the file is opened
+    as immutable."""
+    from urllib.parse import quote
+
+    resolved = path.resolve()
+    writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK | os.X_OK)
+    return f"file:{quote(str(resolved))}?mode=ro" + ("" if writable else "&immutable=1")
+
+
+def file_state(path: Path) -> tuple[int, ...]:
+    """What changes when the file (or its WAL) changes: device, inode, size and time."""
+    state: list[int] = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = part.stat()
+        except OSError:
+            state += [0, 0, 0, 0]
+            continue
+        state += [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    return tuple(state)
+
+
+def not_ours() -> str:
+    return _("not a database of this application")
+
+
+def file_problem(path: Path) -> str | None:
+    """Why `path` is not a sound database file of this application, or None.
+
+    SQLite's quick_check on a read-only connection, after the checks it does not make itself:
+    a missing, special (/dev/null) or empty file, or one without this application's schema
+    (quick_check says "ok" for all of these)."""
+    if not path.exists():
+        return _("there is no file {path}").format(path=path)
+    if not path.is_file():
+        return _("{path} is not a file").format(path=path)
+    if path.stat().st_size == 0:
+        return _("the file is empty: it is not a database")
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            return result
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "alembic_version" not in tables:
+            return not_ours()
+        return None
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        conn.close()
+
+
+_checked_states: dict[str, tuple[int, ...]] = {}
+
+
+def _checks_file() -> Path:
+    from sotttt_desktop.settings import cache_dir
+
+    return cache_dir() / "checked-files.json"
+
+
+def _known_sound(path: Path, state: tuple[int, ...]) -> bool:
+    key = str(path.resolve())
+    if _checked_states.get(key) == state:
+        return True
+    try:
+        import json
+
+        saved = json.loads(_checks_file().read_text(encoding="utf-8"))
+        return tuple(saved.get(key, ())) == state
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def remember_sound(path: Path) -> None:
+    """Record the file's present state as checked (this process opened it sound and wrote to it
+    only through SQLite), so that the next command does not read the whole file again."""
+    import json
+
+    key, state = str(path.resolve()), file_state(path)
+    _checked_states[key] = state
+    target = _checks_file()
+    try:
+        saved = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+        if not isinstance(saved, dict):
+            saved = {}
+        saved[key] = list(state)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(saved), encoding="utf-8")
+        partial.replace(target)
+    except (OSError, ValueError):
+        pass  # only a cache: the next command checks again
+
+
+def forget_checked(path: Path) -> None:
+    _checked_states.pop(str(path.resolve()), None)
+
+
+def checked_problem(path: Path) -> str | None:
+    """`file_problem`, remembered for this state of the file when there is none."""
+    state = file_state(path)
+    if _known_sound(path, state):
+        return None
+    problem = file_problem(path)
+    if problem is None and file_state(path) == state:
+        remember_sound(path)
+    return problem
+
+
+def require_sound_file(path: Path) -> None:
+    """The gate before anything writes to a SQLite file (the schema gate, ANALYZE, a command):
+    SQLite's quick check, once per state of the file. A damaged file is refused, unchanged."""
+    problem = checked_problem(path)
+    if problem == not_ours():
+        raise DatabaseError(_("{path} is a database of another program; it was not changed.")
+                            .format(path=path))
+    if problem is not None:
+        raise DatabaseError(damaged_message(path, problem))
+
+
+def damaged_message(path: Path, problem: str) -> str:
+    return _("The database {path} is damaged ({problem}); nothing was written to it. Restore the "
+             "newest good backup: sotttt-desktop backups, then sotttt-desktop restore FILE."
+             ).format(path=path, problem=problem[:300].replace("\n", "; "))
