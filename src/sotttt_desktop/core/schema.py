@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from sotttt_desktop import __version__
-from sotttt_desktop.core.backup import backup_name, make_backup
+from sotttt_desktop.core.backup import backup_name, free_name, make_backup
 from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.migrations import HEAD_REVISION
@@ -98,7 +98,7 @@ def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path,
             ).format(path=location.display(), revision=current, version=__version__)
         )
     elif location.path is not None:
-        backup = backup_dir / backup_name(f"before-upgrade-{current}")
+        backup = free_name(backup_dir, backup_name(f"before-upgrade-{current}"))
         make_backup(location.path, backup, kind="before-upgrade")
         log.info("backed up %s to %s before migrating", location.path, backup)
     from alembic import command
