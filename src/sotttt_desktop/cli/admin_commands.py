@@ -145,13 +145,16 @@ def cmd_roles_change(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_audit_verify(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.core import audit
+    from sotttt_desktop.core.db import Database
 
-    services = open_services(location)
+    # read only, like `check`: a trail someone rewrote makes the file one that is not opened
+    database = Database.read_only(location) if location.is_sqlite else Database.open(location)
     try:
-        report = services.audit.verify()
+        with database.session() as session:
+            report = audit.verify(session)
     finally:
-        services.db.close()
+        database.engine.dispose()
     if args.json:
         emit_json({"ok": report.ok, "entries": report.entries, "sealed": report.sealed,
                    "first_broken_id": report.first_broken_id, "reason": report.reason or None})

@@ -17,12 +17,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from sotttt_desktop.core import schema
-from sotttt_desktop.core.storage import (
-    check_sqlite_location,
-    read_only_uri,
-    remember_sound,
-    require_sound_file,
-)
+from sotttt_desktop.core.integrity import remember_sound, require_sound_file
+from sotttt_desktop.core.storage import check_sqlite_location, read_only_uri
 from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.settings import DatabaseLocation, backups_dir
@@ -123,6 +119,9 @@ class Database:
         """A SQLite file opened only to read it (`check`, a restore's candidate): no schema gate,
         no journal mode, nothing written, whatever state the file is in."""
         assert location.path is not None
+        if not location.path.is_file():
+            raise DatabaseError(_("There is no database at {path}. Create one with: "
+                                  "sotttt-desktop init").format(path=location.path))
         engine = create_engine("sqlite:///" + read_only_uri(location.path) + "&uri=true")
         return cls(location, engine, writable=False)
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,13 @@ def _is_known(revision: str) -> bool:
         return False
 
 
+def is_newer_revision(revision: str) -> bool:
+    """Does an unknown revision look like one of a later version (its number above the head's)?
+    '0000' or a foreign name is not newer: such a file is not this application's."""
+    number = re.match(r"\d+", revision or "")
+    return number is not None and int(number.group()) > int(HEAD_REVISION)
+
+
 def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path, *,
                    create: bool) -> str:
     """Bring the database to the head revision (or refuse it). Returns the revision."""
@@ -89,6 +97,11 @@ def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path,
                 _("The database {path} is empty. Create it with: sotttt-desktop init")
                 .format(path=location.display())
             )
+    elif not _is_known(current) and not is_newer_revision(current):
+        raise DatabaseError(
+            _("{path} is a database of another program; it was not changed.")
+            .format(path=location.display())
+        )
     elif not _is_known(current):
         raise DatabaseError(
             _(

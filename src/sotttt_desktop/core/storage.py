@@ -158,14 +158,12 @@ def file_state(path: Path) -> tuple[int, ...]:
         try:
             stat = part.stat()
         except OSError:
+            stat = None
+        if stat is None or (part != path and stat.st_size == 0):  # an empty WAL: none
             state += [0, 0, 0, 0]
             continue
         state += [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
     return tuple(state)
-
-
-def not_ours() -> str:
-    return _("not a database of this application")
 
 
 def file_problem(path: Path) -> str | None:
@@ -190,84 +188,9 @@ def file_problem(path: Path) -> str | None:
             return result
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "alembic_version" not in tables:
-            return not_ours()
+            return _("not a database of this application")
         return None
     except sqlite3.DatabaseError as error:
         return str(error)
     finally:
         conn.close()
-
-
-_checked_states: dict[str, tuple[int, ...]] = {}
-
-
-def _checks_file() -> Path:
-    from sotttt_desktop.settings import cache_dir
-
-    return cache_dir() / "checked-files.json"
-
-
-def _known_sound(path: Path, state: tuple[int, ...]) -> bool:
-    key = str(path.resolve())
-    if _checked_states.get(key) == state:
-        return True
-    try:
-        import json
-
-        saved = json.loads(_checks_file().read_text(encoding="utf-8"))
-        return tuple(saved.get(key, ())) == state
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-def remember_sound(path: Path) -> None:
-    """Record the file's present state as checked (this process opened it sound and wrote to it
-    only through SQLite), so that the next command does not read the whole file again."""
-    import json
-
-    key, state = str(path.resolve()), file_state(path)
-    _checked_states[key] = state
-    target = _checks_file()
-    try:
-        saved = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
-        if not isinstance(saved, dict):
-            saved = {}
-        saved[key] = list(state)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(saved), encoding="utf-8")
-        partial.replace(target)
-    except (OSError, ValueError):
-        pass  # only a cache: the next command checks again
-
-
-def forget_checked(path: Path) -> None:
-    _checked_states.pop(str(path.resolve()), None)
-
-
-def checked_problem(path: Path) -> str | None:
-    """`file_problem`, remembered for this state of the file when there is none."""
-    state = file_state(path)
-    if _known_sound(path, state):
-        return None
-    problem = file_problem(path)
-    if problem is None and file_state(path) == state:
-        remember_sound(path)
-    return problem
-
-
-def require_sound_file(path: Path) -> None:
-    """The gate before anything writes to a SQLite file (the schema gate, ANALYZE, a command):
-    SQLite's quick check, once per state of the file. A damaged file is refused, unchanged."""
-    problem = checked_problem(path)
-    if problem == not_ours():
-        raise DatabaseError(_("{path} is a database of another program; it was not changed.")
-                            .format(path=path))
-    if problem is not None:
-        raise DatabaseError(damaged_message(path, problem))
-
-
-def damaged_message(path: Path, problem: str) -> str:
-    return _("The database {path} is damaged ({problem}); nothing was written to it. Restore the "
-             "newest good backup: sotttt-desktop backups, then sotttt-desktop restore FILE."
-             ).format(path=path, problem=problem[:300].replace("\n", "; "))

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import os
 import sqlite3
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.backup import (
@@ -37,17 +34,17 @@ from sotttt_desktop.core.backup import (
     verify_backup_file,
 )
 from sotttt_desktop.core.instance_lock import InstanceLock
-from sotttt_desktop.core.models import AppState, Party, RowCount, SearchEntry
-from sotttt_desktop.core.storage import (
-    checked_problem,
-    file_problem,
+from sotttt_desktop.core.integrity import (
+    CheckReport,
+    check_contents,
+    check_sqlite_file,
+    checked_report,
     forget_checked,
-    is_sqlite_file,
-    read_only_uri,
 )
+from sotttt_desktop.core.models import AppState
+from sotttt_desktop.core.storage import is_sqlite_file, read_only_uri
 from sotttt_desktop.errors import AppError, DatabaseError, ValidationError
 from sotttt_desktop.i18n import _, format_datetime
-from sotttt_desktop.migrations import HEAD_REVISION
 from sotttt_desktop.settings import DatabaseLocation, load_backup_settings, sqlite_location
 
 if TYPE_CHECKING:
@@ -179,10 +176,10 @@ def validate_backup(path: Path) -> str:
     except (sqlite3.DatabaseError, TypeError) as error:
         raise ValidationError(_("{path} is not a backup of this application.").format(
             path=path)) from error
-    from sotttt_desktop.core.schema import _is_known
+    from sotttt_desktop.core.schema import _is_known, is_newer_revision
 
     if not isinstance(revision, str) or not _is_known(revision):
-        if isinstance(revision, str) and revision.isdigit() and revision > HEAD_REVISION:
+        if isinstance(revision, str) and is_newer_revision(revision):
             raise ValidationError(_("The backup {path} comes from a newer version of the "
                                     "application.").format(path=path))
         raise ValidationError(_("The backup {path} has an unknown schema revision ({revision}); "
@@ -191,68 +188,10 @@ def validate_backup(path: Path) -> str:
     return revision
 
 
-def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], frozenset[str]]:
-    """Every table, index and trigger, by (type, name), with each table's columns."""
-    found: dict[tuple[str, str], frozenset[str]] = {}
-    rows = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN "
-                        "('table', 'index', 'trigger') AND name NOT LIKE 'sqlite_%'").fetchall()
-    for kind, name in rows:
-        columns = frozenset(r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')
-                            ) if kind == "table" else frozenset()
-        found[(kind, name)] = columns
-    return found
-
-
-@functools.cache
-def head_schema() -> dict[tuple[str, str], frozenset[str]]:
-    """The schema a database of this version has: made once, by the migrations, in a temporary
-    file (about 0.5 s)."""
-    from sotttt_desktop.core.db import create_app_engine
-    from sotttt_desktop.core.schema import ensure_current
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "head.sqlite3"
-        location = sqlite_location(path)
-        engine = create_app_engine(location)
-        try:
-            ensure_current(engine, location, Path(folder), create=True)
-        finally:
-            engine.dispose()
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            return _schema_of(conn)
-
-
-def schema_problems(path: Path) -> list[str]:
-    """What the file lacks of this version's schema: tables, columns, indexes, triggers."""
-    with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-        found = _schema_of(conn)
-    problems = []
-    for key, columns in head_schema().items():
-        if key not in found:
-            problems.append(f"{key[0]} {key[1]}")
-        elif columns - found[key]:
-            problems.append(f"{key[1]}({', '.join(sorted(columns - found[key]))})")
-    return problems
-
-
 def candidate_problems(path: Path) -> list[str]:
-    """A full check of a file about to become the database: integrity, foreign keys, every
-    table, column, index and trigger of this version, and the audit chain."""
-    from sotttt_desktop.core.db import Database
-
-    report = CheckReport(ok=True)
-    _check_file_pages(report, path, full=True)
-    if report.ok:
-        database = Database.read_only(sqlite_location(path))
-        try:
-            with database.session() as session:
-                chain = audit.verify(session)
-            report.add("audit_chain", chain.ok, _chain_detail(chain))
-        except AppError as error:
-            report.add("database", False, str(error))
-        finally:
-            database.engine.dispose()
-    return [f"{c['check']}: {c['detail']}" for c in report.checks if not c["ok"]]
+    """A full check of a file about to become the database (what `check` checks)."""
+    report = check_sqlite_file(path, full=True)
+    return [f"{c['check']}: {c['detail']}" for c in report.failed()]
 
 
 def _holds_entry(path: Path, head: dict[str, object]) -> bool:
@@ -299,6 +238,11 @@ def _prepare_candidate(candidate: Path, backup: Path, *, username: str, aside: P
             contextlib.closing(sqlite3.connect(candidate)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
+    refused = _("The backup {path} cannot be restored: {reason} The database was not changed.")
+    first = checked_report(candidate)  # before anything writes to it (the same gate as opening)
+    if not first.ok:
+        raise ValidationError(refused.format(path=backup, reason="; ".join(
+            f"{c['check']}: {c['detail']}" for c in first.failed())[:400]))
     try:
         database = Database.open(sqlite_location(candidate))  # migrates an older backup
     except DatabaseError as error:
@@ -389,109 +333,25 @@ def restore_database(location: DatabaseLocation, backup: Path, *, username: str,
 # --- checks -------------------------------------------------------------------------------------
 
 
-@dataclass
-class CheckReport:
-    ok: bool
-    checks: list[dict[str, Any]] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def add(self, name: str, ok: bool, detail: str = "") -> None:
-        self.checks.append({"check": name, "ok": ok, "detail": detail})
-        self.ok = self.ok and ok
-
-
 def check_file(path: Path) -> CheckReport:
-    """The start-up check of a SQLite file: quick_check, without opening it for writing (and
-    remembered for this state of the file, so that opening it does not read it again)."""
+    """The start-up check of a SQLite file: what `check` checks, reading the file only, and
+    remembered for this state of the file (opening it then does not check it again)."""
     started = time.perf_counter()
-    report = CheckReport(ok=True)
-    problem = checked_problem(path)
-    report.add("quick_check", problem is None, problem or "")
+    report = checked_report(path)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _chain_detail(chain: audit.ChainReport) -> str:
-    if chain.ok:
-        return ""
-    return f"entry {chain.first_broken_id}: {chain.reason}"
-
-
-def _check_file_pages(report: CheckReport, path: Path, *, full: bool) -> None:
-    """SQLite's own checks of a file, read-only: quick or integrity check, foreign keys, the
-    search index, and whether it is a database of this version at all."""
-    if not path.is_file() or path.stat().st_size == 0:
-        report.add("file", False, file_problem(path) or "")
-        return
-    pragma = "integrity_check" if full else "quick_check"
-    try:
-        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
-            report.add(pragma, result == "ok", "" if result == "ok" else result)
-            if full:
-                fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-                report.add("foreign_key_check", not fk, f"{len(fk)} rows" if fk else "")
-            revision = _revision(conn)
-    except sqlite3.DatabaseError as error:
-        report.add(pragma, False, str(error))
-        return
-    if revision is None:
-        report.add("schema", False, _("not a database of this application"))
-    elif revision != HEAD_REVISION:
-        from sotttt_desktop.core.schema import _is_known
-
-        report.add("schema", _is_known(revision), _("revision {revision}").format(
-            revision=revision) if _is_known(revision) else _(
-            "unknown revision {revision}: not a database of this version").format(
-            revision=revision))
-    if full and report.ok:
-        missing = schema_problems(path)
-        report.add("schema", not missing, _("missing: {what}").format(
-            what=", ".join(missing[:10])) if missing else "")
-    if full and report.ok and os.access(path, os.W_OK):
-        try:  # FTS5's own check is spelled as an INSERT; it changes nothing
-            with contextlib.closing(sqlite3.connect(path)) as fts:
-                fts.execute("INSERT INTO search_fts(search_fts, rank) "
-                            "VALUES ('integrity-check', 1)")
-            report.add("search_index", True)
-        except sqlite3.DatabaseError as error:
-            report.add("search_index", False, str(error))
-
-
-def _revision(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
-
-
-def _check_contents(report: CheckReport, services: Services) -> None:
-    try:
-        with services.db.session() as session:
-            parties = session.execute(select(func.count()).select_from(Party)).scalar_one()
-            kept = session.execute(select(RowCount.n).where(RowCount.table_name == "party")
-                                   ).scalar_one_or_none()
-            indexed = session.execute(select(func.count()).select_from(SearchEntry).where(
-                SearchEntry.kind == "party")).scalar_one()
-        report.add("row_counts", kept == parties == indexed,
-                   f"party {parties}, kept {kept}, indexed {indexed}")
-        chain = services.audit.verify()
-        report.add("audit_chain", chain.ok, _chain_detail(chain))
-    except AppError as error:
-        report.add("database", False, str(error))
-
-
 def check_database(services: Services, *, full: bool) -> CheckReport:
-    """Quick: SQLite's quick_check. Full: integrity check, foreign keys, the search index, the
-    kept row counts and the audit chain."""
+    """Quick: SQLite's quick_check. Full: integrity check, foreign keys, this version's schema,
+    the search index, the kept row counts and the audit chain."""
     started = time.perf_counter()
-    report = CheckReport(ok=True)
-    path = services.db.location.path
-    if path is not None:
-        _check_file_pages(report, path, full=full)
-    if full and report.ok:
-        _check_contents(report, services)
+    if services.db.location.path is not None:
+        report = check_sqlite_file(services.db.location.path, full=full)
+    else:
+        report = CheckReport(ok=True)
+        if full:
+            check_contents(report, services.db)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -499,28 +359,15 @@ def check_database(services: Services, *, full: bool) -> CheckReport:
 def check_location(location: DatabaseLocation, *, full: bool) -> CheckReport:
     """`check` without opening the database normally: a SQLite file is only read (it may be
     damaged, incomplete, on a read-only medium or not a database at all)."""
-    from sotttt_desktop.core.db import Database
-    from sotttt_desktop.services.actor import Actor
-    from sotttt_desktop.services.facade import Services
     from sotttt_desktop.services.setup import open_services
 
-    if location.path is None:
-        services = open_services(location)
-        try:
-            return check_database(services, full=full)
-        finally:
-            services.db.close()
-    started = time.perf_counter()
-    report = CheckReport(ok=True)
-    _check_file_pages(report, location.path, full=full)
-    if full and report.ok:
-        database = Database.read_only(location)
-        try:
-            _check_contents(report, Services(database, Actor.system()))
-        finally:
-            database.engine.dispose()
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
+    if location.path is not None:
+        return check_sqlite_file(location.path, full=full)
+    services = open_services(location)
+    try:
+        return check_database(services, full=full)
+    finally:
+        services.db.close()
 
 
 def describe_backup(manifest: BackupManifest) -> str:
