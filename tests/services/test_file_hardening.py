@@ -84,7 +84,7 @@ def test_a_damaged_file_is_refused_by_every_command_and_left_unchanged(
     assert not db_path.with_name(db_path.name + "-wal").exists()
 
 
-def test_the_quick_check_is_paid_once_per_state_of_the_file(db_path: Path) -> None:
+def test_the_check_is_paid_once_per_state_of_the_file(db_path: Path) -> None:
     assert main(["--db", str(db_path), "party", "add", "--kind", "org",
                  "--name", "Công ty Ghi Nhớ"]) == 0
     saved = json.loads((cache_dir() / "checked-files.json").read_text(encoding="utf-8"))
@@ -213,6 +213,25 @@ def test_a_killed_backup_leaves_no_final_file_without_manifest(demo_db_path: Pat
     for path in folder.glob("*.sqlite3"):
         manifest = read_manifest(path)
         assert manifest is not None and manifest.sha256 == sha(path), path
+
+
+def test_a_full_destination_is_named_as_such_not_the_source(capsys: pytest.CaptureFixture[str],
+                                                             demo_db_path: Path,
+                                                             tmp_path: Path) -> None:
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(tiny)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("a small file system needs mount (root)")
+    try:
+        code, _out, err = run(capsys, "--db", str(demo_db_path), "backup", "--out",
+                              str(tiny / "b.sqlite3"))
+        assert code == 3 and str(tiny) in err and "không ghi được" in err, err
+        assert "không đọc được" not in err
+        assert list(tiny.iterdir()) == []  # nothing half-written left behind
+    finally:
+        subprocess.run(["umount", str(tiny)], check=True)
 
 
 # --- class 10: the audit chain anchored outside the file ----------------------------------------

@@ -204,7 +204,8 @@ def make_backup(source: Path, destination: Path, kind: str) -> BackupManifest:
             raise
         return manifest
     finally:
-        partial.unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):  # our temporary name: ours to remove
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)
         if manifest_partial is not None:
             manifest_partial.unlink(missing_ok=True)
 
