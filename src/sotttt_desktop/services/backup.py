@@ -246,8 +246,7 @@ def _prepare_candidate(candidate: Path, backup: Path, *, username: str, aside: P
     try:
         database = Database.open(sqlite_location(candidate))  # migrates an older backup
     except DatabaseError as error:
-        raise ValidationError(_("The backup {path} cannot be restored: {reason} The database was "
-                                "not changed.").format(path=backup, reason=error)) from error
+        raise ValidationError(refused.format(path=backup, reason=error)) from error
     try:
         manifest = read_manifest(backup)
         with database.session(write=True) as session:
@@ -263,8 +262,7 @@ def _prepare_candidate(candidate: Path, backup: Path, *, username: str, aside: P
                                 "manifest": manifest is not None})
             session.commit()
     except AppError as error:
-        raise ValidationError(_("The backup {path} cannot be restored: {reason} The database was "
-                                "not changed.").format(path=backup, reason=error)) from error
+        raise ValidationError(refused.format(path=backup, reason=error)) from error
     finally:
         database.engine.dispose()
     with contextlib.closing(sqlite3.connect(candidate)) as conn:  # the WAL back into the file:
@@ -275,9 +273,7 @@ def _prepare_candidate(candidate: Path, backup: Path, *, username: str, aside: P
         problems.append(_("the audit trail differs from the one recorded in the backup's "
                           "manifest"))
     if problems:
-        raise ValidationError(_("The backup {path} cannot be restored: {reason} The database was "
-                                "not changed.").format(path=backup,
-                                                       reason="; ".join(problems)[:400]))
+        raise ValidationError(refused.format(path=backup, reason="; ".join(problems)[:400]))
 
 
 def restore_database(location: DatabaseLocation, backup: Path, *, username: str,
