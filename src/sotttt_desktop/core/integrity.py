@@ -258,6 +258,7 @@ def remember_sound(path: Path, state: tuple[int, ...] | None = None) -> None:
         saved = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
         if not isinstance(saved, dict):
             saved = {}
+        saved = {name: value for name, value in saved.items() if Path(name).exists()}
         saved[key] = list(state)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
