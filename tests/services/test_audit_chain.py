@@ -9,6 +9,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.db import Database
+from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.setup import open_services
 from sotttt_desktop.settings import sqlite_location
@@ -25,6 +28,19 @@ def test_an_untouched_database_verifies(services: Services) -> None:
     _fill(services)
     report = services.audit.verify()
     assert report.ok and report.entries >= 12
+
+
+def _verify_read_only(path: Path) -> audit.ChainReport:
+    """What `audit verify` does; opening the file normally is refused: `check` calls it damaged
+    (issue #22: a damaged file is never opened for writing)."""
+    with pytest.raises(DatabaseError, match="bị hỏng"):
+        open_services(sqlite_location(path), actor=TEST_ACTOR)
+    database = Database.read_only(sqlite_location(path))
+    try:
+        with database.session() as session:
+            return audit.verify(session)
+    finally:
+        database.engine.dispose()
 
 
 def test_one_changed_byte_in_the_file_is_found_and_named(db_path: Path) -> None:
@@ -53,9 +69,7 @@ def test_one_changed_byte_in_the_file_is_found_and_named(db_path: Path) -> None:
             break
     assert changed
     db_path.write_bytes(bytes(data))
-    reopened = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
-    report = reopened.audit.verify()
-    reopened.db.close()
+    report = _verify_read_only(db_path)
     assert not report.ok
     assert report.first_broken_id == target["id"]
     assert report.reason == "content"
@@ -69,9 +83,7 @@ def test_a_deleted_tail_entry_is_found(db_path: Path) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute("DROP TRIGGER audit_entry_no_delete")  # an attacker with the file
         conn.execute("DELETE FROM audit_entry WHERE id = ?", (newest,))
-    reopened = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
-    report = reopened.audit.verify()
-    reopened.db.close()
+    report = _verify_read_only(db_path)
     assert not report.ok and report.reason == "missing-tail"
 
 

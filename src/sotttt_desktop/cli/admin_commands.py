@@ -157,24 +157,37 @@ def cmd_roles_change(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_audit_verify(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.core import audit
+    from sotttt_desktop.core.db import Database
 
-    services = open_services(location)
+    # read only, like `check`: a trail someone rewrote makes the file one that is not opened
+    database = Database.read_only(location) if location.is_sqlite else Database.open(location)
     try:
-        report = services.audit.verify()
+        with database.session() as session:
+            report = audit.verify(session)
     finally:
-        services.db.close()
+        database.engine.dispose()
     if args.json:
-        emit_json({"ok": report.ok, "entries": report.entries,
+        emit_json({"ok": report.ok, "entries": report.entries, "sealed": report.sealed,
                    "first_broken_id": report.first_broken_id, "reason": report.reason or None})
     if report.ok:
         if not args.json:
             emit_lines([_("The audit trail is intact: {count} entries verified.")
-                        .format(count=report.entries)])
+                        .format(count=report.entries)]
+                       + ([] if report.sealed else [_(
+                           "This computer's seal could not be checked here (no audit key of "
+                           "this computer, or the trail was written elsewhere): a trail "
+                           "recomputed by whoever can edit the file would also look intact.")]))
         return 0
     reasons = {"content": _("its content was changed"),
                "previous-hash": _("the entry before it was changed, removed or inserted"),
-               "missing-tail": _("entries at the end were removed")}
+               "missing-tail": _("entries at the end were removed"),
+               "rewritten": _("the trail was rewritten: it differs from what this computer "
+                              "sealed"),
+               "seal": _("this computer's seal of the trail was forged")}
+    if report.reason == "empty":
+        raise AuditChainBroken(_("The audit trail is empty, but the database holds records: "
+                                 "the trail was removed."))
     raise AuditChainBroken(_("The audit trail is broken at entry {id}: {reason}.").format(
         id=report.first_broken_id, reason=reasons.get(report.reason, report.reason)))
 

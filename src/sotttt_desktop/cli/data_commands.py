@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
 from sotttt_desktop.cli.auth import acting
 from sotttt_desktop.cli.output import emit_json, emit_lines
-from sotttt_desktop.errors import AppError
+from sotttt_desktop.cli.output import error as warning
+from sotttt_desktop.errors import AppError, DatabaseError
 from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.settings import DatabaseLocation
 
@@ -20,7 +22,8 @@ class CheckFailed(AppError):
 def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     backup = sub.add_parser("backup", parents=[common],
                             help="back up the database now (an administrator)")
-    backup.add_argument("--out", type=Path, help="file to write (default: the backup folder)")
+    backup.add_argument("--out", help="a new file to write, or a folder to write into (default: "
+                                      "the backup folder)")
     backup.set_defaults(handler=cmd_backup)
     backups = sub.add_parser("backups", parents=[common], help="list the good backups")
     backups.set_defaults(handler=cmd_backups)
@@ -66,10 +69,20 @@ def cmd_restore(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services.backup import restore_database, validate_backup
 
     validate_backup(args.path)
-    with acting(args, location, write=True) as services:
-        services.require("admin", "administer")
-        username = services.actor.username
+    try:
+        with acting(args, location, write=True) as services:
+            services.require("admin", "administer")
+            username = services.actor.username
+    except DatabaseError:
+        # A damaged or unusable database has no accounts to sign in with: whoever may replace
+        # the file may restore it (the file is kept aside; the restore is audited in the copy).
+        username = getattr(args, "user", None) or os.environ.get("SOTTTT_USER") or "system"
+        warning(_("The database cannot be opened normally; it is restored without signing in."))
     result = restore_database(location, args.path, username=username)
+    if not result["manifest"]:
+        warning(_("Warning: the backup {path} has no manifest, so it could not be compared with "
+                  "what was backed up. Check the restored data before working on it.")
+                .format(path=result["restored_from"]))
     if args.json:
         emit_json(result)
     else:
@@ -79,17 +92,9 @@ def cmd_restore(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_check(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from sotttt_desktop.services.backup import check_database, check_file
-    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.services.backup import check_location
 
-    if args.quick and location.path is not None:
-        report = check_file(location.path)
-    else:
-        services = open_services(location)
-        try:
-            report = check_database(services, full=not args.quick)
-        finally:
-            services.db.close()
+    report = check_location(location, full=not args.quick)
     if args.json:
         emit_json({"ok": report.ok, "seconds": report.seconds, "checks": report.checks})
     else:
@@ -115,12 +120,15 @@ def cmd_migrate_to(args: argparse.Namespace, location: DatabaseLocation) -> int:
                 sys.stderr.write(f"\r{table}: {rows:,}      ")
                 sys.stderr.flush()
 
-        result = migrate_to(services.db, resolve_database(None, args.url),
-                            username=services.actor.username, progress=progress)
+        try:
+            result = migrate_to(services.db, resolve_database(None, args.url),
+                                username=services.actor.username, progress=progress)
+        finally:
+            if not args.json:
+                sys.stderr.write("\n")  # end the progress line (before an error's line too)
     if args.json:
         emit_json(result)
     else:
-        sys.stderr.write("\n")
         emit_lines([("✔ " if t["ok"] else "✘ ") + f"{t['table']}: {format_number(t['rows'])}"
                     for t in result["tables"]])
     if not result["ok"]:

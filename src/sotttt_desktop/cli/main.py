@@ -98,6 +98,22 @@ def _shown_path(path: object) -> str:
     return text if len(text) <= 80 else text[:38] + "…" + text[-38:]
 
 
+DATABASE_MODULES = {"sqlalchemy", "sqlite3", "psycopg", "psycopg2"}
+
+
+def database_failure(exc: BaseException) -> str | None:
+    """One line for an error of the database layer, without its SQL statement or row values
+    (SQLAlchemy's message carries both; a PostgreSQL DETAIL line repeats the values)."""
+    if type(exc).__module__.split(".")[0] not in DATABASE_MODULES:
+        return None
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).split("[SQL:")[0].strip()
+    first = text.splitlines()[0].strip() if text else ""
+    reason = f"{type(orig).__name__}: {first}"[:200] if first else type(orig).__name__
+    return _("The database could not complete the command ({reason}); nothing was saved.").format(
+        reason=reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
@@ -137,6 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             error(_("A file operation failed: {reason}.").format(reason=reason))
         return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        refused = database_failure(exc)
+        if refused is not None:
+            log.exception("database error")
+            error(refused)
+            return 3
         log.exception("unexpected error")
         where = _(" Details are in {path}.").format(path=log_path) if log_path else ""
         error(_("Unexpected error: {error}.").format(error=f"{type(exc).__name__}: {exc}") + where)

@@ -4,20 +4,31 @@ Each entry's hash covers its own fields and the previous entry's hash, so changi
 inserting a row anywhere breaks the chain from that row on. `audit_head` holds the newest hash;
 updating it in every append serialises writers (a row lock on PostgreSQL, the write lock on SQLite)
 and catches a truncated tail.
+
+Whoever can edit the file can recompute every hash, so the chain is also anchored outside it: each
+desk keeps a secret key in its configuration folder (`audit-key`, 0600, made on first use) and
+every append stores a seal, HMAC(key, "id:hash") of the entry it wrote, in `app_state` under
+`audit_seal:<key id>`. Verifying on that desk checks that the sealed entry is still in the chain
+with that hash (a rewritten, cut or emptied trail fails); on another computer (no key) the seal
+cannot be checked, and the report says so instead of calling the trail forged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import hmac
 import json
+import os
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from sotttt_desktop.core.models import AuditEntry, AuditHead, utcnow
+from sotttt_desktop.core.models import AppState, AuditEntry, AuditHead, utcnow
 
 SECRET_FIELDS = frozenset({"password", "password_hash", "secret", "token", "private_key"})
 GENESIS_HASH = "0" * 64
@@ -50,6 +61,60 @@ def entry_hash(prev_hash: str, at: dt.datetime, username: str, action: str, enti
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+SEAL_PREFIX = "audit_seal:"
+KEY_FILE = "audit-key"
+
+
+def _key_path():  # noqa: ANN202 - a Path; settings is imported late (start-up weight)
+    from sotttt_desktop.settings import config_dir
+
+    return config_dir() / KEY_FILE
+
+
+@functools.cache
+def _key(path: str) -> bytes | None:
+    try:
+        with open(path, encoding="ascii") as fh:
+            return bytes.fromhex(fh.read().strip()) or None
+    except (OSError, ValueError):
+        return None
+
+
+def audit_key(*, create: bool) -> bytes | None:
+    """This desk's sealing key (None when it has none and `create` is False, or it cannot be
+    written: appends then go on unsealed)."""
+    path = _key_path()
+    key = _key(str(path))
+    if key is not None or not create:
+        return key
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass  # another process made it first
+    except OSError:
+        return None
+    _key.cache_clear()
+    return _key(str(path))
+
+
+def _seal_name(key: bytes) -> str:
+    return SEAL_PREFIX + hashlib.sha256(key).hexdigest()[:16]
+
+
+def _mac(key: bytes, entry_id: int, digest: str) -> str:
+    return hmac.new(key, f"{entry_id}:{digest}".encode(), hashlib.sha256).hexdigest()
+
+
+def _seal(session: Session, entry_id: int, digest: str) -> None:
+    key = audit_key(create=True)
+    if key is not None:
+        session.merge(AppState(key=_seal_name(key),
+                               value=f"{entry_id}:{digest}:{_mac(key, entry_id, digest)}"))
+
+
 def append(session: Session, *, username: str, action: str, entity_kind: str = "",
            entity_id: object = "", summary: str = "", before: dict[str, Any] | None = None,
            after: dict[str, Any] | None = None) -> AuditEntry:
@@ -66,6 +131,7 @@ def append(session: Session, *, username: str, action: str, entity_kind: str = "
     session.flush()
     session.execute(update(AuditHead).where(AuditHead.id == 1)
                     .values(last_id=entry.id, last_hash=digest))
+    _seal(session, entry.id, digest)
     return entry
 
 
@@ -75,10 +141,41 @@ class ChainReport:
     entries: int
     first_broken_id: int | None = None
     reason: str = ""
+    # True: this desk's seal was checked; None: it could not be checked here (no key, or no
+    # seal of this desk's key: another computer's trail)
+    sealed: bool | None = None
+
+
+def _own_seal(session: Session) -> tuple[int, str] | None | bool:
+    """(entry id, hash) this desk sealed; None: nothing to check here; False: a forged seal."""
+    key = audit_key(create=False)
+    if key is None:
+        return None
+    value = session.execute(select(AppState.value).where(AppState.key == _seal_name(key))
+                            ).scalar_one_or_none()
+    if value is None:
+        return None
+    try:
+        entry_id, digest, mac = value.split(":")
+        sealed = int(entry_id), digest
+    except ValueError:
+        return False
+    if not hmac.compare_digest(mac, _mac(key, *sealed)):
+        return False
+    return sealed
+
+
+def _has_records(session: Session) -> bool:
+    from sotttt_desktop.core.models import Party, User
+
+    return any(session.execute(select(func.count()).select_from(model)).scalar_one()
+               for model in (Party, User))
 
 
 def verify(session: Session, batch: int = 5000) -> ChainReport:
     """Recompute every hash in order; report the first entry that does not fit."""
+    seal = _own_seal(session)
+    sealed_seen: dict[int, str] = {}
     previous = GENESIS_HASH
     count = 0
     last_id = 0
@@ -100,9 +197,20 @@ def verify(session: Session, batch: int = 5000) -> ChainReport:
                 return ChainReport(False, count, row.id, "content")
             previous = row.hash
             last_id = row.id
+            if seal and row.id == seal[0]:
+                sealed_seen[row.id] = row.hash
         after_id = rows[-1].id
         session.expunge_all()
     head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
     if head is None or head.last_hash != previous or head.last_id != last_id:
         return ChainReport(False, count, (last_id or 0) + 1, "missing-tail")
-    return ChainReport(True, count)
+    if seal is False:
+        return ChainReport(False, count, None, "seal")
+    if seal is not None and seal[0] not in sealed_seen:
+        return ChainReport(False, count, seal[0], "missing-tail" if seal[0] > last_id
+                           else "rewritten")
+    if seal is not None and sealed_seen[seal[0]] != seal[1]:
+        return ChainReport(False, count, seal[0], "rewritten")
+    if count == 0 and _has_records(session):
+        return ChainReport(False, 0, None, "empty")
+    return ChainReport(True, count, sealed=True if seal else None)

@@ -13,11 +13,15 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from sotttt_desktop.i18n import _
 
 MANIFEST_SUFFIX = ".json"
 NAME_RE = re.compile(r"^(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
@@ -40,6 +44,9 @@ class BackupManifest:
     sha256: str = ""
     seconds: float = 0.0
     integrity: str = ""
+    # the audit chain's head in the copy ({"last_id", "last_hash"}): the trail of a restored copy
+    # must still hold that entry with that hash
+    audit_head: dict[str, object] = field(default_factory=dict)
 
     def created(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.created_at)
@@ -62,6 +69,14 @@ def _revision(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+def _audit_head(conn: sqlite3.Connection) -> dict[str, object]:
+    try:
+        row = conn.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return {}
+    return {"last_id": row[0], "last_hash": row[1]} if row else {}
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -75,57 +90,124 @@ def backup_name(kind: str, now: dt.datetime | None = None) -> str:
     return f"{kind}-{stamp}.sqlite3"
 
 
-def make_backup(source: Path, destination: Path, kind: str) -> BackupManifest:
-    """Copy `source` (possibly in use) to `destination`, check the copy, write its manifest."""
-    started = time.perf_counter()
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    if destination.exists():
-        stem = destination.stem
-        n = 1
-        while destination.exists():
-            destination = destination.with_name(f"{stem}-{n}.sqlite3")
-            n += 1
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+class BackupExistsError(BackupError):
+    """The destination (or its manifest) is already there: a backup never overwrites a file."""
+
+
+# sqlite3 error codes that say the destination, not the source, failed
+_WRITE_ERRORS = {8, 10, 13, 14}  # READONLY, IOERR, FULL, CANTOPEN
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name-1`, `name-2`, … when it (or its manifest) is taken."""
+    destination = folder / name
+    stem, suffix = destination.stem, destination.suffix
+    n = 1
+    while destination.exists() or manifest_path(destination).exists():
+        destination = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return destination
+
+
+def _temporary(folder: Path, name: str) -> Path:
+    """A new, empty file of our own beside the destination (never a name someone else uses)."""
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial")
+    os.close(fd)
+    return Path(temp)
+
+
+def _publish(temp: Path, final: Path) -> None:
+    """Give `temp` its final name, failing (not overwriting) if the name was taken meanwhile."""
     try:
-        src.execute("BEGIN")  # one read snapshot for the counts and the copy (WAL: writers go on)
-        counts = _counts(src)
-        revision = _revision(src)
-        dst = sqlite3.connect(partial, isolation_level=None)
+        os.link(temp, final)
+    except FileExistsError as error:
+        raise BackupExistsError(_("{path} already exists; a backup never replaces a file.")
+                                .format(path=final)) from error
+    except OSError:  # a file system without hard links (FAT): rename, after a last look
+        if final.exists():
+            raise BackupExistsError(_("{path} already exists; a backup never replaces a file.")
+                                    .format(path=final)) from None
+        temp.replace(final)
+        return
+    temp.unlink()
+
+
+def make_backup(source: Path, destination: Path, kind: str) -> BackupManifest:
+    """Copy `source` (possibly in use) to exactly `destination`, check the copy, write its
+    manifest. The copy is made under a temporary name of its own and given its final name only
+    after its manifest is in place: an interrupted backup leaves no final-named file, and an
+    existing file is never replaced or removed."""
+    started = time.perf_counter()
+    folder = destination.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for taken in (destination, manifest_path(destination)):
+        if taken.exists() or taken.is_symlink():
+            raise BackupExistsError(_("{path} already exists; a backup never replaces a file.")
+                                    .format(path=taken))
+    partial = _temporary(folder, destination.name)
+    manifest_partial: Path | None = None
+    try:
         try:
-            src.backup(dst)  # all pages in one step, from the snapshot
-            dst.execute("PRAGMA journal_mode=DELETE")
-            integrity = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            copy_counts = _counts(dst)
-            copy_revision = _revision(dst)
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+            src.execute("BEGIN")  # one read snapshot for the counts and the copy (WAL)
+            counts = _counts(src)
+            revision = _revision(src)
+            head = _audit_head(src)
+        except sqlite3.DatabaseError as error:
+            with contextlib.suppress(NameError):
+                src.close()
+            raise BackupError(_("cannot read {path}: {reason}").format(
+                path=source, reason=error)) from error
+        try:
+            dst = sqlite3.connect(partial, isolation_level=None)
+            try:
+                src.backup(dst)  # all pages in one step, from the snapshot
+                dst.execute("PRAGMA journal_mode=DELETE")
+                integrity = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                copy_counts = _counts(dst)
+                copy_revision = _revision(dst)
+            finally:
+                dst.close()
+            src.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF in _WRITE_ERRORS:
+                raise BackupError(_("cannot write {path}: {reason}").format(
+                    path=folder, reason=error)) from error
+            raise BackupError(_("cannot read {path}: {reason}").format(
+                path=source, reason=error)) from error
         finally:
-            dst.close()
-        src.execute("COMMIT")
-    except sqlite3.DatabaseError as error:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"cannot read {source}: {error}") from error
+            src.close()
+        problems = []
+        if integrity != "ok":
+            problems.append(f"integrity check: {integrity}")
+        if copy_counts != counts:
+            problems.append("row counts differ from the source")
+        if copy_revision != revision:
+            problems.append("schema revision differs from the source")
+        if problems:
+            raise BackupError("; ".join(problems))
+        manifest = BackupManifest(
+            path=str(destination), kind=kind, created_at=dt.datetime.now(dt.UTC).isoformat(),
+            source=str(source), schema_revision=revision, counts=counts,
+            size=partial.stat().st_size, sha256=file_sha256(partial),
+            seconds=round(time.perf_counter() - started, 3), integrity=integrity,
+            audit_head=head)
+        manifest_partial = _temporary(folder, manifest_path(destination).name)
+        manifest_partial.write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
+        _publish(manifest_partial, manifest_path(destination))
+        manifest_partial = None
+        try:
+            _publish(partial, destination)
+        except BaseException:
+            manifest_path(destination).unlink(missing_ok=True)  # ours: published just above
+            raise
+        return manifest
     finally:
-        src.close()
-    problems = []
-    if integrity != "ok":
-        problems.append(f"integrity check: {integrity}")
-    if copy_counts != counts:
-        problems.append("row counts differ from the source")
-    if copy_revision != revision:
-        problems.append("schema revision differs from the source")
-    if problems:
-        partial.unlink(missing_ok=True)
-        raise BackupError("; ".join(problems))
-    partial.replace(destination)
-    manifest = BackupManifest(
-        path=str(destination), kind=kind, created_at=dt.datetime.now(dt.UTC).isoformat(),
-        source=str(source), schema_revision=revision, counts=counts,
-        size=destination.stat().st_size, sha256=file_sha256(destination),
-        seconds=round(time.perf_counter() - started, 3), integrity=integrity)
-    manifest_path(destination).write_text(json.dumps(asdict(manifest), ensure_ascii=False,
-                                                     indent=1), encoding="utf-8")
-    return manifest
+        for suffix in ("", "-journal", "-wal", "-shm"):  # our temporary name: ours to remove
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+        if manifest_partial is not None:
+            manifest_partial.unlink(missing_ok=True)
 
 
 def manifest_path(backup: Path) -> Path:

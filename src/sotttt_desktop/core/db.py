@@ -17,7 +17,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from sotttt_desktop.core import schema
-from sotttt_desktop.core.storage import check_sqlite_location
+from sotttt_desktop.core.integrity import remember_sound, require_sound_file
+from sotttt_desktop.core.storage import check_sqlite_location, read_only_uri
 from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.settings import DatabaseLocation, backups_dir
@@ -29,7 +30,6 @@ BUSY_TIMEOUT_MS = 15_000
 # bench/bench_pragmas.py on a million parties (README, "Memory"), a 32 MB cache or a 1 GB map
 # made no query faster here (the operating system's file cache answers SQLite's reads), and the
 # map took peak memory from 67 MB to 989 MB. Bulk work sets its own (services/demo.py).
-APP_CACHE_SIZE = -2_000  # KiB: SQLite's default, restored after a bulk build
 APP_CACHE_SIZE = -2_000  # SQLite's page cache per connection (negative: KiB); SQLite's default
 
 
@@ -72,9 +72,10 @@ def create_app_engine(location: DatabaseLocation) -> Engine:
 class Database:
     """An open, schema-checked database."""
 
-    def __init__(self, location: DatabaseLocation, engine: Engine):
+    def __init__(self, location: DatabaseLocation, engine: Engine, *, writable: bool = True):
         self.location = location
         self.engine = engine
+        self.writable = writable
         # Writers take the SQLite write lock at BEGIN, so two desks never dead-lock on upgrade.
         self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -85,7 +86,13 @@ class Database:
         """Open (and if needed create or upgrade) the database, or raise DatabaseError."""
         if location.is_sqlite:
             assert location.path is not None
-            check_sqlite_location(location.path, create=create)
+            existing = check_sqlite_location(location.path, create=create)
+            if existing:
+                require_sound_file(location.path)  # before anything (WAL, ANALYZE) writes to it
+            elif not create:  # an empty file: only `init` creates a schema
+                raise DatabaseError(
+                    _("The database {path} is empty. Create it with: sotttt-desktop init")
+                    .format(path=location.display()))
             if create:
                 location.path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_app_engine(location)
@@ -107,6 +114,17 @@ class Database:
         database.optimize()
         return database
 
+    @classmethod
+    def read_only(cls, location: DatabaseLocation) -> Database:
+        """A SQLite file opened only to read it (`check`, a restore's candidate): no schema gate,
+        no journal mode, nothing written, whatever state the file is in."""
+        assert location.path is not None
+        if not location.path.is_file():
+            raise DatabaseError(_("There is no database at {path}. Create one with: "
+                                  "sotttt-desktop init").format(path=location.path))
+        engine = create_engine("sqlite:///" + read_only_uri(location.path) + "&uri=true")
+        return cls(location, engine, writable=False)
+
     def optimize(self, *, analyze: bool = False) -> None:
         """Keep SQLite's planner statistics current (bounded work: `analysis_limit`).
 
@@ -114,7 +132,7 @@ class Database:
         1 ms (bench/bench_one_stop.py). A database never analysed is analysed when opened (once;
         2.8 s for a 1.4 GB file, milliseconds for a real Department's); every close analyses
         again (1–40 ms); otherwise SQLite's own `PRAGMA optimize` decides."""
-        if self.dialect != "sqlite":
+        if self.dialect != "sqlite" or not self.writable:
             return
         try:
             with self.engine.connect() as conn:
@@ -177,6 +195,8 @@ class Database:
     def close(self) -> None:
         self.optimize(analyze=True)
         self.engine.dispose()
+        if self.writable and self.location.path is not None and self.location.path.exists():
+            remember_sound(self.location.path)  # written only through SQLite since its check
 
 
 def _describe_operational_error(location: DatabaseLocation, error: sa_exc.OperationalError) -> str:

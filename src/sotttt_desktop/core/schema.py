@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from sotttt_desktop import __version__
-from sotttt_desktop.core.backup import backup_name, make_backup
+from sotttt_desktop.core.backup import backup_name, free_name, make_backup
 from sotttt_desktop.errors import DatabaseError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.migrations import HEAD_REVISION
@@ -68,6 +69,13 @@ def _is_known(revision: str) -> bool:
         return False
 
 
+def is_newer_revision(revision: str) -> bool:
+    """Does an unknown revision look like one of a later version (its number above the head's)?
+    '0000' or a foreign name is not newer: such a file is not this application's."""
+    number = re.match(r"\d+", revision or "")
+    return number is not None and int(number.group()) > int(HEAD_REVISION)
+
+
 def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path, *,
                    create: bool) -> str:
     """Bring the database to the head revision (or refuse it). Returns the revision."""
@@ -89,6 +97,11 @@ def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path,
                 _("The database {path} is empty. Create it with: sotttt-desktop init")
                 .format(path=location.display())
             )
+    elif not _is_known(current) and not is_newer_revision(current):
+        raise DatabaseError(
+            _("{path} is a database of another program; it was not changed.")
+            .format(path=location.display())
+        )
     elif not _is_known(current):
         raise DatabaseError(
             _(
@@ -98,7 +111,7 @@ def ensure_current(engine: Engine, location: DatabaseLocation, backup_dir: Path,
             ).format(path=location.display(), revision=current, version=__version__)
         )
     elif location.path is not None:
-        backup = backup_dir / backup_name(f"before-upgrade-{current}")
+        backup = free_name(backup_dir, backup_name(f"before-upgrade-{current}"))
         make_backup(location.path, backup, kind="before-upgrade")
         log.info("backed up %s to %s before migrating", location.path, backup)
     from alembic import command

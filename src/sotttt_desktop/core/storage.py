@@ -135,3 +135,62 @@ def check_sqlite_location(path: Path, *, create: bool) -> bool:
             _("Cannot create the database in {folder}: the folder is read-only.").format(folder=folder)
         )
     return False
+
+
+# --- reading a file without writing it, and the "damaged file" gate ----------------------------
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens `path` without writing anything. On a read-only medium (the file
+    or its folder cannot be written, so SQLite could not make its -shm file) the file is opened
+    as immutable."""
+    from urllib.parse import quote
+
+    resolved = path.resolve()
+    writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK | os.X_OK)
+    return f"file:{quote(str(resolved))}?mode=ro" + ("" if writable else "&immutable=1")
+
+
+def file_state(path: Path) -> tuple[int, ...]:
+    """What changes when the file (or its WAL) changes: device, inode, size and time."""
+    state: list[int] = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = part.stat()
+        except OSError:
+            stat = None
+        if stat is None or (part != path and stat.st_size == 0):  # an empty WAL: none
+            state += [0, 0, 0, 0]
+            continue
+        state += [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    return tuple(state)
+
+
+def file_problem(path: Path) -> str | None:
+    """Why `path` is not a sound database file of this application, or None.
+
+    SQLite's quick_check on a read-only connection, after the checks it does not make itself:
+    a missing, special (/dev/null) or empty file, or one without this application's schema
+    (quick_check says "ok" for all of these)."""
+    if not path.exists():
+        return _("there is no file {path}").format(path=path)
+    if not path.is_file():
+        return _("{path} is not a file").format(path=path)
+    if path.stat().st_size == 0:
+        return _("the file is empty: it is not a database")
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            return result
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "alembic_version" not in tables:
+            return _("not a database of this application")
+        return None
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        conn.close()

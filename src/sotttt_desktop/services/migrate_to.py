@@ -18,6 +18,7 @@ from sqlalchemy import (
     Engine,
     Table,
     bindparam,
+    create_engine,
     delete,
     func,
     insert,
@@ -104,7 +105,9 @@ def migrate_to(source_db: Database, target: DatabaseLocation, *, username: str,
     if target.is_sqlite:
         raise ValidationError(_("Give the URL of a database server, e.g. "
                                 "postgresql+psycopg://user:password@server/database."))
+    before = _objects(target)
     target_db = Database.open(target, create=True)  # refuses a foreign or newer database
+    ok = False
     try:
         with target_db.engine.connect() as conn:
             for table in Base.metadata.sorted_tables:
@@ -146,6 +149,42 @@ def migrate_to(source_db: Database, target: DatabaseLocation, *, username: str,
             ok = chain.ok
         return {"target": target.display(), "ok": ok, "tables": checks,
                 "rows": sum(copied.values()), "seconds": round(time.perf_counter() - started, 1),
-                "target_tables": sorted(inspect(target_db.engine).get_table_names())}
+                "target_tables": sorted(inspect(target_db.engine).get_table_names())
+                if ok else []}
     finally:
         target_db.close()
+        if not ok and before is not None:
+            _drop_created(target, before)
+
+
+def _objects(target: DatabaseLocation) -> tuple[set[str], set[str]] | None:
+    """The tables and functions of the target before the migration; None when it has tables
+    already (then nothing is dropped if the migration fails: the copy is one transaction)."""
+    engine = create_engine(target.url)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            functions = set(conn.execute(text(
+                "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = current_schema()")).scalars())
+    finally:
+        engine.dispose()
+    return None if tables else (tables, functions)
+
+
+def _drop_created(target: DatabaseLocation, before: tuple[set[str], set[str]]) -> None:
+    """A failed migration leaves the target as it found it: empty (what it created is dropped),
+    so that it can be run again."""
+    tables, functions = before
+    engine = create_engine(target.url)
+    try:
+        with engine.begin() as conn:
+            for name in set(inspect(conn).get_table_names()) - tables:
+                conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+            created = set(conn.execute(text(
+                "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = current_schema()")).scalars()) - functions
+            for name in created:
+                conn.execute(text(f'DROP FUNCTION IF EXISTS "{name}" CASCADE'))
+    finally:
+        engine.dispose()

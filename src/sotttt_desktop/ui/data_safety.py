@@ -94,8 +94,18 @@ def handle_check_result(location: DatabaseLocation, report, parent: QWidget | No
         show_error(parent, str(error), _("Damaged database"))
         return False
     show_info(parent, _("Restored from {backup}. The damaged file was kept as {aside}.").format(
-        backup=result["restored_from"], aside=result["set_aside"]), _("Damaged database"))
+        backup=result["restored_from"], aside=result["set_aside"]) + _manifest_warning(result),
+        _("Damaged database"))
     return True
+
+
+def _manifest_warning(result: dict) -> str:
+    """The restore's loud warning when the backup had no manifest ('' when it had one)."""
+    if result.get("manifest", True):
+        return ""
+    return "\n\n" + _("Warning: the backup {path} has no manifest, so it could not be compared "
+                       "with what was backed up. Check the restored data before working on it."
+                       ).format(path=result["restored_from"])
 
 
 class BackupScheduler(QObject):
@@ -206,8 +216,8 @@ def choose_and_restore(services: Services, parent: QWidget) -> bool:
         show_error(parent, str(error))
         return False
     show_info(parent, _("Restored from {backup}. The previous database was kept as {aside}.")
-              .format(backup=result["restored_from"], aside=result["set_aside"] or "—"),
-              _("Restore a backup"))
+              .format(backup=result["restored_from"], aside=result["set_aside"] or "—")
+              + _manifest_warning(result), _("Restore a backup"))
     return True
 
 
