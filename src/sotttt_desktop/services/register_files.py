@@ -12,6 +12,7 @@ transaction, or nothing.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -20,6 +21,7 @@ import os
 import re
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +41,24 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".xlsx", ".csv")
 MAX_ROWS = 200_000
+# Limits that keep any file, however forged, to a bounded amount of memory and time.
+MAX_FILE_BYTES = 32 * 2**20  # the file as stored (a 200,000-row register is ~15 MB of XLSX)
+MAX_UNPACKED_BYTES = 256 * 2**20  # everything a workbook unpacks to, counted while unpacking
+MAX_PART_BYTES = 32 * 2**20  # one part other than a sheet (the shared strings are held whole)
+MAX_MEMBERS = 2_000  # parts of a workbook
+MAX_COLUMNS = 200  # cells of a row
+MAX_CELL_CHARS = 131_072  # characters of a cell (128 K; csv's own field limit)
+MAX_TEXT_RUN = 2**20  # bytes of a workbook's XML between two tags
+CHUNK = 2**20
+# A CSV cell a spreadsheet would run as a formula starts with one of these (after any number of
+# apostrophes, so that our export can always add one and our import take exactly one away).
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+DISTRICT_HEADINGS = ("Huyện", "Quận", "Quận/huyện", "Quận, huyện", "Huyện/thị xã/thành phố",
+                     "Huyện, thị xã, thành phố", "Quận/huyện/thị xã/thành phố", "Huyện/TX/TP",
+                     "Địa bàn", "Đơn vị hành chính cấp huyện", "Mã huyện")
+COMMUNE_HEADINGS = ("Xã", "Phường", "Xã/phường", "Phường/xã", "Xã/phường/thị trấn",
+                    "Phường, xã, thị trấn", "Xã, phường, thị trấn")
 
 
 @dataclass
@@ -51,6 +71,7 @@ class ImportRow:
     changed: list[str] = field(default_factory=list)  # labels of the fields an update changes
     values: dict[str, Any] | None = None
     existing_id: uuid.UUID | None = None
+    raw: dict[str, str | None] | None = None  # the file's cells, by field (present columns)
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "action": self.action, "key": self.key, "title": self.title,
@@ -63,7 +84,8 @@ class ImportPreview:
     file: str
     sha256: str
     rows: list[ImportRow]
-    ignored_columns: list[str]
+    ignored_columns: list[str]  # headings no field claims
+    duplicate_columns: list[str] = field(default_factory=list)  # a field's second column
     committed: bool = False
 
     def counts(self) -> dict[str, int]:
@@ -75,7 +97,20 @@ class ImportPreview:
     def as_dict(self) -> dict[str, Any]:
         return {"register": self.register, "file": self.file, "sha256": self.sha256,
                 "counts": self.counts(), "ignored_columns": self.ignored_columns,
+                "duplicate_columns": self.duplicate_columns,
                 "committed": self.committed, "rows": [r.as_dict() for r in self.rows]}
+
+
+def column_notes(preview: ImportPreview) -> list[str]:
+    """What the preview says about the file's columns: those not used, those given twice."""
+    notes = []
+    if preview.ignored_columns:
+        notes.append(_("Columns not used: {columns}.").format(
+            columns=", ".join(preview.ignored_columns)))
+    if preview.duplicate_columns:
+        notes.append(_("Columns repeating another (the first one is used): {columns}.").format(
+            columns=", ".join(preview.duplicate_columns)))
+    return notes
 
 
 def export_text(spec_field: FieldSpec, value: Any, services: Services) -> str:  # noqa: ANN401
@@ -161,8 +196,7 @@ class RegisterFileService:
         spec = get_register(key)
         self._services.require(spec.area, "view")
         data = _read_bytes(path)
-        headings, lines = _read_table(path, data)
-        columns, ignored = _match_columns(spec, headings)
+        headings, columns, ignored, duplicates, lines = _read_table(path, data, spec)
         missing = [_(f.label) for f in spec.fields if f.required and f.name not in columns.values()
                    and f.name != spec.variant_field]
         if missing:
@@ -171,7 +205,8 @@ class RegisterFileService:
                                                          columns=", ".join(h for h in headings
                                                                            if h)))
         rows = self._rows(spec, columns, lines)
-        return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored)
+        return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored,
+                             duplicates)
 
     def commit(self, key: str, path: Path, *, skip_rejected: bool = False) -> ImportPreview:
         """Import `path`: every created and updated row in one transaction, or nothing."""
@@ -198,9 +233,9 @@ class RegisterFileService:
         services = self._services
         parsed: list[ImportRow] = []
         seen: dict[tuple[str, str], int] = {}
+        names = list(columns.values())
         for line, cells in lines:
-            raw = {name: _cell_text(cells[index]) if index < len(cells) else None
-                   for index, name in columns.items()}
+            raw = {name: _cell_text(value) for name, value in zip(names, cells, strict=True)}
             if not any(clean(v) for v in raw.values()):
                 continue  # an empty row
             identity_field = spec.identity_field(  # the variant is still text as typed here
@@ -218,6 +253,7 @@ class RegisterFileService:
                 parsed.append(row)
                 continue
             row.values = values
+            row.raw = raw
             identity_field = spec.identity_field(values)
             if identity_field is not None:
                 identity = str(values[identity_field.name])
@@ -231,13 +267,19 @@ class RegisterFileService:
                     continue
                 seen[identity_field.name, identity] = line
             parsed.append(row)
-        self._match_existing(spec, [r for r in parsed if r.action != "reject"])
+        self._match_existing(spec, [r for r in parsed if r.action != "reject"], set(names))
+        for row in parsed:
+            row.raw = None
         return parsed
 
-    def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow]) -> None:
+    def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow],
+                        present: set[str]) -> None:
         """A row whose identity (tax code for an organisation, citizen ID for a person, …)
-        is already in the register updates that record."""
+        is already in the register updates that record: the fields of the file's columns
+        change (an empty cell clears its field), the others keep what the record holds. A
+        record outside the actor's district is neither shown nor changed."""
         model = spec.model
+        actor = self._services.actor
         by_field: dict[str, list[ImportRow]] = {}
         for row in rows:
             identity_field = spec.identity_field(row.values) if row.values else None
@@ -258,10 +300,41 @@ class RegisterFileService:
                 found = existing.get(str(row.values[name]))
                 if found is None:
                     continue
-                row.existing_id, stored = found
-                row.changed = [_(f.label) for f in spec.fields
+                record_id, stored = found
+                if actor.district_scoped and (spec.district_field is None or stored.get(
+                        spec.district_field) != actor.district_code):
+                    row.action, row.values = "reject", None
+                    row.messages = [_("{field} {value} belongs to a record outside your "
+                                      "district: only the Department can change it.").format(
+                        field=_(spec.field(name).label), value=row.key)]
+                    continue
+                if present != {f.name for f in spec.fields} and not self._keep_absent(
+                        spec, row, stored, present):
+                    continue
+                row.existing_id = record_id
+                row.changed = [(_("{field} (cleared)") if row.values.get(f.name) is None
+                                else "{field}").format(field=_(f.label)) for f in spec.fields
                                if row.values.get(f.name) != stored.get(f.name)]
                 row.action = "update" if row.changed else "unchanged"
+
+    def _keep_absent(self, spec: RegisterSpec, row: ImportRow, stored: dict[str, Any],
+                     present: set[str]) -> bool:
+        """The row's values with the record's own for the fields the file has no column for
+        (validated together again: a ward read against the record's district); False when the
+        row is rejected."""
+        services = self._services
+        raw = {f.name: export_text(f, stored.get(f.name), services) or None
+               for f in spec.fields if f.name not in present}
+        raw.update(row.raw or {})
+        try:
+            row.values = services.registers.parse(spec, raw)
+            services.registers.check_scope(spec, row.values)
+        except ValidationError as error:
+            row.action, row.values = "reject", None
+            row.messages = [f"{_(spec.field(name).label)}: {message}"
+                            for name, message in error.field_errors.items()] or [str(error)]
+            return False
+        return True
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -271,59 +344,213 @@ def _read_bytes(path: Path) -> bytes:
     if path.suffix.lower() not in SUFFIXES:
         raise ValidationError(_("Import a .xlsx or .csv file."))
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as error:
         raise ValidationError(_("There is no file {path}.").format(path=path)) from error
     except OSError as error:
         raise ValidationError(_("Cannot read {path}: {error}").format(
             path=path, error=error.strerror or error)) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path)
+    return data
 
 
-def _read_table(path: Path, data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The heading row and the other rows (with their row numbers) of the first sheet."""
+def _too_large(path: Path) -> ValidationError:
+    return ValidationError(_("{path} is too large to import (at most {limit} MB of data): split "
+                             "it.").format(path=path, limit=MAX_UNPACKED_BYTES // 2**20))
+
+
+Table = tuple[list[str], dict[int, str], list[str], list[str], list[tuple[int, list[Any]]]]
+
+
+def _read_table(path: Path, data: bytes, spec: RegisterSpec) -> Table:
+    """The first sheet's headings, which column gives which field, the headings ignored and
+    given twice, and the other rows (with their row numbers), each holding only the cells of
+    the columns used (in the order of `columns`)."""
     if path.suffix.lower() == ".xlsx":
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-            raise ValidationError(_("{path} is not a readable Excel file ({error}).").format(
-                path=path, error=error)) from error
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        numbered = enumerate(rows, start=1)
+        numbered = _xlsx_rows(path, data)
+        neutralised = False
     else:
-        for encoding in ("utf-8-sig", "cp1258", "cp1252"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ValidationError(_("{path} is not text in UTF-8.").format(path=path))
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        numbered = enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+        numbered = _csv_rows(path, data)
+        neutralised = True
     headings: list[str] | None = None
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    duplicates: list[str] = []
     lines: list[tuple[int, list[Any]]] = []
     for number, cells in numbered:
-        cells = list(cells)
+        if neutralised:
+            cells = [_csv_value(c) for c in cells]
         if headings is None:
             if not any(c not in (None, "") for c in cells):
                 continue  # blank lines above the heading
             headings = ["" if c is None else str(c).strip() for c in cells]
+            columns, ignored, duplicates = _match_columns(spec, headings)
             continue
-        lines.append((number, cells))
+        kept = [cells[index] if index < len(cells) else None for index in columns]
+        if not any(c not in (None, "") for c in kept):
+            continue  # a blank line: nothing to import, nothing to keep
+        lines.append((number, kept))
         if len(lines) > MAX_ROWS:
             raise ValidationError(_("The file has more than {count} rows: split it.").format(
                 count=MAX_ROWS))
     if headings is None:
         raise ValidationError(_("{path} is empty.").format(path=path))
-    return headings, lines
+    return headings, columns, ignored, duplicates, lines
+
+
+def _too_wide(line: int) -> ValidationError:
+    return ValidationError(_("Row {line} has more than {limit} columns: this is not a register "
+                             "table.").format(line=line, limit=MAX_COLUMNS))
+
+
+def _too_long(line: int) -> ValidationError:
+    return ValidationError(_("Row {line}: a cell holds more than {limit} characters.").format(
+        line=line, limit=MAX_CELL_CHARS))
+
+
+def _csv_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of a CSV file in UTF-8 (with or without BOM), a Vietnamese or Western code page, or
+    Excel's "Unicode Text" (UTF-16 with BOM, tab-separated)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1258", "cp1252")
+    encoding = next((e for e in encodings if _decodes(data, e)), None)
+    if encoding is None:
+        raise ValidationError(_("{path} is not text in UTF-8.").format(path=path))
+    start = io.TextIOWrapper(io.BytesIO(data[:16384]), encoding=encoding, newline="",
+                             errors="ignore").read(4096)
+    try:
+        dialect: Any = csv.Sniffer().sniff(start, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel_tab if encoding == "utf-16" else csv.excel
+    # decoded while read: the whole text is never held twice
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""),
+                        dialect)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a cell over the limit, an unclosed quote at the end
+            if "field limit" in str(error):
+                raise _too_long(reader.line_num) from error
+            raise ValidationError(_("{path} is not a readable CSV file (row {line}).").format(
+                path=path, line=reader.line_num)) from error
+        number += 1
+        if any("\x00" in cell for cell in cells):
+            raise ValidationError(_("{path} is not a text (CSV) file.").format(path=path))
+        if len(cells) > MAX_COLUMNS:
+            raise _too_wide(number)
+        yield number, cells
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for start in range(0, len(data), CHUNK):
+            decoder.decode(data[start:start + CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_value(value: str) -> str:
+    """A CSV cell as our export meant it: a leading apostrophe that neutralised a formula
+    character is removed ("'=SUM(A1)" → "=SUM(A1)", "'-5" → "-5")."""
+    return value[1:] if NEUTRALISED.match(value) else value
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of the first sheet, streamed; the declared dimension is ignored, the package is
+    checked first (sizes counted while unpacking, no DTD), columns and cells capped."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    def unreadable(error: object) -> ValidationError:
+        return ValidationError(_("{path} is not a readable Excel file ({error}).").format(
+            path=path, error=error))
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_package(path, archive)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not book.worksheets:
+            raise ValidationError(_("{path} has no sheet.").format(path=path))
+        sheet = book.worksheets[0]
+        with archive.open(sheet._worksheet_path) as source:  # noqa: SLF001
+            parser = WorkSheetParser(source, sheet._shared_strings, data_only=True,  # noqa: SLF001
+                                     epoch=book.epoch, date_formats=book._date_formats,  # noqa: SLF001
+                                     timedelta_formats=book._timedelta_formats)  # noqa: SLF001
+            for number, cells in parser.parse():
+                if not cells:
+                    continue
+                width = max(cell["column"] for cell in cells)
+                if width > MAX_COLUMNS or len(cells) > MAX_COLUMNS:
+                    raise _too_wide(number)
+                row: list[Any] = [None] * width
+                for cell in cells:
+                    value = cell["value"]
+                    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                        raise _too_long(number)
+                    row[cell["column"] - 1] = value
+                yield number, row
+    except ValidationError:
+        raise
+    except MemoryError as error:
+        raise _too_large(path) from error
+    except Exception as error:  # noqa: BLE001 - any defect of an untrusted file: one clear line
+        raise unreadable(error) from error
+
+
+def _check_package(path: Path, archive: Any) -> None:  # noqa: ANN401 - a ZipFile
+    """Refuse a workbook that unpacks to more than the limits (counted while unpacking: the
+    sizes a zip declares may lie), holds a very long run of text, or declares a document type
+    (external entities, entity expansion: a spreadsheet never needs one)."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _too_large(path)
+    total = 0
+    for member in members:
+        limit = MAX_UNPACKED_BYTES if member.filename.startswith("xl/worksheets/") \
+            else MAX_PART_BYTES
+        if member.file_size > limit:
+            raise _too_large(path)
+        size = 0
+        run = 0  # bytes since the last "<": a cell's text, a string
+        tail = b""
+        with archive.open(member) as fh:
+            while chunk := fh.read(CHUNK):
+                total += len(chunk)
+                size += len(chunk)
+                if total > MAX_UNPACKED_BYTES or size > limit:
+                    raise _too_large(path)
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise ValidationError(_("{path} declares an XML document type (DTD), which no "
+                                            "spreadsheet needs: it is refused.").format(path=path))
+                tail = chunk[-16:]
+                parts = chunk.split(b"<")
+                if len(parts) == 1:
+                    run += len(chunk)
+                else:
+                    run = max(run + len(parts[0]), max(map(len, parts[1:-1]), default=0))
+                    if run > MAX_TEXT_RUN:
+                        raise _too_long_text(path)
+                    run = len(parts[-1])
+                if run > MAX_TEXT_RUN:
+                    raise _too_long_text(path)
+
+
+def _too_long_text(path: Path) -> ValidationError:
+    return ValidationError(_("{path} holds a text of more than {limit} characters: it is "
+                             "refused.").format(path=path, limit=MAX_CELL_CHARS))
 
 
 def heading_key(text: str) -> str:
@@ -333,23 +560,31 @@ def heading_key(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-def _match_columns(spec: RegisterSpec, headings: list[str]) -> tuple[dict[int, str], list[str]]:
-    """Column index → field name, and the headings no field claims (or a second column that
-    another already gave: both are shown in the preview)."""
+def _match_columns(spec: RegisterSpec, headings: list[str]
+                   ) -> tuple[dict[int, str], list[str], list[str]]:
+    """Column index → field name; the headings no field claims; the headings of a second column
+    for a field another column already gives (both lists are shown in the preview)."""
     names: dict[str, str] = {}
     for spec_field in spec.fields:
         for text in (spec_field.name, spec_field.label, in_language("vi", spec_field.label),
                      in_language("en", spec_field.label), *spec_field.aliases):
             names.setdefault(heading_key(text), spec_field.name)
+    for spec_field in spec.fields:  # the usual headings of a kind; a declared heading wins
+        for text in {FieldKind.DISTRICT: DISTRICT_HEADINGS,
+                     FieldKind.COMMUNE: COMMUNE_HEADINGS}.get(spec_field.kind, ()):
+            names.setdefault(heading_key(text), spec_field.name)
     columns: dict[int, str] = {}
-    ignored = []
+    ignored: list[str] = []
+    duplicates: list[str] = []
     for index, heading in enumerate(headings):
         name = names.get(heading_key(heading))
         if name is not None and name not in columns.values():
             columns[index] = name
+        elif name is not None:
+            duplicates.append(heading)
         elif heading:
             ignored.append(heading)
-    return columns, ignored
+    return columns, ignored, duplicates
 
 
 def _write_csv(path: Path, headings: list[str], rows: Any) -> int:  # noqa: ANN401
@@ -358,9 +593,15 @@ def _write_csv(path: Path, headings: list[str], rows: Any) -> int:  # noqa: ANN4
         writer = csv.writer(fh)
         writer.writerow(headings)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([_neutralised(value) for value in row])
             count += 1
     return count
+
+
+def _neutralised(value: str) -> str:
+    """A CSV cell that a spreadsheet would run as a formula ("=…", "+…", "-…", "@…", a tab or
+    carriage return first) gets a leading apostrophe: shown as text; our import takes it away."""
+    return "'" + value if FORMULA_START.match(value) else value
 
 
 def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa: ANN401
