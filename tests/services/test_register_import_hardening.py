@@ -214,3 +214,87 @@ def test_a_district_officer_cannot_take_over_or_see_another_districts_record(
     kept = _record(services, PARTIES, "tax_code", "3700123999")
     assert (kept["name"], kept["district_code"]) == ("Công ty Bí Mật Thủ Dầu Một", 718)
     assert _record(services, PARTIES, "tax_code", "3700123988")["district_code"] == 724
+
+
+# --- class 25: an import writes in short batches, all or nothing -------------------------------
+
+
+def _many_parties(path: Path, rows: int, *, renamed: bool = False) -> Path:
+    lines = ["Loại,Tên,Mã số thuế,Huyện"] + [
+        f"Tổ chức,Công ty Số {n}{' (mới)' if renamed else ''},38{n:08d},Dĩ An"
+        for n in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _other_desk(services: Services) -> Services:
+    """The same database through another connection (another desk)."""
+    from sotttt_desktop.services.setup import open_services
+    from tests.conftest import TEST_ACTOR
+
+    return open_services(services.db.location, actor=TEST_ACTOR)
+
+
+def test_a_sign_in_succeeds_while_a_large_import_commits(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from sotttt_desktop.services import register_files
+
+    monkeypatch.setattr(register_files, "BATCH_ROWS", 100)
+    from tests.conftest import TEST_PASSWORD
+
+    desk = _other_desk(services)
+    waits: list[float] = []
+
+    def sign_in_meanwhile(written: int, total: int) -> None:
+        if written < total:  # the import is under way: its later batches are still to come
+            started = time.perf_counter()
+            assert desk.security.login("admin", TEST_PASSWORD).username == "admin"
+            waits.append(time.perf_counter() - started)
+
+    try:
+        done = services.register_files.commit(PARTIES, _many_parties(tmp_path / "a.csv", 450),
+                                              progress=sign_in_meanwhile)
+    finally:
+        desk.db.close()
+    assert done.counts()["create"] == 450 and services.registers.count(PARTIES) == 450
+    assert len(waits) == 4 and max(waits) < 3.0
+    assert len(services.search.query("Công ty Số 449", kind="party")) >= 1
+
+
+def test_a_batch_that_fails_takes_back_the_batches_before_it(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sotttt_desktop.core import audit
+    from sotttt_desktop.errors import DuplicateError
+    from sotttt_desktop.services import register_files
+
+    monkeypatch.setattr(register_files, "BATCH_ROWS", 100)
+    services.register_files.commit(PARTIES, _many_parties(tmp_path / "a.csv", 150))
+    before = {r["tax_code"]: (r["name"], r["version"])
+              for r in services.registers.iter_records(PARTIES)}
+    desk = _other_desk(services)
+
+    def another_desk_is_quicker(written: int, total: int) -> None:
+        if written == 100:  # while the import runs, a record of its last batch is saved
+            desk.parties.add(kind="org", name="Công ty Nhanh Tay", tax_code="3800000290")
+
+    renamed = _many_parties(tmp_path / "b.csv", 300, renamed=True)  # 150 updates, 150 new
+    try:
+        with pytest.raises(DuplicateError):
+            services.register_files.commit(PARTIES, renamed, progress=another_desk_is_quicker)
+    finally:
+        desk.db.close()
+    after = {r["tax_code"]: (r["name"], r["version"])
+             for r in services.registers.iter_records(PARTIES)}
+    assert after.pop("3800000290")[0] == "Công ty Nhanh Tay"
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
+    from sqlalchemy import select
+
+    from sotttt_desktop.core.models import SearchEntry
+
+    with services.db.session() as session:
+        titles = session.execute(select(SearchEntry.title).where(
+            SearchEntry.kind == "party")).scalars().all()
+        assert len(titles) == 151 and not [t for t in titles if "(mới)" in t]
+        assert audit.verify(session).ok

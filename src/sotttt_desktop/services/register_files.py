@@ -20,17 +20,21 @@ import io
 import os
 import re
 import tempfile
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sotttt_desktop.core import audit
+from sotttt_desktop.core.db import upsert_insert
+from sotttt_desktop.core.models import SearchEntry, utcnow
 from sotttt_desktop.core.text import clean, fold
-from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.errors import ConflictError, DuplicateError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
@@ -40,6 +44,10 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.registers import RegisterFilter
 
 SUFFIXES = (".xlsx", ".csv")
+RECORD_COLUMNS = ("id", "version", "created_at", "updated_at", "created_by", "updated_by")
+BATCH_ROWS = 2_000  # records per write transaction of an import: ~0.3 s of the write lock
+BATCH_PAUSE = 0.15  # seconds between two batches on SQLite, for the desks waiting for the lock
+Progress = Callable[[int, int], None]  # (records written, records to write)
 MAX_ROWS = 200_000
 # Limits that keep any file, however forged, to a bounded amount of memory and time.
 MAX_FILE_BYTES = 32 * 2**20  # the file as stored (a 200,000-row register is ~15 MB of XLSX)
@@ -71,6 +79,7 @@ class ImportRow:
     changed: list[str] = field(default_factory=list)  # labels of the fields an update changes
     values: dict[str, Any] | None = None
     existing_id: uuid.UUID | None = None
+    existing_version: int | None = None  # the record's version when previewed
     raw: dict[str, str | None] | None = None  # the file's cells, by field (present columns)
 
     def as_dict(self) -> dict[str, Any]:
@@ -99,6 +108,28 @@ class ImportPreview:
                 "counts": self.counts(), "ignored_columns": self.ignored_columns,
                 "duplicate_columns": self.duplicate_columns,
                 "committed": self.committed, "rows": [r.as_dict() for r in self.rows]}
+
+
+def _update_rows(session: Any, table: Any, rows: list[dict[str, Any]], *,  # noqa: ANN401
+                 expected_version: bool = False) -> None:
+    """Update many rows by id in one statement (each row's "version" is its new version; with
+    `expected_version`, a row changed by somebody else since is left alone)."""
+    columns = [name for name in rows[0] if name != "id"]
+    condition = table.c.id == bindparam("b_id")
+    if expected_version:
+        condition = condition & (table.c.version == bindparam("b_version") - 1)
+    session.execute(update(table).where(condition).values(
+        {name: bindparam(f"b_{name}", type_=table.c[name].type) for name in columns}),
+        [{f"b_{name}": value for name, value in row.items()} for row in rows])
+
+
+def _record_dict(spec: RegisterSpec, entry: dict[str, Any],
+                 before: dict[str, Any] | None) -> dict[str, Any]:
+    """A written record as the audit log keeps it (the fields and the record columns)."""
+    data = {f.name: entry.get(f.name) for f in spec.fields}
+    data.update({name: entry.get(name, before.get(name) if before else None)
+                 for name in RECORD_COLUMNS})
+    return data
 
 
 def column_notes(preview: ImportPreview) -> list[str]:
@@ -208,8 +239,9 @@ class RegisterFileService:
         return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored,
                              duplicates)
 
-    def commit(self, key: str, path: Path, *, skip_rejected: bool = False) -> ImportPreview:
-        """Import `path`: every created and updated row in one transaction, or nothing."""
+    def commit(self, key: str, path: Path, *, skip_rejected: bool = False,
+               progress: Progress | None = None) -> ImportPreview:
+        """Import `path`: every created and updated row, or nothing (see `_write`)."""
         spec = get_register(key)
         services = self._services
         preview = self.preview(key, path)
@@ -223,10 +255,180 @@ class RegisterFileService:
             services.require(spec.area, "edit")
         writing = [r for r in preview.rows if r.action in ("create", "update")]
         if writing:
-            services.registers.write_many(spec, [(r.existing_id, r.values) for r in writing],
-                                          summary=_("import of {file}").format(file=path.name))
+            self._write(spec, writing, summary=_("import of {file}").format(file=path.name),
+                        progress=progress)
         preview.committed = True
         return preview
+
+    def _write(self, spec: RegisterSpec, writing: list[ImportRow], *, summary: str,
+               progress: Progress | None = None) -> None:
+        """The previewed rows written in short transactions of BATCH_ROWS records (a sign-in or
+        another desk's save waits for one batch, not for the whole import), all of them or none:
+        a batch that fails undoes the batches written before it. Everything is prepared before
+        (records, search entries, audit entries); inside, only multi-row statements run, after
+        checking that nobody created or changed the same records meanwhile."""
+        actor = self._services.actor.username
+        now = utcnow()
+        entries: list[dict[str, Any]] = []
+        for row in writing:
+            values = {**row.values, **(spec.derive(row.values) if spec.derive else {})}
+            if row.existing_id is None:
+                entries.append({**values, "id": uuid.uuid4(), "created_at": now,
+                                "updated_at": now, "created_by": actor, "updated_by": actor,
+                                "version": 1})
+            else:
+                entries.append({**values, "id": row.existing_id, "updated_at": now,
+                                "updated_by": actor, "version": row.existing_version + 1})
+        fresh = {e["id"] for e, row in zip(entries, writing, strict=True)
+                 if row.existing_id is None}
+        written: list[tuple[dict[str, Any], dict[str, Any] | None]] = []  # (ours, previous)
+        # SQLite's waiters poll for the lock (every 0.1 s at most): without a gap between
+        # batches a sign-in kept missing it (9.4 s). PostgreSQL queues them.
+        pause = BATCH_PAUSE if self._services.db.dialect == "sqlite" else 0.0
+        try:
+            for start in range(0, len(entries), BATCH_ROWS):
+                batch = entries[start:start + BATCH_ROWS]
+                last = start + BATCH_ROWS >= len(entries)
+                written.extend(self._write_batch(
+                    spec, [e for e in batch if e["id"] in fresh],
+                    [e for e in batch if e["id"] not in fresh],
+                    summary=f"{summary}: {len(entries)}" if last else None))
+                if progress is not None:
+                    progress(len(written), len(entries))
+                if not last and pause:
+                    time.sleep(pause)
+        except IntegrityError as error:  # a unique index: another desk was quicker
+            self._undo(spec, written, summary)
+            raise DuplicateError(_("Another desk has just saved a record with the same tax "
+                                   "code or citizen ID. Search for it before adding it again."
+                                   )) from error
+        except Exception:
+            self._undo(spec, written, summary)
+            raise
+
+    def _write_batch(self, spec: RegisterSpec, creates: list[dict[str, Any]],
+                     updates: list[dict[str, Any]], *, summary: str | None
+                     ) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+        """One transaction: the batch's records, search entries and audit entries (and the
+        import's own audit entry with the last batch); returns (written, previous) pairs."""
+        actor = self._services.actor.username
+        table = spec.model.__table__
+        with self._services.db.session(write=True) as session:
+            self._refuse_duplicates(session, spec, creates)
+            previous = self._current(session, spec, updates)
+            if creates:
+                session.execute(insert(table), creates)
+            if updates:
+                _update_rows(session, table, updates)
+            self._index_many(session, spec, creates + updates)
+            pairs = [(e, None) for e in creates] + [(e, previous[e["id"]]) for e in updates]
+            audit.append_many(session, [
+                {"username": actor, "action": "create" if before is None else "update",
+                 "entity_kind": spec.search_kind, "entity_id": entry["id"],
+                 "summary": str(entry[spec.title_field]),
+                 "before": before and _record_dict(spec, before, before),
+                 "after": _record_dict(spec, entry, before)} for entry, before in pairs])
+            if summary is not None:
+                audit.append(session, username=actor, action="import",
+                             entity_kind=spec.search_kind, summary=summary)
+            session.commit()
+        return pairs
+
+    def _undo(self, spec: RegisterSpec, written: list[tuple[dict[str, Any],
+                                                            dict[str, Any] | None]],
+              summary: str) -> None:
+        """Take back the batches already written: created records deleted, updated ones given
+        back their previous values (unless somebody changed them since), all in the audit log."""
+        if not written:
+            return
+        actor = self._services.actor.username
+        table = spec.model.__table__
+        created = [e["id"] for e, before in written if before is None]
+        restored = [{**before, "version": e["version"] + 1, "updated_at": utcnow()}
+                    for e, before in written if before is not None]
+        try:
+            with self._services.db.session(write=True) as session:
+                for start in range(0, len(created), 500):
+                    chunk = created[start:start + 500]
+                    session.execute(delete(table).where(table.c.id.in_(chunk)))
+                    session.execute(delete(SearchEntry).where(
+                        SearchEntry.kind == spec.search_kind, SearchEntry.entity_id.in_(chunk)))
+                if restored:
+                    _update_rows(session, table, restored, expected_version=True)
+                    self._index_many(session, spec, restored)
+                audit.append_many(session, [
+                    {"username": actor, "action": "delete" if before is None else "update",
+                     "entity_kind": spec.search_kind, "entity_id": entry["id"],
+                     "summary": str(entry[spec.title_field]),
+                     "before": _record_dict(spec, entry, before),
+                     "after": before and _record_dict(spec, {**before, "version": entry[
+                         "version"] + 1}, before)} for entry, before in written])
+                audit.append(session, username=actor, action="import",
+                             entity_kind=spec.search_kind,
+                             summary=_("{summary}: undone ({count})").format(
+                                 summary=summary, count=len(written)))
+                session.commit()
+        except Exception as error:
+            raise ConflictError(_("The import failed and its first {count} records could not "
+                                  "be taken back: check the register ({error}).").format(
+                count=len(written), error=error)) from error
+
+    def _refuse_duplicates(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                           creates: list[dict[str, Any]]) -> None:
+        """A record created meanwhile with the identity of a new row: nothing is written (and
+        the record, perhaps outside the actor's district, is not named)."""
+        for spec_field in spec.fields:
+            if not spec_field.unique_message:
+                continue
+            column = getattr(spec.model, spec_field.name)
+            wanted = [e[spec_field.name] for e in creates if e.get(spec_field.name) is not None]
+            for start in range(0, len(wanted), 500):
+                if session.execute(select(column).where(column.in_(
+                        wanted[start:start + 500])).limit(1)).first() is not None:
+                    raise DuplicateError(_("Another desk has just saved a record with the same "
+                                           "tax code or citizen ID. Search for it before "
+                                           "adding it again."))
+
+    def _current(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                 updates: list[dict[str, Any]]) -> dict[uuid.UUID, dict[str, Any]]:
+        """The records to update as they are now, every column (the audit's "before", what an
+        undo gives back); refused when one was deleted or changed since the preview."""
+        table = spec.model.__table__
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        ids = [e["id"] for e in updates]
+        for start in range(0, len(ids), 500):
+            for record in session.execute(select(table).where(
+                    table.c.id.in_(ids[start:start + 500]))).mappings():
+                found[record["id"]] = dict(record)
+        for entry in updates:
+            before = found.get(entry["id"])
+            if before is None or before["version"] != entry["version"] - 1:
+                raise ConflictError(_("A record of the file was changed or deleted meanwhile; "
+                                      "preview the file again."))
+        return found
+
+    def _index_many(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                    entries: list[dict[str, Any]]) -> None:
+        """The search entries of the written records, in one multi-row upsert."""
+        if not entries:
+            return
+        registers = self._services.registers
+        rows = []
+        for entry in entries:
+            title, subtitle = registers.title_and_subtitle(spec, entry)
+            parts = [str(entry[f.name]) for f in spec.fields if f.searchable
+                     and f.name != spec.title_field and entry.get(f.name) is not None]
+            rows.append({"kind": spec.search_kind, "entity_id": entry["id"], "title": title,
+                         "subtitle": subtitle, "folded_title": fold(title),
+                         "folded": fold(" ".join(parts)),
+                         "district_code": entry.get(spec.district_field)
+                         if spec.district_field else None})
+        statement = upsert_insert(self._services.db.dialect)(SearchEntry)
+        statement = statement.on_conflict_do_update(
+            index_elements=["kind", "entity_id"],
+            set_={name: statement.excluded[name] for name in (
+                "title", "subtitle", "folded_title", "folded", "district_code")})
+        session.execute(statement, rows)
 
     def _rows(self, spec: RegisterSpec, columns: dict[int, str],
               lines: list[tuple[int, list[Any]]]) -> list[ImportRow]:
@@ -295,12 +497,13 @@ class RegisterFileService:
                     for record in session.execute(select(model).where(column.in_(chunk))
                                                   ).scalars():
                         existing[str(getattr(record, name))] = (
-                            record.id, {f.name: getattr(record, f.name) for f in spec.fields})
+                            record.id, record.version,
+                            {f.name: getattr(record, f.name) for f in spec.fields})
             for row in group:
                 found = existing.get(str(row.values[name]))
                 if found is None:
                     continue
-                record_id, stored = found
+                record_id, version, stored = found
                 if actor.district_scoped and (spec.district_field is None or stored.get(
                         spec.district_field) != actor.district_code):
                     row.action, row.values = "reject", None
@@ -311,7 +514,7 @@ class RegisterFileService:
                 if present != {f.name for f in spec.fields} and not self._keep_absent(
                         spec, row, stored, present):
                     continue
-                row.existing_id = record_id
+                row.existing_id, row.existing_version = record_id, version
                 row.changed = [(_("{field} (cleared)") if row.values.get(f.name) is None
                                 else "{field}").format(field=_(f.label)) for f in spec.fields
                                if row.values.get(f.name) != stored.get(f.name)]
