@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".xlsx", ".csv")
 RECORD_COLUMNS = ("id", "version", "created_at", "updated_at", "created_by", "updated_by")
-BATCH_ROWS = 2_000  # records per write transaction of an import: ~0.3 s of the write lock
+BATCH_ROWS = 2_000  # records per write transaction of an import, at most
+MIN_BATCH_ROWS = 100
+BATCH_SECONDS = 0.4  # how long a batch should hold the write lock
 BATCH_PAUSE = 0.15  # seconds between two batches on SQLite, for the desks waiting for the lock
 Progress = Callable[[int, int], None]  # (records written, records to write)
 MAX_ROWS = 200_000
@@ -286,13 +288,20 @@ class RegisterFileService:
         # batches a sign-in kept missing it (9.4 s). PostgreSQL queues them.
         pause = BATCH_PAUSE if self._services.db.dialect == "sqlite" else 0.0
         try:
-            for start in range(0, len(entries), BATCH_ROWS):
-                batch = entries[start:start + BATCH_ROWS]
-                last = start + BATCH_ROWS >= len(entries)
+            size = BATCH_ROWS
+            while len(written) < len(entries):
+                start = len(written)
+                batch = entries[start:start + size]
+                last = start + size >= len(entries)
+                began = time.perf_counter()
                 written.extend(self._write_batch(
                     spec, [e for e in batch if e["id"] in fresh],
                     [e for e in batch if e["id"] not in fresh],
                     summary=f"{summary}: {len(entries)}" if last else None))
+                # the next batch sized to hold the lock about BATCH_SECONDS (a batch costs more
+                # as the register and its search index grow)
+                took = max(time.perf_counter() - began, 0.001)
+                size = max(MIN_BATCH_ROWS, min(BATCH_ROWS, int(size * BATCH_SECONDS / took)))
                 if progress is not None:
                     progress(len(written), len(entries))
                 if not last and pause:
@@ -423,7 +432,7 @@ class RegisterFileService:
                          "folded": fold(" ".join(parts)),
                          "district_code": entry.get(spec.district_field)
                          if spec.district_field else None})
-        statement = upsert_insert(self._services.db.dialect)(SearchEntry)
+        statement = upsert_insert(self._services.db.dialect)(SearchEntry.__table__)
         statement = statement.on_conflict_do_update(
             index_elements=["kind", "entity_id"],
             set_={name: statement.excluded[name] for name in (
