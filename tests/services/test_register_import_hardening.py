@@ -48,6 +48,13 @@ def test_an_absent_column_leaves_its_field_and_an_empty_cell_clears_it(
     # absent columns: kept as they were
     assert (after["address"], after["phone"], after["district_code"]) == (
         "Số 2 đường số 1", "02743822111", 724)
+    # the search index follows the import (written in bulk, not record by record)
+    assert [h.title for h in services.search.query("anh duong moi", kind="party")] == [
+        "Công ty TNHH Ánh Dương Mới"]
+    with services.db.session() as session:
+        from sotttt_desktop.core import audit
+
+        assert audit.verify(session).ok
 
 
 # --- class 9: CSV formula injection neutralised, values round-trip exactly ---------------------

@@ -6,8 +6,10 @@ Import reads a spreadsheet a Department keeps today: headings matched without di
 field's Vietnamese or English label, its name, or a declared alias), every row validated with the
 same rules as the form, duplicates within the file and records already in the register found by
 the register's identifying field (e.g. the tax code). The preview says, row by row, what would be
-created, updated, left unchanged or rejected and why; the commit writes all of it in one
-transaction, or nothing.
+created, updated, left unchanged or rejected and why; the commit writes all of it, or nothing
+(in short batches, a failed one taking back those before it: see `RegisterFileService._write`).
+Every file is read within fixed limits (size unpacked, rows, columns, cell length): a forged
+workbook cannot take the machine's memory.
 """
 
 from __future__ import annotations
@@ -110,6 +112,13 @@ class ImportPreview:
                 "counts": self.counts(), "ignored_columns": self.ignored_columns,
                 "duplicate_columns": self.duplicate_columns,
                 "committed": self.committed, "rows": [r.as_dict() for r in self.rows]}
+
+
+def _indexed_fields(spec: RegisterSpec) -> set[str]:
+    """The fields a record's search entry is made of (title, subtitle, words, district)."""
+    return {spec.title_field, *spec.subtitle_fields,
+            *(f.name for f in spec.fields if f.searchable),
+            *([spec.district_field] if spec.district_field else [])}
 
 
 def _update_rows(session: Any, table: Any, rows: list[dict[str, Any]], *,  # noqa: ANN401
@@ -264,8 +273,9 @@ class RegisterFileService:
 
     def _write(self, spec: RegisterSpec, writing: list[ImportRow], *, summary: str,
                progress: Progress | None = None) -> None:
-        """The previewed rows written in short transactions of BATCH_ROWS records (a sign-in or
-        another desk's save waits for one batch, not for the whole import), all of them or none:
+        """The previewed rows written in short transactions of at most BATCH_ROWS records,
+        each holding the write lock about BATCH_SECONDS (a sign-in or another desk's save waits
+        for one batch, not for the whole import), all of them or none:
         a batch that fails undoes the batches written before it. Everything is prepared before
         (records, search entries, audit entries); inside, only multi-row statements run, after
         checking that nobody created or changed the same records meanwhile."""
@@ -311,7 +321,7 @@ class RegisterFileService:
             raise DuplicateError(_("Another desk has just saved a record with the same tax "
                                    "code or citizen ID. Search for it before adding it again."
                                    )) from error
-        except Exception:
+        except BaseException:  # an interruption too: nothing stays half-written
             self._undo(spec, written, summary)
             raise
 
@@ -329,7 +339,10 @@ class RegisterFileService:
                 session.execute(insert(table), creates)
             if updates:
                 _update_rows(session, table, updates)
-            self._index_many(session, spec, creates + updates)
+            indexed = _indexed_fields(spec)
+            self._index_many(session, spec, creates + [  # an unchanged entry is left alone
+                e for e in updates if any(e.get(name) != previous[e["id"]].get(name)
+                                          for name in indexed)])
             pairs = [(e, None) for e in creates] + [(e, previous[e["id"]]) for e in updates]
             audit.append_many(session, [
                 {"username": actor, "action": "create" if before is None else "update",
