@@ -73,7 +73,7 @@ COMMUNE_HEADINGS = ("Xã", "Phường", "Xã/phường", "Phường/xã", "Xã/p
                     "Phường, xã, thị trấn", "Xã, phường, thị trấn")
 
 
-@dataclass
+@dataclass(slots=True)  # 200,000 of them in a large preview
 class ImportRow:
     line: int  # the spreadsheet's row number (the heading is row 1)
     action: str  # create | update | unchanged | reject
@@ -84,7 +84,7 @@ class ImportRow:
     values: dict[str, Any] | None = None
     existing_id: uuid.UUID | None = None
     existing_version: int | None = None  # the record's version when previewed
-    raw: dict[str, str | None] | None = None  # the file's cells, by field (present columns)
+    raw: tuple[str | None, ...] | None = None  # the file's cells (when columns are absent)
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "action": self.action, "key": self.key, "title": self.title,
@@ -458,7 +458,10 @@ class RegisterFileService:
         parsed: list[ImportRow] = []
         seen: dict[tuple[str, str], int] = {}
         names = list(columns.values())
-        for line, cells in lines:
+        absent = len(names) < len(spec.fields)
+        lines.reverse()
+        while lines:  # each line let go once read: the file is not held twice
+            line, cells = lines.pop()
             raw = {name: _cell_text(value) for name, value in zip(names, cells, strict=True)}
             if not any(clean(v) for v in raw.values()):
                 continue  # an empty row
@@ -477,7 +480,7 @@ class RegisterFileService:
                 parsed.append(row)
                 continue
             row.values = values
-            row.raw = raw
+            row.raw = tuple(raw.values()) if absent else None  # for an update: see _keep_absent
             identity_field = spec.identity_field(values)
             if identity_field is not None:
                 identity = str(values[identity_field.name])
@@ -491,13 +494,13 @@ class RegisterFileService:
                     continue
                 seen[identity_field.name, identity] = line
             parsed.append(row)
-        self._match_existing(spec, [r for r in parsed if r.action != "reject"], set(names))
+        self._match_existing(spec, [r for r in parsed if r.action != "reject"], names)
         for row in parsed:
             row.raw = None
         return parsed
 
     def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow],
-                        present: set[str]) -> None:
+                        present: list[str]) -> None:
         """A row whose identity (tax code for an organisation, citizen ID for a person, …)
         is already in the register updates that record: the fields of the file's columns
         change (an empty cell clears its field), the others keep what the record holds. A
@@ -533,7 +536,7 @@ class RegisterFileService:
                                       "district: only the Department can change it.").format(
                         field=_(spec.field(name).label), value=row.key)]
                     continue
-                if present != {f.name for f in spec.fields} and not self._keep_absent(
+                if row.raw is not None and not self._keep_absent(
                         spec, row, stored, present):
                     continue
                 row.existing_id, row.existing_version = record_id, version
@@ -543,14 +546,15 @@ class RegisterFileService:
                 row.action = "update" if row.changed else "unchanged"
 
     def _keep_absent(self, spec: RegisterSpec, row: ImportRow, stored: dict[str, Any],
-                     present: set[str]) -> bool:
+                     present: list[str]) -> bool:
         """The row's values with the record's own for the fields the file has no column for
         (validated together again: a ward read against the record's district); False when the
         row is rejected."""
         services = self._services
         raw = {f.name: export_text(f, stored.get(f.name), services) or None
                for f in spec.fields if f.name not in present}
-        raw.update(row.raw or {})
+        assert row.raw is not None  # kept for every valid row when columns are absent
+        raw.update(zip(present, row.raw, strict=True))
         try:
             row.values = services.registers.parse(spec, raw)
             services.registers.check_scope(spec, row.values)
