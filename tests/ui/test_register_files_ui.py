@@ -39,3 +39,20 @@ def test_import_preview_then_commit_and_export(qtbot, services: Services,  # noq
     out = tmp_path / "export.xlsx"
     assert view.export_file(str(out)) == 2 and out.stat().st_size > 0
     assert "Đã ghi 2 bản ghi" in view.count_label.text()
+
+
+def test_the_import_preview_shows_unused_and_repeated_columns(qtbot, services: Services,  # noqa: ANN001
+                                                              tmp_path: Path) -> None:
+    window = MainWindow(services, ui_settings())
+    qtbot.addWidget(window)
+    view = window.area_tab("publishing").register_views[0]
+    source = tmp_path / "cot.csv"
+    source.write_text("STT,Mã số thuế,MST,Tên,Quận/huyện,Giấy phép hay đăng ký,Trạng thái\n"
+                      "1,3700000001,3700000001,Cơ sở in A,Dĩ An,Giấy phép hoạt động in,"
+                      "Đang hoạt động\n", encoding="utf-8")
+    dialog = view.import_file(str(source))
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "1 thêm mới" in text  # "Quận/huyện" recognised
+    assert "Các cột không dùng: STT." in text
+    assert "Cột trùng với cột khác (chỉ sử dụng cột đầu tiên): MST." in text

@@ -9,6 +9,7 @@ from typing import Any
 from sotttt_desktop.cli.auth import acting
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.i18n import _
+from sotttt_desktop.services.register_files import column_notes
 from sotttt_desktop.settings import DatabaseLocation
 
 
@@ -86,6 +87,7 @@ def cmd_import(args: argparse.Namespace, location: DatabaseLocation) -> int:
                [[str(r.line), labels[r.action], r.key, r.title,
                  "; ".join(r.messages or r.changed)] for r in preview.rows
                 if r.action != "unchanged"])
+    emit_lines(column_notes(preview))
     counts = preview.counts()
     summary = _("{create} new, {update} updated, {unchanged} unchanged, {reject} rejected.").format(
         **counts)

@@ -214,3 +214,34 @@ def verify(session: Session, batch: int = 5000) -> ChainReport:
     if count == 0 and _has_records(session):
         return ChainReport(False, 0, None, "empty")
     return ChainReport(True, count, sealed=True if seal else None)
+
+
+def append_many(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Add many entries (each the keyword arguments of `append`) in the caller's transaction,
+    chained in order: one read of the head, one multi-row insert, one update of the head. An
+    import of 100,000 records would otherwise spend three statements per entry holding the
+    write lock."""
+    if not entries:
+        return
+    from sqlalchemy import insert
+
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    previous = head.last_hash
+    at = utcnow()
+    rows = []
+    for entry in entries:
+        entity_id = str(entry.get("entity_id") or "")
+        before_json, after_json = canonical(entry.get("before")), canonical(entry.get("after"))
+        digest = entry_hash(previous, at, entry["username"], entry["action"],
+                            entry.get("entity_kind", ""), entity_id, entry.get("summary", ""),
+                            before_json, after_json)
+        rows.append({"at": at, "username": entry["username"], "action": entry["action"],
+                     "entity_kind": entry.get("entity_kind", ""), "entity_id": entity_id,
+                     "summary": entry.get("summary", ""), "before": before_json,
+                     "after": after_json, "prev_hash": previous, "hash": digest})
+        previous = digest
+    session.execute(insert(AuditEntry), rows)  # ids in order: the head's lock keeps others out
+    last_id = session.execute(select(func.max(AuditEntry.id))).scalar_one()
+    session.execute(update(AuditHead).where(AuditHead.id == 1)
+                    .values(last_id=last_id, last_hash=previous))
+    _seal(session, last_id, previous)

@@ -6,12 +6,15 @@ Import reads a spreadsheet a Department keeps today: headings matched without di
 field's Vietnamese or English label, its name, or a declared alias), every row validated with the
 same rules as the form, duplicates within the file and records already in the register found by
 the register's identifying field (e.g. the tax code). The preview says, row by row, what would be
-created, updated, left unchanged or rejected and why; the commit writes all of it in one
-transaction, or nothing.
+created, updated, left unchanged or rejected and why; the commit writes all of it, or nothing
+(in short batches, a failed one taking back those before it: see `RegisterFileService._write`).
+Every file is read within fixed limits (size unpacked, rows, columns, cell length): a forged
+workbook cannot take the machine's memory.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -19,16 +22,21 @@ import io
 import os
 import re
 import tempfile
+import time
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sotttt_desktop.core import audit
+from sotttt_desktop.core.db import upsert_insert
+from sotttt_desktop.core.models import SearchEntry, utcnow
 from sotttt_desktop.core.text import clean, fold
-from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.errors import ConflictError, DuplicateError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
@@ -38,10 +46,34 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.registers import RegisterFilter
 
 SUFFIXES = (".xlsx", ".csv")
+RECORD_COLUMNS = ("id", "version", "created_at", "updated_at", "created_by", "updated_by")
+BATCH_ROWS = 2_000  # records per write transaction of an import, at most
+MIN_BATCH_ROWS = 100
+BATCH_SECONDS = 0.4  # how long a batch should hold the write lock
+BATCH_PAUSE = 0.15  # seconds between two batches on SQLite, for the desks waiting for the lock
+Progress = Callable[[int, int], None]  # (records written, records to write)
 MAX_ROWS = 200_000
+# Limits that keep any file, however forged, to a bounded amount of memory and time.
+MAX_FILE_BYTES = 32 * 2**20  # the file as stored (a 200,000-row register is ~15 MB of XLSX)
+MAX_UNPACKED_BYTES = 256 * 2**20  # everything a workbook unpacks to, counted while unpacking
+MAX_PART_BYTES = 32 * 2**20  # one part other than a sheet (the shared strings are held whole)
+MAX_MEMBERS = 2_000  # parts of a workbook
+MAX_COLUMNS = 200  # cells of a row
+MAX_CELL_CHARS = 131_072  # characters of a cell (128 K; csv's own field limit)
+MAX_TEXT_RUN = 2**20  # bytes of a workbook's XML between two tags
+CHUNK = 2**20
+# A CSV cell a spreadsheet would run as a formula starts with one of these (after any number of
+# apostrophes, so that our export can always add one and our import take exactly one away).
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+DISTRICT_HEADINGS = ("Huyện", "Quận", "Quận/huyện", "Quận, huyện", "Huyện/thị xã/thành phố",
+                     "Huyện, thị xã, thành phố", "Quận/huyện/thị xã/thành phố", "Huyện/TX/TP",
+                     "Địa bàn", "Đơn vị hành chính cấp huyện", "Mã huyện")
+COMMUNE_HEADINGS = ("Xã", "Phường", "Xã/phường", "Phường/xã", "Xã/phường/thị trấn",
+                    "Phường, xã, thị trấn", "Xã, phường, thị trấn")
 
 
-@dataclass
+@dataclass(slots=True)  # 200,000 of them in a large preview
 class ImportRow:
     line: int  # the spreadsheet's row number (the heading is row 1)
     action: str  # create | update | unchanged | reject
@@ -51,6 +83,8 @@ class ImportRow:
     changed: list[str] = field(default_factory=list)  # labels of the fields an update changes
     values: dict[str, Any] | None = None
     existing_id: uuid.UUID | None = None
+    existing_version: int | None = None  # the record's version when previewed
+    raw: tuple[str | None, ...] | None = None  # the file's cells (when columns are absent)
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "action": self.action, "key": self.key, "title": self.title,
@@ -63,7 +97,8 @@ class ImportPreview:
     file: str
     sha256: str
     rows: list[ImportRow]
-    ignored_columns: list[str]
+    ignored_columns: list[str]  # headings no field claims
+    duplicate_columns: list[str] = field(default_factory=list)  # a field's second column
     committed: bool = False
 
     def counts(self) -> dict[str, int]:
@@ -75,7 +110,49 @@ class ImportPreview:
     def as_dict(self) -> dict[str, Any]:
         return {"register": self.register, "file": self.file, "sha256": self.sha256,
                 "counts": self.counts(), "ignored_columns": self.ignored_columns,
+                "duplicate_columns": self.duplicate_columns,
                 "committed": self.committed, "rows": [r.as_dict() for r in self.rows]}
+
+
+def _indexed_fields(spec: RegisterSpec) -> set[str]:
+    """The fields a record's search entry is made of (title, subtitle, words, district)."""
+    return {spec.title_field, *spec.subtitle_fields,
+            *(f.name for f in spec.fields if f.searchable),
+            *([spec.district_field] if spec.district_field else [])}
+
+
+def _update_rows(session: Any, table: Any, rows: list[dict[str, Any]], *,  # noqa: ANN401
+                 expected_version: bool = False) -> None:
+    """Update many rows by id in one statement (each row's "version" is its new version; with
+    `expected_version`, a row changed by somebody else since is left alone)."""
+    columns = [name for name in rows[0] if name != "id"]
+    condition = table.c.id == bindparam("b_id")
+    if expected_version:
+        condition = condition & (table.c.version == bindparam("b_version") - 1)
+    session.execute(update(table).where(condition).values(
+        {name: bindparam(f"b_{name}", type_=table.c[name].type) for name in columns}),
+        [{f"b_{name}": value for name, value in row.items()} for row in rows])
+
+
+def _record_dict(spec: RegisterSpec, entry: dict[str, Any],
+                 before: dict[str, Any] | None) -> dict[str, Any]:
+    """A written record as the audit log keeps it (the fields and the record columns)."""
+    data = {f.name: entry.get(f.name) for f in spec.fields}
+    data.update({name: entry.get(name, before.get(name) if before else None)
+                 for name in RECORD_COLUMNS})
+    return data
+
+
+def column_notes(preview: ImportPreview) -> list[str]:
+    """What the preview says about the file's columns: those not used, those given twice."""
+    notes = []
+    if preview.ignored_columns:
+        notes.append(_("Columns not used: {columns}.").format(
+            columns=", ".join(preview.ignored_columns)))
+    if preview.duplicate_columns:
+        notes.append(_("Columns repeating another (the first one is used): {columns}.").format(
+            columns=", ".join(preview.duplicate_columns)))
+    return notes
 
 
 def export_text(spec_field: FieldSpec, value: Any, services: Services) -> str:  # noqa: ANN401
@@ -161,8 +238,7 @@ class RegisterFileService:
         spec = get_register(key)
         self._services.require(spec.area, "view")
         data = _read_bytes(path)
-        headings, lines = _read_table(path, data)
-        columns, ignored = _match_columns(spec, headings)
+        headings, columns, ignored, duplicates, lines = _read_table(path, data, spec)
         missing = [_(f.label) for f in spec.fields if f.required and f.name not in columns.values()
                    and f.name != spec.variant_field]
         if missing:
@@ -171,10 +247,12 @@ class RegisterFileService:
                                                          columns=", ".join(h for h in headings
                                                                            if h)))
         rows = self._rows(spec, columns, lines)
-        return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored)
+        return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored,
+                             duplicates)
 
-    def commit(self, key: str, path: Path, *, skip_rejected: bool = False) -> ImportPreview:
-        """Import `path`: every created and updated row in one transaction, or nothing."""
+    def commit(self, key: str, path: Path, *, skip_rejected: bool = False,
+               progress: Progress | None = None) -> ImportPreview:
+        """Import `path`: every created and updated row, or nothing (see `_write`)."""
         spec = get_register(key)
         services = self._services
         preview = self.preview(key, path)
@@ -188,19 +266,203 @@ class RegisterFileService:
             services.require(spec.area, "edit")
         writing = [r for r in preview.rows if r.action in ("create", "update")]
         if writing:
-            services.registers.write_many(spec, [(r.existing_id, r.values) for r in writing],
-                                          summary=_("import of {file}").format(file=path.name))
+            self._write(spec, writing, summary=_("import of {file}").format(file=path.name),
+                        progress=progress)
         preview.committed = True
         return preview
+
+    def _write(self, spec: RegisterSpec, writing: list[ImportRow], *, summary: str,
+               progress: Progress | None = None) -> None:
+        """The previewed rows written in short transactions of at most BATCH_ROWS records,
+        each holding the write lock about BATCH_SECONDS (a sign-in or another desk's save waits
+        for one batch, not for the whole import), all of them or none:
+        a batch that fails undoes the batches written before it. Everything is prepared before
+        (records, search entries, audit entries); inside, only multi-row statements run, after
+        checking that nobody created or changed the same records meanwhile."""
+        actor = self._services.actor.username
+        now = utcnow()
+        entries: list[dict[str, Any]] = []
+        for row in writing:
+            values = {**row.values, **(spec.derive(row.values) if spec.derive else {})}
+            if row.existing_id is None:
+                entries.append({**values, "id": uuid.uuid4(), "created_at": now,
+                                "updated_at": now, "created_by": actor, "updated_by": actor,
+                                "version": 1})
+            else:
+                entries.append({**values, "id": row.existing_id, "updated_at": now,
+                                "updated_by": actor, "version": row.existing_version + 1})
+        fresh = {e["id"] for e, row in zip(entries, writing, strict=True)
+                 if row.existing_id is None}
+        written: list[tuple[dict[str, Any], dict[str, Any] | None]] = []  # (ours, previous)
+        # SQLite's waiters poll for the lock (every 0.1 s at most): without a gap between
+        # batches a sign-in kept missing it (9.4 s). PostgreSQL queues them.
+        pause = BATCH_PAUSE if self._services.db.dialect == "sqlite" else 0.0
+        try:
+            size = BATCH_ROWS
+            while len(written) < len(entries):
+                start = len(written)
+                batch = entries[start:start + size]
+                last = start + size >= len(entries)
+                began = time.perf_counter()
+                written.extend(self._write_batch(
+                    spec, [e for e in batch if e["id"] in fresh],
+                    [e for e in batch if e["id"] not in fresh],
+                    summary=f"{summary}: {len(entries)}" if last else None))
+                # the next batch sized to hold the lock about BATCH_SECONDS (a batch costs more
+                # as the register and its search index grow)
+                took = max(time.perf_counter() - began, 0.001)
+                size = max(MIN_BATCH_ROWS, min(BATCH_ROWS, int(size * BATCH_SECONDS / took)))
+                if progress is not None:
+                    progress(len(written), len(entries))
+                if not last and pause:
+                    time.sleep(pause)
+        except IntegrityError as error:  # a unique index: another desk was quicker
+            self._undo(spec, written, summary)
+            raise DuplicateError(_("Another desk has just saved a record with the same tax "
+                                   "code or citizen ID. Search for it before adding it again."
+                                   )) from error
+        except BaseException:  # an interruption too: nothing stays half-written
+            self._undo(spec, written, summary)
+            raise
+
+    def _write_batch(self, spec: RegisterSpec, creates: list[dict[str, Any]],
+                     updates: list[dict[str, Any]], *, summary: str | None
+                     ) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+        """One transaction: the batch's records, search entries and audit entries (and the
+        import's own audit entry with the last batch); returns (written, previous) pairs."""
+        actor = self._services.actor.username
+        table = spec.model.__table__
+        with self._services.db.session(write=True) as session:
+            self._refuse_duplicates(session, spec, creates)
+            previous = self._current(session, spec, updates)
+            if creates:
+                session.execute(insert(table), creates)
+            if updates:
+                _update_rows(session, table, updates)
+            indexed = _indexed_fields(spec)
+            self._index_many(session, spec, creates + [  # an unchanged entry is left alone
+                e for e in updates if any(e.get(name) != previous[e["id"]].get(name)
+                                          for name in indexed)])
+            pairs = [(e, None) for e in creates] + [(e, previous[e["id"]]) for e in updates]
+            audit.append_many(session, [
+                {"username": actor, "action": "create" if before is None else "update",
+                 "entity_kind": spec.search_kind, "entity_id": entry["id"],
+                 "summary": str(entry[spec.title_field]),
+                 "before": before and _record_dict(spec, before, before),
+                 "after": _record_dict(spec, entry, before)} for entry, before in pairs])
+            if summary is not None:
+                audit.append(session, username=actor, action="import",
+                             entity_kind=spec.search_kind, summary=summary)
+            session.commit()
+        return pairs
+
+    def _undo(self, spec: RegisterSpec, written: list[tuple[dict[str, Any],
+                                                            dict[str, Any] | None]],
+              summary: str) -> None:
+        """Take back the batches already written: created records deleted, updated ones given
+        back their previous values (unless somebody changed them since), all in the audit log."""
+        if not written:
+            return
+        actor = self._services.actor.username
+        table = spec.model.__table__
+        created = [e["id"] for e, before in written if before is None]
+        restored = [{**before, "version": e["version"] + 1, "updated_at": utcnow()}
+                    for e, before in written if before is not None]
+        try:
+            with self._services.db.session(write=True) as session:
+                for start in range(0, len(created), 500):
+                    chunk = created[start:start + 500]
+                    session.execute(delete(table).where(table.c.id.in_(chunk)))
+                    session.execute(delete(SearchEntry).where(
+                        SearchEntry.kind == spec.search_kind, SearchEntry.entity_id.in_(chunk)))
+                if restored:
+                    _update_rows(session, table, restored, expected_version=True)
+                    self._index_many(session, spec, restored)
+                audit.append_many(session, [
+                    {"username": actor, "action": "delete" if before is None else "update",
+                     "entity_kind": spec.search_kind, "entity_id": entry["id"],
+                     "summary": str(entry[spec.title_field]),
+                     "before": _record_dict(spec, entry, before),
+                     "after": before and _record_dict(spec, {**before, "version": entry[
+                         "version"] + 1}, before)} for entry, before in written])
+                audit.append(session, username=actor, action="import",
+                             entity_kind=spec.search_kind,
+                             summary=_("{summary}: undone ({count})").format(
+                                 summary=summary, count=len(written)))
+                session.commit()
+        except Exception as error:
+            raise ConflictError(_("The import failed and its first {count} records could not "
+                                  "be taken back: check the register ({error}).").format(
+                count=len(written), error=error)) from error
+
+    def _refuse_duplicates(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                           creates: list[dict[str, Any]]) -> None:
+        """A record created meanwhile with the identity of a new row: nothing is written (and
+        the record, perhaps outside the actor's district, is not named)."""
+        for spec_field in spec.fields:
+            if not spec_field.unique_message:
+                continue
+            column = getattr(spec.model, spec_field.name)
+            wanted = [e[spec_field.name] for e in creates if e.get(spec_field.name) is not None]
+            for start in range(0, len(wanted), 500):
+                if session.execute(select(column).where(column.in_(
+                        wanted[start:start + 500])).limit(1)).first() is not None:
+                    raise DuplicateError(_("Another desk has just saved a record with the same "
+                                           "tax code or citizen ID. Search for it before "
+                                           "adding it again."))
+
+    def _current(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                 updates: list[dict[str, Any]]) -> dict[uuid.UUID, dict[str, Any]]:
+        """The records to update as they are now, every column (the audit's "before", what an
+        undo gives back); refused when one was deleted or changed since the preview."""
+        table = spec.model.__table__
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        ids = [e["id"] for e in updates]
+        for start in range(0, len(ids), 500):
+            for record in session.execute(select(table).where(
+                    table.c.id.in_(ids[start:start + 500]))).mappings():
+                found[record["id"]] = dict(record)
+        for entry in updates:
+            before = found.get(entry["id"])
+            if before is None or before["version"] != entry["version"] - 1:
+                raise ConflictError(_("A record of the file was changed or deleted meanwhile; "
+                                      "preview the file again."))
+        return found
+
+    def _index_many(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
+                    entries: list[dict[str, Any]]) -> None:
+        """The search entries of the written records, in one multi-row upsert."""
+        if not entries:
+            return
+        registers = self._services.registers
+        rows = []
+        for entry in entries:
+            title, subtitle = registers.title_and_subtitle(spec, entry)
+            parts = [str(entry[f.name]) for f in spec.fields if f.searchable
+                     and f.name != spec.title_field and entry.get(f.name) is not None]
+            rows.append({"kind": spec.search_kind, "entity_id": entry["id"], "title": title,
+                         "subtitle": subtitle, "folded_title": fold(title),
+                         "folded": fold(" ".join(parts)),
+                         "district_code": entry.get(spec.district_field)
+                         if spec.district_field else None})
+        statement = upsert_insert(self._services.db.dialect)(SearchEntry.__table__)
+        statement = statement.on_conflict_do_update(
+            index_elements=["kind", "entity_id"],
+            set_={name: statement.excluded[name] for name in (
+                "title", "subtitle", "folded_title", "folded", "district_code")})
+        session.execute(statement, rows)
 
     def _rows(self, spec: RegisterSpec, columns: dict[int, str],
               lines: list[tuple[int, list[Any]]]) -> list[ImportRow]:
         services = self._services
         parsed: list[ImportRow] = []
         seen: dict[tuple[str, str], int] = {}
-        for line, cells in lines:
-            raw = {name: _cell_text(cells[index]) if index < len(cells) else None
-                   for index, name in columns.items()}
+        names = list(columns.values())
+        absent = len(names) < len(spec.fields)
+        lines.reverse()
+        while lines:  # each line let go once read: the file is not held twice
+            line, cells = lines.pop()
+            raw = {name: _cell_text(value) for name, value in zip(names, cells, strict=True)}
             if not any(clean(v) for v in raw.values()):
                 continue  # an empty row
             identity_field = spec.identity_field(  # the variant is still text as typed here
@@ -218,6 +480,7 @@ class RegisterFileService:
                 parsed.append(row)
                 continue
             row.values = values
+            row.raw = tuple(raw.values()) if absent else None  # for an update: see _keep_absent
             identity_field = spec.identity_field(values)
             if identity_field is not None:
                 identity = str(values[identity_field.name])
@@ -231,13 +494,19 @@ class RegisterFileService:
                     continue
                 seen[identity_field.name, identity] = line
             parsed.append(row)
-        self._match_existing(spec, [r for r in parsed if r.action != "reject"])
+        self._match_existing(spec, [r for r in parsed if r.action != "reject"], names)
+        for row in parsed:
+            row.raw = None
         return parsed
 
-    def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow]) -> None:
+    def _match_existing(self, spec: RegisterSpec, rows: list[ImportRow],
+                        present: list[str]) -> None:
         """A row whose identity (tax code for an organisation, citizen ID for a person, …)
-        is already in the register updates that record."""
+        is already in the register updates that record: the fields of the file's columns
+        change (an empty cell clears its field), the others keep what the record holds. A
+        record outside the actor's district is neither shown nor changed."""
         model = spec.model
+        actor = self._services.actor
         by_field: dict[str, list[ImportRow]] = {}
         for row in rows:
             identity_field = spec.identity_field(row.values) if row.values else None
@@ -253,15 +522,48 @@ class RegisterFileService:
                     for record in session.execute(select(model).where(column.in_(chunk))
                                                   ).scalars():
                         existing[str(getattr(record, name))] = (
-                            record.id, {f.name: getattr(record, f.name) for f in spec.fields})
+                            record.id, record.version,
+                            {f.name: getattr(record, f.name) for f in spec.fields})
             for row in group:
                 found = existing.get(str(row.values[name]))
                 if found is None:
                     continue
-                row.existing_id, stored = found
-                row.changed = [_(f.label) for f in spec.fields
+                record_id, version, stored = found
+                if actor.district_scoped and (spec.district_field is None or stored.get(
+                        spec.district_field) != actor.district_code):
+                    row.action, row.values = "reject", None
+                    row.messages = [_("{field} {value} belongs to a record outside your "
+                                      "district: only the Department can change it.").format(
+                        field=_(spec.field(name).label), value=row.key)]
+                    continue
+                if row.raw is not None and not self._keep_absent(
+                        spec, row, stored, present):
+                    continue
+                row.existing_id, row.existing_version = record_id, version
+                row.changed = [(_("{field} (cleared)") if row.values.get(f.name) is None
+                                else "{field}").format(field=_(f.label)) for f in spec.fields
                                if row.values.get(f.name) != stored.get(f.name)]
                 row.action = "update" if row.changed else "unchanged"
+
+    def _keep_absent(self, spec: RegisterSpec, row: ImportRow, stored: dict[str, Any],
+                     present: list[str]) -> bool:
+        """The row's values with the record's own for the fields the file has no column for
+        (validated together again: a ward read against the record's district); False when the
+        row is rejected."""
+        services = self._services
+        raw = {f.name: export_text(f, stored.get(f.name), services) or None
+               for f in spec.fields if f.name not in present}
+        assert row.raw is not None  # kept for every valid row when columns are absent
+        raw.update(zip(present, row.raw, strict=True))
+        try:
+            row.values = services.registers.parse(spec, raw)
+            services.registers.check_scope(spec, row.values)
+        except ValidationError as error:
+            row.action, row.values = "reject", None
+            row.messages = [f"{_(spec.field(name).label)}: {message}"
+                            for name, message in error.field_errors.items()] or [str(error)]
+            return False
+        return True
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -271,59 +573,213 @@ def _read_bytes(path: Path) -> bytes:
     if path.suffix.lower() not in SUFFIXES:
         raise ValidationError(_("Import a .xlsx or .csv file."))
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as error:
         raise ValidationError(_("There is no file {path}.").format(path=path)) from error
     except OSError as error:
         raise ValidationError(_("Cannot read {path}: {error}").format(
             path=path, error=error.strerror or error)) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path)
+    return data
 
 
-def _read_table(path: Path, data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The heading row and the other rows (with their row numbers) of the first sheet."""
+def _too_large(path: Path) -> ValidationError:
+    return ValidationError(_("{path} is too large to import (at most {limit} MB of data): split "
+                             "it.").format(path=path, limit=MAX_UNPACKED_BYTES // 2**20))
+
+
+Table = tuple[list[str], dict[int, str], list[str], list[str], list[tuple[int, list[Any]]]]
+
+
+def _read_table(path: Path, data: bytes, spec: RegisterSpec) -> Table:
+    """The first sheet's headings, which column gives which field, the headings ignored and
+    given twice, and the other rows (with their row numbers), each holding only the cells of
+    the columns used (in the order of `columns`)."""
     if path.suffix.lower() == ".xlsx":
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-            raise ValidationError(_("{path} is not a readable Excel file ({error}).").format(
-                path=path, error=error)) from error
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        numbered = enumerate(rows, start=1)
+        numbered = _xlsx_rows(path, data)
+        neutralised = False
     else:
-        for encoding in ("utf-8-sig", "cp1258", "cp1252"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ValidationError(_("{path} is not text in UTF-8.").format(path=path))
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        numbered = enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+        numbered = _csv_rows(path, data)
+        neutralised = True
     headings: list[str] | None = None
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    duplicates: list[str] = []
     lines: list[tuple[int, list[Any]]] = []
     for number, cells in numbered:
-        cells = list(cells)
+        if neutralised:
+            cells = [_csv_value(c) for c in cells]
         if headings is None:
             if not any(c not in (None, "") for c in cells):
                 continue  # blank lines above the heading
             headings = ["" if c is None else str(c).strip() for c in cells]
+            columns, ignored, duplicates = _match_columns(spec, headings)
             continue
-        lines.append((number, cells))
+        kept = [cells[index] if index < len(cells) else None for index in columns]
+        if not any(c not in (None, "") for c in kept):
+            continue  # a blank line: nothing to import, nothing to keep
+        lines.append((number, kept))
         if len(lines) > MAX_ROWS:
             raise ValidationError(_("The file has more than {count} rows: split it.").format(
                 count=MAX_ROWS))
     if headings is None:
         raise ValidationError(_("{path} is empty.").format(path=path))
-    return headings, lines
+    return headings, columns, ignored, duplicates, lines
+
+
+def _too_wide(line: int) -> ValidationError:
+    return ValidationError(_("Row {line} has more than {limit} columns: this is not a register "
+                             "table.").format(line=line, limit=MAX_COLUMNS))
+
+
+def _too_long(line: int) -> ValidationError:
+    return ValidationError(_("Row {line}: a cell holds more than {limit} characters.").format(
+        line=line, limit=MAX_CELL_CHARS))
+
+
+def _csv_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of a CSV file in UTF-8 (with or without BOM), a Vietnamese or Western code page, or
+    Excel's "Unicode Text" (UTF-16 with BOM, tab-separated)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1258", "cp1252")
+    encoding = next((e for e in encodings if _decodes(data, e)), None)
+    if encoding is None:
+        raise ValidationError(_("{path} is not text in UTF-8.").format(path=path))
+    start = io.TextIOWrapper(io.BytesIO(data[:16384]), encoding=encoding, newline="",
+                             errors="ignore").read(4096)
+    try:
+        dialect: Any = csv.Sniffer().sniff(start, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel_tab if encoding == "utf-16" else csv.excel
+    # decoded while read: the whole text is never held twice
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""),
+                        dialect)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a cell over the limit, an unclosed quote at the end
+            if "field limit" in str(error):
+                raise _too_long(reader.line_num) from error
+            raise ValidationError(_("{path} is not a readable CSV file (row {line}).").format(
+                path=path, line=reader.line_num)) from error
+        number += 1
+        if any("\x00" in cell for cell in cells):
+            raise ValidationError(_("{path} is not a text (CSV) file.").format(path=path))
+        if len(cells) > MAX_COLUMNS:
+            raise _too_wide(number)
+        yield number, cells
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for start in range(0, len(data), CHUNK):
+            decoder.decode(data[start:start + CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_value(value: str) -> str:
+    """A CSV cell as our export meant it: a leading apostrophe that neutralised a formula
+    character is removed ("'=SUM(A1)" → "=SUM(A1)", "'-5" → "-5")."""
+    return value[1:] if NEUTRALISED.match(value) else value
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of the first sheet, streamed; the declared dimension is ignored, the package is
+    checked first (sizes counted while unpacking, no DTD), columns and cells capped."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    def unreadable(error: object) -> ValidationError:
+        return ValidationError(_("{path} is not a readable Excel file ({error}).").format(
+            path=path, error=error))
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_package(path, archive)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not book.worksheets:
+            raise ValidationError(_("{path} has no sheet.").format(path=path))
+        sheet = book.worksheets[0]
+        with archive.open(sheet._worksheet_path) as source:  # noqa: SLF001
+            parser = WorkSheetParser(source, sheet._shared_strings, data_only=True,  # noqa: SLF001
+                                     epoch=book.epoch, date_formats=book._date_formats,  # noqa: SLF001
+                                     timedelta_formats=book._timedelta_formats)  # noqa: SLF001
+            for number, cells in parser.parse():
+                if not cells:
+                    continue
+                width = max(cell["column"] for cell in cells)
+                if width > MAX_COLUMNS or len(cells) > MAX_COLUMNS:
+                    raise _too_wide(number)
+                row: list[Any] = [None] * width
+                for cell in cells:
+                    value = cell["value"]
+                    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                        raise _too_long(number)
+                    row[cell["column"] - 1] = value
+                yield number, row
+    except ValidationError:
+        raise
+    except MemoryError as error:
+        raise _too_large(path) from error
+    except Exception as error:  # noqa: BLE001 - any defect of an untrusted file: one clear line
+        raise unreadable(error) from error
+
+
+def _check_package(path: Path, archive: Any) -> None:  # noqa: ANN401 - a ZipFile
+    """Refuse a workbook that unpacks to more than the limits (counted while unpacking: the
+    sizes a zip declares may lie), holds a very long run of text, or declares a document type
+    (external entities, entity expansion: a spreadsheet never needs one)."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _too_large(path)
+    total = 0
+    for member in members:
+        limit = MAX_UNPACKED_BYTES if member.filename.startswith("xl/worksheets/") \
+            else MAX_PART_BYTES
+        if member.file_size > limit:
+            raise _too_large(path)
+        size = 0
+        run = 0  # bytes since the last "<": a cell's text, a string
+        tail = b""
+        with archive.open(member) as fh:
+            while chunk := fh.read(CHUNK):
+                total += len(chunk)
+                size += len(chunk)
+                if total > MAX_UNPACKED_BYTES or size > limit:
+                    raise _too_large(path)
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise ValidationError(_("{path} declares an XML document type (DTD), which no "
+                                            "spreadsheet needs: it is refused.").format(path=path))
+                tail = chunk[-16:]
+                parts = chunk.split(b"<")
+                if len(parts) == 1:
+                    run += len(chunk)
+                else:
+                    run = max(run + len(parts[0]), max(map(len, parts[1:-1]), default=0))
+                    if run > MAX_TEXT_RUN:
+                        raise _too_long_text(path)
+                    run = len(parts[-1])
+                if run > MAX_TEXT_RUN:
+                    raise _too_long_text(path)
+
+
+def _too_long_text(path: Path) -> ValidationError:
+    return ValidationError(_("{path} holds a text of more than {limit} characters: it is "
+                             "refused.").format(path=path, limit=MAX_CELL_CHARS))
 
 
 def heading_key(text: str) -> str:
@@ -333,23 +789,31 @@ def heading_key(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-def _match_columns(spec: RegisterSpec, headings: list[str]) -> tuple[dict[int, str], list[str]]:
-    """Column index → field name, and the headings no field claims (or a second column that
-    another already gave: both are shown in the preview)."""
+def _match_columns(spec: RegisterSpec, headings: list[str]
+                   ) -> tuple[dict[int, str], list[str], list[str]]:
+    """Column index → field name; the headings no field claims; the headings of a second column
+    for a field another column already gives (both lists are shown in the preview)."""
     names: dict[str, str] = {}
     for spec_field in spec.fields:
         for text in (spec_field.name, spec_field.label, in_language("vi", spec_field.label),
                      in_language("en", spec_field.label), *spec_field.aliases):
             names.setdefault(heading_key(text), spec_field.name)
+    for spec_field in spec.fields:  # the usual headings of a kind; a declared heading wins
+        for text in {FieldKind.DISTRICT: DISTRICT_HEADINGS,
+                     FieldKind.COMMUNE: COMMUNE_HEADINGS}.get(spec_field.kind, ()):
+            names.setdefault(heading_key(text), spec_field.name)
     columns: dict[int, str] = {}
-    ignored = []
+    ignored: list[str] = []
+    duplicates: list[str] = []
     for index, heading in enumerate(headings):
         name = names.get(heading_key(heading))
         if name is not None and name not in columns.values():
             columns[index] = name
+        elif name is not None:
+            duplicates.append(heading)
         elif heading:
             ignored.append(heading)
-    return columns, ignored
+    return columns, ignored, duplicates
 
 
 def _write_csv(path: Path, headings: list[str], rows: Any) -> int:  # noqa: ANN401
@@ -358,9 +822,15 @@ def _write_csv(path: Path, headings: list[str], rows: Any) -> int:  # noqa: ANN4
         writer = csv.writer(fh)
         writer.writerow(headings)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([_neutralised(value) for value in row])
             count += 1
     return count
+
+
+def _neutralised(value: str) -> str:
+    """A CSV cell that a spreadsheet would run as a formula ("=…", "+…", "-…", "@…", a tab or
+    carriage return first) gets a leading apostrophe: shown as text; our import takes it away."""
+    return "'" + value if FORMULA_START.match(value) else value
 
 
 def _write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa: ANN401

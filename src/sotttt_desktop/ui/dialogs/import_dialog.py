@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers import get_register
+from sotttt_desktop.services.register_files import column_notes
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
@@ -100,9 +101,8 @@ class ImportDialog(QDialog):
         counts = self.preview.counts()
         text = _("{file}: {create} new, {update} updated, {unchanged} unchanged, {reject} "
                  "rejected.").format(file=self._path.name, **counts)
-        if self.preview.ignored_columns:
-            text += " " + _("Columns not used: {columns}.").format(
-                columns=", ".join(self.preview.ignored_columns))
+        for note in column_notes(self.preview):
+            text += " " + note
         text += " " + _("Nothing is written until you press “Write into the register”; then "
                         "everything is written at once, or nothing.")
         self.summary.setText(text)
