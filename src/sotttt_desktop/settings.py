@@ -100,7 +100,7 @@ def _check_server_url(url: str) -> None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from sotttt_desktop.errors import DatabaseError
+    from sotttt_desktop.errors import ValidationError
     from sotttt_desktop.i18n import _
 
     try:
@@ -108,7 +108,7 @@ def _check_server_url(url: str) -> None:
     except (ArgumentError, ValueError):
         driver = None
     if driver not in SERVER_DRIVERS:
-        raise DatabaseError(_("A database address is sqlite:///FILE or "
+        raise ValidationError(_("A database address is sqlite:///FILE or "
                               "postgresql+psycopg://USER@HOST/DATABASE; this one begins {scheme}.")
                             .format(scheme=repr(url.partition(":")[0][:40])))
 

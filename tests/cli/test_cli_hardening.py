@@ -17,7 +17,7 @@ from tests.cli.helpers import run
 def test_a_database_address_of_another_kind_is_refused_in_one_line(
         url: str, capsys: pytest.CaptureFixture[str]) -> None:
     status, _out, err = run(capsys, "--database-url", url, "info")
-    assert status == 3
+    assert status == 2  # bad input
     assert "postgresql+psycopg://" in err and len(err.strip().splitlines()) == 1
 
 
