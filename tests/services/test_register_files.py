@@ -164,12 +164,12 @@ def test_export_then_import_is_lossless(services: Services, tmp_path: Path, suff
 
 def test_a_failed_export_leaves_no_file(services: Services, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from sotttt_desktop.services import register_files
+    from sotttt_desktop.services import spreadsheet_files
 
     def full_disk(*_args: object) -> int:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(register_files, "_write_csv", full_disk)
+    monkeypatch.setattr(spreadsheet_files, "write_csv", full_disk)
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(ValidationError, match="No space left"):

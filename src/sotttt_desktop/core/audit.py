@@ -15,6 +15,7 @@ cannot be checked, and the report says so instead of calling the trail forged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -89,11 +90,10 @@ def audit_key(*, create: bool) -> bytes | None:
         return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(secrets.token_hex(32))
-    except FileExistsError:
-        pass  # another process made it first
+        with contextlib.suppress(FileExistsError):  # another process made it first: use its key
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_hex(32))
     except OSError:
         return None
     _key.cache_clear()

@@ -254,7 +254,7 @@ def remember_sound(path: Path, state: tuple[int, ...] | None = None) -> None:
     key, state = str(path.resolve()), state or file_state(path)
     _checked_states[key] = state
     target = _checks_file()
-    try:
+    with contextlib.suppress(OSError, ValueError):  # only a cache: the next command checks again
         saved = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
         if not isinstance(saved, dict):
             saved = {}
@@ -264,8 +264,6 @@ def remember_sound(path: Path, state: tuple[int, ...] | None = None) -> None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         partial.write_text(json.dumps(saved), encoding="utf-8")
         partial.replace(target)
-    except (OSError, ValueError):
-        pass  # only a cache: the next command checks again
 
 
 def forget_checked(path: Path) -> None:
