@@ -341,6 +341,12 @@ class RegisterService:
                 stored = _as_dict(spec, existing)
                 values = {f.name: values[f.name] if values.get(f.name) is not None
                           else stored.get(f.name) for f in spec.fields}
+            missing = [f for f in spec.fields if f.required and values.get(f.name) in (None, "")]
+            if missing:  # the table would refuse it: say which value the holder lacks
+                raise ValidationError(_("The register “{register}” needs the {field} of the "
+                                        "holder; enter it on the holder's record, then issue "
+                                        "again.").format(register=_(spec.title),
+                                                         field=_(missing[0].label).lower()))
             extra = {"permit_id": permit["id"], "party_id": permit["holder_id"]}
             if hasattr(spec.model, "permits"):
                 extra["permits"] = (existing.permits if existing is not None else 0) + 1

@@ -23,7 +23,7 @@ class PrintingFacility(RecordMixin, Base):
     sort_name: Mapped[str] = mapped_column(String(300), nullable=False)
     owner: Mapped[str | None] = mapped_column(NFCString(200))
     address: Mapped[str | None] = mapped_column(NFCString(400))
-    district_code: Mapped[int | None] = mapped_column(ForeignKey("district.code"))
+    district_code: Mapped[int] = mapped_column(ForeignKey("district.code"), nullable=False)
     commune_code: Mapped[int | None] = mapped_column(ForeignKey("commune.code"))
     phone: Mapped[str | None] = mapped_column(String(32))
     licence_kind: Mapped[str] = mapped_column(String(16), nullable=False)  # permit|registration
@@ -68,6 +68,7 @@ class Distributor(LicensedMixin, RecordMixin, Base):
     __tablename__ = "distributor"
 
     tax_code: Mapped[str] = mapped_column(String(14), nullable=False, unique=True)
+    holder_tax_code = None  # type: ignore[assignment] - the holder's tax code is tax_code
     outlets: Mapped[str | None] = mapped_column(NFCText)
 
     __table_args__ = (
