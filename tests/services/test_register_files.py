@@ -352,9 +352,9 @@ def test_a_measure_is_linked_to_the_record_it_concerns(services: Services, tmp_p
                "target_key": "3700000777", "reason": "In sản phẩm vi phạm Luật Xuất bản"}
     created = services.registers.create("publishing_measures", measure)
     with services.db.session() as session:
-        from sotttt_desktop.core.models import PublishingMeasure
+        from sotttt_desktop.registers import get_register
 
-        assert session.get(PublishingMeasure, created["id"]).target_id == facility["id"]
+        assert session.get(get_register("publishing_measures").model, created["id"]).target_id == facility["id"]
     with pytest.raises(ValidationError, match="Không có bản ghi Mã số thuế 3700000999"):
         services.registers.create("publishing_measures", {
             **measure, "decision_no": "06/QĐ-STTTT", "target_key": "3700000999"})

@@ -1,5 +1,5 @@
-"""The fields every register of licensed things shares (core/models/licensed.py), declared once,
-and the values a permit gives them."""
+"""The blocks of fields the registers share (holder, location, licence, lifecycle) and the
+columns of an entry written from permits, declared once; and the values a permit gives them."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec, StoredColumn, StoredKind
 
 STATE_CHOICES = (("active", N_("Active")), ("suspended", N_("Suspended")),
                  ("ceased", N_("Ceased")))
@@ -17,39 +16,70 @@ DEPOSIT_RESULTS = (("pending", N_("Not read yet")), ("no_violation", N_("No viol
                    ("violation", N_("Violation found")))  # legal-deposit reading, press and books
 
 
-def holder_fields() -> tuple[FieldSpec, ...]:
+DISTRICT_ALIASES = ("Huyện", "Quận/huyện", "Huyện/thị xã/thành phố")
+
+
+def location_fields(*, district_required: bool = False, commune: bool = True
+                    ) -> tuple[FieldSpec, ...]:
+    """Where a record is: address, district (indexed: the district filter, the district
+    officers' scope), ward/commune and phone."""
+    return (
+        FieldSpec("address", N_("Address"), max_length=400, width=240, searchable=True),
+        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=150,
+                  required=district_required, filterable=True, sort_column="district_code",
+                  index="district", aliases=DISTRICT_ALIASES),
+        *((FieldSpec("commune_code", N_("Ward / commune"), FieldKind.COMMUNE, in_table=False),)
+          if commune else ()),
+        phone_field(),
+    )
+
+
+def phone_field() -> FieldSpec:
+    return FieldSpec("phone", N_("Phone"), max_length=20, column_length=32, in_table=False,
+                     validate=validation.phone, normalise=validation.normalise_phone)
+
+
+def holder_fields(*, tax_code: bool = True) -> tuple[FieldSpec, ...]:
+    """Who holds a licensed thing (and where): `tax_code=False` where the register's own
+    identity is the holder's tax code."""
     return (
         FieldSpec("holder_name", N_("Holder"), required=True, max_length=300, width=260,
                   sort_column="sort_name", searchable=True,
                   aliases=("Tổ chức", "Tên tổ chức", "Chủ sở hữu", "Đơn vị")),
-        FieldSpec("holder_tax_code", N_("Holder's tax code"), max_length=14, in_table=False,
-                  validate=validation.tax_code, normalise=validation.normalise_tax_code,
-                  searchable=True, aliases=("MST",)),
-        FieldSpec("address", N_("Address"), max_length=400, width=240, searchable=True),
-        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=150,
-                  filterable=True, sort_column="district_code", aliases=("Huyện",)),
-        FieldSpec("commune_code", N_("Ward / commune"), FieldKind.COMMUNE, in_table=False),
-        FieldSpec("phone", N_("Phone"), max_length=20, in_table=False,
-                  validate=validation.phone, normalise=validation.normalise_phone),
+        *((FieldSpec("holder_tax_code", N_("Holder's tax code"), max_length=14, in_table=False,
+                     validate=validation.tax_code, normalise=validation.normalise_tax_code,
+                     searchable=True, aliases=("MST",)),) if tax_code else ()),
+        *location_fields(),
     )
 
 
-def licence_fields() -> tuple[FieldSpec, ...]:
+def licence_fields(*, date_sortable: bool = False) -> tuple[FieldSpec, ...]:
+    """Under which document: its number and date."""
     return (
         FieldSpec("licence_no", N_("Licence / confirmation no."), max_length=64, width=130,
                   searchable=True, aliases=("Số giấy phép", "Số GP", "Số xác nhận",
                                             "Số giấy chứng nhận")),
         FieldSpec("licence_date", N_("Issued on"), FieldKind.DATE, width=100,
                   validate=validation.past_date, placeholder=N_("dd/mm/yyyy"),
-                  aliases=("Ngày cấp phép",)),
+                  sort_column="licence_date" if date_sortable else None,
+                  aliases=("Ngày cấp phép", "Ngày cấp giấy phép")),
+    )
+
+
+def lifecycle_fields() -> tuple[FieldSpec, ...]:
+    """In which state, and a note."""
+    return (
         FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True, choices=STATE_CHOICES,
-                  width=110, filterable=True, sort_column="state"),
+                  width=110, filterable=True, sort_column="state", index="state"),
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     )
 
 
-def derive_sort_name(values: dict[str, Any]) -> dict[str, Any]:
-    return {"sort_name": fold(values["holder_name"])[:300]}
+# what the services keep on an entry written from permits: its holder, its latest permit, and
+# how many permits it had
+PERMIT_LINKS = (StoredColumn("party_id", StoredKind.UUID, references="party"),
+                StoredColumn("permit_id", StoredKind.UUID, references="permit"),
+                StoredColumn("permits", StoredKind.INTEGER, default=0))
 
 
 def from_permit(specific: Callable[[dict[str, Any]], dict[str, Any]]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sotttt_desktop.core import validation
 from sotttt_desktop.core.models import Party
-from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
@@ -14,11 +11,6 @@ ORG = frozenset({"org"})
 PERSON = frozenset({"person"})
 
 PARTY_KIND_CHOICES = (("org", N_("Organisation")), ("person", N_("Individual")))
-
-
-
-def derive_party_columns(values: dict[str, Any]) -> dict[str, Any]:
-    return {"sort_name": fold(values["name"])[:300]}
 
 
 PARTIES = RegisterSpec(
@@ -31,7 +23,7 @@ PARTIES = RegisterSpec(
     variant_field="kind",
     default_sort="name",
     subtitle_fields=("tax_code", "citizen_id", "district_code"),
-    derive=derive_party_columns,
+    sort_from="name",
     fields=(
         FieldSpec("kind", N_("Type"), FieldKind.CHOICE, required=True,
                   aliases=("Loại", "Loại hình", "Tổ chức/cá nhân", "Phân loại"),

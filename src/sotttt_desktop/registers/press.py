@@ -6,30 +6,24 @@ import datetime as dt
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.models import (
-    NewsBulletin,
-    PressConference,
-    PressDepositReview,
-    RepresentativeOffice,
-    TvroReceiver,
-)
-from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     DEPOSIT_RESULTS,
-    STATE_CHOICES,
-    derive_sort_name,
+    PERMIT_LINKS,
     from_permit,
     holder_fields,
     licence_fields,
+    lifecycle_fields,
+    location_fields,
 )
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 NEWS_BULLETINS = RegisterSpec(
     key="news_bulletins", area="press", title=N_("News bulletins"),
-    item_name=N_("news bulletin"), model=NewsBulletin, search_kind="news_bulletin",
-    default_sort="title", title_field="title",
-    subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
+    item_name=N_("news bulletin"), table="news_bulletin", search_kind="news_bulletin",
+    default_sort="title", title_field="title", stored=PERMIT_LINKS,
+    sort_from="holder_name", index_order="sort_name",
+    subtitle_fields=("holder_name", "licence_no"),
     from_permits={"press.bulletin": from_permit(lambda p: {
         "title": p["subject"], "purpose": p["details"].get("Mục đích"),
         "periodicity": p["details"].get("Kỳ hạn xuất bản"),
@@ -58,14 +52,15 @@ NEWS_BULLETINS = RegisterSpec(
         FieldSpec("distribution", N_("Distribution scope"), max_length=200, in_table=False,
                   aliases=("Phạm vi phát hành",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
 TVRO_RECEIVERS = RegisterSpec(
     key="tvro_receivers", area="press", title=N_("Foreign-satellite TV receivers (TVRO)"),
-    item_name=N_("TVRO receiver"), model=TvroReceiver, search_kind="tvro_receiver",
-    default_sort="holder_name", title_field="site",
-    subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
+    item_name=N_("TVRO receiver"), table="tvro_receiver", search_kind="tvro_receiver",
+    default_sort="holder_name", title_field="site", stored=PERMIT_LINKS,
+    sort_from="holder_name", subtitle_fields=("holder_name", "licence_no"),
     from_permits={"press.tvro": from_permit(lambda p: {
         "site": p["details"].get("Địa điểm lắp đặt") or p["subject"],
         "channels": p["details"].get("Số kênh")})},
@@ -78,6 +73,7 @@ TVRO_RECEIVERS = RegisterSpec(
         FieldSpec("channels", N_("Channels received"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Số kênh", "Kênh")),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
@@ -115,10 +111,9 @@ def check_conference(values: dict[str, Any], services: Any) -> dict[str, str]:  
 
 PRESS_CONFERENCES = RegisterSpec(
     key="press_conferences", area="press", title=N_("Press conference notices"),
-    item_name=N_("press conference notice"), model=PressConference,
+    item_name=N_("press conference notice"), table="press_conference",
     search_kind="press_conference", default_sort="held_on", title_field="organiser",
-    subtitle_fields=("notice_no", "held_on"),
-    derive=lambda v: {"sort_name": fold(v["organiser"])[:300]}, checks=check_conference,
+    subtitle_fields=("notice_no", "held_on"), sort_from="organiser", checks=check_conference,
     fields=(
         FieldSpec("notice_no", N_("Notice no."), required=True, max_length=64, width=120,
                   searchable=True, aliases=("Số thông báo", "Số văn bản"),
@@ -138,7 +133,7 @@ PRESS_CONFERENCES = RegisterSpec(
         FieldSpec("place", N_("Place"), required=True, max_length=400, width=220,
                   searchable=True, aliases=("Địa điểm",)),
         FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=140,
-                  filterable=True, aliases=("Huyện",)),
+                  filterable=True, index="district", aliases=("Huyện",)),
         FieldSpec("content", N_("Content"), FieldKind.MULTILINE, max_length=4000,
                   in_table=False, aliases=("Nội dung",)),
         FieldSpec("chairperson", N_("Chairperson"), max_length=200, in_table=False,
@@ -152,10 +147,9 @@ PRESS_CONFERENCES = RegisterSpec(
 
 REPRESENTATIVE_OFFICES = RegisterSpec(
     key="press_offices", area="press", title=N_("Representative offices of press agencies"),
-    item_name=N_("representative office"), model=RepresentativeOffice,
+    item_name=N_("representative office"), table="press_office",
     search_kind="press_office", default_sort="agency", title_field="agency",
-    subtitle_fields=("head", "district_code"),
-    derive=lambda v: {"sort_name": fold(v["agency"])[:300]},
+    subtitle_fields=("head", "district_code"), sort_from="agency",
     fields=(
         FieldSpec("agency", N_("Press agency"), required=True, max_length=300, width=260,
                   searchable=True, sort_column="sort_name",
@@ -163,11 +157,7 @@ REPRESENTATIVE_OFFICES = RegisterSpec(
                   unique_message=N_("The office of {value} is already registered ({name}).")),
         FieldSpec("head", N_("Head of office"), max_length=200, width=170, searchable=True,
                   aliases=("Trưởng văn phòng",)),
-        FieldSpec("address", N_("Address"), max_length=400, width=240, searchable=True),
-        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=140,
-                  filterable=True, sort_column="district_code", aliases=("Huyện",)),
-        FieldSpec("phone", N_("Phone"), max_length=20, in_table=False,
-                  validate=validation.phone, normalise=validation.normalise_phone),
+        *location_fields(commune=False),
         FieldSpec("approval_no", N_("Approval no."), max_length=64, in_table=False,
                   aliases=("Số văn bản chấp thuận",)),
         FieldSpec("approval_date", N_("Approved on"), FieldKind.DATE, in_table=False,
@@ -177,18 +167,15 @@ REPRESENTATIVE_OFFICES = RegisterSpec(
         FieldSpec("check_result", N_("Conditions"), FieldKind.CHOICE, required=True,
                   choices=CHECK_RESULTS, width=170, filterable=True,
                   aliases=("Kết quả kiểm tra",)),
-        FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True, choices=STATE_CHOICES,
-                  width=110, filterable=True, sort_column="state"),
-        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+        *lifecycle_fields(),
     ),
 )
 
 PRESS_DEPOSITS = RegisterSpec(
     key="press_deposits", area="press", title=N_("Legal deposit of local press"),
-    item_name=N_("deposited issue"), model=PressDepositReview, search_kind="press_deposit",
+    item_name=N_("deposited issue"), table="press_deposit", search_kind="press_deposit",
     default_sort="received_on", title_field="publication",
-    subtitle_fields=("issue", "deposit_no"), district_field=None,
-    derive=lambda v: {"sort_name": fold(v["publication"])[:300]},
+    subtitle_fields=("issue", "deposit_no"), district_field=None, sort_from="publication",
     fields=(
         FieldSpec("deposit_no", N_("Deposit no."), required=True, max_length=64, width=110,
                   searchable=True, aliases=("Số lưu chiểu", "Số vào sổ"),
@@ -203,6 +190,7 @@ PRESS_DEPOSITS = RegisterSpec(
                   aliases=("Người đọc",)),
         FieldSpec("result", N_("Result"), FieldKind.CHOICE, required=True,
                   choices=DEPOSIT_RESULTS, width=140, filterable=True, sort_column="result",
+                  index="result",
                   aliases=("Kết quả",)),
         FieldSpec("findings", N_("Findings"), FieldKind.MULTILINE, max_length=4000,
                   in_table=False, aliases=("Nhận xét",)),

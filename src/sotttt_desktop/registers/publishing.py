@@ -5,35 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from sotttt_desktop.core import validation
-from sotttt_desktop.core.models import (
-    BookFair,
-    ColourCopier,
-    Distributor,
-    NonBusinessPublication,
-    PrintingFacility,
-    PublicationDeposit,
-    PublicationImport,
-    PublishingMeasure,
-)
-from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     DEPOSIT_RESULTS,
-    derive_sort_name,
+    PERMIT_LINKS,
     from_permit,
     holder_fields,
     licence_fields,
+    lifecycle_fields,
+    location_fields,
 )
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+from sotttt_desktop.registers.spec import (
+    FieldKind,
+    FieldSpec,
+    RegisterSpec,
+    StoredColumn,
+    StoredKind,
+)
 
 LICENCE_KIND_CHOICES = (("permit", N_("Printing licence")),
                         ("registration", N_("Registered printing facility")))
-FACILITY_STATE_CHOICES = (("active", N_("Active")), ("suspended", N_("Suspended")),
-                          ("ceased", N_("Ceased")))
-
-
-def derive_facility_columns(values: dict[str, Any]) -> dict[str, Any]:
-    return {"sort_name": fold(values["name"])[:300]}
 
 
 def _facility_from_permit(kind: str) -> Any:  # noqa: ANN401
@@ -59,11 +50,12 @@ PRINTING_FACILITIES = RegisterSpec(
     area="publishing",
     title=N_("Printing facilities"),
     item_name=N_("printing facility"),
-    model=PrintingFacility,
+    table="printing_facility",
     search_kind="printing_facility",
     default_sort="name",
     subtitle_fields=("tax_code", "licence_no", "district_code"),
-    derive=derive_facility_columns,
+    sort_from="name",
+    stored=PERMIT_LINKS,
     from_permits={"publishing.printing": _facility_from_permit("permit"),
                   "publishing.printing_facility": _facility_from_permit("registration")},
     fields=(
@@ -79,29 +71,15 @@ PRINTING_FACILITIES = RegisterSpec(
                   placeholder=N_("e.g. Công ty TNHH In Đức Hưng")),
         FieldSpec("owner", N_("Owner / legal representative"), max_length=200, in_table=False,
                   searchable=True, aliases=("Chủ cơ sở", "Người đại diện")),
-        FieldSpec("address", N_("Address"), max_length=400, width=280, searchable=True),
-        FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, required=True, width=150,
-                  filterable=True, sort_column="district_code",
-                  aliases=("Huyện", "Quận/huyện", "Huyện/thị xã/thành phố")),
-        FieldSpec("commune_code", N_("Ward / commune"), FieldKind.COMMUNE, in_table=False),
-        FieldSpec("phone", N_("Phone"), max_length=20, in_table=False,
-                  validate=validation.phone, normalise=validation.normalise_phone),
+        *location_fields(district_required=True),
         FieldSpec("licence_kind", N_("Licence or registration"), FieldKind.CHOICE,
                   required=True, choices=LICENCE_KIND_CHOICES, width=170, filterable=True),
-        FieldSpec("licence_no", N_("Licence / confirmation no."), max_length=64, width=130,
-                  searchable=True, aliases=("Số giấy phép", "Số GP", "Số xác nhận")),
-        FieldSpec("licence_date", N_("Issued on"), FieldKind.DATE, width=100,
-                  aliases=("Ngày cấp phép", "Ngày cấp giấy phép"),
-                  validate=validation.past_date, sort_column="licence_date",
-                  placeholder=N_("dd/mm/yyyy")),
+        *licence_fields(date_sortable=True),
         FieldSpec("equipment", N_("Printing equipment"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False),
         FieldSpec("products", N_("Products printed"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False),
-        FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True,
-                  choices=FACILITY_STATE_CHOICES, width=110, filterable=True,
-                  sort_column="state"),
-        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+        *lifecycle_fields(),
     ),
 )
 
@@ -110,9 +88,9 @@ COPIER_KIND_CHOICES = (("copier", N_("Colour photocopier")), ("printer", N_("Col
 
 COLOUR_COPIERS = RegisterSpec(
     key="colour_copiers", area="publishing", title=N_("Colour photocopiers and printers"),
-    item_name=N_("colour copier"), model=ColourCopier, search_kind="colour_copier",
+    item_name=N_("colour copier"), table="colour_copier", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="colour_copier",
     default_sort="holder_name", title_field="serial_no",
-    subtitle_fields=("holder_name", "make_model"), derive=derive_sort_name,
+    subtitle_fields=("holder_name", "make_model"),
     from_permits={"publishing.photocopier": from_permit(lambda p: {
         "serial_no": p["details"].get("Số máy (serial)"),
         "make_model": p["subject"], "machine_kind": "copier",
@@ -131,14 +109,15 @@ COLOUR_COPIERS = RegisterSpec(
         FieldSpec("location", N_("Where it is used"), max_length=400, in_table=False,
                   aliases=("Địa chỉ đặt máy",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
 DISTRIBUTORS = RegisterSpec(
     key="distributors", area="publishing", title=N_("Publication distributors"),
-    item_name=N_("distributor"), model=Distributor, search_kind="distributor",
+    item_name=N_("distributor"), table="distributor", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="distributor",
     default_sort="holder_name", title_field="holder_name",
-    subtitle_fields=("tax_code", "licence_no"), derive=derive_sort_name,
+    subtitle_fields=("tax_code", "licence_no"),
     from_permits={"publishing.distribution": from_permit(lambda p: {
         "tax_code": p["holder_record"].get("tax_code"),
         "outlets": p["details"].get("Địa điểm kinh doanh") or p["subject"]})},
@@ -148,19 +127,20 @@ DISTRIBUTORS = RegisterSpec(
                   searchable=True, aliases=("MST",),
                   unique_message=N_("A distributor with tax code {value} already exists: "
                                     "{name}.")),
-        *(f for f in holder_fields() if f.name != "holder_tax_code"),
+        *holder_fields(tax_code=False),
         FieldSpec("outlets", N_("Outlets"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Địa điểm kinh doanh",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
 
 NON_BUSINESS = RegisterSpec(
     key="nonbusiness_publications", area="publishing", title=N_("Non-business publications"),
-    item_name=N_("non-business publication"), model=NonBusinessPublication,
+    item_name=N_("non-business publication"), table="nonbusiness_publication", stored=PERMIT_LINKS, sort_from="holder_name",
     search_kind="nonbusiness_publication", default_sort="holder_name", title_field="title",
-    subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
+    subtitle_fields=("holder_name", "licence_no"),
     from_permits={"publishing.non_business": from_permit(lambda p: {
         "title": p["subject"], "author": p["details"].get("Tác giả"),
         "pages": p["details"].get("Số trang"), "size": p["details"].get("Khuôn khổ"),
@@ -182,15 +162,16 @@ NON_BUSINESS = RegisterSpec(
         FieldSpec("manuscript_copies", N_("Manuscript copies filed"), max_length=64,
                   in_table=False, aliases=("Số bản thảo nộp",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
 PUBLICATION_IMPORTS = RegisterSpec(
     key="publication_imports", area="publishing",
     title=N_("Import licences for non-business publications"),
-    item_name=N_("import licence"), model=PublicationImport, search_kind="publication_import",
+    item_name=N_("import licence"), table="publication_import", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="publication_import",
     default_sort="holder_name", title_field="holder_name",
-    subtitle_fields=("reference", "licence_no"), derive=derive_sort_name,
+    subtitle_fields=("reference", "licence_no"),
     from_permits={"publishing.import": from_permit(lambda p: {
         "reference": p["dossier_code"], "titles": p["details"].get("Danh mục xuất bản phẩm")
         or p["subject"], "copies": p["details"].get("Số lượng"),
@@ -211,6 +192,7 @@ PUBLICATION_IMPORTS = RegisterSpec(
         FieldSpec("purpose", N_("Purpose"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Mục đích",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
@@ -224,9 +206,9 @@ def check_fair(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
 
 BOOK_FAIRS = RegisterSpec(
     key="book_fairs", area="publishing", title=N_("Book fairs and exhibitions"),
-    item_name=N_("book fair"), model=BookFair, search_kind="book_fair",
+    item_name=N_("book fair"), table="book_fair", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="book_fair",
     default_sort="holder_name", title_field="fair_name",
-    subtitle_fields=("holder_name", "starts_on"), derive=derive_sort_name, checks=check_fair,
+    subtitle_fields=("holder_name", "starts_on"), checks=check_fair,
     from_permits={"publishing.fair": from_permit(lambda p: {
         "fair_name": p["subject"], "venue": p["details"].get("Địa điểm")})},
     fields=(
@@ -239,14 +221,15 @@ BOOK_FAIRS = RegisterSpec(
         FieldSpec("starts_on", N_("From"), FieldKind.DATE, width=100, aliases=("Từ ngày",)),
         FieldSpec("ends_on", N_("To"), FieldKind.DATE, width=100, aliases=("Đến ngày",)),
         *licence_fields(),
+        *lifecycle_fields(),
     ),
 )
 
 PUBLICATION_DEPOSITS = RegisterSpec(
     key="publication_deposits", area="publishing", title=N_("Legal-deposit copies"),
-    item_name=N_("deposit copy"), model=PublicationDeposit, search_kind="publication_deposit",
+    item_name=N_("deposit copy"), table="publication_deposit", search_kind="publication_deposit",
     default_sort="received_on", title_field="title", subtitle_fields=("deposit_no", "publisher"),
-    district_field=None, derive=lambda v: {"sort_name": fold(v["title"])[:300]},
+    district_field=None, sort_from="title",
     fields=(
         FieldSpec("deposit_no", N_("Deposit no."), required=True, max_length=64, width=110,
                   searchable=True, aliases=("Số lưu chiểu",),
@@ -266,6 +249,7 @@ PUBLICATION_DEPOSITS = RegisterSpec(
                   aliases=("Người đọc",)),
         FieldSpec("result", N_("Result"), FieldKind.CHOICE, required=True,
                   choices=DEPOSIT_RESULTS, width=130, filterable=True, sort_column="result",
+                  index="result",
                   aliases=("Kết quả",)),
         FieldSpec("findings", N_("Findings"), FieldKind.MULTILINE, max_length=4000,
                   in_table=False, aliases=("Nhận xét",)),
@@ -306,10 +290,11 @@ def check_measure(values: dict[str, Any], services: Any) -> dict[str, str]:  # n
 PUBLISHING_MEASURES = RegisterSpec(
     key="publishing_measures", area="publishing",
     title=N_("Suspensions, recalls and confiscations"),
-    item_name=N_("measure"), model=PublishingMeasure, search_kind="publishing_measure",
+    item_name=N_("measure"), table="publishing_measure", search_kind="publishing_measure",
     default_sort="decided_on", title_field="decision_no",
-    subtitle_fields=("measure", "target_key"), checks=check_measure,
-    derive=lambda v: {"sort_name": fold(v["target_key"])[:300]},
+    subtitle_fields=("measure", "target_key"), checks=check_measure, sort_from="target_key",
+    stored=(StoredColumn("target_id", StoredKind.UUID),),  # found by check_measure
+    indexes=(("target", ("target_register", "target_id")),),
     fields=(
         FieldSpec("decision_no", N_("Decision no."), required=True, max_length=64, width=120,
                   searchable=True, aliases=("Số quyết định",),
@@ -318,9 +303,11 @@ PUBLISHING_MEASURES = RegisterSpec(
                   sort_column="decided_on", validate=validation.past_date,
                   aliases=("Ngày quyết định",)),
         FieldSpec("measure", N_("Measure"), FieldKind.CHOICE, required=True, choices=MEASURES,
-                  width=170, filterable=True, aliases=("Biện pháp",)),
+                  column_length=24, width=170, filterable=True, index="kind",
+                  aliases=("Biện pháp",)),
         FieldSpec("target_register", N_("Register of the record"), FieldKind.CHOICE,
-                  required=True, choices=MEASURE_TARGETS, width=170, filterable=True),
+                  required=True, choices=MEASURE_TARGETS, column_length=40, width=170,
+                  filterable=True),
         FieldSpec("target_key", N_("Record (tax code, serial, title or deposit no.)"),
                   required=True, max_length=400, width=220, searchable=True,
                   sort_column="sort_name", aliases=("Đối tượng",)),

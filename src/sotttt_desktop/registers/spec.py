@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sotttt_desktop.core.text import fold
+
+SORT_KEY_LENGTH = 300  # the folded sort key (sort_name) of every register
+
 
 class FieldKind(StrEnum):
     TEXT = "text"
@@ -18,6 +22,22 @@ class FieldKind(StrEnum):
 
 
 Validator = Callable[[str], "str | None"]
+
+
+class StoredKind(StrEnum):
+    UUID = "uuid"
+    INTEGER = "integer"
+
+
+@dataclass(frozen=True)
+class StoredColumn:
+    """A column a register keeps without a form field: a link or a counter, written by the
+    services (e.g. the permit an entry comes from, how many permits it had)."""
+
+    name: str
+    kind: StoredKind
+    references: str | None = None  # the table whose `id` it holds (a foreign key)
+    default: Any = None  # a value when None; then the column is NOT NULL
 
 
 @dataclass(frozen=True)
@@ -42,6 +62,8 @@ class FieldSpec:
     unique_message: str | None = None  # N_() text for a duplicate; the field must be unique
     aliases: tuple[str, ...] = ()  # other column headings an imported spreadsheet may use
     choice_aliases: tuple[tuple[str, str], ...] = ()  # (other word for a choice, stored value)
+    column_length: int | None = None  # storage wider than max_length (text), choice width
+    index: str | None = None  # names an index on (this column, the register's index_order)
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants
@@ -53,14 +75,20 @@ class RegisterSpec:
     area: str  # the area whose permissions govern this register (areas.py)
     title: str  # N_()
     item_name: str  # N_(), one record: "party"
-    model: type
     search_kind: str
     fields: tuple[FieldSpec, ...]
+    # the table: either `table` (generated from this declaration, registers/tables.py) or a
+    # hand-written `model` (the parties)
+    table: str | None = None
+    model: Any = None  # the mapped class; set from `table` when generated
+    stored: tuple[StoredColumn, ...] = ()  # columns without a form field
+    sort_from: str | None = None  # the field whose folded text is the sort key `sort_name`
+    index_order: str | None = None  # second column of the field indexes; None: default sort
+    indexes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # further (name, columns) indexes
     variant_field: str | None = None
     default_sort: str = "name"
     title_field: str = "name"
     subtitle_fields: tuple[str, ...] = ()  # shown under the title in search results
-    derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # computed columns
     district_field: str | None = "district_code"  # scopes district officers; None: not scoped
     extra: dict[str, Any] = field(default_factory=dict)
     # rules across fields, checked when a record is saved or imported: (values, services) →
@@ -69,6 +97,20 @@ class RegisterSpec:
     # permit families whose issued permits create or update an entry: family → values(permit)
     from_permits: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = field(
         default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.table is not None and self.model is None:
+            from sotttt_desktop.registers.tables import mapped_class
+
+            object.__setattr__(self, "model", mapped_class(self))
+        if self.model is None:
+            raise ValueError(f"register {self.key}: declare its table or its model")
+
+    def derived(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The columns computed from the fields (the folded sort key)."""
+        if self.sort_from is None:
+            return {}
+        return {"sort_name": fold(values[self.sort_from])[:SORT_KEY_LENGTH]}
 
     def field(self, name: str) -> FieldSpec:
         for spec in self.fields:

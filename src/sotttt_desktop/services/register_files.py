@@ -269,7 +269,7 @@ class RegisterFileService:
         now = utcnow()
         entries: list[dict[str, Any]] = []
         for row in writing:
-            values = {**row.values, **(spec.derive(row.values) if spec.derive else {})}
+            values = {**row.values, **spec.derived(row.values)}
             if row.existing_id is None:
                 entries.append({**values, "id": uuid.uuid4(), "created_at": now,
                                 "updated_at": now, "created_by": actor, "updated_by": actor,

@@ -293,7 +293,7 @@ class RegisterService:
                   ) -> Any:  # noqa: ANN401
         """Create or update one record inside the caller's transaction, indexed and audited."""
         self._scope_values(spec, values)  # every write path: form, import, permit sync
-        derived = {**(spec.derive(values) if spec.derive else {}), **(extra or {})}
+        derived = {**spec.derived(values), **(extra or {})}
         if record_id is None:
             self._check_unique(session, spec, values, None)
             row = spec.model(**values, **derived, created_by=actor, updated_by=actor)
@@ -332,7 +332,7 @@ class RegisterService:
             if make is None or unique is None:
                 continue
             values = {f.name: None for f in spec.fields}
-            values.update(make(permit))
+            values.update({k: v for k, v in make(permit).items() if k in values})
             if not values.get(unique.name):
                 continue  # e.g. a household without a tax code: entered by hand
             existing = session.execute(select(spec.model).where(

@@ -1,4 +1,9 @@
-"""All models, imported here so metadata is complete (migrations, create_all in tests)."""
+"""All models, imported here so metadata is complete (migrations, create_all in tests).
+
+The registers' tables are generated from their declarations (registers/tables.py): importing the
+declarations below adds them to the metadata. Plain module imports, at the end: a declaration
+imported first imports this package while it is itself half-made.
+"""
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
@@ -7,23 +12,6 @@ from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, Dossi
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
 from sotttt_desktop.core.models.party import PARTY_KINDS, Party
 from sotttt_desktop.core.models.permit import Permit
-from sotttt_desktop.core.models.press import (
-    NewsBulletin,
-    PressConference,
-    PressDepositReview,
-    RepresentativeOffice,
-    TvroReceiver,
-)
-from sotttt_desktop.core.models.publishing import (
-    BookFair,
-    ColourCopier,
-    Distributor,
-    NonBusinessPublication,
-    PrintingFacility,
-    PublicationDeposit,
-    PublicationImport,
-    PublishingMeasure,
-)
 from sotttt_desktop.core.models.reference import (
     Commune,
     District,
@@ -40,19 +28,6 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
-    "BookFair",
-    "NonBusinessPublication",
-    "PressConference",
-    "PressDepositReview",
-    "PublicationDeposit",
-    "PublicationImport",
-    "PublishingMeasure",
-    "RepresentativeOffice",
-    "ColourCopier",
-    "Distributor",
-    "NewsBulletin",
-    "TvroReceiver",
-    "PrintingFacility",
     "IssuedDocument",
     "PARTY_KINDS",
     "Permit",
@@ -81,3 +56,6 @@ __all__ = [
     "Unit",
     "utcnow",
 ]
+
+import sotttt_desktop.registers.press  # noqa: E402, F401 - their tables join the metadata
+import sotttt_desktop.registers.publishing  # noqa: E402, F401

@@ -1,7 +1,8 @@
 """Register schema drift found by comparing the models with the migrated schema (issue #12).
 
-- distributor.holder_tax_code is dropped: it was always NULL; a distributor's tax code is its
-  `tax_code` column (required, unique), which the register and the permits fill.
+- distributor.holder_tax_code is dropped: the register has no such field (a distributor's tax
+  code is its `tax_code` column, required and unique); the column was NULL, or a copy of
+  `tax_code` where a permit wrote the entry.
 - printing_facility.district_code becomes NOT NULL, as the register declares it required. A
   facility without a district (written from a permit whose holder had none) takes its holder's
   district, else its commune's district. If one is still left without a district the upgrade

@@ -1,0 +1,103 @@
+"""The mapped table of a register, generated from its declaration (the single source).
+
+Columns come from the fields: the type from the field kind and its length, NOT NULL from
+`required`, UNIQUE from an identity field (`unique_message`), a foreign key from a district or
+commune field. Then the sort key (`sort_from`), the stored columns (links, counters), the standard
+record columns (RecordMixin) and the indexes: one per sort column, one per field naming an
+`index` (that column, then the register's `index_order`), and the further declared ones.
+
+Migrations stay frozen, reviewed files: after changing a declaration, generate a revision with
+Alembic's autogenerate and review it (README, "How to add a register");
+tests/core/test_schema_matches_models.py fails until the migrated schema equals this metadata.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import mapped_column
+
+from sotttt_desktop.registers.spec import (
+    SORT_KEY_LENGTH,
+    FieldKind,
+    FieldSpec,
+    StoredColumn,
+    StoredKind,
+)
+
+if TYPE_CHECKING:
+    from sotttt_desktop.registers.spec import RegisterSpec
+
+CHOICE_LENGTH = 16  # a stored choice value, unless the field declares its column_length
+REFERENCED = {FieldKind.DISTRICT: "district.code", FieldKind.COMMUNE: "commune.code"}
+
+
+def column_type(field: FieldSpec) -> Any:  # noqa: ANN401 - a SQLAlchemy type
+    from sotttt_desktop.core.models.base import NFCString, NFCText
+
+    kind = field.kind
+    if kind is FieldKind.MULTILINE:
+        return NFCText()
+    if kind is FieldKind.CHOICE:
+        return String(field.column_length or CHOICE_LENGTH)
+    if kind is FieldKind.DATE:
+        return Date()
+    if kind in REFERENCED:
+        return Integer()
+    return NFCString(field.column_length or field.max_length)
+
+
+def _field_column(field: FieldSpec) -> Any:  # noqa: ANN401 - a mapped column
+    references = REFERENCED.get(field.kind)
+    foreign = (ForeignKey(references),) if references else ()
+    return mapped_column(column_type(field), *foreign, nullable=not field.required,
+                         unique=bool(field.unique_message) or None)
+
+
+def _stored_column(stored: StoredColumn) -> Any:  # noqa: ANN401 - a mapped column
+    kind = Uuid() if stored.kind is StoredKind.UUID else Integer()
+    foreign = (ForeignKey(f"{stored.references}.id"),) if stored.references else ()
+    return mapped_column(kind, *foreign, nullable=stored.default is None,
+                         default=stored.default)
+
+
+def _indexes(spec: RegisterSpec) -> list[Index]:
+    order = spec.index_order or _sort_column(spec, spec.default_sort)
+    found: dict[str, tuple[str, ...]] = {}
+    for field in spec.fields:
+        if field.index:
+            found[field.index] = (field.name, order)
+        elif field.sort_column and not (field.sort_column == field.name
+                                        and field.unique_message):
+            found.setdefault(field.sort_column, (field.sort_column,))
+    found.update(spec.indexes)
+    return [Index(f"ix_{spec.table}_{name}", *columns) for name, columns in found.items()]
+
+
+def _sort_column(spec: RegisterSpec, name: str) -> str:
+    field = spec.field(name)
+    return field.sort_column or field.name
+
+
+def class_name(table: str) -> str:
+    return "".join(part.capitalize() for part in table.split("_"))
+
+
+def mapped_class(spec: RegisterSpec) -> type:
+    """A declarative class for the register's table, added to the application's metadata."""
+    from sotttt_desktop.core.models.base import Base, RecordMixin
+
+    assert spec.table is not None
+    namespace: dict[str, Any] = {
+        "__tablename__": spec.table, "__doc__": f"The register {spec.key} (generated).",
+        "__module__": __name__,
+    }
+    for field in spec.fields:
+        namespace[field.name] = _field_column(field)
+    if spec.sort_from is not None:
+        namespace["sort_name"] = mapped_column(String(SORT_KEY_LENGTH), nullable=False)
+    for stored in spec.stored:
+        namespace[stored.name] = _stored_column(stored)
+    namespace["__table_args__"] = tuple(_indexes(spec))
+    return type(class_name(spec.table), (RecordMixin, Base), namespace)
