@@ -340,7 +340,10 @@ def test_a_press_conference_notice_needs_24_hours(services: Services) -> None:
     with pytest.raises(ValidationError, match="hh:mm"):
         services.registers.create("press_conferences", {**base, "notice_no": "16/TB-ABC",
                                                         "notified_on": "01/05/2024",
-                                                        "held_time": "9h"})
+                                                        "held_time": "9:75"})
+    written = services.registers.create("press_conferences", {  # the time kind reads "9h"
+        **base, "notice_no": "17/TB-ABC", "notified_on": "01/05/2024", "held_time": "9h"})
+    assert written["held_time"] == "09:00"
 
 
 def test_a_measure_is_linked_to_the_record_it_concerns(services: Services, tmp_path: Path

@@ -92,13 +92,6 @@ def _moment(day: dt.date, time_text: str | None) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(int(hours), int(minutes or 0)))
 
 
-def _time_text(text: str) -> str | None:
-    hours, sep, minutes = text.partition(":")
-    if sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60:
-        return None
-    return _("Write the time as hh:mm, for example 09:30.")
-
-
 def check_conference(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
     """The notice must reach the Department at least 24 hours before the conference."""
     notified = _moment(values["notified_on"], values.get("notified_time"))
@@ -124,12 +117,12 @@ PRESS_CONFERENCES = RegisterSpec(
                   choices=ORGANISER_KINDS, width=150, filterable=True),
         FieldSpec("notified_on", N_("Notice received on"), FieldKind.DATE, required=True,
                   width=110, aliases=("Ngày nhận thông báo",)),
-        FieldSpec("notified_time", N_("Notice received at (hh:mm)"), max_length=5,
-                  in_table=False, validate=_time_text),
+        FieldSpec("notified_time", N_("Notice received at (hh:mm)"), FieldKind.TIME,
+                  max_length=8, in_table=False),
         FieldSpec("held_on", N_("Held on"), FieldKind.DATE, required=True, width=100,
                   sort_column="held_on", aliases=("Ngày họp báo",)),
-        FieldSpec("held_time", N_("Held at (hh:mm)"), max_length=5, width=70,
-                  validate=_time_text, aliases=("Giờ họp báo",)),
+        FieldSpec("held_time", N_("Held at (hh:mm)"), FieldKind.TIME, max_length=8, width=70,
+                  aliases=("Giờ họp báo",)),
         FieldSpec("place", N_("Place"), required=True, max_length=400, width=220,
                   searchable=True, aliases=("Địa điểm",)),
         FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, width=140,

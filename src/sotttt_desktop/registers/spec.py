@@ -19,6 +19,10 @@ class FieldKind(StrEnum):
     DATE = "date"
     DISTRICT = "district"
     COMMUNE = "commune"
+    INTEGER = "integer"
+    MONEY = "money"  # whole đồng
+    YES_NO = "yes_no"
+    TIME = "time"  # hh:mm
 
 
 Validator = Callable[[str], "str | None"]
@@ -81,6 +85,7 @@ class RegisterSpec:
     # hand-written `model` (the parties)
     table: str | None = None
     model: Any = None  # the mapped class; set from `table` when generated
+    base: Any = None  # the declarative base a generated table joins; None: the application's
     stored: tuple[StoredColumn, ...] = ()  # columns without a form field
     sort_from: str | None = None  # the field whose folded text is the sort key `sort_name`
     index_order: str | None = None  # second column of the field indexes; None: default sort
@@ -102,7 +107,7 @@ class RegisterSpec:
         if self.table is not None and self.model is None:
             from sotttt_desktop.registers.tables import mapped_class
 
-            object.__setattr__(self, "model", mapped_class(self))
+            object.__setattr__(self, "model", mapped_class(self, base=self.base))
         if self.model is None:
             raise ValueError(f"register {self.key}: declare its table or its model")
 

@@ -1,8 +1,8 @@
 """The mapped table of a register, generated from its declaration (the single source).
 
 Columns come from the fields: the type from the field kind and its length, NOT NULL from
-`required`, UNIQUE from an identity field (`unique_message`), a foreign key from a district or
-commune field. Then the sort key (`sort_from`), the stored columns (links, counters), the standard
+`required`, UNIQUE from an identity field (`unique_message`), a foreign key where the kind
+refers to another table (registers/kinds.py). Then the sort key (`sort_from`), the stored columns (links, counters), the standard
 record columns (RecordMixin) and the indexes: one per sort column, one per field naming an
 `index` (that column, then the register's `index_order`), and the further declared ones.
 
@@ -15,43 +15,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import mapped_column
 
-from sotttt_desktop.registers.spec import (
-    SORT_KEY_LENGTH,
-    FieldKind,
-    FieldSpec,
-    StoredColumn,
-    StoredKind,
-)
+from sotttt_desktop.registers.kinds import handler
+from sotttt_desktop.registers.spec import SORT_KEY_LENGTH, FieldSpec, StoredColumn, StoredKind
 
 if TYPE_CHECKING:
     from sotttt_desktop.registers.spec import RegisterSpec
 
-CHOICE_LENGTH = 16  # a stored choice value, unless the field declares its column_length
-REFERENCED = {FieldKind.DISTRICT: "district.code", FieldKind.COMMUNE: "commune.code"}
-
-
-def column_type(field: FieldSpec) -> Any:  # noqa: ANN401 - a SQLAlchemy type
-    from sotttt_desktop.core.models.base import NFCString, NFCText
-
-    kind = field.kind
-    if kind is FieldKind.MULTILINE:
-        return NFCText()
-    if kind is FieldKind.CHOICE:
-        return String(field.column_length or CHOICE_LENGTH)
-    if kind is FieldKind.DATE:
-        return Date()
-    if kind in REFERENCED:
-        return Integer()
-    return NFCString(field.column_length or field.max_length)
-
 
 def _field_column(field: FieldSpec) -> Any:  # noqa: ANN401 - a mapped column
-    references = REFERENCED.get(field.kind)
-    foreign = (ForeignKey(references),) if references else ()
-    return mapped_column(column_type(field), *foreign, nullable=not field.required,
+    kind = handler(field)
+    foreign = (ForeignKey(kind.references),) if kind.references else ()
+    return mapped_column(kind.column_type(field), *foreign, nullable=not field.required,
                          unique=bool(field.unique_message) or None)
 
 
@@ -84,8 +61,9 @@ def class_name(table: str) -> str:
     return "".join(part.capitalize() for part in table.split("_"))
 
 
-def mapped_class(spec: RegisterSpec) -> type:
-    """A declarative class for the register's table, added to the application's metadata."""
+def mapped_class(spec: RegisterSpec, *, base: type | None = None) -> type:
+    """A declarative class for the register's table, added to the metadata of `base` (the
+    application's by default)."""
     from sotttt_desktop.core.models.base import Base, RecordMixin
 
     assert spec.table is not None
@@ -100,4 +78,4 @@ def mapped_class(spec: RegisterSpec) -> type:
     for stored in spec.stored:
         namespace[stored.name] = _stored_column(stored)
     namespace["__table_args__"] = tuple(_indexes(spec))
-    return type(class_name(spec.table), (RecordMixin, Base), namespace)
+    return type(class_name(spec.table), (RecordMixin, base or Base), namespace)

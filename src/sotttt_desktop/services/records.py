@@ -6,38 +6,25 @@ saved (services), so both always agree.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sotttt_desktop.core.text import clean, clean_multiline, fold
+from sotttt_desktop.core.text import clean, clean_multiline
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import DateOutOfRangeError, _, format_date, in_language, parse_date
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+from sotttt_desktop.i18n import _
+from sotttt_desktop.registers.kinds import handler
+from sotttt_desktop.registers.spec import FieldSpec, RegisterSpec
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.reference import ReferenceService
 
 
-@functools.cache
-def _choice_words(choices: tuple[tuple[str, str], ...],
-                  aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Folded value, labels (both languages) and declared other words → stored value; worked
-    out once per choice list (an import parses every row)."""
-    words: dict[str, str] = {}
-    for value, label in choices:
-        for text in (value, label, in_language("vi", label), in_language("en", label)):
-            words.setdefault(fold(text), value)
-    for text, value in aliases:
-        words.setdefault(fold(text), value)
-    return words
-
-
 def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> tuple[Any, str | None]:
     """(value, None) when valid, (None, translated message) when not."""
+    kind = handler(field)
     if raw is not None and not isinstance(raw, str):
         raw = str(raw)
-    text_value = clean_multiline(raw) if field.kind is FieldKind.MULTILINE else clean(raw)
+    text_value = clean_multiline(raw) if kind.multiline else clean(raw)
     if text_value is None:
         return None, (_("This field is required.") if field.required else None)
     if len(text_value) > field.max_length:
@@ -48,37 +35,7 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
         error = field.validate(text_value)
         if error:
             return None, error
-    if field.kind is FieldKind.CHOICE:
-        found = _choice_words(field.choices, field.choice_aliases).get(fold(text_value))
-        if found is not None:  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
-            return found, None
-        allowed = ", ".join(_(label) for _value, label in field.choices)
-        return None, _("Choose one of: {choices}.").format(choices=allowed)
-    if field.kind is FieldKind.DATE:
-        try:
-            return parse_date(text_value), None
-        except DateOutOfRangeError as error:
-            return None, error.message()
-        except ValueError:
-            return None, _("Write the date as dd/mm/yyyy, for example 05/03/1990.")
-    if field.kind is FieldKind.DISTRICT:
-        try:
-            return reference.find_district(text_value), None
-        except ValidationError as error:
-            return None, str(error)
-    if field.kind is FieldKind.COMMUNE:
-        return _parse_commune(text_value, reference)
-    return text_value, None
-
-
-def _parse_commune(text_value: str, reference: ReferenceService) -> tuple[Any, str | None]:
-    from sotttt_desktop.core.text import fold
-
-    for info in reference.districts().values():
-        for code, name in info.communes:
-            if text_value == str(code) or fold(text_value) == fold(name):
-                return code, None
-    return None, _("Unknown ward or commune: {value}.").format(value=text_value)
+    return kind.parse(field, text_value, reference)
 
 
 def parse_record(spec: RegisterSpec, raw: dict[str, object],
@@ -122,24 +79,9 @@ def display_value(field: FieldSpec, value: Any, reference: ReferenceService) -> 
 def display_function(field: FieldSpec, reference: ReferenceService) -> Callable[[Any], str]:
     """How values of `field` are shown, worked out once (a table shows thousands of values:
     labels translated and district names looked up once, not per cell)."""
-    if field.kind is FieldKind.CHOICE:
-        labels = {stored: _(label) for stored, label in field.choices}
-        return lambda value: "" if value is None else labels.get(value, str(value))
-    if field.kind is FieldKind.DATE:
-        return lambda value: "" if value is None else format_date(value)
-    if field.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE):
-        names = ({code: info.name for code, info in reference.districts().items()}
-                 if field.kind is FieldKind.DISTRICT else
-                 {code: name for info in reference.districts().values()
-                  for code, name in info.communes})
-        return lambda value: "" if value is None else names.get(value, str(value))
-    return lambda value: "" if value is None else str(value)
+    return handler(field).display(field, reference)
 
 
 def edit_text(field: FieldSpec, value: Any) -> str:
     """The text a form field starts with for a stored value."""
-    if value is None:
-        return ""
-    if field.kind is FieldKind.DATE:
-        return format_date(value)
-    return str(value)
+    return handler(field).edit_text(field, value)

@@ -36,7 +36,8 @@ from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import ConflictError, DuplicateError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+from sotttt_desktop.registers.kinds import handler
+from sotttt_desktop.registers.spec import FieldSpec, RegisterSpec
 from sotttt_desktop.services import spreadsheet_files as files
 
 if TYPE_CHECKING:
@@ -52,11 +53,6 @@ Progress = Callable[[int, int], None]  # (records written, records to write)
 # The preview holds every row: a genuine 9-column file of 60,000 rows peaks at 220 MB, of
 # 80,000 at 270 MB, of 200,000 at 616 MB; a clerk's PC keeps under 300 MB (split larger files).
 MAX_ROWS = 80_000
-DISTRICT_HEADINGS = ("Huyện", "Quận", "Quận/huyện", "Quận, huyện", "Huyện/thị xã/thành phố",
-                     "Huyện, thị xã, thành phố", "Quận/huyện/thị xã/thành phố", "Huyện/TX/TP",
-                     "Địa bàn", "Đơn vị hành chính cấp huyện", "Mã huyện")
-COMMUNE_HEADINGS = ("Xã", "Phường", "Xã/phường", "Phường/xã", "Xã/phường/thị trấn",
-                    "Phường, xã, thị trấn", "Xã, phường, thị trấn")
 
 
 @dataclass(slots=True)  # 80,000 of them in a large preview
@@ -143,21 +139,7 @@ def column_notes(preview: ImportPreview) -> list[str]:
 
 def export_text(spec_field: FieldSpec, value: Any, services: Services) -> str:  # noqa: ANN401
     """A value as the exported file writes it (always Vietnamese, whatever the UI language)."""
-    if value is None:
-        return ""
-    reference = services.reference
-    if spec_field.kind is FieldKind.CHOICE:
-        for stored, label in spec_field.choices:
-            if stored == value:
-                return in_language("vi", label)
-        return str(value)
-    if spec_field.kind is FieldKind.DATE:
-        return f"{value:%d/%m/%Y}"
-    if spec_field.kind is FieldKind.DISTRICT:
-        return reference.district_name(value)
-    if spec_field.kind is FieldKind.COMMUNE:
-        return reference.commune_name(value)
-    return str(value)
+    return handler(spec_field).export_text(spec_field, value, services.reference)
 
 
 def _cell_text(value: Any) -> str | None:  # noqa: ANN401
@@ -189,9 +171,11 @@ class RegisterFileService:
             raise ValidationError(_("Export to a .xlsx or .csv file."))
         headings = [in_language("vi", f.label) for f in spec.fields]
         as_dates = suffix == ".xlsx"  # a spreadsheet gets real dates (sortable, filterable)
-        rows = ([record.get(f.name) if as_dates and f.kind is FieldKind.DATE
-                 and record.get(f.name) is not None
-                 else export_text(f, record.get(f.name), services) for f in spec.fields]
+        reference = services.reference
+        kinds = [handler(f) for f in spec.fields]
+        rows = ([(kind.export_cell if as_dates else kind.export_text)(f, record.get(f.name),
+                                                                       reference)
+                 for f, kind in zip(spec.fields, kinds, strict=True)]
                 for record in services.registers.iter_records(key, flt))
         widths = [max(len(heading) + 2, min(60, f.width // 7)) for heading, f in
                   zip(headings, spec.fields, strict=True)]
@@ -611,8 +595,7 @@ def _match_columns(spec: RegisterSpec, headings: list[str]
                      in_language("en", spec_field.label), *spec_field.aliases):
             names.setdefault(heading_key(text), spec_field.name)
     for spec_field in spec.fields:  # the usual headings of a kind; a declared heading wins
-        for text in {FieldKind.DISTRICT: DISTRICT_HEADINGS,
-                     FieldKind.COMMUNE: COMMUNE_HEADINGS}.get(spec_field.kind, ()):
+        for text in handler(spec_field).import_headings:
             names.setdefault(heading_key(text), spec_field.name)
     columns: dict[int, str] = {}
     ignored: list[str] = []

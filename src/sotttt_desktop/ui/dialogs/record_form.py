@@ -28,8 +28,8 @@ from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
+from sotttt_desktop.ui.field_editors import make_editor
 from sotttt_desktop.ui.qt_text import ERROR_STYLE, show_error, translate_buttons
-from sotttt_desktop.ui.widgets.type_ahead import type_ahead
 
 
 class RecordFormDialog(QDialog):
@@ -72,37 +72,8 @@ class RecordFormDialog(QDialog):
     # --- building -------------------------------------------------------------------------------
 
     def _add_field(self, field: FieldSpec) -> None:
-        editor: QWidget
-        if field.kind is FieldKind.CHOICE:
-            combo = QComboBox()
-            for value, label in field.choices:
-                combo.addItem(_(label), value)
-            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
-            editor = combo
-        elif field.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE):
-            combo = QComboBox()
-            combo.addItem("", None)
-            if field.kind is FieldKind.DISTRICT:
-                for info in self._services.reference.districts().values():
-                    combo.addItem(info.name, info.code)
-            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
-            editor = type_ahead(combo)
-        elif field.kind is FieldKind.MULTILINE:
-            text = QPlainTextEdit()
-            text.setTabChangesFocus(True)
-            text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
-            if field.placeholder:
-                text.setPlaceholderText(_(field.placeholder))
-            text.textChanged.connect(lambda f=field: self._field_changed(f))
-            editor = text
-        else:
-            line = QLineEdit()
-            line.setMaxLength(field.max_length)
-            if field.placeholder:
-                line.setPlaceholderText(_(field.placeholder))
-            line.textChanged.connect(lambda _t, f=field: self._field_changed(f))
-            line.returnPressed.connect(self._save)
-            editor = line
+        editor = make_editor(field, self._services, lambda f=field: self._field_changed(f),
+                             self._save)
         editor.setObjectName(f"field_{field.name}")
         error = QLabel()
         error.setObjectName(f"error_{field.name}")

@@ -1,0 +1,289 @@
+"""Field kinds, one handler each (no Qt): parse typed text, show a value, the text a form starts
+with, the spreadsheet cell, the column type. The services, the import/export and the table
+generator call `handler(field)`; the UI has one editor factory per kind (ui/field_editors.py).
+
+`reference` is the ReferenceService (districts and communes), passed in by the caller.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Date, Integer, String
+
+from sotttt_desktop.core.text import fold
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import (
+    DateOutOfRangeError,
+    _,
+    format_date,
+    format_number,
+    format_vnd,
+    in_language,
+    parse_date,
+)
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
+
+CHOICE_LENGTH = 16  # a stored choice value, unless the field declares its column_length
+Parsed = tuple[Any, "str | None"]  # (value, None) or (None, translated message)
+
+
+def _text(value: Any) -> str:  # noqa: ANN401
+    return "" if value is None else str(value)
+
+
+class KindHandler:
+    """Plain text: the default of every operation."""
+
+    multiline = False  # keeps line breaks when cleaning typed text
+    references: str | None = None  # "table.column" a value refers to (a foreign key)
+    import_headings: tuple[str, ...] = ()  # usual spreadsheet headings of such a column
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        return text, None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        """How values are shown, worked out once per field (not per cell)."""
+        return _text
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        return _text(value)
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        """The value in an exported file (always Vietnamese), read back by parse."""
+        return _text(value)
+
+    def export_cell(self, field: FieldSpec, value: Any, reference: Any) -> Any:  # noqa: ANN401
+        """The value in a spreadsheet cell (a real date or number where the kind has one)."""
+        return self.export_text(field, value, reference)
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401 - a SQLAlchemy type
+        from sotttt_desktop.core.models.base import NFCString
+
+        return NFCString(field.column_length or field.max_length)
+
+
+class MultilineHandler(KindHandler):
+    multiline = True
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        from sotttt_desktop.core.models.base import NFCText
+
+        return NFCText()
+
+
+@functools.cache
+def _choice_words(choices: tuple[tuple[str, str], ...],
+                  aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Folded value, labels (both languages) and declared other words → stored value; worked
+    out once per choice list (an import parses every row)."""
+    words: dict[str, str] = {}
+    for value, label in choices:
+        for text in (value, label, in_language("vi", label), in_language("en", label)):
+            words.setdefault(fold(text), value)
+    for text, value in aliases:
+        words.setdefault(fold(text), value)
+    return words
+
+
+class ChoiceHandler(KindHandler):
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        found = _choice_words(field.choices, field.choice_aliases).get(fold(text))
+        if found is not None:  # "to chuc", "Tổ chức", "TỔ CHỨC" and "org" alike
+            return found, None
+        allowed = ", ".join(_(label) for _value, label in field.choices)
+        return None, _("Choose one of: {choices}.").format(choices=allowed)
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        labels = {stored: _(label) for stored, label in field.choices}
+        return lambda value: "" if value is None else labels.get(value, str(value))
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        labels = {stored: in_language("vi", label) for stored, label in field.choices}
+        return "" if value is None else labels.get(value, str(value))
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return String(field.column_length or CHOICE_LENGTH)
+
+
+class DateHandler(KindHandler):
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        try:
+            return parse_date(text), None
+        except DateOutOfRangeError as error:
+            return None, error.message()
+        except ValueError:
+            return None, _("Write the date as dd/mm/yyyy, for example 05/03/1990.")
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: "" if value is None else format_date(value)
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        return "" if value is None else format_date(value)
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        return "" if value is None else f"{value:%d/%m/%Y}"
+
+    def export_cell(self, field: FieldSpec, value: Any, reference: Any) -> Any:  # noqa: ANN401
+        return value
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return Date()
+
+
+class DistrictHandler(KindHandler):
+    references = "district.code"
+    import_headings = ("Huyện", "Quận", "Quận/huyện", "Quận, huyện", "Huyện/thị xã/thành phố",
+                       "Huyện, thị xã, thành phố", "Quận/huyện/thị xã/thành phố", "Huyện/TX/TP",
+                       "Địa bàn", "Đơn vị hành chính cấp huyện", "Mã huyện")
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        try:
+            return reference.find_district(text), None
+        except ValidationError as error:
+            return None, str(error)
+
+    def _names(self, reference: Any) -> dict[int, str]:  # noqa: ANN401
+        return {code: info.name for code, info in reference.districts().items()}
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        names = self._names(reference)
+        return lambda value: "" if value is None else names.get(value, str(value))
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        return "" if value is None else self._names(reference).get(value, str(value))
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return Integer()
+
+
+class CommuneHandler(DistrictHandler):
+    references = "commune.code"
+    import_headings = ("Xã", "Phường", "Xã/phường", "Phường/xã", "Xã/phường/thị trấn",
+                       "Phường, xã, thị trấn", "Xã, phường, thị trấn")
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        for info in reference.districts().values():
+            for code, name in info.communes:
+                if text == str(code) or fold(text) == fold(name):
+                    return code, None
+        return None, _("Unknown ward or commune: {value}.").format(value=text)
+
+    def _names(self, reference: Any) -> dict[int, str]:  # noqa: ANN401
+        return {code: name for info in reference.districts().values()
+                for code, name in info.communes}
+
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}([.,\s]\d{3})+|[+-]?\d+")
+
+
+def _whole_number(text: str) -> int | None:
+    """1234567, 1.234.567, 1,234,567 or 1 234 567 (a spreadsheet's 1234567.0 too)."""
+    text = text.strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not _GROUPED.fullmatch(text):
+        return None
+    return int(re.sub(r"[.,\s]", "", text))
+
+
+class IntegerHandler(KindHandler):
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        number = _whole_number(text)
+        if number is None or number < 0:
+            return None, _("Write a whole number, for example 1.200.")
+        return number, None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: "" if value is None else format_number(value)
+
+    def export_cell(self, field: FieldSpec, value: Any, reference: Any) -> Any:  # noqa: ANN401
+        return value
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return Integer()
+
+
+_CURRENCY = re.compile(r"\s*(đồng|đ|vnd|vnđ)\s*$", re.IGNORECASE)
+
+
+class MoneyHandler(IntegerHandler):
+    """Whole Vietnamese đồng, shown and printed `1.000.000 đồng`."""
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        number = _whole_number(_CURRENCY.sub("", text))
+        if number is None or number < 0:
+            return None, _("Write an amount in đồng, for example 1.500.000.")
+        return number, None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: "" if value is None else format_vnd(value)
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return BigInteger()
+
+
+YES_WORDS = frozenset({"co", "yes", "x", "1", "true", "dung", "c"})
+NO_WORDS = frozenset({"khong", "no", "0", "false", "sai", "k"})
+
+
+class YesNoHandler(KindHandler):
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        word = fold(text)
+        if word in YES_WORDS or word == fold(_("Yes")):
+            return True, None
+        if word in NO_WORDS or word == fold(_("No")):
+            return False, None
+        return None, _("Answer yes or no.")
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        yes, no = _("Yes"), _("No")
+        return lambda value: "" if value is None else (yes if value else no)
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        return "" if value is None else ("1" if value else "0")
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        if value is None:
+            return ""
+        return in_language("vi", "Yes") if value else in_language("vi", "No")
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return Boolean()
+
+
+_TIME = re.compile(r"(\d{1,2})\s*[:hg.]\s*(\d{2})?(?::\d{2})?\s*(phút)?")  # a cell: 09:30:00
+
+
+class TimeHandler(KindHandler):
+    """A time of day, stored as text `hh:mm` (sorts as text)."""
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        found = _TIME.fullmatch(text.strip().lower())
+        if found and int(found[1]) < 24 and int(found[2] or 0) < 60:
+            return f"{int(found[1]):02d}:{int(found[2] or 0):02d}", None
+        return None, _("Write the time as hh:mm, for example 09:30.")
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return String(5)
+
+
+HANDLERS: dict[FieldKind, KindHandler] = {
+    FieldKind.TEXT: KindHandler(),
+    FieldKind.MULTILINE: MultilineHandler(),
+    FieldKind.CHOICE: ChoiceHandler(),
+    FieldKind.DATE: DateHandler(),
+    FieldKind.DISTRICT: DistrictHandler(),
+    FieldKind.COMMUNE: CommuneHandler(),
+    FieldKind.INTEGER: IntegerHandler(),
+    FieldKind.MONEY: MoneyHandler(),
+    FieldKind.YES_NO: YesNoHandler(),
+    FieldKind.TIME: TimeHandler(),
+}
+
+
+def handler(field: FieldSpec) -> KindHandler:
+    return HANDLERS[field.kind]

@@ -1,0 +1,95 @@
+"""Every field kind has one handler: typed text → value (or one message), display, the form's
+text, the exported text read back, the column type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import BigInteger, Boolean, Integer, String
+
+from sotttt_desktop.i18n import set_language
+from sotttt_desktop.registers import all_registers
+from sotttt_desktop.registers.kinds import HANDLERS, handler
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
+
+
+def test_every_kind_has_a_handler_and_every_declared_field_a_kind() -> None:
+    assert set(HANDLERS) == set(FieldKind)
+    for spec in all_registers().values():
+        for field in spec.fields:
+            assert handler(field) is HANDLERS[field.kind]
+
+
+def _parse(kind: FieldKind, text: str) -> tuple[object, str | None]:
+    field = FieldSpec("x", "X", kind)
+    return handler(field).parse(field, text, None)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1200", 1200), ("1.200", 1200), ("1,200", 1200), ("1 200 000", 1_200_000), ("7.0", 7)])
+def test_integer_parses_grouped_digits(text: str, value: int) -> None:
+    assert _parse(FieldKind.INTEGER, text) == (value, None)
+
+
+@pytest.mark.parametrize("text", ["12a", "1.2", "-5", "1.20.0"])
+def test_integer_refuses_other_text_in_one_line(text: str) -> None:
+    value, message = _parse(FieldKind.INTEGER, text)
+    assert value is None
+    assert message == "Nhập số nguyên, ví dụ 1.200."
+
+
+def test_money_in_dong_is_printed_with_dots_and_the_currency() -> None:
+    field = FieldSpec("fee", "Fee", FieldKind.MONEY)
+    kind = handler(field)
+    for text in ("1000000", "1.000.000 đồng", "1.000.000đ", "1,000,000 VND"):
+        assert kind.parse(field, text, None) == (1_000_000, None)
+    assert kind.display(field, None)(1_000_000) == "1.000.000 đồng"
+    assert kind.parse(field, "một triệu", None)[1] == "Nhập số tiền bằng đồng, ví dụ 1.500.000."
+    assert isinstance(kind.column_type(field), BigInteger)
+    assert kind.export_cell(field, 1_000_000, None) == 1_000_000
+    set_language("en")
+    assert kind.display(field, None)(1_000_000) == "1,000,000 VND"
+
+
+def test_yes_no_reads_vietnamese_and_english_words() -> None:
+    field = FieldSpec("ok", "OK", FieldKind.YES_NO)
+    kind = handler(field)
+    assert [kind.parse(field, t, None)[0] for t in ("Có", "co", "x", "yes", "1")] == [True] * 5
+    assert [kind.parse(field, t, None)[0] for t in ("Không", "no", "0", "sai")] == [False] * 4
+    assert kind.parse(field, "có lẽ", None) == (None, "Chọn có hoặc không.")
+    assert kind.display(field, None)(True) == "Có"
+    assert kind.parse(field, kind.export_text(field, False, None), None) == (False, None)
+    assert isinstance(kind.column_type(field), Boolean)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("09:30", "09:30"), ("9:30", "09:30"), ("9h30", "09:30"), ("14h", "14:00"),
+    ("7.05", "07:05")])
+def test_time_is_kept_as_hh_mm(text: str, value: str) -> None:
+    assert _parse(FieldKind.TIME, text) == (value, None)
+
+
+@pytest.mark.parametrize("text", ["24:00", "9:60", "nine", "0930"])
+def test_a_wrong_time_is_one_message(text: str) -> None:
+    assert _parse(FieldKind.TIME, text) == (
+        None, "Ghi giờ theo dạng hh:mm, ví dụ 09:30.")
+
+
+def test_time_keeps_the_press_conference_column() -> None:
+    from sotttt_desktop.registers import get_register
+
+    spec = get_register("press_conferences")
+    column = spec.model.__table__.c.held_time
+    assert spec.field("held_time").kind is FieldKind.TIME
+    assert isinstance(column.type, String) and column.type.length == 5
+
+
+def test_date_exports_a_real_date_and_text_read_back() -> None:
+    field = FieldSpec("d", "D", FieldKind.DATE)
+    kind = handler(field)
+    day = dt.date(2024, 3, 5)
+    assert kind.export_cell(field, day, None) == day
+    assert kind.parse(field, kind.export_text(field, day, None), None) == (day, None)
+    assert isinstance(handler(FieldSpec("n", "N", FieldKind.INTEGER)).column_type(field),
+                      Integer)
