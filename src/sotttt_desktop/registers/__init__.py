@@ -2,7 +2,18 @@
 
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
-__all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_register"]
+__all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "add_register", "all_registers",
+           "get_register", "remove_register"]
+
+_ADDED: dict[str, RegisterSpec] = {}  # declared outside this package (tests, extensions)
+
+
+def add_register(spec: RegisterSpec) -> None:
+    _ADDED[spec.key] = spec
+
+
+def remove_register(key: str) -> None:
+    _ADDED.pop(key, None)
 
 
 def all_registers() -> dict[str, RegisterSpec]:
@@ -28,7 +39,7 @@ def all_registers() -> dict[str, RegisterSpec]:
     return {spec.key: spec for spec in (
         PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
         PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
-        PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES)}
+        PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:
