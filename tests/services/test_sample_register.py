@@ -126,3 +126,28 @@ def test_export_then_import_gives_the_same_records(sample: Services, tmp_path: P
     again = registers.record(SAMPLE.key, created["id"])
     assert {f.name: again[f.name] for f in SAMPLE.fields} == \
         {f.name: created[f.name] for f in SAMPLE.fields}
+
+
+def test_generic_messages_name_each_registers_own_identity() -> None:
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.services.records import duplicate_after_race
+
+    parties = str(duplicate_after_race(get_register("parties")))
+    assert f"{_('Tax code').lower()} hoặc {_('Citizen ID').lower()}" in parties
+    copiers = str(duplicate_after_race(get_register("colour_copiers")))
+    assert _("Serial number").lower() in copiers and _("Tax code").lower() not in copiers
+
+
+def test_a_commune_must_lie_in_the_district_of_any_register(services: Services) -> None:
+    from sotttt_desktop.registers import get_register
+
+    assert get_register("colour_copiers").communes_within() == [("commune_code",
+                                                                  "district_code")]
+    district = services.reference.find_district("Dĩ An")
+    elsewhere = next(code for d, info in services.reference.districts().items()
+                     if d != district for code, _name in info.communes)
+    with pytest.raises(ValidationError) as refused:
+        services.registers.create("colour_copiers", {
+            "serial_no": "SN-1", "machine_kind": "copier", "holder_name": "Công ty A",
+            "district_code": str(district), "commune_code": str(elsewhere), "state": "active"})
+    assert set(refused.value.field_errors) == {"commune_code"}

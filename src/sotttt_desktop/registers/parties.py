@@ -24,6 +24,7 @@ PARTIES = RegisterSpec(
     default_sort="name",
     subtitle_fields=("tax_code", "citizen_id", "district_code"),
     sort_from="name",
+    holder_column="id",
     fields=(
         FieldSpec("kind", N_("Type"), FieldKind.CHOICE, required=True,
                   aliases=("Loại", "Loại hình", "Tổ chức/cá nhân", "Phân loại"),

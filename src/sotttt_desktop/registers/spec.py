@@ -95,6 +95,9 @@ class RegisterSpec:
     title_field: str = "name"
     subtitle_fields: tuple[str, ...] = ()  # shown under the title in search results
     district_field: str | None = "district_code"  # scopes district officers; None: not scoped
+    # the column holding the record's organisation or individual (its history: permits,
+    # dossiers); "id" where the record is the party itself (then across every area)
+    holder_column: str | None = "party_id"
     extra: dict[str, Any] = field(default_factory=dict)
     # rules across fields, checked when a record is saved or imported: (values, services) →
     # {field: message}; may add undeclared columns to `values` (e.g. the id of a linked record)
@@ -125,6 +128,17 @@ class RegisterSpec:
 
     def fields_for(self, variant: str | None) -> tuple[FieldSpec, ...]:
         return tuple(f for f in self.fields if f.applies_to(variant))
+
+    def communes_within(self) -> list[tuple[str, str]]:
+        """(commune field, the district field it must lie in), by kind."""
+        district = next((f.name for f in self.fields if f.kind is FieldKind.DISTRICT), None)
+        return [(f.name, district) for f in self.fields
+                if f.kind is FieldKind.COMMUNE and district is not None]
+
+    @property
+    def identity_labels(self) -> tuple[str, ...]:
+        """The N_() labels of the fields identifying a record (unique)."""
+        return tuple(f.label for f in self.fields if f.unique_message)
 
     @property
     def unique_field(self) -> FieldSpec | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import clean, clean_multiline
-from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.errors import DuplicateError, ValidationError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import FieldSpec, RegisterSpec
@@ -60,11 +60,12 @@ def parse_record(spec: RegisterSpec, raw: dict[str, object],
         if error:
             errors[field.name] = error
         values[field.name] = value
-    district, commune = values.get("district_code"), values.get("commune_code")
-    if commune is not None and "commune_code" not in errors:
-        communes = reference.districts().get(district).communes if district else ()
-        if commune not in {code for code, _name in communes}:
-            errors["commune_code"] = _("This ward or commune is not in the chosen district.")
+    for commune_field, district_field in spec.communes_within():
+        district, commune = values.get(district_field), values.get(commune_field)
+        if commune is not None and commune_field not in errors:
+            communes = reference.districts().get(district).communes if district else ()
+            if commune not in {code for code, _name in communes}:
+                errors[commune_field] = _("This ward or commune is not in the chosen district.")
     if errors:
         details = " ".join(f"{_(spec.field(name).label)}: {message}"
                             for name, message in errors.items())
@@ -85,3 +86,10 @@ def display_function(field: FieldSpec, reference: ReferenceService) -> Callable[
 def edit_text(field: FieldSpec, value: Any) -> str:
     """The text a form field starts with for a stored value."""
     return handler(field).edit_text(field, value)
+
+
+def duplicate_after_race(spec: RegisterSpec) -> DuplicateError:
+    """Another desk saved a record with the same identity meanwhile (a unique index refused)."""
+    fields = _(" or ").join(_(label).lower() for label in spec.identity_labels)
+    return DuplicateError(_("Another desk has just saved a record with the same {fields}. "
+                            "Search for it before adding it again.").format(fields=fields))

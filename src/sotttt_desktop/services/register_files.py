@@ -33,12 +33,13 @@ from sotttt_desktop.core import audit
 from sotttt_desktop.core.db import upsert_insert
 from sotttt_desktop.core.models import SearchEntry, utcnow
 from sotttt_desktop.core.text import clean, fold
-from sotttt_desktop.errors import ConflictError, DuplicateError, ValidationError
+from sotttt_desktop.errors import ConflictError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import FieldSpec, RegisterSpec
 from sotttt_desktop.services import spreadsheet_files as files
+from sotttt_desktop.services.records import duplicate_after_race
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -288,9 +289,7 @@ class RegisterFileService:
                     time.sleep(pause)
         except IntegrityError as error:  # a unique index: another desk was quicker
             self._undo(spec, written, summary)
-            raise DuplicateError(_("Another desk has just saved a record with the same tax "
-                                   "code or citizen ID. Search for it before adding it again."
-                                   )) from error
+            raise duplicate_after_race(spec) from error
         except BaseException:  # an interruption too: nothing stays half-written
             self._undo(spec, written, summary)
             raise
@@ -377,9 +376,7 @@ class RegisterFileService:
             for start in range(0, len(wanted), 500):
                 if session.execute(select(column).where(column.in_(
                         wanted[start:start + 500])).limit(1)).first() is not None:
-                    raise DuplicateError(_("Another desk has just saved a record with the same "
-                                           "tax code or citizen ID. Search for it before "
-                                           "adding it again."))
+                    raise duplicate_after_race(spec)
 
     def _current(self, session: Any, spec: RegisterSpec,  # noqa: ANN401
                  updates: list[dict[str, Any]]) -> dict[uuid.UUID, dict[str, Any]]:

@@ -29,7 +29,7 @@ from sotttt_desktop.errors import (
 from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import RegisterSpec
-from sotttt_desktop.services.records import display_value, parse_record
+from sotttt_desktop.services.records import display_value, duplicate_after_race, parse_record
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -240,13 +240,13 @@ class RegisterService:
         self._services.require(spec.area, "view")
         with self._services.db.session() as session:
             row = self._row_in_scope(session, spec, record_id)
-            party_id = row.id if spec.key == "parties" else getattr(row, "party_id", None)
+            party_id = getattr(row, spec.holder_column) if spec.holder_column else None
             permits: list[Any] = []
             dossiers: list[Any] = []
             if party_id is not None:
                 permit_query = select(Permit).where(Permit.holder_id == party_id)
                 dossier_query = select(Dossier).where(Dossier.applicant_id == party_id)
-                if spec.key != "parties":
+                if spec.holder_column != "id":  # a party's own history spans every area
                     permit_query = permit_query.where(Permit.area == spec.area)
                     dossier_query = dossier_query.where(Dossier.area == spec.area)
                 permits = session.execute(permit_query.order_by(Permit.issued_on.desc())
@@ -486,8 +486,7 @@ class RegisterService:
                 self._check_unique(session, spec, values, own_id)
             except DuplicateError as duplicate:
                 return duplicate
-        return DuplicateError(_("Another desk has just saved a record with the same tax code "
-                                "or citizen ID. Search for it before adding it again."))
+        return duplicate_after_race(spec)
 
     def _check_unique(self, session: Any, spec: RegisterSpec, values: dict[str, Any],
                       own_id: uuid.UUID | None) -> None:

@@ -107,7 +107,7 @@ class RecordFormDialog(QDialog):
             editor.setPlainText(text)
             return
         assert isinstance(editor, QComboBox)
-        if name == "commune_code":
+        if self._spec.field(name).kind is FieldKind.COMMUNE:
             self._fill_communes()
         for i in range(editor.count()):
             if str(editor.itemData(i) or "") == text or editor.itemText(i) == text:
@@ -147,8 +147,11 @@ class RecordFormDialog(QDialog):
             self._form.setRowVisible(row, field.applies_to(variant))
 
     def _fill_communes(self) -> None:
-        commune = self._editors.get("commune_code")
-        district = self._editors.get("district_code")
+        for commune_field, district_field in self._spec.communes_within():
+            self._fill_communes_of(self._editors.get(commune_field),
+                                   self._editors.get(district_field))
+
+    def _fill_communes_of(self, commune: QWidget | None, district: QWidget | None) -> None:
         if not isinstance(commune, QComboBox) or not isinstance(district, QComboBox):
             return
         current = commune.currentData()
