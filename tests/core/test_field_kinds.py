@@ -93,3 +93,43 @@ def test_date_exports_a_real_date_and_text_read_back() -> None:
     assert kind.parse(field, kind.export_text(field, day, None), None) == (day, None)
     assert isinstance(handler(FieldSpec("n", "N", FieldKind.INTEGER)).column_type(field),
                       Integer)
+
+
+def test_date_time_is_a_local_moment() -> None:
+    field = FieldSpec("at", "At", FieldKind.DATETIME)
+    kind = handler(field)
+    moment = dt.datetime(2024, 3, 5, 9, 30)
+    assert kind.parse(field, "05/03/2024 9h30", None) == (moment, None)
+    assert kind.parse(field, "05/03/2024", None) == (dt.datetime(2024, 3, 5), None)
+    assert kind.display(field, None)(moment) == "05/03/2024 09:30"
+    assert kind.parse(field, kind.export_text(field, moment, None), None) == (moment, None)
+    assert kind.parse(field, "05/03/2024 25:00", None)[1] == (
+        "Ghi ngày giờ theo dạng dd/mm/yyyy hh:mm, ví dụ 05/03/2024 09:30.")
+
+
+def test_decimal_reads_both_decimal_marks_and_shows_its_unit() -> None:
+    from decimal import Decimal
+
+    field = FieldSpec("area", "Area", FieldKind.DECIMAL, unit="m²")
+    kind = handler(field)
+    for text in ("12,5", "12.5", "12,5 m²", "12.50"):
+        assert kind.parse(field, text, None) == (Decimal("12.50"), None)
+    assert kind.parse(field, "1.234,5", None) == (Decimal("1234.50"), None)
+    assert kind.display(field, None)(Decimal("1234.5")) == "1.234,5 m²"
+    assert kind.edit_text(field, Decimal("1234.50")) == "1234,5"
+    assert kind.parse(field, kind.edit_text(field, Decimal("1234.5")), None)[0] == \
+        Decimal("1234.5")
+    assert kind.parse(field, "mười", None) == (None, "Nhập một số, ví dụ 12,5.")
+
+
+def test_coordinates_inside_the_province_as_copyable_text() -> None:
+    from sotttt_desktop.registers.kinds import province_bounds
+
+    field = FieldSpec("point", "Point", FieldKind.COORDINATES)
+    kind = handler(field)
+    assert province_bounds() == ((10.85, 11.5), (106.33, 106.97))  # resources/reference
+    assert kind.parse(field, "10.9804, 106.6519", None) == ("10.980400, 106.651900", None)
+    assert kind.parse(field, "10,9804; 106,6519", None) == ("10.980400, 106.651900", None)
+    outside = kind.parse(field, "21.0285, 105.8542", None)  # Hà Nội
+    assert outside[0] is None and "ngoài địa bàn tỉnh" in outside[1]
+    assert kind.parse(field, "ở chợ", None)[0] is None

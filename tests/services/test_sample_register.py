@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -53,9 +54,9 @@ SAMPLE = RegisterSpec(
         FieldSpec("violation", "Violation", FieldKind.YES_NO, required=True),
         FieldSpec("result", "Result", FieldKind.CHOICE, required=True, choices=RESULTS,
                   filterable=True, index="result"),
-        FieldSpec("findings", "Findings", FieldKind.MULTILINE, max_length=4000),
+        FieldSpec("area", "Floor area", FieldKind.DECIMAL, unit="m²"),
+        FieldSpec("location", "Location", FieldKind.COORDINATES),
         FieldSpec("inspector", "Inspector", searchable=True),
-        FieldSpec("due_on", "Follow up by", FieldKind.DATE),
     ),
 )
 # ---------------------------------------------------------------------------------------------
@@ -72,13 +73,14 @@ def sample(services: Services) -> Iterator[Services]:
 RAW = {"inspection_no": "01/TTr", "subject": "Đại lý Internet Hòa Phú",
        "inspected_on": "05/03/2024", "start_time": "9h30", "district_code": "Dĩ An",
        "sites": "1.200", "fine": "7.500.000 đồng", "violation": "có", "result": "Open",
-       "findings": "Dòng một\nDòng hai", "inspector": "Nguyễn Văn An", "due_on": "05/04/2024"}
+       "area": "120,5 m²", "location": "10.9804, 106.6519", "inspector": "Nguyễn Văn An"}
 
 
 def test_the_table_comes_from_the_declaration() -> None:
     table = SAMPLE.model.__table__
     assert {c.name for c in table.c} >= {f.name for f in SAMPLE.fields} | {"sort_name", "id"}
-    assert not table.c.violation.nullable and table.c.due_on.nullable
+    assert not table.c.violation.nullable and table.c.area.nullable
+    assert len(SAMPLE.fields) == 12
     assert {i.name for i in table.indexes} == {
         "ix_sample_inspection_sort_name", "ix_sample_inspection_inspected_on",
         "ix_sample_inspection_district", "ix_sample_inspection_result"}
@@ -91,8 +93,10 @@ def test_create_update_page_search(sample: Services) -> None:
     assert (created["start_time"], created["sites"], created["fine"], created["violation"]) == \
         ("09:30", 1200, 7_500_000, True)
     assert created["inspected_on"] == dt.date(2024, 3, 5)
+    assert (created["area"], created["location"]) == (Decimal("120.50"), "10.980400, 106.651900")
     shown = dict(registers.display(SAMPLE.key, created))
     assert shown["Fine"] == "7.500.000 đồng" and shown["Violation"] == "Có"
+    assert shown["Floor area"] == "120,5 m²"
     assert shown[_("District")] == sample.reference.district_name(created["district_code"])
     assert created["district_code"] == sample.reference.find_district("Dĩ An")
     registers.create(SAMPLE.key, {**RAW, "inspection_no": "02/TTr", "subject": "Cửa hàng Bến Cát",

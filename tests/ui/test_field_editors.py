@@ -47,3 +47,14 @@ def test_press_conference_time_is_checked_as_typed(qtbot, services: Services) ->
     line.clear()
     qtbot.keyClicks(line, "9h30")
     assert dialog.error_text("held_time") == ""
+
+
+def test_coordinates_are_copied_from_their_field(qtbot, services: Services) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction, QGuiApplication
+
+    field = FieldSpec("point", "Point", FieldKind.COORDINATES)
+    line = make_editor(field, services, lambda: None, lambda: None)
+    qtbot.addWidget(line)
+    line.setText("10.980400, 106.651900")
+    line.findChild(QAction, "copy_point").trigger()
+    assert QGuiApplication.clipboard().text() == "10.980400, 106.651900"

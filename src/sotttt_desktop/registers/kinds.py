@@ -7,12 +7,14 @@ generator call `handler(field)`; the UI has one editor factory per kind (ui/fiel
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, Numeric, String
 
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import ValidationError
@@ -23,6 +25,7 @@ from sotttt_desktop.i18n import (
     format_number,
     format_vnd,
     in_language,
+    language,
     parse_date,
 )
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
@@ -271,6 +274,108 @@ class TimeHandler(KindHandler):
         return String(5)
 
 
+class DateTimeHandler(KindHandler):
+    """A moment in the Department's local time: dd/mm/yyyy hh:mm."""
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        day_text, _sep, time_text = text.strip().partition(" ")
+        day, error = DateHandler().parse(field, day_text, reference)
+        if error:
+            return None, error
+        moment, error = TimeHandler().parse(field, time_text or "00:00", reference)
+        if error:
+            return None, _("Write the date and time as dd/mm/yyyy hh:mm, for example "
+                           "05/03/2024 09:30.")
+        hours, minutes = moment.split(":")
+        return dt.datetime.combine(day, dt.time(int(hours), int(minutes))), None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: "" if value is None else f"{value:%d/%m/%Y %H:%M}"
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        return "" if value is None else f"{value:%d/%m/%Y %H:%M}"
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        return self.edit_text(field, value)
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return DateTime()
+
+
+def _decimal(text: str) -> Decimal | None:
+    """12,5 or 12.5 (Vietnamese or English), 1.234,5 or 1,234.5 with thousands."""
+    text = text.strip().replace(" ", "")
+    if "," in text and "." in text:  # the later one is the decimal point
+        thousands = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(thousands, "")
+    text = text.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?", text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+class DecimalHandler(KindHandler):
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        unit = _(field.unit) if field.unit else ""
+        number = _decimal(text.removesuffix(unit).strip() if unit else text)
+        if number is None:
+            return None, _("Write a number, for example 12,5.")
+        return round(number, field.decimals), None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        unit = f" {_(field.unit)}" if field.unit else ""
+        return lambda value: "" if value is None else f"{format_number(value)}{unit}"
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        """Without thousands separators (a Vietnamese 1.234 would read back as 1,234)."""
+        if value is None:
+            return ""
+        text = f"{Decimal(value).normalize():f}"
+        return text.replace(".", ",") if language() == "vi" else text
+
+    def export_cell(self, field: FieldSpec, value: Any, reference: Any) -> Any:  # noqa: ANN401
+        return None if value is None else float(value)
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return Numeric(14, field.decimals)
+
+
+@functools.cache
+def province_bounds() -> tuple[tuple[float, float], tuple[float, float]]:
+    """((south, north), (west, east)) of the province, from resources/reference."""
+    import tomllib
+
+    from sotttt_desktop.resources import resource_path
+
+    with resource_path("reference", "province.toml").open("rb") as fh:
+        bounds = tomllib.load(fh)["bounds"]
+    return tuple(bounds["latitude"]), tuple(bounds["longitude"])  # type: ignore[return-value]
+
+
+class CoordinatesHandler(KindHandler):
+    """A point as "latitude, longitude" in decimal degrees, inside the province; kept as that
+    text (one column), which a clerk copies into a map."""
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        numbers = re.findall(r"\d+(?:[.,]\d+)?", text)
+        if len(numbers) != 2 or re.sub(r"[\d.,;\s]", "", text):
+            return None, _("Write latitude, longitude in degrees, for example "
+                           "10.9804, 106.6519.")
+        latitude, longitude = (float(n.replace(",", ".")) for n in numbers)
+        (south, north), (west, east) = province_bounds()
+        if not (south <= latitude <= north and west <= longitude <= east):
+            return None, _("This point is outside the province (latitude {south}–{north}, "
+                           "longitude {west}–{east}).").format(
+                south=south, north=north, west=west, east=east)
+        return f"{latitude:.6f}, {longitude:.6f}", None
+
+    def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
+        return String(32)
+
+
 HANDLERS: dict[FieldKind, KindHandler] = {
     FieldKind.TEXT: KindHandler(),
     FieldKind.MULTILINE: MultilineHandler(),
@@ -282,6 +387,9 @@ HANDLERS: dict[FieldKind, KindHandler] = {
     FieldKind.MONEY: MoneyHandler(),
     FieldKind.YES_NO: YesNoHandler(),
     FieldKind.TIME: TimeHandler(),
+    FieldKind.DATETIME: DateTimeHandler(),
+    FieldKind.DECIMAL: DecimalHandler(),
+    FieldKind.COORDINATES: CoordinatesHandler(),
 }
 
 

@@ -23,6 +23,9 @@ class FieldKind(StrEnum):
     MONEY = "money"  # whole đồng
     YES_NO = "yes_no"
     TIME = "time"  # hh:mm
+    DATETIME = "datetime"  # a local date and time
+    DECIMAL = "decimal"  # with the field's unit
+    COORDINATES = "coordinates"  # "latitude, longitude" inside the province
 
 
 Validator = Callable[[str], "str | None"]
@@ -68,6 +71,8 @@ class FieldSpec:
     choice_aliases: tuple[tuple[str, str], ...] = ()  # (other word for a choice, stored value)
     column_length: int | None = None  # storage wider than max_length (text), choice width
     index: str | None = None  # names an index on (this column, the register's index_order)
+    unit: str = ""  # N_(), shown after a decimal number ("m²")
+    decimals: int = 2  # digits kept after the decimal point (decimal kind)
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants

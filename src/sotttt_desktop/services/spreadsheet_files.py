@@ -255,8 +255,9 @@ def write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa: 
             cell = WriteOnlyCell(sheet, value=value if value != "" else None)
             if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
-            elif isinstance(value, int) and not isinstance(value, bool):
-                cell.number_format = "#,##0"  # a number (an amount, a count) stays a number
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                # a number (an amount, a count, an area) stays a number
+                cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.###"
             elif value:
                 cell.data_type = "s"  # text stays text: "=…" is never a formula, "0274" keeps 0
             cells.append(cell)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyle, QWidget
 
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
@@ -75,6 +76,20 @@ def _number(placeholder: str) -> Factory:
     return make
 
 
+def _coordinates(field: FieldSpec, services: Services, changed: Changed,
+                 submit: Changed) -> QWidget:
+    """A line with a copy button: the "latitude, longitude" text goes to the clipboard, ready
+    to paste into a map."""
+    line = _line(field, services, changed, submit, "10.980400, 106.651900")
+    copy = QAction(_("Copy"), line)
+    copy.setIcon(line.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+    copy.setToolTip(_("Copy latitude, longitude"))
+    copy.setObjectName(f"copy_{field.name}")
+    copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(line.text().strip()))
+    line.addAction(copy, QLineEdit.ActionPosition.TrailingPosition)
+    return line
+
+
 EDITORS: dict[FieldKind, Factory] = {
     FieldKind.TEXT: _line,
     FieldKind.MULTILINE: _multiline,
@@ -86,6 +101,9 @@ EDITORS: dict[FieldKind, Factory] = {
     FieldKind.MONEY: _number("1.500.000"),
     FieldKind.YES_NO: _yes_no,
     FieldKind.TIME: _number("09:30"),
+    FieldKind.DATETIME: _number("05/03/2024 09:30"),
+    FieldKind.DECIMAL: _number("12,5"),
+    FieldKind.COORDINATES: _coordinates,
 }
 
 
