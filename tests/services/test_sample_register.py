@@ -108,6 +108,9 @@ def test_create_update_page_search(sample: Services) -> None:
     updated = registers.update(SAMPLE.key, created["id"], {**RAW, "fine": "8000000"},
                                created["version"])
     assert updated["fine"] == 8_000_000 and updated["version"] == 2
+    history = registers.history(SAMPLE.key, created["id"])  # a register without a holder
+    assert history["permits"] == [] and [e["action"] for e in history["audit"]] == [
+        "update", "create"]
     rows = registers.page(SAMPLE.key, 0, 10)
     assert [r.values[0] for r in rows] == ["02/TTr", "01/TTr"]  # by date
     assert registers.count(SAMPLE.key, RegisterFilter("", {"result": "closed"})) == 1

@@ -101,7 +101,8 @@ class RegisterSpec:
     subtitle_fields: tuple[str, ...] = ()  # shown under the title in search results
     district_field: str | None = "district_code"  # scopes district officers; None: not scoped
     # the column holding the record's organisation or individual (its history: permits,
-    # dossiers); "id" where the record is the party itself (then across every area)
+    # dossiers), if the table has it; "id" where the record is the party itself (then across
+    # every area)
     holder_column: str | None = "party_id"
     extra: dict[str, Any] = field(default_factory=dict)
     # rules across fields, checked when a record is saved or imported: (values, services) →

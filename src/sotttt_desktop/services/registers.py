@@ -240,7 +240,7 @@ class RegisterService:
         self._services.require(spec.area, "view")
         with self._services.db.session() as session:
             row = self._row_in_scope(session, spec, record_id)
-            party_id = getattr(row, spec.holder_column) if spec.holder_column else None
+            party_id = getattr(row, spec.holder_column, None) if spec.holder_column else None
             permits: list[Any] = []
             dossiers: list[Any] = []
             if party_id is not None:
