@@ -2,6 +2,7 @@
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.case import CaseClock, CaseEvent, CaseFile
 from sotttt_desktop.core.models.document import IssuedDocument
 from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
@@ -40,6 +41,9 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "CaseClock",
+    "CaseEvent",
+    "CaseFile",
     "BookFair",
     "NonBusinessPublication",
     "PressConference",
