@@ -133,6 +133,9 @@ def test_the_overdue_list_comes_from_the_running_clocks(services: Services) -> N
     assert [r["code"] for r in services.cases.list(kind="takedown_request", state="removed")] \
         == [late["code"]]
     assert services.cases.list()[-1]["code"] == late["code"]  # done: after the running ones
+    assert [r["code"] for r in services.cases.list(offset=2, limit=2)] == [report["code"],
+                                                                          late["code"]]
+    assert [r["code"] for r in services.cases.list(offset=3, limit=5)] == [late["code"]]
     with pytest.raises(ValidationError):
         services.cases.list(state="removed")  # a state belongs to a kind
     with pytest.raises(ValidationError):

@@ -13,6 +13,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.cases import kinds
@@ -200,27 +201,35 @@ class CaseService:
         if kind is not None:
             spec = self.spec(kind)
             services.require(spec.area, "view")
-            visible = [kind]
             if state is not None and state not in spec.states:
                 raise ValidationError(_("Choose one of: {choices}.").format(
                     choices=", ".join(spec.states)))
         elif state is not None:
             raise ValidationError(_("A state is chosen within one kind of case: give the kind."))
-        soonest = (select(CaseClock.case_id, func.min(CaseClock.due_at).label("due_at"))
-                   .where(CaseClock.status == "running").group_by(CaseClock.case_id))
+        statement = select(CaseFile).options(selectinload(CaseFile.clocks))  # one query
+        if kind is not None:
+            statement = statement.where(CaseFile.kind == kind)
+        elif len(visible) < len(kinds()):  # a filter on every kind would hide the due index
+            statement = statement.where(CaseFile.kind.in_(visible))
         if overdue:
-            soonest = soonest.where(CaseClock.due_at < dt.datetime.now(dt.UTC))
-        soonest = soonest.subquery()
-        statement = (select(CaseFile).where(CaseFile.kind.in_(visible))
-                     .join(soonest, soonest.c.case_id == CaseFile.id, isouter=not overdue))
+            statement = statement.where(CaseFile.due_at < dt.datetime.now(dt.UTC))
         if state is not None:
             statement = statement.where(CaseFile.state == state)
         if services.actor.district_scoped:
             statement = statement.where(CaseFile.district_code == services.actor.district_code)
-        statement = (statement.order_by(soonest.c.due_at.is_(None), soonest.c.due_at,
-                                        CaseFile.code).offset(max(0, offset)).limit(limit))
+        offset = max(0, offset)
+        # running cases in due order (the index walks it and LIMIT stops), then the others by
+        # code: two queries, as "NULLs last" would make the database sort every case
+        running = statement.where(CaseFile.due_at.is_not(None))
         with services.db.session() as session:
-            cases = session.execute(statement).scalars().all()
+            cases = list(session.execute(running.order_by(CaseFile.due_at, CaseFile.code)
+                                         .offset(offset).limit(limit)).scalars())
+            if len(cases) < limit and not overdue:
+                skip = 0 if cases else offset - session.execute(select(func.count()).select_from(
+                    running.subquery())).scalar_one()
+                rest = statement.where(CaseFile.due_at.is_(None)).order_by(CaseFile.code)
+                cases += session.execute(rest.offset(max(0, skip))
+                                         .limit(limit - len(cases))).scalars()
             return [self._as_dict(case, self._clocks(case)) for case in cases]
 
     def count(self) -> int:
@@ -272,6 +281,8 @@ class CaseService:
             row.status = clock.status
             row.due_at = due_at(clock)
             row.detail = json.dumps(clock.to_json(), ensure_ascii=False)
+        running = [due_at(c) for c in clocks.values() if c.status == "running"]
+        case.due_at = min((d for d in running if d is not None), default=None)
         session.add(CaseEvent(
             case_id=case.id, at=_utc(moment), by=self._services.actor.username, step=step,
             from_state=from_state, to_state=case.state, decision=decision or None,

@@ -1,7 +1,8 @@
 """Declared cases (core/cases): one table pair for every kind, plus each case's clocks.
 
 `case_file` holds the case, `case_event` its timeline with the clocks after every step, and
-`case_clock` one row per clock with its due moment, indexed for "overdue" and "due soon" lists.
+`case_clock` one row per clock with its due moment and status; the case keeps the soonest due
+moment of its running clocks, indexed, for the "overdue" and "due soon" lists.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class CaseFile(RecordMixin, Base):
     variant: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # the soonest due_at of its running clocks (None: no clock runs): lists walk this index
+    due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     data: Mapped[str] = mapped_column(NFCText, nullable=False, default="{}")  # JSON object
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.id", cascade="all")
@@ -35,7 +38,8 @@ class CaseFile(RecordMixin, Base):
         back_populates="case", order_by="CaseClock.clock", cascade="all")
 
     __table_args__ = (
-        Index("ix_case_file_kind_state", "kind", "state"),
+        Index("ix_case_file_kind_due", "kind", "due_at", "code"),  # one kind's list
+        Index("ix_case_file_due_code", "due_at", "code"),
         Index("ix_case_file_opened_at", "opened_at"),
         Index("ix_case_file_party", "party_id"),
     )

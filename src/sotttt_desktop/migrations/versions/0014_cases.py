@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('variant', sa.String(length=32), nullable=False),
     sa.Column('opened_at', sa.DateTime(), nullable=False),
     sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('due_at', sa.DateTime(), nullable=True),
     sa.Column('data', sa.Text(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -41,7 +42,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('code', name=op.f('uq_case_file_code'))
     )
     with op.batch_alter_table('case_file', schema=None) as batch_op:
-        batch_op.create_index('ix_case_file_kind_state', ['kind', 'state'], unique=False)
+        batch_op.create_index('ix_case_file_due_code', ['due_at', 'code'], unique=False)
+        batch_op.create_index('ix_case_file_kind_due', ['kind', 'due_at', 'code'], unique=False)
         batch_op.create_index('ix_case_file_opened_at', ['opened_at'], unique=False)
         batch_op.create_index('ix_case_file_party', ['party_id'], unique=False)
 
@@ -90,7 +92,8 @@ def downgrade() -> None:
     with op.batch_alter_table('case_file', schema=None) as batch_op:
         batch_op.drop_index('ix_case_file_party')
         batch_op.drop_index('ix_case_file_opened_at')
-        batch_op.drop_index('ix_case_file_kind_state')
+        batch_op.drop_index('ix_case_file_kind_due')
+        batch_op.drop_index('ix_case_file_due_code')
 
     op.drop_table('case_file')
     # ### end Alembic commands ###
