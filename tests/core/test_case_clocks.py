@@ -256,3 +256,76 @@ def test_clock_status_of_a_due_moment() -> None:
     assert seen[2].label == "quá hạn"
     assert clock_status(due, due, CALENDAR, paused=True).status == "paused"
     assert clock_status(due, due, CALENDAR, finished=dt.datetime(2025, 1, 25, 18)).status == "late"
+
+
+INCIDENT = CaseSpec(
+    kind="incident", version=1, label="Incident", area="cybersecurity", code_prefix="SC",
+    states={"open": "open", "waiting": "waiting", "closed": "closed"},
+    initial="open", final_states=("closed",),
+    steps={"wait": CaseStep("wait", ("open",), "waiting"),
+           "go_on": CaseStep("go on", ("waiting",), "open"),
+           "extend": CaseStep("extend", ("open",), None, needs_decision=True),
+           "close": CaseStep("close", ("open",), "closed")},
+    clocks=(Clock("report", "Report", Limit(24, ClockUnit.HOURS), stop_states=("closed",),
+                  extend_on=("extend",), extension=Extension(1, 12, ClockUnit.HOURS)),
+            Clock("fix", "Fix", Limit(5), stop_states=("closed",), pause_on=("wait",),
+                  resume_on=("go_on",))),
+)
+
+
+def test_an_hours_clock_is_extended_in_hours() -> None:
+    outcome = walk(INCIDENT, [(OPEN, at(2024, 2, 7, 10)),
+                              ("extend", StepInput(dt.datetime(2024, 2, 8, 8), decision="3/QĐ",
+                                                   amount=12))])
+    report = outcome.clocks["report"]
+    assert report.due == dt.datetime(2024, 2, 8, 22)
+    assert list(report.explanation)[-2:] == [
+        "Gia hạn lần 1 (tối đa 1 lần), Quyết định số 3/QĐ: thêm 12 giờ, tính từ hạn thứ Năm "
+        "08/02/2024 10:00.",
+        "Hạn cuối: thứ Năm 08/02/2024 22:00."]
+
+
+def test_a_working_day_clock_paused_over_tet_keeps_what_was_left() -> None:
+    # 5 working days from Wed 07/02/2024: Tết 08–14/02 → Thu 15, Fri 16, Mon 19, Tue 20, Wed 21
+    fix = walk(INCIDENT, [(OPEN, at(2024, 2, 7, 10))]).clocks["fix"]
+    assert fix.due == dt.date(2024, 2, 21)
+    paused = walk(INCIDENT, [(OPEN, at(2024, 2, 7, 10)), ("wait", at(2024, 2, 16, 9)),
+                             ("go_on", at(2024, 2, 26, 9))]).clocks["fix"]
+    # paused on Fri 16: 19, 20, 21 remained (3); resumed Mon 26 → Tue 27, Wed 28, Thu 29
+    assert paused.due == dt.date(2024, 2, 29)
+    assert list(paused.explanation)[-4:] == [
+        "Tạm dừng lúc thứ Sáu 16/02/2024 09:00: còn lại 3 ngày làm việc.",
+        "Tiếp tục lúc thứ Hai 26/02/2024 09:00: tính tiếp 3 ngày làm việc còn lại.",
+        "Thời hạn 3 ngày làm việc; ngày thứ nhất là ngày làm việc kế tiếp sau ngày 26/02/2024.",
+        "Hạn cuối: thứ Năm 29/02/2024 (ngày làm việc thứ 3)."]
+    assert clock_status(paused.due, dt.datetime(2024, 3, 5), CALENDAR,
+                        paused=True).status == "paused"
+
+
+def test_the_one_stop_declaration_restarts_on_supplement_and_re_appoints_once() -> None:
+    from sotttt_desktop.core.cases.one_stop import PROCESSING
+    from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER
+
+    ten = {PROCESSING: Limit(10)}  # the procedure's own limit
+    received = apply_step(DOSSIER, "received", "", {}, OPEN, at(2024, 2, 7, 16), CALENDAR,
+                          limits=ten)
+    assert received.clocks[PROCESSING].due == dt.date(2024, 2, 29)  # after 15:00: from 15/02
+    asked = apply_step(DOSSIER, "received", "", received.clocks, "request_supplement",
+                       StepInput(dt.datetime(2024, 2, 9, 9), reason="Thiếu bản sao"), CALENDAR,
+                       limits=ten)
+    back = apply_step(DOSSIER, asked.state, "", asked.clocks, "supplement_received",
+                      at(2024, 6, 12, 10), CALENDAR, limits=ten)
+    clock = back.clocks[PROCESSING]
+    assert back.state == "received" and clock.due == dt.date(2024, 6, 26)
+    assert clock.explanation[0] == ("Đã nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại "
+                                    "từ đầu (Điều 19 khoản 4 Nghị định 61/2018/NĐ-CP).")
+    assert clock.explanation[-1] == "Hạn trả kết quả: thứ Tư 26/06/2024 (ngày làm việc thứ 10)."
+    sorry = StepInput(dt.datetime(2024, 6, 20, 9), reason="Chờ ý kiến",
+                      new_due=dt.date(2024, 7, 3))
+    moved = apply_step(DOSSIER, back.state, "", back.clocks, "apologise", sorry, CALENDAR)
+    assert moved.clocks[PROCESSING].due == dt.date(2024, 7, 3)
+    with pytest.raises(ValidationError, match="một lần"):
+        apply_step(DOSSIER, moved.state, "", moved.clocks, "apologise", sorry, CALENDAR)
+    returned = apply_step(DOSSIER, "result_ready", "", moved.clocks, "return_result",
+                          at(2024, 7, 1, 9), CALENDAR)
+    assert returned.state == "returned" and returned.clocks[PROCESSING].status == "stopped"

@@ -148,3 +148,15 @@ def test_codes_run_per_kind_and_year(services: Services) -> None:
     assert codes == ["TC-2025-00001", "TC-2025-00002", "TC-2025-00003"]
     assert services.cases.open("takedown_request", "Gỡ bỏ",
                                at=dt.datetime(2025, 3, 3, 9))["code"] == "GG-2025-00001"
+
+
+def test_the_audit_trail_names_case_steps_in_words(services: Services) -> None:
+    from sotttt_desktop.services.audit_trail import action_words, kind_words
+
+    code = services.cases.open("denunciation", "Tố cáo F", at=dt.datetime(2025, 1, 23, 10))["code"]
+    services.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 2, 3, 9))
+    actions = [e["action"] for e in services.audit.entries()][:2]
+    assert sorted(actions) == ["case_accept", "case_open"]
+    assert [action_words(a) for a in ("case_open", "case_accept")] == ["mở vụ việc",
+                                                                       "thụ lý giải quyết"]
+    assert kind_words("case") == "vụ việc"
