@@ -160,3 +160,25 @@ def test_the_audit_trail_names_case_steps_in_words(services: Services) -> None:
     assert [action_words(a) for a in ("case_open", "case_accept")] == ["mở vụ việc",
                                                                        "thụ lý giải quyết"]
     assert kind_words("case") == "vụ việc"
+
+
+def test_desks_opening_at_once_get_distinct_consecutive_codes(services: Services) -> None:
+    import threading
+
+    codes: list[str] = []
+    errors: list[Exception] = []
+
+    def desk(n: int) -> None:
+        try:
+            codes.append(services.cases.open("takedown_request", f"Yêu cầu {n}",
+                                             at=dt.datetime(2025, 3, 3, 9))["code"])
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=desk, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(codes) == [f"GG-2025-{n:05d}" for n in range(1, 9)]

@@ -21,6 +21,7 @@ from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_
 from sotttt_desktop.core.cases.spec import CaseSpec
 from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
+from sotttt_desktop.core.numbering import next_number
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, _
@@ -109,9 +110,10 @@ class CaseService:
             if district_code is not None and session.get(District, district_code) is None:
                 raise ValidationError(_("There is no district {code}.").format(
                     code=district_code))
+            case_id = uuid.uuid4()
             case = CaseFile(
-                id=uuid.uuid4(), kind=spec.kind, spec_version=spec.version,
-                code=self._next_code(session, spec, moment.year), title=title,
+                id=case_id, kind=spec.kind, spec_version=spec.version,
+                code=self._next_code(session, spec, moment.year, case_id), title=title,
                 party_id=party_id, district_code=district_code, state=outcome.state,
                 variant=variant, opened_at=_utc(moment),
                 data=json.dumps(data or {}, ensure_ascii=False),
@@ -252,13 +254,15 @@ class CaseService:
             raise NotFoundError(_("There is no case {code}.").format(code=code))
         return case
 
-    @staticmethod
-    def _next_code(session: Session, spec: CaseSpec, year: int) -> str:
-        prefix = f"{spec.code_prefix}-{year}-"
-        last = session.execute(select(func.max(CaseFile.code)).where(
-            CaseFile.code.like(f"{prefix}%"))).scalar_one()
-        number = int(last.removeprefix(prefix)) + 1 if last else 1
-        return f"{prefix}{number:05d}"
+    def _next_code(self, session: Session, spec: CaseSpec, year: int, case_id: uuid.UUID
+                   ) -> str:
+        """`TC-2025-00001`: a gapless series per kind and year, taken inside the transaction
+        (the numbering table's row lock: concurrent desks get distinct numbers)."""
+        _number, code = next_number(
+            session, "case", spec.code_prefix, str(year), reference=str(case_id),
+            username=self._services.actor.username,
+            text_of=lambda n: f"{spec.code_prefix}-{year}-{n:05d}")
+        return code
 
     @staticmethod
     def _clocks(case: CaseFile) -> dict[str, ClockState]:

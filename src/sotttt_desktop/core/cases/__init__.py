@@ -27,4 +27,7 @@ def kinds() -> dict[str, CaseSpec]:
     from sotttt_desktop.core.cases import annual_report, denunciation, takedown
 
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC)
+    prefixes = [spec.code_prefix for spec in specs]
+    if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
+        raise ValueError(f"two case kinds share a code prefix: {prefixes}")
     return {spec.kind: spec for spec in specs}
