@@ -196,10 +196,13 @@ class CaseService:
             return data
 
     def list(self, *, kind: str | None = None, state: str | None = None,
-             overdue: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Cases the actor may see, soonest due first; `overdue`: a running clock is past due."""
+             overdue: bool = False, area: str | None = None, limit: int = 100,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """Cases the actor may see (of one area's kinds), soonest due first; `overdue`: a
+        running clock is past due."""
         services = self._services
-        visible = [k for k, s in kinds().items() if services.refusal(s.area, "view") is None]
+        visible = [k for k, s in kinds().items() if services.refusal(s.area, "view") is None
+                   and area in (None, s.area)]
         if kind is not None:
             spec = self.spec(kind)
             services.require(spec.area, "view")

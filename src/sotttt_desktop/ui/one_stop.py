@@ -38,6 +38,7 @@ from sotttt_desktop.core.cases.status import STATUS_LABELS
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
+from sotttt_desktop.ui.cases_view import STATUS_COLOURS
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import (
@@ -52,8 +53,6 @@ from sotttt_desktop.ui.rows_model import RowsModel, table_view
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
-STATUS_COLOURS = {"overdue": "#f8d0d0", "at_risk": "#fde9c8", "early": "#d8f0d8",
-                  "late": "#f8d0d0"}
 ACTION_LABELS = {key: step.label for key, step in DOSSIER_SPEC.steps.items()}  # declared once
 
 
