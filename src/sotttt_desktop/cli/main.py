@@ -18,6 +18,7 @@ from sotttt_desktop import __version__
 from sotttt_desktop.cli import (
     admin_commands,
     calendar_commands,
+    case_commands,
     commands,
     data_commands,
     document_commands,
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(sub, common)
     calendar_commands.register(sub, common)
     dossier_commands.register(sub, common)
+    case_commands.register(sub, common)
     document_commands.register(sub, common)
     register_commands.register(sub, common)
     return parser

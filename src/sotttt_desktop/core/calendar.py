@@ -88,19 +88,26 @@ class DueDate:
     explanation: list[str]
 
 
+def moment_text(moment: dt.datetime | dt.date) -> str:
+    """`thứ Hai 05/02/2024 lúc 10:00` (a date alone: without the time)."""
+    if isinstance(moment, dt.datetime):
+        return _("{day} at {time}").format(day=day_text(moment.date()),
+                                           time=moment.strftime("%H:%M"))
+    return day_text(moment)
+
+
 def _effective_receipt(received: dt.datetime | dt.date, calendar: WorkingCalendar,
-                       cutoff: dt.time, steps: list[str]) -> dt.date:
+                       cutoff: dt.time | None, steps: list[str], start_text: str | None) -> dt.date:
     day = received.date() if isinstance(received, dt.datetime) else received
-    when = (_("{day} at {time}").format(day=day_text(day), time=received.strftime("%H:%M"))
-            if isinstance(received, dt.datetime) else day_text(day))
-    steps.append(_("Dossier received on {when}.").format(when=when))
+    when = moment_text(received)
+    steps.append((start_text or _("Dossier received on {when}.")).format(when=when))
     if not calendar.is_working_day(day):
         effective = calendar.next_working_day(day)
         steps.append(_("That is not a working day ({reason}): it counts as received on the next "
                        "working day, {day}.").format(reason=calendar.why_not_working(day),
                                                      day=day_text(effective)))
         return effective
-    if isinstance(received, dt.datetime) and received.time() > cutoff:
+    if cutoff is not None and isinstance(received, dt.datetime) and received.time() > cutoff:
         effective = calendar.next_working_day(day)
         steps.append(_("Received after {cutoff}: it counts as received on the next working day, "
                        "{day}.").format(cutoff=cutoff.strftime("%H:%M"), day=day_text(effective)))
@@ -109,15 +116,20 @@ def _effective_receipt(received: dt.datetime | dt.date, calendar: WorkingCalenda
 
 
 def compute_due(received: dt.datetime | dt.date, amount: int, unit: TimeUnit | str,
-                calendar: WorkingCalendar, *, cutoff: dt.time = DEFAULT_CUTOFF) -> DueDate:
-    """The due date of a dossier received at `received` (local time) with a limit of `amount`."""
+                calendar: WorkingCalendar, *, cutoff: dt.time | None = DEFAULT_CUTOFF,
+                start_text: str | None = None, due_label: str | None = None) -> DueDate:
+    """The due date of a dossier received at `received` (local time) with a limit of `amount`.
+
+    Other clocks (cases) name their start with `start_text` (a message with `{when}`), their
+    end with `due_label` (instead of the dossier's "due for the result") and may have no cut-off
+    hour (None)."""
     unit = TimeUnit(unit)
     if amount < 1:
         raise ValueError("the time limit must be at least 1")
     steps: list[str] = []
     if unit is TimeUnit.HOURS_BEFORE:
         raise ValueError("use notice_deadline() for limits in hours before an event")
-    start = _effective_receipt(received, calendar, cutoff, steps)
+    start = _effective_receipt(received, calendar, cutoff, steps, start_text)
     if unit is TimeUnit.WORKING_DAYS:
         steps.append(_("Time limit: {count} working days; day 1 is the working day after "
                        "{day}.").format(count=amount, day=format_date(start)))
@@ -132,8 +144,9 @@ def compute_due(received: dt.datetime | dt.date, amount: int, unit: TimeUnit | s
                 skipped.append(f"{format_date(day)} ({calendar.why_not_working(day)})")
         if skipped:
             steps.append(_("Not counted, days off: {days}.").format(days="; ".join(skipped)))
-        steps.append(_("Due: {day} (working day {count}).").format(day=day_text(day),
-                                                                    count=amount))
+        text = (_("{label}: {day} (working day {count}).") if due_label
+                else _("Due: {day} (working day {count})."))
+        steps.append(text.format(label=due_label, day=day_text(day), count=amount))
         return DueDate(received, day, steps)
     end = start + dt.timedelta(days=amount)
     steps.append(_("Time limit: {count} days; day 1 is {first}, day {count} is {last}.").format(
@@ -144,7 +157,8 @@ def compute_due(received: dt.datetime | dt.date, amount: int, unit: TimeUnit | s
         steps.append(_("{day} is not a working day ({reason}): the time limit ends on the next "
                        "working day.").format(day=format_date(end),
                                               reason=calendar.why_not_working(end)))
-    steps.append(_("Due: {day}.").format(day=day_text(due)))
+    text = _("{label}: {day}.") if due_label else _("Due: {day}.")
+    steps.append(text.format(label=due_label, day=day_text(due)))
     return DueDate(received, due, steps)
 
 

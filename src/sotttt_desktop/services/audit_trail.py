@@ -41,11 +41,23 @@ KIND_WORDS = {
     "user": N_("user"), "role": N_("role"), "organisation_profile": N_("organisation profile"),
     "dossier": N_("dossier"), "permit": N_("permit"), "document": N_("document"),
     "number": N_("document number"), "calendar": N_("calendar"), "database": N_("database"),
+    "case": N_("case"),
 }
 
 
 def action_words(action: str) -> str:
-    return _(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+    if action in ACTION_WORDS:
+        return _(ACTION_WORDS[action])
+    if action.startswith("case_"):  # a declared case's step says its own words
+        from sotttt_desktop.core.cases import kinds
+
+        step = action.removeprefix("case_")
+        if step == "open":
+            return _("case opened")
+        for spec in kinds().values():
+            if step in spec.steps:
+                return _(spec.steps[step].label)
+    return action
 
 
 def kind_words(kind: str) -> str:

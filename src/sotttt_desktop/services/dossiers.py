@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +20,16 @@ from sqlalchemy import func, select
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.core.cases.engine import ClockState, StepInput, apply_step
+from sotttt_desktop.core.cases.one_stop import PROCESSING
+from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER
+from sotttt_desktop.core.cases.spec import CaseStep, ClockUnit, Limit
+from sotttt_desktop.core.cases.status import clock_status
 from sotttt_desktop.core.models import Dossier, DossierAttachment, DossierEvent, Party, utcnow
-from sotttt_desktop.core.models.dossier import ACTIVE_STATES, FINAL_STATES
+from sotttt_desktop.core.models.dossier import FINAL_STATES
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.i18n import LOCAL_TZ, _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,43 +37,13 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
 
 CHANNELS = ("counter", "online", "post")
-STATE_LABELS = {
-    "received": N_("received"), "supplement_requested": N_("supplement requested"),
-    "in_appraisal": N_("in appraisal"), "approved": N_("approved"), "refused": N_("refused"),
-    "result_ready": N_("result ready"), "returned": N_("returned"), "withdrawn": N_("withdrawn"),
-}
-
-
-@dataclass(frozen=True)
-class Step:
-    """An action: the states it may start from, the state it leads to, who may do it."""
-
-    sources: tuple[str, ...]
-    target: str | None  # None: the state does not change (apology, hand-over)
-    area: str  # "one_stop" or "procedure" (the procedure's own area)
-    permission: str
-
-
-STEPS: dict[str, Step] = {
-    "request_supplement": Step(("received", "in_appraisal"), "supplement_requested", "one_stop",
-                               "edit"),
-    "supplement_received": Step(("supplement_requested",), "received", "one_stop", "edit"),
-    "start_appraisal": Step(("received",), "in_appraisal", "procedure", "edit"),
-    "approve": Step(("in_appraisal",), "approved", "procedure", "approve"),
-    "refuse": Step(("in_appraisal",), "refused", "procedure", "approve"),
-    "result_ready": Step(("approved",), "result_ready", "procedure", "edit"),
-    "return_result": Step(("result_ready", "refused"), "returned", "one_stop", "edit"),
-    "withdraw": Step(ACTIVE_STATES, "withdrawn", "one_stop", "edit"),
-    "apologise": Step(("received", "in_appraisal", "approved"), None, "procedure", "edit"),
-    "hand_over": Step(ACTIVE_STATES, None, "one_stop", "edit"),
-}
+# the states, the steps with their permissions and the clock are one declaration (core/cases)
+STATE_LABELS = DOSSIER.states
+STEPS: dict[str, CaseStep] = DOSSIER.steps
+NEEDS_REASON = {key for key, step in STEPS.items() if step.needs_reason}
 ONE_STOP_UNIT = "one_stop"  # where a dossier is when it is received
-# ND 61/2018 Art. 19(9) sets no bound on the new date; a wrong year (31/12/9999) must not pass.
-# UNCONFIRMED: the bound is the Department's practice, editable here.
-APOLOGY_MAX_DAYS = 180
 QUERY_MAX = 200  # characters of a dossier-list search
 QUERY_APPLICANTS = 200  # applicants a search of the list looks among (the best matches)
-NEEDS_REASON = {"request_supplement", "refuse", "withdraw", "apologise"}
 
 
 def state_label(state: str) -> str:
@@ -173,7 +147,7 @@ class DossierService:
                 continue
             if action == "apologise" and dossier["apology_used"]:
                 continue
-            area = dossier["area"] if step.area == "procedure" else step.area
+            area = step.area or dossier["area"]
             steps[action] = self._services.refusal(area, step.permission)
         if dossier["state"] == "approved":
             steps["issue"] = self._services.refusal(dossier["area"], "sign")
@@ -195,8 +169,7 @@ class DossierService:
         services.calendar.calendar()  # loaded before the write lock is taken (see receive)
         with services.db.session(write=True) as session:
             dossier = self._get(session, code)
-            area = dossier.area if step.area == "procedure" else step.area
-            services.require(area, step.permission)
+            services.require(step.area or dossier.area, step.permission)
             self.take_step(session, dossier, action, moment=moment, reason=reason,
                            to_unit=to_unit, new_due=new_due)
             session.commit()
@@ -209,58 +182,42 @@ class DossierService:
         (`act`; `PermitService.issue`, whose result makes the dossier "result ready" in the same
         transaction as the permit): the state rule, the timeline event, the audit entry."""
         services = self._services
-        step = STEPS[action]
-        if dossier.state not in step.sources:
-            raise ValidationError(_("A dossier that is {state} cannot be given this step "
-                                    "({action}). Possible from: {states}.").format(
-                state=state_label(dossier.state), action=action,
-                states=", ".join(state_label(s) for s in step.sources)))
         before_state, before_due = dossier.state, dossier.due_date
-        explanation: list[str] | None = None
         detail = reason
-        if action == "supplement_received":
-            procedure = load_catalogue().get(dossier.procedure_key,
-                                             on=dossier.procedure_version)
-            due = services.calendar.due(moment, procedure.time_limit, procedure.unit)
-            dossier.due_date = due.due
-            dossier.clock_started_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
-            explanation = [_("The complete dossier arrived: the time limit starts again "
-                             "from zero (ND 61/2018 Art. 19(4)).")] + due.explanation
-        elif action == "apologise":
-            if dossier.apology_used:
-                raise ValidationError(_("The return date can be re-appointed only once "
-                                        "(ND 61/2018 Art. 19(9))."))
-            if new_due is None or new_due <= dossier.due_date:
-                raise ValidationError(_("The new return date must be after {due}.").format(
-                    due=format_date(dossier.due_date)))
-            if new_due > dossier.due_date + dt.timedelta(days=APOLOGY_MAX_DAYS):
-                raise ValidationError(_("An apology moves the return date by at most {days} "
-                                        "days: to {day} at the latest.").format(
-                    days=APOLOGY_MAX_DAYS,
-                    day=format_date(dossier.due_date + dt.timedelta(days=APOLOGY_MAX_DAYS))))
-            if not services.calendar.calendar().is_working_day(new_due):
-                raise ValidationError(_("{day} is not a working day.").format(
-                    day=format_date(new_due)))
-            dossier.apology_used = True
-            dossier.due_date = new_due
-            explanation = [_("Apology letter: the return date moves from {old} to {new}. "
-                             "Reason: {reason}").format(old=format_date(before_due),
-                                                         new=format_date(new_due),
-                                                         reason=reason)]
-        elif action == "hand_over":
+        unit = ""
+        if action == "hand_over":  # checked first: a wrong unit writes nothing
             unit = clean(to_unit) or ""
             units = self.units()
-            if unit not in units or unit == dossier.current_unit:
+            if dossier.state in STEPS[action].sources and (
+                    unit not in units or unit == dossier.current_unit):
                 raise ValidationError(_("Choose the unit that receives the dossier: {units}.")
                                       .format(units=", ".join(code for code in units
                                                               if code != dossier.current_unit)))
+        limits = None
+        if action in DOSSIER.clock(PROCESSING).restart_on:
+            procedure = load_catalogue().get(dossier.procedure_key,
+                                             on=dossier.procedure_version)
+            limits = {PROCESSING: Limit(procedure.time_limit, ClockUnit(procedure.unit.value))}
+        outcome = apply_step(DOSSIER, dossier.state, "", {PROCESSING: self._clock(dossier)},
+                             action, StepInput(moment, reason=reason, new_due=new_due),
+                             services.calendar.calendar(), limits=limits)
+        clock = outcome.clocks[PROCESSING]
+        explanation: list[str] | None = None
+        if PROCESSING in outcome.changed and clock.status == "running":
+            explanation = list(clock.explanation)  # the lines of this step only (see _clock)
+            dossier.due_date = clock.due  # type: ignore[assignment]
+            if clock.extensions:
+                dossier.apology_used = True
+            else:  # started again from zero
+                dossier.clock_started_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+        if action == "hand_over":
+            units = self.units()
             detail = _("Handed over from {from_unit} to {to_unit}.").format(
                 from_unit=units.get(dossier.current_unit or "", dossier.current_unit or "—"),
                 to_unit=units[unit]) + (f" {reason}" if reason else "")
             dossier.current_unit = unit
-        if step.target is not None:
-            dossier.state = step.target
-        if dossier.state in ("returned", "withdrawn"):
+        dossier.state = outcome.state
+        if dossier.state in DOSSIER.final_states:
             dossier.finished_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
         dossier.updated_by = services.actor.username
         self._event(session, dossier, action, before_state, dossier.state, before_due,
@@ -393,25 +350,23 @@ class DossierService:
             if explanation else None))
         session.flush()
 
+    def _clock(self, dossier: Dossier) -> ClockState:
+        """The processing clock as the dossier's columns keep it (its explanation lines are in
+        the timeline, so a step's outcome carries only its own lines)."""
+        started = dossier.clock_started_at.astimezone(LOCAL_TZ).replace(tzinfo=None)
+        return ClockState(PROCESSING, "stopped" if dossier.state in FINAL_STATES else "running",
+                          started=started, due=dossier.due_date,
+                          extensions=({"apology": True},) if dossier.apology_used else ())
+
     def due_status(self, dossier: Dossier) -> tuple[str, int | None]:
         """(status, working days left): early / on_time / late for finished dossiers;
-        overdue / at_risk (due within a working day) / on_time for the others."""
-        calendar = self._services.calendar.calendar()
-        if dossier.finished_at is not None:
-            done = dossier.finished_at.astimezone(LOCAL_TZ).date()
-            if done < dossier.due_date:
-                return "early", None
-            return ("on_time", None) if done == dossier.due_date else ("late", None)
-        today = _local_now().date()
-        if today > dossier.due_date:
-            return "overdue", 0
-        left = 0
-        day = today
-        while day < dossier.due_date:
-            day += dt.timedelta(days=1)
-            if calendar.is_working_day(day):
-                left += 1
-        return ("at_risk" if left <= 1 else "on_time"), left
+        overdue / at_risk (due within a working day) / on_time for the others — the one rule
+        of every list (`core.cases.status`)."""
+        finished = (dossier.finished_at.astimezone(LOCAL_TZ).replace(tzinfo=None)
+                    if dossier.finished_at is not None else None)
+        status = clock_status(dossier.due_date, _local_now(), self._services.calendar.calendar(),
+                              finished=finished)
+        return status.status, status.left
 
     def _as_dict(self, session: Session, dossier: Dossier,
                  names: dict[uuid.UUID, str] | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.audit_trail import AuditTrailService
     from sotttt_desktop.services.backup import BackupService
     from sotttt_desktop.services.calendar import CalendarService
+    from sotttt_desktop.services.cases import CaseService
     from sotttt_desktop.services.documents import DocumentService
     from sotttt_desktop.services.dossiers import DossierService
     from sotttt_desktop.services.numbering import NumberingService
@@ -73,6 +74,12 @@ class Services:
         from sotttt_desktop.services.dossiers import DossierService
 
         return DossierService(self)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from sotttt_desktop.services.cases import CaseService
+
+        return CaseService(self)
 
     @cached_property
     def permits(self) -> PermitService:

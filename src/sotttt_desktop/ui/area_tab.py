@@ -65,6 +65,12 @@ class AreaTab(QWidget):
             self.custom = getattr(importlib.import_module(module), name)(services, self)
             layout.addWidget(self.custom, 1)
             return
+        from sotttt_desktop.ui.cases_view import CasesView, area_has_cases
+
+        if not area.registers and area_has_cases(area.key):  # its declared cases, for now
+            self.custom = CasesView(services, area.key, self)
+            layout.addWidget(self.custom, 1)
+            return
         if not area.registers:
             pending = QLabel(_("The registers and procedures of this area are not in this version "
                                "yet. Organisations and individuals of this area are kept in the "

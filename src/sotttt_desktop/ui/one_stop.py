@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.areas import areas_in_order
+from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER_SPEC
+from sotttt_desktop.core.cases.status import STATUS_LABELS
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
+from sotttt_desktop.ui.cases_view import STATUS_COLOURS
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import (
@@ -50,17 +53,7 @@ from sotttt_desktop.ui.rows_model import RowsModel, table_view
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
-STATUS_COLOURS = {"overdue": "#f8d0d0", "at_risk": "#fde9c8", "early": "#d8f0d8",
-                  "late": "#f8d0d0"}
-STATUS_LABELS = {"overdue": N_("overdue"), "at_risk": N_("at risk"), "on_time": N_("on time"),
-                 "early": N_("early"), "late": N_("late")}
-ACTION_LABELS = {
-    "start_appraisal": N_("Start appraisal"), "request_supplement": N_("Request a supplement…"),
-    "supplement_received": N_("Supplement received"), "approve": N_("Approve"),
-    "refuse": N_("Refuse…"), "result_ready": N_("Result ready"),
-    "return_result": N_("Return the result"), "withdraw": N_("Withdrawn by the applicant…"),
-    "apologise": N_("Apology and new date…"), "hand_over": N_("Hand over…"),
-}
+ACTION_LABELS = {key: step.label for key, step in DOSSIER_SPEC.steps.items()}  # declared once
 
 
 def status_text(dossier: dict) -> str:

@@ -7,6 +7,7 @@ imported first imports this package while it is itself half-made.
 
 from sotttt_desktop.core.models.audit import AuditEntry, AuditHead
 from sotttt_desktop.core.models.base import Base, RecordMixin, utcnow
+from sotttt_desktop.core.models.case import CaseClock, CaseEvent, CaseFile
 from sotttt_desktop.core.models.document import IssuedDocument
 from sotttt_desktop.core.models.dossier import Dossier, DossierAttachment, DossierEvent
 from sotttt_desktop.core.models.numbering import NumberRecord, NumberSeries
@@ -28,6 +29,9 @@ from sotttt_desktop.core.models.search import (
 from sotttt_desktop.core.models.security import RoleDefinition, RoleGrant, User, UserRole
 
 __all__ = [
+    "CaseClock",
+    "CaseEvent",
+    "CaseFile",
     "IssuedDocument",
     "PARTY_KINDS",
     "Permit",

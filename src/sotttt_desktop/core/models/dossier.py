@@ -8,11 +8,10 @@ import uuid
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from sotttt_desktop.core.cases.one_stop import ACTIVE_STATES, FINAL_STATES
 from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin, UTCDateTime
 
-ACTIVE_STATES = ("received", "supplement_requested", "in_appraisal", "approved", "refused",
-                 "result_ready")
-FINAL_STATES = ("returned", "withdrawn")
+__all__ = ["ACTIVE_STATES", "FINAL_STATES", "Dossier", "DossierAttachment", "DossierEvent"]
 
 
 class Dossier(RecordMixin, Base):

@@ -1,0 +1,150 @@
+"""`sotttt-desktop case …`: declared cases with legal clocks (kinds, open, step, show, list)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from sotttt_desktop.cli.arguments import LIMIT, whole_number
+from sotttt_desktop.cli.auth import acting, date_arg
+from sotttt_desktop.cli.calendar_commands import parse_moment
+from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.i18n import _, format_date
+from sotttt_desktop.settings import DatabaseLocation
+
+AMOUNT = whole_number(1, 3_660)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
+    case = sub.add_parser("case", parents=[common],
+                          help="cases on a legal clock (denunciations, takedown requests, …)")
+    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    kinds = case_sub.add_parser("kinds", parents=[common], help="the declared kinds of case")
+    kinds.set_defaults(handler=cmd_kinds)
+    opened = case_sub.add_parser("open", parents=[common], help="open a case")
+    opened.add_argument("kind", help="kind of case (case kinds)")
+    opened.add_argument("--title", required=True, help="what the case is about")
+    opened.add_argument("--party", help="tax code, citizen ID or id of the party concerned")
+    opened.add_argument("--district", type=whole_number(1, 99_999), help="district code")
+    opened.add_argument("--variant", default="", help="complex, remote area, … (case kinds)")
+    opened.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
+    opened.set_defaults(handler=cmd_open)
+    step = case_sub.add_parser("step", parents=[common], help="take a step")
+    step.add_argument("code")
+    step.add_argument("action", help="a step of the case's kind (case kinds)")
+    step.add_argument("--reason", default="")
+    step.add_argument("--decision", default="", help="the number of the decision")
+    step.add_argument("--amount", type=AMOUNT, help="length of an extension, in its unit")
+    step.add_argument("--new-due", help="dd/mm/yyyy (a re-appointed date)")
+    step.add_argument("--variant", help="the kind of case a classifying step chooses "
+                                        "('-': the plain case)")
+    step.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
+    step.set_defaults(handler=cmd_step)
+    show = case_sub.add_parser("show", parents=[common], help="one case, its clocks explained")
+    show.add_argument("code")
+    show.set_defaults(handler=cmd_show)
+    lst = case_sub.add_parser("list", parents=[common], help="cases, soonest due first")
+    lst.add_argument("--kind")
+    lst.add_argument("--state")
+    lst.add_argument("--overdue", action="store_true")
+    lst.add_argument("--limit", type=LIMIT, default=100)
+    lst.set_defaults(handler=cmd_list)
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    moment = parse_moment(text)
+    return moment if isinstance(moment, dt.datetime) else dt.datetime.combine(moment, dt.time())
+
+
+def _due(value: dt.date | dt.datetime | None) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return format_date(value) if value else "—"
+
+
+def _line(data: dict) -> str:
+    status = f" ({data['status_label']})" if data["status_label"] else ""
+    return (f"{data['code']}  {data['kind_label']}  {data['state_label']}  {_('Deadline')}: "
+            f"{_due(data['due'])}{status}  {data['title']}")
+
+
+def _emit(args: argparse.Namespace, data: dict) -> None:
+    if args.json:
+        emit_json(data)
+    else:
+        emit_lines([_line(data)])
+
+
+def cmd_kinds(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=False) as services:
+        kinds = services.cases.kinds()
+    if args.json:
+        emit_json(kinds)
+        return 0
+    for kind in kinds:
+        emit_lines([f"{kind['kind']}: {kind['label']} ({kind['basis']})",
+                    "  " + _("Steps") + ": " + ", ".join(kind["steps"]),
+                    "  " + _("Clocks") + ": " + ", ".join(kind["clocks"].values())])
+        if kind["variants"]:
+            emit_lines(["  " + _("Variants") + ": " + ", ".join(
+                f"{key} ({label})" for key, label in kind["variants"].items())])
+    return 0
+
+
+def cmd_open(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.cli.dossier_commands import _find_applicant
+
+    with acting(args, location, write=True) as services:
+        party = _find_applicant(services, args.party) if args.party else None
+        data = services.cases.open(args.kind, args.title, party_id=party,
+                                   district_code=args.district, variant=args.variant,
+                                   at=_moment(args.at))
+    _emit(args, data)
+    return 0
+
+
+def cmd_step(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    variant = "" if args.variant == "-" else args.variant
+    with acting(args, location, write=True) as services:
+        data = services.cases.step(args.code, args.action, reason=args.reason,
+                                   decision=args.decision, amount=args.amount,
+                                   new_due=date_arg(args.new_due), variant=variant,
+                                   at=_moment(args.at))
+    _emit(args, data)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=False) as services:
+        data = services.cases.show(args.code)
+    if args.json:
+        emit_json(data)
+        return 0
+    emit_lines([_line(data)])
+    for clock in data["clocks"]:
+        status = f" ({clock['status_label']})" if clock["status_label"] else ""
+        emit_lines([f"  {clock['label']}: {_due(clock['due'])}{status} — {clock['basis']}"])
+        emit_lines([f"      {line}" for line in clock["explanation"]])
+    emit_lines(["  " + _("Timeline") + ":"])
+    for event in data["timeline"]:
+        decision = f" [{event['decision']}]" if event["decision"] else ""
+        emit_lines([f"    {event['at'].strftime('%d/%m/%Y %H:%M')}  {event['step_label']}"
+                    f"{decision}  {event['detail']}"])
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=False) as services:
+        rows = services.cases.list(kind=args.kind, state=args.state, overdue=args.overdue,
+                                   limit=args.limit)
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table([_("Code"), _("Kind"), _("State"), _("Deadline"), _("Due status"),
+                    _("Subject")],
+                   [[r["code"], r["kind_label"], r["state_label"], _due(r["due"]),
+                     r["status_label"], r["title"]] for r in rows])
+    return 0

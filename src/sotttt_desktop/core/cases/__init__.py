@@ -1,0 +1,33 @@
+"""Declared case kinds (see `spec`): the kinds a user can open, by key.
+
+A new kind is one module with one `CaseSpec`, listed here; the engine, the store, the service,
+the CLI and the lists need nothing else.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from typing import Any
+
+from sotttt_desktop.core.cases.spec import CaseSpec
+
+
+@cache
+def unconfirmed() -> dict[str, Any]:
+    """The legal facts kept as data because no primary text confirmed them."""
+    from sotttt_desktop.resources import resource_path
+
+    with resource_path("cases", "unconfirmed.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def kinds() -> dict[str, CaseSpec]:
+    from sotttt_desktop.core.cases import annual_report, denunciation, takedown
+
+    specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC)
+    prefixes = [spec.code_prefix for spec in specs]
+    if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
+        raise ValueError(f"two case kinds share a code prefix: {prefixes}")
+    return {spec.kind: spec for spec in specs}

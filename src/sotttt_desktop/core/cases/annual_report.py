@@ -1,0 +1,25 @@
+"""The Department's yearly report on cross-border advertising services to the Ministry, due by a
+fixed date of the year (ND 181/2013 Art. 15(2); the date itself is data: resources/cases)."""
+
+from __future__ import annotations
+
+from sotttt_desktop.core.cases import unconfirmed
+from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, ClockUnit, Limit
+from sotttt_desktop.i18n import N_
+
+_FACTS = unconfirmed()["ads_annual_report"]
+
+SPEC = CaseSpec(
+    kind="ads_annual_report", version=1, label=N_("Annual report on cross-border advertising"),
+    area="e_information", code_prefix="BCQC", basis=_FACTS["basis"],
+    states={"drafting": N_("drafting"), "sent": N_("report sent")},
+    initial="drafting", final_states=("sent",),
+    steps={"send": CaseStep(N_("send the report"), ("drafting",), "sent", permission="approve",
+                            needs_decision=True)},
+    clocks=(
+        Clock("report", N_("Report to the Ministry"),
+              Limit(unit=ClockUnit.FIXED_DATE, day=_FACTS["due_day"], month=_FACTS["due_month"]),
+              start_on=(OPEN,), stop_states=("sent",), start_text=N_("Work opened on {when}."),
+              basis=_FACTS["basis"]),
+    ),
+)

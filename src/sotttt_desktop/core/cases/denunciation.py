@@ -1,0 +1,79 @@
+"""A denunciation (tố cáo) settled by the Department: Luật Tố cáo 25/2018/QH14, ND 31/2019.
+
+Intake (vào sổ, phân loại, xác minh ban đầu): 07 working days from receipt, 10 if it must be
+verified at several places (Art. 24(1)). Settlement: ≤ 30 days from acceptance (thụ lý);
+a complex case may be extended once by ≤ 30 days, an especially complex one twice, each ≤ 30
+days, by decision (Art. 30; ND 31/2019 Art. 3; Mẫu 01) — REFERENCE-2 §10.2. The denouncer is
+told of the acceptance within 05 working days of the decision (Art. 29(3)).
+"""
+
+from __future__ import annotations
+
+from sotttt_desktop.core.cases import unconfirmed
+from sotttt_desktop.core.cases.spec import (
+    OPEN,
+    CaseSpec,
+    CaseStep,
+    Clock,
+    ClockUnit,
+    Extension,
+    Limit,
+    Variant,
+)
+from sotttt_desktop.i18n import N_
+
+WD, DAYS = ClockUnit.WORKING_DAYS, ClockUnit.DAYS
+CLOSED = ("not_accepted", "forwarded", "concluded", "withdrawn")
+
+SPEC = CaseSpec(
+    kind="denunciation", version=1, label=N_("Denunciation"), area="inspection",
+    code_prefix="TC", basis="Luật Tố cáo 2018; NĐ 31/2019/NĐ-CP",
+    states={"received": N_("received"), "accepted": N_("accepted for settlement"),
+            "not_accepted": N_("not accepted"), "forwarded": N_("forwarded"),
+            "suspended": N_("suspended"), "concluded": N_("concluded"),
+            "withdrawn": N_("denunciation withdrawn")},
+    initial="received", final_states=CLOSED,
+    steps={
+        "accept": CaseStep(N_("accept for settlement"), ("received",), "accepted",
+                           permission="approve", needs_decision=True),
+        "refuse": CaseStep(N_("do not accept"), ("received",), "not_accepted",
+                           permission="approve", needs_reason=True),
+        "forward": CaseStep(N_("forward to the competent body"), ("received",), "forwarded",
+                            needs_reason=True),
+        "notify": CaseStep(N_("notify the denouncer of the acceptance"), ("accepted",), None),
+        "classify": CaseStep(N_("classify the case"), ("received", "accepted", "suspended"),
+                             None, permission="approve", chooses_variant=True),
+        "extend": CaseStep(N_("extend the settlement"), ("accepted",), None,
+                           permission="approve", needs_decision=True),
+        "suspend": CaseStep(N_("suspend the settlement"), ("accepted",), "suspended",
+                            permission="approve", needs_reason=True, needs_decision=True),
+        "resume": CaseStep(N_("resume the settlement"), ("suspended",), "accepted",
+                           permission="approve", needs_decision=True),
+        "conclude": CaseStep(N_("conclude"), ("accepted",), "concluded", permission="approve",
+                             needs_decision=True),
+        "withdraw": CaseStep(N_("withdrawal by the denouncer"),
+                             ("received", "accepted", "suspended"), "withdrawn",
+                             needs_reason=True),
+    },
+    clocks=(
+        Clock("intake", N_("Intake and classification"), Limit(7, WD), start_on=(OPEN,),
+              stop_on=("accept", "refuse", "forward"), stop_states=CLOSED,
+              start_text=N_("Denunciation received on {when}."),
+              basis="Luật Tố cáo 2018 Điều 24 khoản 1"),
+        Clock("notice", N_("Notice of acceptance to the denouncer"), Limit(5, WD),
+              start_on=("accept",), stop_on=("notify",), stop_states=CLOSED,
+              start_text=N_("Acceptance decided on {when}."),
+              basis="Luật Tố cáo 2018 Điều 29 khoản 3"),
+        Clock("settlement", N_("Settlement"), Limit(30, DAYS), start_on=("accept",),
+              stop_states=CLOSED, pause_on=("suspend",), resume_on=("resume",),
+              extend_on=("extend",), start_text=N_("Accepted for settlement on {when}."),
+              basis="Luật Tố cáo 2018 Điều 30; " + unconfirmed()["denunciation"]["suspend_basis"]),
+    ),
+    variants={
+        "multi_site": Variant(N_("to be verified at several places"),
+                              limits={"intake": Limit(10, WD)}),
+        "complex": Variant(N_("complex"), extensions={"settlement": Extension(1, 30, DAYS)}),
+        "especially_complex": Variant(N_("especially complex"),
+                                      extensions={"settlement": Extension(2, 30, DAYS)}),
+    },
+)

@@ -1,0 +1,160 @@
+"""A case declaration: states, steps with their permissions, and legal clocks (issue #12 item 8).
+
+A case is any piece of work that runs on a legal clock: a one-stop dossier, a denunciation, an
+appraisal, an inspection, a takedown request. Its kind declares everything the generic engine
+(`core.cases.engine`) and store (`services.cases`) need; adding a kind adds no service code.
+
+Clocks count in working days, days, hours or up to a fixed calendar date ("by 20/12"). A clock
+starts on a step (`OPEN` is the opening of the case), stops on a step or on entering a state,
+starts again from zero on a restart step (a supplement), may pause and resume (time that does not
+count), and may be extended at most `times` times by at most `amount` each, every extension with
+the decision that granted it. Variants (complex case, remote area) change limits and extensions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sotttt_desktop.i18n import N_
+
+OPEN = "open"  # the pseudo-step that opens a case: clocks may start on it
+
+
+class ClockUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+    HOURS = "hours"
+    FIXED_DATE = "fixed_date"  # by a day and month of the year ("by 20/12")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """How long a clock runs: `amount` units, or (FIXED_DATE) up to `day`/`month`."""
+
+    amount: int = 0
+    unit: ClockUnit = ClockUnit.WORKING_DAYS
+    day: int = 0
+    month: int = 0
+
+    def __post_init__(self) -> None:
+        if self.unit is ClockUnit.FIXED_DATE:
+            dt.date(2024, self.month, self.day)  # raises on 31/02
+        elif self.amount < 1:
+            raise ValueError("a time limit is at least 1")
+
+
+@dataclass(frozen=True)
+class Extension:
+    """At most `times` extensions, each by at most `amount` `unit` (decided, with a number).
+
+    `chosen_date`: the extension names the new due date itself (an apology re-appointment), at
+    most `amount` days after the current one and on a working day."""
+
+    times: int
+    amount: int
+    unit: ClockUnit = ClockUnit.DAYS
+    chosen_date: bool = False
+    exhausted_text: str | None = None  # N_(): the law's own words when none is left
+
+
+@dataclass(frozen=True)
+class Clock:
+    key: str
+    label: str  # N_()
+    limit: Limit
+    start_on: tuple[str, ...] = (OPEN,)
+    stop_on: tuple[str, ...] = ()  # steps
+    stop_states: tuple[str, ...] = ()  # entering one of these stops the clock
+    restart_on: tuple[str, ...] = ()  # the clock starts again from zero
+    pause_on: tuple[str, ...] = ()
+    resume_on: tuple[str, ...] = ()
+    extension: Extension | None = None
+    extend_on: tuple[str, ...] = ()  # the steps that extend this clock
+    cutoff: dt.time | None = None  # started after this hour: counts from the next working day
+    start_text: str | None = None  # N_() with {when}: the first explanation line
+    restart_text: str | None = None  # N_(): why the clock starts again
+    due_label: str | None = N_("Deadline")  # N_(); None: the dossier's "due for the result"
+    basis: str = ""  # the legal basis, printed with the explanation
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Other limits or extensions for some clocks (complex case, remote area)."""
+
+    label: str  # N_()
+    limits: dict[str, Limit] = field(default_factory=dict)
+    extensions: dict[str, Extension | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseStep:
+    """An action: the states it may start from, the state it leads to (None: unchanged), the
+    permission needed in `area` (None: the case kind's own area)."""
+
+    label: str  # N_()
+    sources: tuple[str, ...]
+    target: str | None
+    permission: str = "edit"
+    area: str | None = None
+    needs_reason: bool = False
+    needs_decision: bool = False  # a decision number (extensions, acceptance decisions)
+    chooses_variant: bool = False  # the step classifies the case (complex, remote area)
+
+
+@dataclass(frozen=True)
+class CaseSpec:
+    kind: str
+    version: int
+    label: str  # N_()
+    area: str
+    code_prefix: str
+    states: dict[str, str]  # key → label (N_())
+    initial: str
+    final_states: tuple[str, ...]
+    steps: dict[str, CaseStep]
+    clocks: tuple[Clock, ...] = ()
+    variants: dict[str, Variant] = field(default_factory=dict)  # "" (the plain case) is implied
+    basis: str = ""
+    # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
+    wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
+                               "Possible from: {states}.")
+
+    def __post_init__(self) -> None:
+        """A declaration that names an unknown state, step or clock fails on import."""
+        states = set(self.states)
+        if self.initial not in states or not set(self.final_states) <= states:
+            raise ValueError(f"{self.kind}: unknown initial or final state")
+        for key, step in self.steps.items():
+            if key == OPEN or not set(step.sources) <= states or (
+                    step.target is not None and step.target not in states):
+                raise ValueError(f"{self.kind}.{key}: unknown state")
+        steps = set(self.steps) | {OPEN}
+        clocks = {c.key for c in self.clocks}
+        for clock in self.clocks:
+            named = (clock.start_on + clock.stop_on + clock.restart_on + clock.pause_on
+                     + clock.resume_on + clock.extend_on)
+            if not set(named) <= steps or not set(clock.stop_states) <= states:
+                raise ValueError(f"{self.kind}.{clock.key}: unknown step or state")
+            if clock.pause_on and clock.limit.unit is ClockUnit.FIXED_DATE:
+                raise ValueError(f"{self.kind}.{clock.key}: a fixed date does not pause")
+            if clock.extend_on and clock.extension is None and not any(
+                    v.extensions.get(clock.key) for v in self.variants.values()):
+                raise ValueError(f"{self.kind}.{clock.key}: extend_on without an extension")
+        for name, variant in self.variants.items():
+            if not name or not (set(variant.limits) | set(variant.extensions)) <= clocks:
+                raise ValueError(f"{self.kind}.{name}: unknown clock")
+
+    def clock(self, key: str) -> Clock:
+        return next(c for c in self.clocks if c.key == key)
+
+    def limit(self, clock: Clock, variant: str) -> Limit:
+        chosen = self.variants.get(variant)
+        return chosen.limits.get(clock.key, clock.limit) if chosen else clock.limit
+
+    def extension(self, clock: Clock, variant: str) -> Extension | None:
+        chosen = self.variants.get(variant)
+        if chosen and clock.key in chosen.extensions:
+            return chosen.extensions[clock.key]
+        return clock.extension

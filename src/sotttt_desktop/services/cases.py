@@ -1,0 +1,338 @@
+"""Declared cases (core/cases): open, take a step, list with clock status, show with explanations.
+
+One service for every kind: the declaration names the states, steps, permissions and clocks;
+this module checks the permission, runs the generic engine and writes the case, its clocks, the
+timeline event and the audit entry in one transaction. An illegal step writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.cases import kinds
+from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
+from sotttt_desktop.core.cases.spec import CaseSpec
+from sotttt_desktop.core.cases.status import ClockStatus, clock_status
+from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
+from sotttt_desktop.core.numbering import next_number
+from sotttt_desktop.core.text import clean
+from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.i18n import LOCAL_TZ, _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sotttt_desktop.services.facade import Services
+
+TITLE_MAX = 400
+DECISION_MAX = 64
+END_OF_DAY = dt.time(23, 59, 59)
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def due_at(clock: ClockState) -> dt.datetime | None:
+    """The last moment (UTC) a clock is in time: the end of its due day, or its due moment."""
+    if clock.due is None or clock.status not in ("running", "paused"):
+        return None
+    due = clock.due
+    return _utc(due if isinstance(due, dt.datetime) else dt.datetime.combine(due, END_OF_DAY))
+
+
+class CaseService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    # --- declarations ------------------------------------------------------------------------
+
+    def spec(self, kind: str) -> CaseSpec:
+        declared = kinds()
+        if kind not in declared:
+            raise ValidationError(_("Unknown kind of case: {kind}. Kinds: {kinds}.").format(
+                kind=kind, kinds=", ".join(declared)))
+        return declared[kind]
+
+    def kinds(self) -> list[dict[str, Any]]:
+        return [{"kind": s.kind, "label": _(s.label), "area": s.area, "version": s.version,
+                 "basis": s.basis, "states": {k: _(v) for k, v in s.states.items()},
+                 "steps": {k: _(v.label) for k, v in s.steps.items()},
+                 "variants": {k: _(v.label) for k, v in s.variants.items()},
+                 "clocks": {c.key: _(c.label) for c in s.clocks}}
+                for s in kinds().values()]
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def open(self, kind: str, title: str, *, party_id: uuid.UUID | None = None,
+             district_code: int | None = None, variant: str = "", at: dt.datetime | None = None,
+             data: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Open a case of a declared kind: its code, its first state, its clocks started."""
+        services = self._services
+        spec = self.spec(kind)
+        services.require(spec.area, "create")
+        title = (clean(title) or "")[:TITLE_MAX + 1]
+        if not title:
+            raise ValidationError(_("Give the case a title (what it is about)."))
+        if len(title) > TITLE_MAX:
+            raise ValidationError(_("The title is longer than {count} characters.").format(
+                count=TITLE_MAX))
+        variant = check_variant(spec, variant or "")
+        moment = self._moment(at)
+        calendar = services.calendar.calendar()  # loaded before the write lock is taken
+        outcome = apply_step(spec, spec.initial, variant, {}, OPEN, StepInput(moment), calendar)
+        actor = services.actor
+        with services.db.session(write=True) as session:
+            if party_id is not None:
+                party = session.get(Party, party_id)
+                if party is None:
+                    raise NotFoundError(_("The record no longer exists."))
+                district_code = district_code or party.district_code
+            if actor.district_scoped:
+                if district_code not in (None, actor.district_code):
+                    raise ValidationError(_("You may open cases of your own district only."))
+                district_code = actor.district_code
+            if district_code is not None and session.get(District, district_code) is None:
+                raise ValidationError(_("There is no district {code}.").format(
+                    code=district_code))
+            case_id = uuid.uuid4()
+            case = CaseFile(
+                id=case_id, kind=spec.kind, spec_version=spec.version,
+                code=self._next_code(session, spec, moment.year, case_id), title=title,
+                party_id=party_id, district_code=district_code, state=outcome.state,
+                variant=variant, opened_at=_utc(moment),
+                data=json.dumps(data or {}, ensure_ascii=False),
+                created_by=actor.username, updated_by=actor.username)
+            session.add(case)
+            session.flush()
+            self._record(session, case, OPEN, None, outcome.clocks, outcome.changed, moment,
+                         detail=title, decision="")
+            audit.append(session, username=actor.username, action="case_open",
+                         entity_kind="case", entity_id=case.id, summary=case.code,
+                         after={"kind": spec.kind, "code": case.code, "state": case.state,
+                                "variant": variant, "due": self._dues(outcome.clocks)})
+            session.commit()
+            return self._as_dict(case, outcome.clocks)
+
+    def step(self, code: str, action: str, *, reason: str = "", decision: str = "",
+             amount: int | None = None, new_due: dt.date | None = None,
+             variant: str | None = None, at: dt.datetime | None = None) -> dict[str, Any]:
+        """Take one declared step: permission, state rule, clocks, timeline, audit — or nothing."""
+        services = self._services
+        reason = clean(reason) or ""
+        decision = clean(decision) or ""
+        if len(decision) > DECISION_MAX:
+            raise ValidationError(_("A decision number is at most {count} characters.").format(
+                count=DECISION_MAX))
+        moment = self._moment(at)
+        calendar = services.calendar.calendar()
+        with services.db.session(write=True) as session:
+            case = self._get(session, code)
+            spec = self.spec(case.kind)
+            declared = spec.steps.get(action)
+            if declared is not None:
+                services.require(declared.area or spec.area, declared.permission)
+            last = case.events[-1].at if case.events else None
+            if last is not None and _utc(moment) < last:
+                raise ValidationError(_("A step cannot be dated before the previous one "
+                                        "({when}).").format(
+                    when=_local(last).strftime("%d/%m/%Y %H:%M")))
+            clocks = self._clocks(case)
+            outcome = apply_step(spec, case.state, case.variant, clocks, action,
+                                 StepInput(moment, reason=reason, decision=decision,
+                                           amount=amount, new_due=new_due, variant=variant),
+                                 calendar)
+            before = {"state": case.state, "variant": case.variant, "due": self._dues(clocks)}
+            from_state = case.state
+            case.state, case.variant = outcome.state, outcome.variant
+            if case.state in spec.final_states and case.finished_at is None:
+                case.finished_at = _utc(moment)
+            case.updated_by = services.actor.username
+            self._record(session, case, action, from_state, outcome.clocks, outcome.changed,
+                         moment, detail=reason, decision=decision)
+            audit.append(session, username=services.actor.username, action=f"case_{action}",
+                         entity_kind="case", entity_id=case.id, summary=case.code,
+                         before=before,
+                         after={"state": case.state, "variant": case.variant,
+                                "due": self._dues(outcome.clocks), "reason": reason,
+                                "decision": decision})
+            session.commit()
+            return self._as_dict(case, outcome.clocks)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def show(self, code: str) -> dict[str, Any]:
+        with self._services.db.session() as session:
+            case = self._get(session, code)
+            spec = self.spec(case.kind)
+            self._services.require(spec.area, "view")
+            clocks = self._clocks(case)
+            data = self._as_dict(case, clocks)
+            data["data"] = json.loads(case.data)
+            data["clocks"] = [self._clock_dict(spec, case, clocks[c.key])
+                              for c in spec.clocks if c.key in clocks]
+            data["timeline"] = [
+                {"at": _local(e.at), "by": e.by, "step": e.step,
+                 "step_label": (_(spec.steps[e.step].label) if e.step in spec.steps
+                                else _("opened")),
+                 "from_state": e.from_state, "to_state": e.to_state, "decision": e.decision,
+                 "detail": e.detail, "clocks": json.loads(e.clocks) if e.clocks else {}}
+                for e in case.events]
+            return data
+
+    def list(self, *, kind: str | None = None, state: str | None = None,
+             overdue: bool = False, area: str | None = None, limit: int = 100,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """Cases the actor may see (of one area's kinds), soonest due first; `overdue`: a
+        running clock is past due."""
+        services = self._services
+        visible = [k for k, s in kinds().items() if services.refusal(s.area, "view") is None
+                   and area in (None, s.area)]
+        if kind is not None:
+            spec = self.spec(kind)
+            services.require(spec.area, "view")
+            if state is not None and state not in spec.states:
+                raise ValidationError(_("Choose one of: {choices}.").format(
+                    choices=", ".join(spec.states)))
+        elif state is not None:
+            raise ValidationError(_("A state is chosen within one kind of case: give the kind."))
+        statement = select(CaseFile).options(selectinload(CaseFile.clocks))  # one query
+        if kind is not None:
+            statement = statement.where(CaseFile.kind == kind)
+        elif len(visible) < len(kinds()):  # a filter on every kind would hide the due index
+            statement = statement.where(CaseFile.kind.in_(visible))
+        if overdue:
+            statement = statement.where(CaseFile.due_at < dt.datetime.now(dt.UTC))
+        if state is not None:
+            statement = statement.where(CaseFile.state == state)
+        if services.actor.district_scoped:
+            statement = statement.where(CaseFile.district_code == services.actor.district_code)
+        offset = max(0, offset)
+        # running cases in due order (the index walks it and LIMIT stops), then the others by
+        # code: two queries, as "NULLs last" would make the database sort every case
+        running = statement.where(CaseFile.due_at.is_not(None))
+        with services.db.session() as session:
+            cases = list(session.execute(running.order_by(CaseFile.due_at, CaseFile.code)
+                                         .offset(offset).limit(limit)).scalars())
+            if len(cases) < limit and not overdue:
+                skip = 0 if cases else offset - session.execute(select(func.count()).select_from(
+                    running.subquery())).scalar_one()
+                rest = statement.where(CaseFile.due_at.is_(None)).order_by(CaseFile.code)
+                cases += session.execute(rest.offset(max(0, skip))
+                                         .limit(limit - len(cases))).scalars()
+            return [self._as_dict(case, self._clocks(case)) for case in cases]
+
+    def count(self) -> int:
+        with self._services.db.session() as session:
+            return session.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _moment(self, at: dt.datetime | None) -> dt.datetime:
+        moment = at or _local_now().replace(second=0, microsecond=0)
+        if moment > _local_now() + dt.timedelta(minutes=5):
+            raise ValidationError(_("A step cannot be dated in the future."))
+        return moment
+
+    def _get(self, session: Session, code: str) -> CaseFile:
+        case = session.execute(select(CaseFile).where(CaseFile.code == code.strip())
+                               ).scalar_one_or_none()
+        actor = self._services.actor
+        if case is None or (actor.district_scoped and case.district_code != actor.district_code):
+            raise NotFoundError(_("There is no case {code}.").format(code=code))
+        return case
+
+    def _next_code(self, session: Session, spec: CaseSpec, year: int, case_id: uuid.UUID
+                   ) -> str:
+        """`TC-2025-00001`: a gapless series per kind and year, taken inside the transaction
+        (the numbering table's row lock: concurrent desks get distinct numbers)."""
+        _number, code = next_number(
+            session, "case", spec.code_prefix, str(year), reference=str(case_id),
+            username=self._services.actor.username,
+            text_of=lambda n: f"{spec.code_prefix}-{year}-{n:05d}")
+        return code
+
+    @staticmethod
+    def _clocks(case: CaseFile) -> dict[str, ClockState]:
+        return {row.clock: ClockState.from_json(json.loads(row.detail)) for row in case.clocks}
+
+    @staticmethod
+    def _dues(clocks: dict[str, ClockState]) -> dict[str, str | None]:
+        return {key: c.due.isoformat() if c.due else None for key, c in clocks.items()}
+
+    def _record(self, session: Session, case: CaseFile, step: str, from_state: str | None,
+                clocks: dict[str, ClockState], changed: list[str], moment: dt.datetime, *,
+                detail: str, decision: str) -> None:
+        rows = {row.clock: row for row in case.clocks}
+        for key in changed:
+            clock = clocks[key]
+            row = rows.get(key)
+            if row is None:
+                row = CaseClock(case_id=case.id, clock=key, status="", detail="{}")
+                case.clocks.append(row)
+            row.status = clock.status
+            row.due_at = due_at(clock)
+            row.detail = json.dumps(clock.to_json(), ensure_ascii=False)
+        running = [due_at(c) for c in clocks.values() if c.status == "running"]
+        case.due_at = min((d for d in running if d is not None), default=None)
+        session.add(CaseEvent(
+            case_id=case.id, at=_utc(moment), by=self._services.actor.username, step=step,
+            from_state=from_state, to_state=case.state, decision=decision or None,
+            detail=detail,
+            clocks=json.dumps({k: clocks[k].to_json() for k in changed}, ensure_ascii=False)
+            if changed else None))
+        session.flush()
+
+    def _status(self, case: CaseFile, clock: ClockState) -> ClockStatus | None:
+        if clock.due is None or clock.status == "idle":
+            return None
+        finished = clock.stopped if clock.status == "stopped" else None
+        return clock_status(clock.due, _local_now(), self._services.calendar.calendar(),
+                            finished=finished, paused=clock.status == "paused")
+
+    def _clock_dict(self, spec: CaseSpec, case: CaseFile, clock: ClockState) -> dict[str, Any]:
+        declared = spec.clock(clock.key)
+        status = self._status(case, clock)
+        return {**clock.to_json(), "label": _(declared.label), "basis": declared.basis,
+                "due": clock.due, "status": status.status if status else None,
+                "status_label": status.label if status else "",
+                "left": status.left if status else None}
+
+    def _as_dict(self, case: CaseFile, clocks: dict[str, ClockState]) -> dict[str, Any]:
+        spec = self.spec(case.kind)
+        running = sorted((c for c in clocks.values() if c.status in ("running", "paused")),
+                         key=lambda c: due_at(c) or dt.datetime.max.replace(tzinfo=dt.UTC))
+        stopped = sorted((c for c in clocks.values() if c.status == "stopped"),
+                         key=lambda c: c.stopped or dt.datetime.min)
+        main = running[0] if running else (stopped[-1] if stopped else None)
+        status = self._status(case, main) if main else None
+        return {
+            "id": str(case.id), "code": case.code, "kind": case.kind,
+            "kind_label": _(spec.label), "title": case.title, "state": case.state,
+            "state_label": _(spec.states.get(case.state, case.state)),
+            "variant": case.variant,
+            "variant_label": _(spec.variants[case.variant].label)
+            if case.variant in spec.variants else "",
+            "party_id": str(case.party_id) if case.party_id else None,
+            "district_code": case.district_code, "opened_at": _local(case.opened_at),
+            "finished_at": _local(case.finished_at) if case.finished_at else None,
+            "due": main.due if main else None, "clock": main.key if main else None,
+            "status": status.status if status else None,
+            "status_label": status.label if status else "",
+            "left": status.left if status else None, "version": case.version,
+        }
