@@ -36,7 +36,7 @@ def _import_with_blocked(blocked: set[str], packages: list[str], modules: list[s
 
 def test_core_services_and_cli_import_with_pyside6_blocked() -> None:
     _import_with_blocked({"PySide6", "shiboken6"},
-                         ["core", "services", "registers", "cli", "documents"],
+                         ["core", "services", "registers", "permits", "cli", "documents"],
                          ["areas", "i18n", "settings", "errors", "resources"])
 
 

@@ -13,6 +13,7 @@ from sotttt_desktop.errors import DuplicateError, PermissionDeniedError, Validat
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.search import QUERY_MAX_WORDS, search_words
+from tests.permit_samples import sample
 
 HOSTILE = "Công ty\x00 In\x1b[2J Bình\x07 \u202eDương\u200b\ufeff"
 
@@ -68,7 +69,8 @@ def test_an_apology_or_a_permit_term_cannot_reach_the_year_9999(services: Servic
     services.dossiers.act(code, "approve")
     with pytest.raises(ValidationError):
         services.permits.issue(code, subject="https://songbe.vn", on=dt.date(2024, 3, 15),
-                               valid_until=dt.date(9999, 12, 31))
+                               valid_until=dt.date(9999, 12, 31),
+                               details=sample("e_information.website", but="domain"))
 
 
 # --- class 18: searches of thousands of words ----------------------------------------------------
@@ -128,7 +130,8 @@ def test_a_permit_still_verifies_after_its_holder_is_renamed(services: Services,
                                      received_at=dt.datetime(2024, 3, 1, 9))["code"]
     services.dossiers.act(code, "start_appraisal")
     services.dossiers.act(code, "approve")
-    permit = services.permits.issue(code, subject="https://songbe.vn", on=dt.date.today())
+    permit = services.permits.issue(code, subject="https://songbe.vn", on=dt.date.today(),
+                                    details=sample("e_information.website", but="domain"))
     services.documents.render("permit", permit["number"])
     payload = services.documents.permit_data(permit["number"])["qr_payload"]
     current = services.parties.get(holder["id"])

@@ -17,9 +17,9 @@ from sotttt_desktop.core.text import fold
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     DEPOSIT_RESULTS,
+    LICENSED_FEED,
     STATE_CHOICES,
     derive_sort_name,
-    from_permit,
     holder_fields,
     licence_fields,
 )
@@ -30,13 +30,7 @@ NEWS_BULLETINS = RegisterSpec(
     item_name=N_("news bulletin"), model=NewsBulletin, search_kind="news_bulletin",
     default_sort="title", title_field="title",
     subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
-    from_permits={"press.bulletin": from_permit(lambda p: {
-        "title": p["subject"], "purpose": p["details"].get("Mục đích"),
-        "periodicity": p["details"].get("Kỳ hạn xuất bản"),
-        "format": p["details"].get("Khuôn khổ, số trang"),
-        "print_run": p["details"].get("Số lượng"), "language": p["details"].get("Ngôn ngữ"),
-        "distribution": p["details"].get("Phạm vi phát hành"),
-        "responsible": p["details"].get("Người chịu trách nhiệm")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("title", N_("Bulletin name"), required=True, max_length=300, width=240,
                   searchable=True, sort_column="title",
@@ -66,9 +60,7 @@ TVRO_RECEIVERS = RegisterSpec(
     item_name=N_("TVRO receiver"), model=TvroReceiver, search_kind="tvro_receiver",
     default_sort="holder_name", title_field="site",
     subtitle_fields=("holder_name", "licence_no"), derive=derive_sort_name,
-    from_permits={"press.tvro": from_permit(lambda p: {
-        "site": p["details"].get("Địa điểm lắp đặt") or p["subject"],
-        "channels": p["details"].get("Số kênh")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("site", N_("Installation site"), required=True, max_length=300, width=240,
                   searchable=True,
