@@ -50,3 +50,20 @@ def test_no_module_outside_ui_mentions_pyside6() -> None:
         if "ui" not in path.relative_to(PACKAGE).parts and "PySide6" in path.read_text("utf-8")
     ]
     assert offenders == []
+
+
+def test_the_cli_reaches_the_database_only_through_services() -> None:
+    """cli/ imports neither SQLAlchemy nor the models: every query goes through a service,
+    which checks the rights and the district scope (issue #12 item 7)."""
+    import ast
+
+    offenders = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                if name.split(".")[0] == "sqlalchemy" or name.startswith(
+                        "sotttt_desktop.core.models"):
+                    offenders.append(f"{path.name}: {name}")
+    assert offenders == []

@@ -9,7 +9,12 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.core.text import clean
-from sotttt_desktop.errors import DuplicateError, PermissionDeniedError, ValidationError
+from sotttt_desktop.errors import (
+    DuplicateError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.search import QUERY_MAX_WORDS, search_words
@@ -117,6 +122,19 @@ def test_a_district_officer_cannot_take_over_or_see_another_districts_record(
     _org(services, "Công ty Dĩ An Xanh", "3700111333", district="724")
     with pytest.raises(DuplicateError, match="Dĩ An Xanh"):
         officer.parties.add(kind="org", name="Công ty khác", tax_code="3700111333")
+
+
+def test_finding_an_applicant_keeps_the_district_scope(services: Services) -> None:
+    """The CLI's `--applicant TAX_CODE` goes through PartyService.find: a district officer
+    finds a party of the district, and one of another district is "not found"."""
+    other = _org(services, "Công ty Thủ Dầu Một", "3700111222", district="718")
+    own = _org(services, "Công ty Dĩ An Xanh", "3700111333", district="724")
+    officer = _district_officer(services, 724)
+    assert str(officer.parties.find("3700111333")) == str(own["id"])
+    assert str(services.parties.find(str(other["id"]))) == str(other["id"])
+    for text in ("3700111222", str(other["id"])):
+        with pytest.raises(NotFoundError):
+            officer.parties.find(text)
 
 
 # --- class 22: a genuine permit after its holder is renamed --------------------------------------
