@@ -108,12 +108,11 @@ class PermitService:
                 if old.holder_id != dossier.applicant_id:
                     raise ValidationError(_("The permit belongs to another holder."))
             contents = self._contents(procedure.family)
-            raw: dict[str, object] = {}
-            replaced: dict[str, Any] = {}
-            if old is not None:
-                replaced = permit_contents.from_json(contents, json.loads(old.details or "{}"))
-                raw.update(permit_contents.edit_texts(contents, replaced))
-            raw.update(details or {})
+            replaced = (permit_contents.from_json(contents, json.loads(old.details or "{}"))
+                        if old is not None else {})
+            raw: dict[str, object] = {
+                **self._starting_texts(contents, session.get(Party, dossier.applicant_id), old),
+                **(details or {})}
             if subject and contents.subject and contents.subject not in (details or {}):
                 raw[contents.subject] = subject  # `--subject` alone still fills its field
             values = permit_contents.parse(contents, raw, services.reference)
@@ -182,20 +181,28 @@ class PermitService:
         dossier = self._services.dossiers.show(dossier_code)
         procedure = load_catalogue().get(dossier["procedure"])
         contents = self._contents(procedure.family)
-        texts: dict[str, str] = {}
         with self._services.db.session() as session:
             applicant = session.get(Party, uuid.UUID(dossier["applicant_id"]))
-            for name, attributes in contents.prefill.items():
-                for attribute in attributes.split("|"):
-                    value = getattr(applicant, attribute, None) if applicant else None
-                    if value not in (None, ""):
-                        texts[name] = str(value)
-                        break
-            if replaces:
-                old = self._get(session, replaces)
-                texts.update(permit_contents.edit_texts(contents, permit_contents.from_json(
-                    contents, json.loads(old.details or "{}"))))
+            texts = self._starting_texts(contents, applicant,
+                                         self._get(session, replaces) if replaces else None)
         return {"fields": contents.specs(), "texts": texts, "subject_field": contents.subject}
+
+    @staticmethod
+    def _starting_texts(contents: PermitContents, applicant: Party | None,
+                        old: Permit | None) -> dict[str, str]:
+        """What each field starts with: the replaced permit's contents, else what the family
+        takes from the applicant (e.g. the owner from the legal representative)."""
+        texts: dict[str, str] = {}
+        for name, attributes in contents.prefill.items():
+            for attribute in attributes.split("|"):
+                value = getattr(applicant, attribute, None) if applicant else None
+                if value not in (None, ""):
+                    texts[name] = str(value)
+                    break
+        if old is not None:
+            texts.update(permit_contents.edit_texts(contents, permit_contents.from_json(
+                contents, json.loads(old.details or "{}"))))
+        return texts
 
     def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401
                   valid_until: dt.date | None, extend_months: int | None

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,12 @@ from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
 from sotttt_desktop.ui.qt_text import ERROR_STYLE, show_error, translate_buttons
-from sotttt_desktop.ui.widgets.type_ahead import type_ahead
+from sotttt_desktop.ui.widgets.field_editors import (
+    editor_text,
+    error_under,
+    make_editor,
+    set_editor_text,
+)
 
 
 class RecordFormDialog(QDialog):
@@ -72,43 +75,9 @@ class RecordFormDialog(QDialog):
     # --- building -------------------------------------------------------------------------------
 
     def _add_field(self, field: FieldSpec) -> None:
-        editor: QWidget
-        if field.kind is FieldKind.CHOICE:
-            combo = QComboBox()
-            for value, label in field.choices:
-                combo.addItem(_(label), value)
-            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
-            editor = combo
-        elif field.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE):
-            combo = QComboBox()
-            combo.addItem("", None)
-            if field.kind is FieldKind.DISTRICT:
-                for info in self._services.reference.districts().values():
-                    combo.addItem(info.name, info.code)
-            combo.currentIndexChanged.connect(lambda _i, f=field: self._field_changed(f))
-            editor = type_ahead(combo)
-        elif field.kind is FieldKind.MULTILINE:
-            text = QPlainTextEdit()
-            text.setTabChangesFocus(True)
-            text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
-            if field.placeholder:
-                text.setPlaceholderText(_(field.placeholder))
-            text.textChanged.connect(lambda f=field: self._field_changed(f))
-            editor = text
-        else:
-            line = QLineEdit()
-            line.setMaxLength(field.max_length)
-            if field.placeholder:
-                line.setPlaceholderText(_(field.placeholder))
-            line.textChanged.connect(lambda _t, f=field: self._field_changed(f))
-            line.returnPressed.connect(self._save)
-            editor = line
-        editor.setObjectName(f"field_{field.name}")
-        error = QLabel()
-        error.setObjectName(f"error_{field.name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        editor = make_editor(field, self._services, lambda f=field: self._field_changed(f),
+                             self._save)
+        error = error_under(field.name)
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -128,30 +97,12 @@ class RecordFormDialog(QDialog):
 
     def set_text(self, name: str, text: str) -> None:
         """Put text in a field as if typed (or choose the item whose data or label is `text`)."""
-        editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            editor.setText(text)
-            return
-        if isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(text)
-            return
-        assert isinstance(editor, QComboBox)
         if name == "commune_code":
             self._fill_communes()
-        for i in range(editor.count()):
-            if str(editor.itemData(i) or "") == text or editor.itemText(i) == text:
-                editor.setCurrentIndex(i)
-                return
+        set_editor_text(self._editors[name], text)
 
     def raw_value(self, name: str) -> str:
-        editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            return editor.text()
-        if isinstance(editor, QPlainTextEdit):
-            return editor.toPlainText()
-        assert isinstance(editor, QComboBox)
-        data = editor.currentData()
-        return "" if data is None else str(data)
+        return editor_text(self._editors[name])
 
     def _variant(self) -> str | None:
         name = self._spec.variant_field
