@@ -84,8 +84,11 @@ class PermitService:
         agency = services.numbering.agency(on)
         services.calendar.calendar()
         with services.db.session(write=True) as session:
+            # locked until the commit (PostgreSQL; SQLite's writers are serialised): a second
+            # issue of the same dossier, a double click or a retry, waits and then finds it no
+            # longer approved instead of issuing a second permit
             dossier = session.execute(select(Dossier).where(Dossier.code == dossier_code.strip())
-                                      ).scalar_one_or_none()
+                                      .with_for_update()).scalar_one_or_none()
             if dossier is None:
                 raise NotFoundError(_("There is no dossier {code}.").format(code=dossier_code))
             services.require(dossier.area, "sign")
@@ -97,7 +100,7 @@ class PermitService:
             if procedure.action in REPLACING_ACTIONS:
                 if not replaces:
                     raise ValidationError(_("Name the permit that this one replaces."))
-                old = self._get(session, replaces)
+                old = self._get(session, replaces, lock=True)
                 if old.family != procedure.family:
                     raise ValidationError(_("{number} is not of this kind.").format(
                         number=old.number))
@@ -256,7 +259,7 @@ class PermitService:
                 months=SUSPENSION_MAX_MONTHS,
                 day=format_date(add_months(_today(), SUSPENSION_MAX_MONTHS))))
         with services.db.session(write=True) as session:
-            permit = self._get(session, number)
+            permit = self._get(session, number, lock=True)
             services.require(permit.area, "revoke")
             if permit.state not in DECISION_SOURCES[action]:
                 raise ValidationError(_("{number} is {state}.").format(number=permit.number,
@@ -319,13 +322,15 @@ class PermitService:
             return [self._as_dict(session, p) for p in rows
                     if services.actor.can(p.area, "view")]
 
-    def _get(self, session: Session, number: str) -> Permit:
-        """`05/GP-STTTT` (the newest of that number) or `05/GP-STTTT@2024` (of that year)."""
+    def _get(self, session: Session, number: str, *, lock: bool = False) -> Permit:
+        """`05/GP-STTTT` (the newest of that number) or `05/GP-STTTT@2024` (of that year);
+        `lock`: held until the commit, for a change decided on its current state."""
         text, _sep, year = number.strip().partition("@")
         statement = select(Permit).where(Permit.number == text.strip())
         if year.strip().isdigit():
             statement = statement.where(Permit.number_year == int(year))
-        permit = session.execute(statement.order_by(Permit.number_year.desc()).limit(1)
+        statement = statement.order_by(Permit.number_year.desc()).limit(1)
+        permit = session.execute(statement.with_for_update() if lock else statement
                                  ).scalar_one_or_none()
         actor = self._services.actor
         if permit is None or (actor.district_scoped
