@@ -217,3 +217,31 @@ def test_a_refused_receipt_writes_nothing(services: Services, holder: dict,
     code = services.dossiers.receive("publishing.photocopier.register", holder["id"],
                                      received_at=dt.datetime(2024, 6, 3, 9))["code"]
     assert code.endswith("-0001")  # the refused receipts took no code
+
+
+def test_the_records_clerk_issues_what_the_leader_signed_and_decides_nothing(
+        services: Services, holder: dict) -> None:
+    """The role matrix (README, "Roles"): the head of unit approves, the leader signs, the
+    records clerk (văn thư) numbers and issues a result signed on paper; suspending and revoking
+    stay the leader's."""
+    code = _approved(services, holder, "publishing.photocopier.register")
+    clerk = _as(services, "van.thu", "records_clerk")
+    for action in ("create", "edit", "approve", "revoke"):
+        assert clerk.refusal("publishing", action) is not None, action
+    permit = clerk.permits.issue(code, subject="", details=SAMPLES["publishing.photocopier"],
+                                 on=dt.date(2024, 6, 10))
+    assert services.dossiers.show(code)["state"] == "result_ready"
+    assert services.registers.count("colour_copiers") == 1
+    with pytest.raises(PermissionDeniedError):
+        clerk.permits.decide(permit["number"], "revoke", decision_number="04/QĐ-STTTT",
+                             reason="Vi phạm")
+    with pytest.raises(PermissionDeniedError):  # approving a dossier is the head of unit's
+        clerk.dossiers.act(_approved_until(services, holder), "approve")
+    assert services.permits.show(permit["number"])["state"] == "valid"
+
+
+def _approved_until(services: Services, holder: dict) -> str:
+    code = services.dossiers.receive("publishing.photocopier.register", holder["id"],
+                                     received_at=dt.datetime(2024, 6, 3, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    return code
