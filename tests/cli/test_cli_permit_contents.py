@@ -111,7 +111,7 @@ def test_set_overrides_the_file_and_bad_input_is_one_line(capsys: pytest.Capture
     assert [f["field"] for f in fields] == ["make_model", "serial_no", "machine_kind", "location"]
     for argv, words in (
             (["--set", "colour=red"], "colour"),
-            (["--set", "serial_no"], "--set FIELD=VALUE"),
+            (["--set", "serial_no"], "--set serial_no=XN-0001"),
             (["--set", "machine_kind=tractor"], "Chọn một trong"),
             (["--details", str(tmp_path / "none.toml")], "none.toml"),
             (["--set", "make_model=Ricoh"], "Số máy")):  # required fields missing
