@@ -25,7 +25,8 @@ def _issued(capsys: pytest.CaptureFixture[str], db: list[str]) -> tuple[str, str
     for step in ("start_appraisal", "approve"):
         run_json(capsys, *db, "dossier", "act", code, step)
     number = run_json(capsys, *db, "permit", "issue", code, "--subject",
-                      "Cơ sở in Phú Lợi")["number"]
+                      "Cơ sở in Phú Lợi", "--set", "products=Bao bì, nhãn hàng hóa",
+                      "--set", "equipment=02 máy in offset")["number"]
     return code, number
 
 

@@ -25,7 +25,10 @@ def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path:
     for step in ("start_appraisal", "approve"):
         assert run_json(capsys, *db, "dossier", "act", code, step)["state"] in (
             "in_appraisal", "approved")
-    permit = run_json(capsys, *db, "permit", "issue", code, "--subject", "https://tintucso.vn")
+    permit = run_json(capsys, *db, "permit", "issue", code, "--subject", "https://tintucso.vn",
+                      "--set", "content_scope=Tin tức kinh tế, xã hội",
+                      "--set", "server_location=Viettel IDC, TP. Hồ Chí Minh",
+                      "--set", "responsible=Nguyễn Văn An")
     assert permit["number"].endswith("/GP-STTTT") and permit["holder"] == "Công ty Tin Tức Số"
     returned = run_json(capsys, *db, "dossier", "act", code, "return_result")
     assert returned["state"] == "returned"

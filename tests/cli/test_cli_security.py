@@ -101,7 +101,7 @@ def test_roles_can_be_listed_and_changed(capsys: pytest.CaptureFixture[str],
     code, out, _err = run(capsys, "--db", db, "roles", "list", "--json")
     matrix = json.loads(out)
     assert set(matrix) == {"administrator", "leader", "head_of_unit", "specialist",
-                           "one_stop_clerk", "inspector", "district_officer", "viewer"}
+                           "one_stop_clerk", "records_clerk", "inspector", "district_officer", "viewer"}
     assert matrix["district_officer"]["district_scoped"] is True
     code, out, err = run(capsys, "--db", db, "roles", "grant", "viewer", "directory", "export",
                          "--json")

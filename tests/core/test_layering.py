@@ -36,7 +36,7 @@ def _import_with_blocked(blocked: set[str], packages: list[str], modules: list[s
 
 def test_core_services_and_cli_import_with_pyside6_blocked() -> None:
     _import_with_blocked({"PySide6", "shiboken6"},
-                         ["core", "services", "registers", "cli", "documents"],
+                         ["core", "services", "registers", "permits", "cli", "documents"],
                          ["areas", "i18n", "settings", "errors", "resources"])
 
 
@@ -49,4 +49,21 @@ def test_no_module_outside_ui_mentions_pyside6() -> None:
         str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
         if "ui" not in path.relative_to(PACKAGE).parts and "PySide6" in path.read_text("utf-8")
     ]
+    assert offenders == []
+
+
+def test_the_cli_reaches_the_database_only_through_services() -> None:
+    """cli/ imports neither SQLAlchemy nor the models: every query goes through a service,
+    which checks the rights and the district scope (issue #12 item 7)."""
+    import ast
+
+    offenders = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                if name.split(".")[0] == "sqlalchemy" or name.startswith(
+                        "sotttt_desktop.core.models"):
+                    offenders.append(f"{path.name}: {name}")
     assert offenders == []

@@ -14,6 +14,7 @@ from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
 from tests.documents.helpers import pdf_fonts, pdf_text
+from tests.permit_samples import SAMPLES
 
 HOLDER = "Công ty Cổ phần Truyền thông Sông Bé"
 
@@ -42,6 +43,8 @@ def _approved(services: Services, holder: dict, procedure: str,
 def _issue(services: Services, holder: dict, procedure: str, replaces: str | None = None,
            on: dt.date = dt.date(2024, 3, 15), **kw: object) -> dict:
     code = _approved(services, holder, procedure)
+    family = load_catalogue().get(procedure).family
+    kw.setdefault("details", {} if replaces else SAMPLES[family])
     return services.permits.issue(code, subject=kw.pop("subject", "Bản tin Sông Bé"),
                                   replaces=replaces, on=on, **kw)
 
@@ -74,6 +77,11 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
         if replaces:
             old_number = replaces.split("@")[0]
             assert old_number in text.replace("\n", " ")
+        flat = " ".join(text.split())
+        assert permit["contents"], procedure.key  # the declared contents, printed line by line
+        for label, value in permit["contents"]:
+            assert f"{label}: {' '.join(value.split())}" in flat or (
+                label in flat and value.split()[0] in flat), (procedure.key, label)
         assert all(f["embedded"] == "yes" for f in pdf_fonts(rendered.pdf))
         printed += 1
     assert printed >= 25

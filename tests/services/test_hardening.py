@@ -9,10 +9,16 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.core.text import clean
-from sotttt_desktop.errors import DuplicateError, PermissionDeniedError, ValidationError
+from sotttt_desktop.errors import (
+    DuplicateError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.search import QUERY_MAX_WORDS, search_words
+from tests.permit_samples import sample
 
 HOSTILE = "Công ty\x00 In\x1b[2J Bình\x07 \u202eDương\u200b\ufeff"
 
@@ -68,7 +74,8 @@ def test_an_apology_or_a_permit_term_cannot_reach_the_year_9999(services: Servic
     services.dossiers.act(code, "approve")
     with pytest.raises(ValidationError):
         services.permits.issue(code, subject="https://songbe.vn", on=dt.date(2024, 3, 15),
-                               valid_until=dt.date(9999, 12, 31))
+                               valid_until=dt.date(9999, 12, 31),
+                               details=sample("e_information.website", but="domain"))
 
 
 # --- class 18: searches of thousands of words ----------------------------------------------------
@@ -117,6 +124,19 @@ def test_a_district_officer_cannot_take_over_or_see_another_districts_record(
         officer.parties.add(kind="org", name="Công ty khác", tax_code="3700111333")
 
 
+def test_finding_an_applicant_keeps_the_district_scope(services: Services) -> None:
+    """The CLI's `--applicant TAX_CODE` goes through PartyService.find: a district officer
+    finds a party of the district, and one of another district is "not found"."""
+    other = _org(services, "Công ty Thủ Dầu Một", "3700111222", district="718")
+    own = _org(services, "Công ty Dĩ An Xanh", "3700111333", district="724")
+    officer = _district_officer(services, 724)
+    assert str(officer.parties.find("3700111333")) == str(own["id"])
+    assert str(services.parties.find(str(other["id"]))) == str(other["id"])
+    for text in ("3700111222", str(other["id"])):
+        with pytest.raises(NotFoundError):
+            officer.parties.find(text)
+
+
 # --- class 22: a genuine permit after its holder is renamed --------------------------------------
 
 def test_a_permit_still_verifies_after_its_holder_is_renamed(services: Services,
@@ -128,7 +148,8 @@ def test_a_permit_still_verifies_after_its_holder_is_renamed(services: Services,
                                      received_at=dt.datetime(2024, 3, 1, 9))["code"]
     services.dossiers.act(code, "start_appraisal")
     services.dossiers.act(code, "approve")
-    permit = services.permits.issue(code, subject="https://songbe.vn", on=dt.date.today())
+    permit = services.permits.issue(code, subject="https://songbe.vn", on=dt.date.today(),
+                                    details=sample("e_information.website", but="domain"))
     services.documents.render("permit", permit["number"])
     payload = services.documents.permit_data(permit["number"])["qr_payload"]
     current = services.parties.get(holder["id"])

@@ -8,6 +8,7 @@ import pytest
 
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
+from tests.permit_samples import sample
 
 
 @pytest.fixture
@@ -27,7 +28,8 @@ def _approved(services: Services, holder: dict, procedure: str) -> str:
 def _website(services: Services, holder: dict, **kw) -> dict:  # noqa: ANN003
     code = _approved(services, holder, "e_information.website.issue")
     return services.permits.issue(code, subject="https://tintucbinhduong.vn",
-                                  on=dt.date(2024, 3, 15), **kw)
+                                  on=dt.date(2024, 3, 15),
+                                  details=sample("e_information.website", but="domain"), **kw)
 
 
 def test_issue_from_an_approved_dossier(services: Services, holder: dict) -> None:
@@ -119,7 +121,8 @@ def test_game_point_extension_is_a_decision_of_at_most_six_months(services: Serv
                                                                   holder: dict) -> None:
     code = _approved(services, holder, "e_information.game_point.issue")
     cert = services.permits.issue(code, subject="Điểm trò chơi 12 Yersin",
-                                  on=dt.date(2024, 3, 15))
+                                  on=dt.date(2024, 3, 15),
+                                  details=sample("e_information.game_point", but="point_address"))
     assert cert["number"] == "01/GCN-STTTT" and cert["valid_until"] == dt.date(2027, 3, 15)
     code = _approved(services, holder, "e_information.game_point.extend")
     with pytest.raises(ValidationError, match="6 tháng"):
@@ -160,8 +163,10 @@ def test_two_hundred_concurrent_permit_issues_get_consecutive_numbers(services: 
         try:
             barrier.wait(timeout=60)
             for code in share:
-                permit = services.permits.issue(code, subject=f"Máy photocopy màu {code}",
-                                                on=dt.date(2024, 4, 1))
+                permit = services.permits.issue(
+                    code, subject=f"Máy photocopy màu {code}", on=dt.date(2024, 4, 1),
+                    details={**sample("publishing.photocopier", but="make_model"),
+                             "serial_no": code})
                 with lock:
                     numbers.append(permit["number"])
         except BaseException as error:  # noqa: BLE001 - reported below

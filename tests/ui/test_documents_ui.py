@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.document_preview import BatchPrintDialog, DocumentPreview
 from sotttt_desktop.ui.one_stop import DossierDialog, PermitsView
+from tests.permit_samples import SAMPLES
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +31,8 @@ def _permits(services: Services, count: int = 1, on: dt.date | None = None) -> l
         services.dossiers.act(code, "start_appraisal")
         services.dossiers.act(code, "approve")
         issued.append(services.permits.issue(code, subject="Cơ sở in Hòa Phú",
-                                             on=on or dt.date.today()))
+                                             on=on or dt.date.today(),
+                                             details=SAMPLES["publishing.printing"]))
     return issued
 
 

@@ -10,6 +10,9 @@ from sotttt_desktop.services import Services
 from sotttt_desktop.ui.app import ui_settings
 from sotttt_desktop.ui.main_window import MainWindow
 from sotttt_desktop.ui.one_stop import DossierDialog, OneStopTab, ReceiveDialog
+from tests.permit_samples import sample
+
+WEBSITE = sample("e_information.website", but="domain")
 
 
 def _applicant(services: Services) -> dict:
@@ -58,7 +61,7 @@ def test_receive_in_the_dialog_then_act_issue_and_return(qtbot, services: Servic
     assert "approve" not in detail.buttons  # only what the state allows
     detail.buttons["start_appraisal"].click()
     detail.buttons["approve"].click()
-    assert detail.issue_permit(subject="https://tintucdongnam.vn")
+    assert detail.issue_permit(subject="https://tintucdongnam.vn", details=WEBSITE)
     detail.buttons["return_result"].click()
     assert detail.data["state"] == "returned"
     assert detail.timeline.count() == 5
@@ -101,7 +104,7 @@ def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Servi
     qtbot.addWidget(tab)
     first = DossierDialog(services, approved("e_information.website.issue"), tab)
     qtbot.addWidget(first)
-    assert first.issue_permit(subject="https://dongnam.vn")
+    assert first.issue_permit(subject="https://dongnam.vn", details=WEBSITE)
     number = services.permits.list()[0]["reference"]
     extension = DossierDialog(services, approved("e_information.website.extend"), tab)
     qtbot.addWidget(extension)
@@ -135,9 +138,12 @@ def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, service
     first = approved("e_information.website.issue")
     dialog = IssueDialog(services, first)
     qtbot.addWidget(dialog)
-    dialog.issue()
-    assert "đối tượng được cấp phép" in dialog.error.text()  # what it is for: required
+    dialog.issue()  # the declared contents are required: said next to each field, nothing written
+    assert "Vui lòng sửa" in dialog.error.text() and services.permits.list() == []
+    assert dialog.contents.error_text("domain") == "Trường này bắt buộc nhập."
     dialog.subject.setText("https://dongnam.vn")
+    for name, text in WEBSITE.items():
+        dialog.set_text(name, text)
     dialog.issue()
     assert dialog.result() == dialog.DialogCode.Accepted
     number = services.permits.list()[0]["number"]
@@ -145,6 +151,9 @@ def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, service
     qtbot.addWidget(extension)
     assert extension.replaces.count() == 1 and number in extension.replaces.itemText(0)
     assert extension.months.maximum() == 24  # the kind's limit, not typed and refused
+    # the extension starts from the replaced permit's contents
+    assert extension.subject.text() == "https://dongnam.vn"
+    assert extension.contents.raw_values()["server_location"] == WEBSITE["server_location"]
     extension.issue()
     assert extension.result() == extension.DialogCode.Accepted
     assert services.permits.list()[0]["action"] == "extend"

@@ -27,6 +27,7 @@ from sotttt_desktop.ui.app import open_main_window, ui_settings
 from sotttt_desktop.ui.dialogs.login_dialog import LockDialog, LoginDialog
 from sotttt_desktop.ui.idle_lock import COVER_COLOUR
 from sotttt_desktop.ui.main_window import MainWindow
+from tests.permit_samples import SAMPLES
 from tests.ui.walker import STALL_LIMIT_S, Answerer, Heartbeat
 
 ROLES = [user[0] for user in DEMO_USERS]
@@ -330,6 +331,9 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
                     assert dialog.issue_button.isEnabled()
                     qtbot.keyClicks(dialog.subject, "Ban tin Cong nghe Binh Duong")
                     dialog.subject.setText("Bản tin Công nghệ Bình Dương")
+                    for name, text in SAMPLES["press.bulletin"].items():  # its contents
+                        if name != "title":
+                            dialog.set_text(name, text)
                     dialog.issue_button.click()
 
         filler = QTimer()

@@ -25,7 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     add.add_argument("name")
     add.add_argument("--role", action="append", required=True,
                      help="role (repeat for several): administrator, leader, head_of_unit, "
-                          "specialist, one_stop_clerk, inspector, district_officer, viewer")
+                          "specialist, one_stop_clerk, records_clerk, inspector, district_officer, "
+                          "viewer")
     add.add_argument("--area", action="append", default=[], help="area key (repeatable)")
     add.add_argument("--unit", help="unit code, e.g. TTBCXB")
     add.add_argument("--district", help="district code or name (district officers)")

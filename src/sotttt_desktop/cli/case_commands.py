@@ -95,10 +95,8 @@ def cmd_kinds(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_open(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from sotttt_desktop.cli.dossier_commands import _find_applicant
-
     with acting(args, location, write=True) as services:
-        party = _find_applicant(services, args.party) if args.party else None
+        party = services.parties.find(args.party) if args.party else None
         data = services.cases.open(args.kind, args.title, party_id=party,
                                    district_code=args.district, variant=args.variant,
                                    at=_moment(args.at))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,7 @@ from sotttt_desktop.cli.arguments import DAYS, LIMIT, MONTHS, whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.calendar_commands import parse_moment
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
-from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.settings import DatabaseLocation
 
@@ -74,6 +72,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     pissue.add_argument("--valid-until", help="dd/mm/yyyy (default: the longest term allowed)")
     pissue.add_argument("--replaces", help="the permit amended, extended or reissued")
     pissue.add_argument("--extend-months", type=MONTHS)
+    pissue.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        dest="contents", help="one declared field of the permit; repeatable "
+                        "(permit fields CODE lists them)")
+    pissue.add_argument("--details", metavar="FILE.toml",
+                        help="the permit's fields as FIELD = \"value\" lines")
+    pfields = permit_sub.add_parser("fields", parents=[common],
+                                    help="the fields a dossier's permit declares")
+    pfields.add_argument("dossier")
+    pfields.set_defaults(handler=cmd_permit_fields)
     pissue.set_defaults(handler=cmd_permit_issue)
     for action in ("revoke", "suspend"):
         p = permit_sub.add_parser(action, parents=[common], help=f"{action} by decision")
@@ -88,23 +95,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     register_pdf_actions(dossier_sub, permit_sub, common)
 
 
-def _find_applicant(services: Any, text: str) -> uuid.UUID:  # noqa: ANN401
-    from sqlalchemy import or_, select
-
-    from sotttt_desktop.core.models import Party
-
-    text = text.strip()
-    with services.db.session() as session:
-        conditions = [Party.tax_code == text, Party.citizen_id == text]
-        with contextlib.suppress(ValueError):
-            conditions.append(Party.id == uuid.UUID(text))
-        found = session.execute(select(Party.id).where(or_(*conditions))).scalars().all()
-    if len(found) != 1:
-        raise NotFoundError(_("No organisation or individual with tax code, citizen ID or id "
-                              "{value}. Add it first: sotttt-desktop party add.").format(value=text))
-    return found[0]
-
-
 def _emit(args: argparse.Namespace, data: dict) -> None:
     if args.json:
         emit_json(data)
@@ -115,7 +105,7 @@ def _emit(args: argparse.Namespace, data: dict) -> None:
 
 def cmd_receive(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
-        applicant = _find_applicant(services, args.applicant)
+        applicant = services.parties.find(args.applicant)
         received = parse_moment(args.received) if args.received else None
         if received is not None and not hasattr(received, "hour"):
             raise ValidationError(_("Write the receipt as YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. "
@@ -190,14 +180,60 @@ def cmd_permit_show(args: argparse.Namespace, location: DatabaseLocation) -> int
     with acting(args, location, write=False) as services:
         data = services.permits.show(args.number)
     _emit_permit(args, data)
+    if not args.json:
+        emit_lines([f"  {label}: {text}" for label, text in data["contents"]])
     return 0
+
+
+def cmd_permit_fields(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=False) as services:
+        form = services.permits.contents_form(args.dossier)
+    rows = [{"field": spec.name, "label": _(spec.label), "required": spec.required,
+             "value": form["texts"].get(spec.name, "")} for spec in form["fields"]]
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table([_("Field"), _("Label"), _("Required"), _("Value")],
+                   [[r["field"], r["label"], "*" if r["required"] else "", r["value"]]
+                    for r in rows])
+    return 0
+
+
+def _contents_arguments(args: argparse.Namespace) -> dict[str, object]:
+    """`--details FILE.toml` then `--set FIELD=VALUE` (a later value wins)."""
+    import tomllib
+
+    contents: dict[str, object] = {}
+    if args.details:
+        path = Path(args.details)
+        try:
+            loaded = tomllib.loads(path.read_text("utf-8"))
+        except OSError as error:
+            raise ValidationError(_("Cannot read {path}: {error}").format(
+                path=path, error=error.strerror or error)) from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ValidationError(_("{path} is not a TOML file of FIELD = \"value\" lines: "
+                                    "{reason}.").format(path=path, reason=error)) from None
+        for name, value in loaded.items():
+            if isinstance(value, dict | list):
+                raise ValidationError(_("{field} in {path} must be one value.").format(
+                    field=name, path=path))
+            contents[name] = value
+    for item in args.contents:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValidationError(_("Write --set FIELD=VALUE, for example --set "
+                                    "serial_no=XN-0001."))
+        contents[name.strip()] = value
+    return contents
 
 
 def cmd_permit_issue(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
         data = services.permits.issue(args.dossier, subject=args.subject,
                                       valid_until=date_arg(args.valid_until),
-                                      replaces=args.replaces, extend_months=args.extend_months)
+                                      replaces=args.replaces, extend_months=args.extend_months,
+                                      details=_contents_arguments(args))
     _emit_permit(args, data)
     return 0
 

@@ -3,12 +3,15 @@ columns of an entry written from permits, declared once; and the values a permit
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from sotttt_desktop.core import validation
 from sotttt_desktop.i18n import N_
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec, StoredColumn, StoredKind
+from sotttt_desktop.registers.spec import (
+    FieldKind,
+    FieldSpec,
+    PermitFeed,
+    StoredColumn,
+    StoredKind,
+)
 
 STATE_CHOICES = (("active", N_("Active")), ("suspended", N_("Suspended")),
                  ("ceased", N_("Ceased")))
@@ -82,16 +85,10 @@ PERMIT_LINKS = (StoredColumn("party_id", StoredKind.UUID, references="party"),
                 StoredColumn("permits", StoredKind.INTEGER, default=0))
 
 
-def from_permit(specific: Callable[[dict[str, Any]], dict[str, Any]]
-                ) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """The common values from an issued permit, plus what `specific` reads from its details."""
-    def values(permit: dict[str, Any]) -> dict[str, Any]:
-        holder = permit["holder_record"]
-        found = {"holder_name": holder["name"], "holder_tax_code": holder.get("tax_code"),
-                 "address": holder.get("address"), "district_code": holder.get("district_code"),
-                 "commune_code": holder.get("commune_code"), "phone": holder.get("phone"),
-                 "licence_no": permit["number"], "licence_date": permit["issued_on"],
-                 "state": "active"}
-        found.update({k: v for k, v in specific(permit).items() if v not in (None, "")})
-        return found
-    return values
+# the values an issued permit gives every register of licensed things (not typed twice)
+LICENSED_FEED = PermitFeed(
+    facts={"holder_name": "holder.name", "holder_tax_code": "holder.tax_code",
+           "address": "holder.address", "district_code": "holder.district_code",
+           "commune_code": "holder.commune_code", "phone": "holder.phone",
+           "licence_no": "number", "licence_date": "issued_on"},
+    constants={"state": "active"})

@@ -9,8 +9,8 @@ from sotttt_desktop.core import validation
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     DEPOSIT_RESULTS,
+    LICENSED_FEED,
     PERMIT_LINKS,
-    from_permit,
     holder_fields,
     licence_fields,
     lifecycle_fields,
@@ -23,14 +23,7 @@ NEWS_BULLETINS = RegisterSpec(
     item_name=N_("news bulletin"), table="news_bulletin", search_kind="news_bulletin",
     default_sort="title", title_field="title", stored=PERMIT_LINKS,
     sort_from="holder_name", index_order="sort_name",
-    subtitle_fields=("holder_name", "licence_no"),
-    from_permits={"press.bulletin": from_permit(lambda p: {
-        "title": p["subject"], "purpose": p["details"].get("Mục đích"),
-        "periodicity": p["details"].get("Kỳ hạn xuất bản"),
-        "format": p["details"].get("Khuôn khổ, số trang"),
-        "print_run": p["details"].get("Số lượng"), "language": p["details"].get("Ngôn ngữ"),
-        "distribution": p["details"].get("Phạm vi phát hành"),
-        "responsible": p["details"].get("Người chịu trách nhiệm")})},
+    subtitle_fields=("holder_name", "licence_no"), permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("title", N_("Bulletin name"), required=True, max_length=300, width=240,
                   searchable=True, sort_column="title",
@@ -61,9 +54,7 @@ TVRO_RECEIVERS = RegisterSpec(
     item_name=N_("TVRO receiver"), table="tvro_receiver", search_kind="tvro_receiver",
     default_sort="holder_name", title_field="site", stored=PERMIT_LINKS,
     sort_from="holder_name", subtitle_fields=("holder_name", "licence_no"),
-    from_permits={"press.tvro": from_permit(lambda p: {
-        "site": p["details"].get("Địa điểm lắp đặt") or p["subject"],
-        "channels": p["details"].get("Số kênh")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("site", N_("Installation site"), required=True, max_length=300, width=240,
                   searchable=True,

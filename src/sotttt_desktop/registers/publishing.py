@@ -8,8 +8,8 @@ from sotttt_desktop.core import validation
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.licensed import (
     DEPOSIT_RESULTS,
+    LICENSED_FEED,
     PERMIT_LINKS,
-    from_permit,
     holder_fields,
     licence_fields,
     lifecycle_fields,
@@ -18,6 +18,7 @@ from sotttt_desktop.registers.licensed import (
 from sotttt_desktop.registers.spec import (
     FieldKind,
     FieldSpec,
+    PermitFeed,
     RegisterSpec,
     StoredColumn,
     StoredKind,
@@ -27,22 +28,11 @@ LICENCE_KIND_CHOICES = (("permit", N_("Printing licence")),
                         ("registration", N_("Registered printing facility")))
 
 
-def _facility_from_permit(kind: str) -> Any:  # noqa: ANN401
-    def values(permit: dict[str, Any]) -> dict[str, Any]:
-        """The entry as the issued permit or confirmation describes it (not typed twice)."""
-        holder = permit["holder_record"]
-        details = permit.get("details") or {}
-        found = {"tax_code": holder.get("tax_code"), "name": holder["name"],
-                 "owner": holder.get("legal_representative"), "address": holder.get("address"),
-                 "district_code": holder.get("district_code"),
-                 "commune_code": holder.get("commune_code"), "phone": holder.get("phone"),
-                 "licence_kind": kind, "licence_no": permit["number"],
-                 "licence_date": permit["issued_on"], "state": "active"}
-        for label, name in (("Thiết bị", "equipment"), ("Sản phẩm in", "products")):
-            if details.get(label):
-                found[name] = details[label]
-        return found
-    return values
+FACILITY_FEED = PermitFeed(  # the facility is the holder; the licence kind is the family's
+    facts={"tax_code": "holder.tax_code", "name": "holder.name", "address": "holder.address",
+           "district_code": "holder.district_code", "commune_code": "holder.commune_code",
+           "phone": "holder.phone", "licence_no": "number", "licence_date": "issued_on"},
+    constants={"state": "active"})
 
 
 PRINTING_FACILITIES = RegisterSpec(
@@ -56,8 +46,7 @@ PRINTING_FACILITIES = RegisterSpec(
     subtitle_fields=("tax_code", "licence_no", "district_code"),
     sort_from="name",
     stored=PERMIT_LINKS,
-    from_permits={"publishing.printing": _facility_from_permit("permit"),
-                  "publishing.printing_facility": _facility_from_permit("registration")},
+    permit_feed=FACILITY_FEED,
     fields=(
         FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
                   validate=validation.tax_code, normalise=validation.normalise_tax_code,
@@ -91,10 +80,7 @@ COLOUR_COPIERS = RegisterSpec(
     item_name=N_("colour copier"), table="colour_copier", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="colour_copier",
     default_sort="holder_name", title_field="serial_no",
     subtitle_fields=("holder_name", "make_model"),
-    from_permits={"publishing.photocopier": from_permit(lambda p: {
-        "serial_no": p["details"].get("Số máy (serial)"),
-        "make_model": p["subject"], "machine_kind": "copier",
-        "location": p["details"].get("Địa chỉ đặt máy")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("serial_no", N_("Serial number"), required=True, max_length=64, width=130,
                   searchable=True,
@@ -118,9 +104,7 @@ DISTRIBUTORS = RegisterSpec(
     item_name=N_("distributor"), table="distributor", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="distributor",
     default_sort="holder_name", title_field="holder_name",
     subtitle_fields=("tax_code", "licence_no"),
-    from_permits={"publishing.distribution": from_permit(lambda p: {
-        "tax_code": p["holder_record"].get("tax_code"),
-        "outlets": p["details"].get("Địa điểm kinh doanh") or p["subject"]})},
+    permit_feed=LICENSED_FEED.extended(tax_code="holder.tax_code"),
     fields=(
         FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
                   validate=validation.tax_code, normalise=validation.normalise_tax_code,
@@ -141,11 +125,7 @@ NON_BUSINESS = RegisterSpec(
     item_name=N_("non-business publication"), table="nonbusiness_publication", stored=PERMIT_LINKS, sort_from="holder_name",
     search_kind="nonbusiness_publication", default_sort="holder_name", title_field="title",
     subtitle_fields=("holder_name", "licence_no"),
-    from_permits={"publishing.non_business": from_permit(lambda p: {
-        "title": p["subject"], "author": p["details"].get("Tác giả"),
-        "pages": p["details"].get("Số trang"), "size": p["details"].get("Khuôn khổ"),
-        "print_run": p["details"].get("Số lượng in"), "printer": p["details"].get("Nơi in"),
-        "manuscript_copies": p["details"].get("Số bản thảo nộp")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("title", N_("Title"), required=True, max_length=400, width=260,
                   searchable=True, aliases=("Tên tài liệu", "Tên xuất bản phẩm"),
@@ -172,10 +152,7 @@ PUBLICATION_IMPORTS = RegisterSpec(
     item_name=N_("import licence"), table="publication_import", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="publication_import",
     default_sort="holder_name", title_field="holder_name",
     subtitle_fields=("reference", "licence_no"),
-    from_permits={"publishing.import": from_permit(lambda p: {
-        "reference": p["dossier_code"], "titles": p["details"].get("Danh mục xuất bản phẩm")
-        or p["subject"], "copies": p["details"].get("Số lượng"),
-        "origin": p["details"].get("Xuất xứ"), "purpose": p["details"].get("Mục đích")})},
+    permit_feed=LICENSED_FEED.extended(reference="dossier_code"),
     fields=(
         FieldSpec("reference", N_("Dossier code or registration no."), required=True,
                   max_length=64, width=150, searchable=True,
@@ -209,8 +186,7 @@ BOOK_FAIRS = RegisterSpec(
     item_name=N_("book fair"), table="book_fair", stored=PERMIT_LINKS, sort_from="holder_name", search_kind="book_fair",
     default_sort="holder_name", title_field="fair_name",
     subtitle_fields=("holder_name", "starts_on"), checks=check_fair,
-    from_permits={"publishing.fair": from_permit(lambda p: {
-        "fair_name": p["subject"], "venue": p["details"].get("Địa điểm")})},
+    permit_feed=LICENSED_FEED,
     fields=(
         FieldSpec("fair_name", N_("Fair or exhibition"), required=True, max_length=300,
                   width=240, searchable=True, aliases=("Tên hội chợ", "Tên triển lãm"),

@@ -79,6 +79,18 @@ class FieldSpec:
 
 
 @dataclass(frozen=True)
+class PermitFeed:
+    """Register field → fact of an issued permit: "holder.<party attribute>", "number",
+    "issued_on" or "dossier_code"; plus values every such entry starts with."""
+
+    facts: dict[str, str]
+    constants: dict[str, Any] = field(default_factory=dict)
+
+    def extended(self, **facts: str) -> PermitFeed:
+        return PermitFeed({**self.facts, **facts}, self.constants)
+
+
+@dataclass(frozen=True)
 class RegisterSpec:
     key: str
     area: str  # the area whose permissions govern this register (areas.py)
@@ -108,9 +120,9 @@ class RegisterSpec:
     # rules across fields, checked when a record is saved or imported: (values, services) →
     # {field: message}; may add undeclared columns to `values` (e.g. the id of a linked record)
     checks: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
-    # permit families whose issued permits create or update an entry: family → values(permit)
-    from_permits: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = field(
-        default_factory=dict)
+    # how an issued permit fills an entry besides its declared contents (permits/): the
+    # holder's and the permit's facts; None: no permit writes into this register
+    permit_feed: PermitFeed | None = None
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:

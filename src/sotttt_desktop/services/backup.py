@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.backup import (
@@ -247,6 +248,10 @@ def _prepare_candidate(candidate: Path, backup: Path, *, username: str, aside: P
         database = Database.open(sqlite_location(candidate))  # migrates an older backup
     except DatabaseError as error:
         raise ValidationError(refused.format(path=backup, reason=error)) from error
+    except SQLAlchemyError as error:  # a migration met a table the backup lacks
+        reason = _("it cannot be brought to this version's schema ({detail}).").format(
+            detail=f"{type(error).__name__}: {error}"[:200])
+        raise ValidationError(refused.format(path=backup, reason=reason)) from error
     try:
         manifest = read_manifest(backup)
         with database.session(write=True) as session:

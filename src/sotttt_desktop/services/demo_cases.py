@@ -16,25 +16,31 @@ from sotttt_desktop.services.actor import Actor
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
 
-# procedure, subject, details (label → value) for the issued document
+# procedure, subject, contents (declared field → value, permits/) of the issued document
 ISSUED = [
     ("press.bulletin.issue", "Bản tin “Doanh nghiệp Bình Dương”",
-     {"Mục đích": "Thông tin hoạt động sản xuất, kinh doanh của hội viên",
-      "Kỳ hạn xuất bản": "01 kỳ/tháng", "Khuôn khổ, số trang": "19 × 27 cm, 24 trang",
-      "Số lượng": "1.000 bản/kỳ", "Nơi in": "Công ty TNHH In Bình Dương"}),
+     {"title": "Bản tin “Doanh nghiệp Bình Dương”",
+      "purpose": "Thông tin hoạt động sản xuất, kinh doanh của hội viên",
+      "periodicity": "01 kỳ/tháng", "format": "19 × 27 cm, 24 trang",
+      "print_run": "1.000 bản/kỳ", "language": "Tiếng Việt",
+      "distribution": "Phát hành nội bộ cho hội viên"}),
     ("publishing.printing.issue", "Cơ sở in tại số 12 đường D1, phường Hòa Phú",
-     {"Sản phẩm in": "Báo, tạp chí, tem chống giả",
-      "Thiết bị": "02 máy in offset 4 màu Heidelberg"}),
+     {"products": "Báo, tạp chí, tem chống giả",
+      "equipment": "02 máy in offset 4 màu Heidelberg"}),
     ("publishing.fair.issue", "Hội sách Bình Dương 2026",
-     {"Địa điểm": "Nhà Văn hóa Thanh niên tỉnh", "Thời gian": "từ 10/12 đến 16/12/2026"}),
+     {"fair_name": "Hội sách Bình Dương 2026", "venue": "Nhà Văn hóa Thanh niên tỉnh",
+      "starts_on": "10/12/2026", "ends_on": "16/12/2026"}),
     ("e_information.website.issue", "https://tintucbinhduong.vn",
-     {"Tên miền": "tintucbinhduong.vn", "Nội dung": "Tổng hợp tin tức kinh tế, xã hội"}),
+     {"domain": "tintucbinhduong.vn", "content_scope": "Tổng hợp tin tức kinh tế, xã hội",
+      "server_location": "Trung tâm dữ liệu Viettel, Thành phố Hồ Chí Minh",
+      "responsible": "Nguyễn Văn Tâm"}),
     ("postal.licence.issue", "Dịch vụ bưu chính trong phạm vi nội tỉnh",
-     {"Phạm vi cung ứng": "Nội tỉnh Bình Dương", "Loại dịch vụ": "Thư, gói, kiện hàng hóa"}),
+     {"service_scope": "Nội tỉnh Bình Dương", "postal_services": "Thư, gói, kiện hàng hóa"}),
     ("publishing.photocopier.register", "Máy photocopy màu Canon iR-ADV C5535i",
-     {"Số máy (serial)": "2NX01234", "Địa chỉ đặt máy": "số 5 đường 30/4, phường Phú Hòa"}),
+     {"make_model": "Canon iR-ADV C5535i", "serial_no": "2NX01234", "machine_kind": "copier",
+      "location": "số 5 đường 30/4, phường Phú Hòa"}),
     ("press.tvro.register", "Thiết bị thu tín hiệu truyền hình nước ngoài (TVRO)",
-     {"Địa điểm lắp đặt": "Khách sạn Becamex, phường Hòa Phú", "Số kênh": "12 kênh"}),
+     {"site": "Khách sạn Becamex, phường Hòa Phú", "channels": "12 kênh"}),
 ]
 
 

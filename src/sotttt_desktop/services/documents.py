@@ -39,6 +39,7 @@ from sotttt_desktop.core.models import (
 )
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _
+from sotttt_desktop.permits.contents import permit_lines
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -357,8 +358,8 @@ class DocumentService:
             "procedure_name": procedure.name if procedure else permit.title,
             "legal_basis": list(procedure.legal_basis) if procedure else [],
             "holder": holder, "subject": permit.subject,
-            "subject_label": "Nội dung",
-            "details": json.loads(permit.details or "{}"),
+            "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
+                                          self._services.reference),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
                          "title": replaced.title}

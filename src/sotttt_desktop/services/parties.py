@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import or_, select
+
+from sotttt_desktop.core.models import Party
+from sotttt_desktop.errors import NotFoundError
+from sotttt_desktop.i18n import _
+from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.registers import RegisterFilter
 
 if TYPE_CHECKING:
@@ -25,6 +32,26 @@ class PartyService:
 
     def get(self, party_id: uuid.UUID) -> dict[str, Any]:
         return self._services.registers.record(REGISTER, party_id)
+
+    def find(self, identifier: str) -> uuid.UUID:
+        """The one party with this tax code, citizen ID or id that the actor may see (a district
+        officer: only a party of the officer's district)."""
+        services = self._services
+        services.require(get_register(REGISTER).area, "view")
+        text = identifier.strip()
+        conditions = [Party.tax_code == text, Party.citizen_id == text]
+        with contextlib.suppress(ValueError):
+            conditions.append(Party.id == uuid.UUID(text))
+        statement = select(Party.id).where(or_(*conditions))
+        if services.actor.district_scoped:
+            statement = statement.where(Party.district_code == services.actor.district_code)
+        with services.db.session() as session:
+            found = session.execute(statement.limit(2)).scalars().all()
+        if len(found) != 1:
+            raise NotFoundError(_("No organisation or individual with tax code, citizen ID or id "
+                                  "{value}. Add it first: sotttt-desktop party add.").format(
+                value=text))
+        return found[0]
 
     def list(self, *, limit: int = 100, offset: int = 0, kind: str | None = None,
              district_code: int | None = None, text: str = "") -> list[dict[str, Any]]:

@@ -20,7 +20,9 @@ from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Dossier, Party, Permit
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date, language
+from sotttt_desktop.permits import PermitContents, contents_for
+from sotttt_desktop.permits import contents as permit_contents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -69,16 +71,24 @@ class PermitService:
 
     def issue(self, dossier_code: str, *, subject: str, valid_until: dt.date | None = None,
               replaces: str | None = None, extend_months: int | None = None,
-              details: dict[str, Any] | None = None, on: dt.date | None = None
+              details: dict[str, object] | None = None, on: dt.date | None = None
               ) -> dict[str, Any]:
-        """Issue the result of an approved dossier; the dossier becomes "result ready"."""
+        """Issue the result of an approved dossier; the dossier becomes "result ready".
+
+        `details` are the permit's contents by declared field name (permits/), as typed; an
+        amendment, extension or reissue starts from the replaced permit's contents. The number,
+        the permit, the register entry, the dossier step and the audit entries are one
+        transaction, written only after every check passed."""
         services = self._services
         on = on or _today()
         agency = services.numbering.agency(on)
         services.calendar.calendar()
         with services.db.session(write=True) as session:
+            # locked until the commit (PostgreSQL; SQLite's writers are serialised): a second
+            # issue of the same dossier, a double click or a retry, waits and then finds it no
+            # longer approved instead of issuing a second permit
             dossier = session.execute(select(Dossier).where(Dossier.code == dossier_code.strip())
-                                      ).scalar_one_or_none()
+                                      .with_for_update()).scalar_one_or_none()
             if dossier is None:
                 raise NotFoundError(_("There is no dossier {code}.").format(code=dossier_code))
             services.require(dossier.area, "sign")
@@ -90,7 +100,7 @@ class PermitService:
             if procedure.action in REPLACING_ACTIONS:
                 if not replaces:
                     raise ValidationError(_("Name the permit that this one replaces."))
-                old = self._get(session, replaces)
+                old = self._get(session, replaces, lock=True)
                 if old.family != procedure.family:
                     raise ValidationError(_("{number} is not of this kind.").format(
                         number=old.number))
@@ -100,6 +110,18 @@ class PermitService:
                                                                    state=permit_state_label(old.state)))
                 if old.holder_id != dossier.applicant_id:
                     raise ValidationError(_("The permit belongs to another holder."))
+            contents = self._contents(procedure.family)
+            replaced = (permit_contents.from_json(contents, json.loads(old.details or "{}"))
+                        if old is not None else {})
+            raw: dict[str, object] = {
+                **self._starting_texts(contents, session.get(Party, dossier.applicant_id), old),
+                **(details or {})}
+            if subject and contents.subject and contents.subject not in (details or {}):
+                raw[contents.subject] = subject  # `--subject` alone still fills its field
+            values = permit_contents.parse(contents, raw, services.reference)
+            subject = subject or permit_contents.subject_text(contents, values,
+                                                              services.reference)
+            if old is not None:
                 subject = subject or old.subject
             if not subject:
                 raise ValidationError(_("Write what the permit is for (website, address, …)."))
@@ -114,7 +136,8 @@ class PermitService:
                 result_kind=procedure.result_kind, title=procedure.result_name,
                 area=procedure.area, holder_id=dossier.applicant_id,
                 district_code=holder.district_code if holder else None, subject=subject,
-                details=json.dumps(details or {}, ensure_ascii=False), issued_on=on,
+                details=json.dumps(permit_contents.to_json(values), ensure_ascii=False),
+                issued_on=on,
                 valid_from=valid_from, valid_until=until, state="valid", dossier_id=dossier.id,
                 replaces_id=old.id if old else None,
                 root_id=(old.root_id or old.id) if old else permit_id, extensions=extensions,
@@ -131,7 +154,9 @@ class PermitService:
             services.registers.sync_from_permit(session, {
                 "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
                 "subject": subject, "dossier_code": dossier.code,
-                "details": details or {}, "holder_id": dossier.applicant_id,
+                "register": contents.register, "contents": values,
+                "replaced_contents": replaced,
+                "constants": contents.constants, "holder_id": dossier.applicant_id,
                 "holder_record": {name: getattr(holder, name, None) for name in (
                     "name", "tax_code", "address", "district_code", "commune_code", "phone",
                     "legal_representative")}}, actor=services.actor.username)
@@ -142,6 +167,45 @@ class PermitService:
             services.dossiers.take_step(session, dossier, "result_ready", moment=ready_at)
             session.commit()
         return self.show(number)
+
+    @staticmethod
+    def _contents(family: str) -> PermitContents:
+        try:
+            return contents_for(family)
+        except KeyError:
+            raise ValidationError(_("The contents of {family} permits are not declared.").format(
+                family=family)) from None
+
+    def contents_form(self, dossier_code: str, replaces: str | None = None
+                      ) -> dict[str, Any]:
+        """What the issue form shows for this dossier: the declared fields and the text each
+        starts with — from the applicant (as the family declares), or from the replaced
+        permit's contents."""
+        dossier = self._services.dossiers.show(dossier_code)
+        procedure = load_catalogue().get(dossier["procedure"])
+        contents = self._contents(procedure.family)
+        with self._services.db.session() as session:
+            applicant = session.get(Party, uuid.UUID(dossier["applicant_id"]))
+            texts = self._starting_texts(contents, applicant,
+                                         self._get(session, replaces) if replaces else None)
+        return {"fields": contents.specs(), "texts": texts, "subject_field": contents.subject}
+
+    @staticmethod
+    def _starting_texts(contents: PermitContents, applicant: Party | None,
+                        old: Permit | None) -> dict[str, str]:
+        """What each field starts with: the replaced permit's contents, else what the family
+        takes from the applicant (e.g. the owner from the legal representative)."""
+        texts: dict[str, str] = {}
+        for name, attributes in contents.prefill.items():
+            for attribute in attributes.split("|"):
+                value = getattr(applicant, attribute, None) if applicant else None
+                if value not in (None, ""):
+                    texts[name] = str(value)
+                    break
+        if old is not None:
+            texts.update(permit_contents.edit_texts(contents, permit_contents.from_json(
+                contents, json.loads(old.details or "{}"))))
+        return texts
 
     def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401
                   valid_until: dt.date | None, extend_months: int | None
@@ -195,7 +259,7 @@ class PermitService:
                 months=SUSPENSION_MAX_MONTHS,
                 day=format_date(add_months(_today(), SUSPENSION_MAX_MONTHS))))
         with services.db.session(write=True) as session:
-            permit = self._get(session, number)
+            permit = self._get(session, number, lock=True)
             services.require(permit.area, "revoke")
             if permit.state not in DECISION_SOURCES[action]:
                 raise ValidationError(_("{number} is {state}.").format(number=permit.number,
@@ -258,13 +322,15 @@ class PermitService:
             return [self._as_dict(session, p) for p in rows
                     if services.actor.can(p.area, "view")]
 
-    def _get(self, session: Session, number: str) -> Permit:
-        """`05/GP-STTTT` (the newest of that number) or `05/GP-STTTT@2024` (of that year)."""
+    def _get(self, session: Session, number: str, *, lock: bool = False) -> Permit:
+        """`05/GP-STTTT` (the newest of that number) or `05/GP-STTTT@2024` (of that year);
+        `lock`: held until the commit, for a change decided on its current state."""
         text, _sep, year = number.strip().partition("@")
         statement = select(Permit).where(Permit.number == text.strip())
         if year.strip().isdigit():
             statement = statement.where(Permit.number_year == int(year))
-        permit = session.execute(statement.order_by(Permit.number_year.desc()).limit(1)
+        statement = statement.order_by(Permit.number_year.desc()).limit(1)
+        permit = session.execute(statement.with_for_update() if lock else statement
                                  ).scalar_one_or_none()
         actor = self._services.actor
         if permit is None or (actor.district_scoped
@@ -318,5 +384,18 @@ class PermitService:
             "suspended_until": permit.suspended_until,
             "validity_text": (_("valid until {day}").format(day=format_date(permit.valid_until))
                               if permit.valid_until else _("no term")),
-            "details": json.loads(permit.details or "{}"),
+            **self._contents_of(permit),
         }
+
+    def _contents_of(self, permit: Permit) -> dict[str, Any]:
+        """The permit's contents by field name, and as labelled lines in the user's language
+        (details stored by label before the declaration are read by label)."""
+        stored = json.loads(permit.details or "{}")
+        try:
+            contents = contents_for(permit.family)
+        except KeyError:
+            return {"details": stored, "contents": [(str(k), str(v)) for k, v in stored.items()]}
+        values = permit_contents.from_json(contents, stored)
+        return {"details": permit_contents.to_json(values),
+                "contents": permit_contents.printed_lines(contents, values,
+                                                          self._services.reference, language())}

@@ -322,38 +322,57 @@ class RegisterService:
         return row
 
     def sync_from_permit(self, session: Any, permit: dict[str, Any], *, actor: str) -> int:  # noqa: ANN401
-        """Create or update the register entries that a newly issued permit describes."""
-        from sotttt_desktop.registers import all_registers
+        """Create or update the register entry that a newly issued permit describes: the
+        register's feed (holder, number, date) plus the permit's declared contents by field
+        name. `permit["register"]` names the register (None: the permit feeds none)."""
+        from sotttt_desktop.registers import get_register
 
-        written = 0
-        for spec in all_registers().values():
-            make = spec.from_permits.get(permit["family"])
-            unique = spec.unique_field
-            if make is None or unique is None:
-                continue
-            values = {f.name: None for f in spec.fields}
-            values.update({k: v for k, v in make(permit).items() if k in values})
-            if not values.get(unique.name):
-                continue  # e.g. a household without a tax code: entered by hand
-            existing = session.execute(select(spec.model).where(
-                getattr(spec.model, unique.name) == values[unique.name])).scalar_one_or_none()
-            if existing is not None:  # keep what the permit does not say
-                stored = _as_dict(spec, existing)
-                values = {f.name: values[f.name] if values.get(f.name) is not None
-                          else stored.get(f.name) for f in spec.fields}
-            missing = [f for f in spec.fields if f.required and values.get(f.name) in (None, "")]
-            if missing:  # the table would refuse it: say which value the holder lacks
-                raise ValidationError(_("The register “{register}” needs the {field} of the "
-                                        "holder; enter it on the holder's record, then issue "
-                                        "again.").format(register=_(spec.title),
-                                                         field=_(missing[0].label).lower()))
-            extra = {"permit_id": permit["id"], "party_id": permit["holder_id"]}
-            if hasattr(spec.model, "permits"):
-                extra["permits"] = (existing.permits if existing is not None else 0) + 1
-            self.upsert_in(session, spec, existing.id if existing is not None else None, values,
-                           actor=actor, extra=extra)
-            written += 1
-        return written
+        if not permit.get("register"):
+            return 0
+        spec = get_register(permit["register"])
+        unique, feed = spec.unique_field, spec.permit_feed
+        if unique is None or feed is None:
+            return 0
+        names = {f.name for f in spec.fields}
+        facts = {"number": permit["number"], "issued_on": permit["issued_on"],
+                 "dossier_code": permit["dossier_code"],
+                 **{f"holder.{k}": v for k, v in permit["holder_record"].items()}}
+        values: dict[str, Any] = {name: None for name in names}
+        values.update({name: facts.get(source) for name, source in feed.facts.items()
+                       if name in names})
+        values.update(feed.constants)
+        values.update({k: v for k, v in {**permit.get("constants", {}),
+                                         **permit["contents"]}.items()
+                       if k in names and v not in (None, "")})
+        if not values.get(unique.name):
+            return 0  # e.g. a household without a tax code: entered by hand
+        # an amendment updates the entry of the permit it replaces, even renamed: found by the
+        # replaced permit's identifying value (an indexed unique column), else by the new one
+        existing = None
+        for key in ((permit.get("replaced_contents") or {}).get(unique.name), values[unique.name]):
+            if key is not None and existing is None:
+                existing = session.execute(select(spec.model).where(
+                    getattr(spec.model, unique.name) == key)).scalar_one_or_none()
+        if existing is not None:  # keep what the permit does not say
+            stored = _as_dict(spec, existing)
+            values = {name: values[name] if values.get(name) is not None else stored.get(name)
+                      for name in names}
+        missing = [f for f in spec.fields if f.required and values.get(f.name) in (None, "")]
+        if missing:  # the table would refuse it: say which value the holder lacks
+            raise ValidationError(_("The register “{register}” needs the {field} of the "
+                                    "holder; enter it on the holder's record, then issue "
+                                    "again.").format(register=_(spec.title),
+                                                     field=_(missing[0].label).lower()))
+        if spec.checks:
+            errors = spec.checks(values, self._services)
+            if errors:
+                raise ValidationError(" ".join(errors.values()), errors)
+        extra = {"permit_id": permit["id"], "party_id": permit["holder_id"]}
+        if hasattr(spec.model, "permits"):
+            extra["permits"] = (existing.permits if existing is not None else 0) + 1
+        self.upsert_in(session, spec, existing.id if existing is not None else None, values,
+                       actor=actor, extra=extra)
+        return 1
 
     def sync_permit_state(self, session: Any, permit_id: uuid.UUID, state: str, *,  # noqa: ANN401
                           actor: str) -> int:
@@ -362,7 +381,7 @@ class RegisterService:
 
         written = 0
         for spec in all_registers().values():
-            if not spec.from_permits or not hasattr(spec.model, "permit_id"):
+            if spec.permit_feed is None or not hasattr(spec.model, "permit_id"):
                 continue
             for row in session.execute(select(spec.model).where(
                     spec.model.permit_id == permit_id)).scalars():

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.cases_view import STATUS_COLOURS
+from sotttt_desktop.ui.issue_dialog import IssueDialog
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
 from sotttt_desktop.ui.qt_text import (
@@ -338,7 +338,8 @@ class DossierDialog(QDialog):
         return True
 
     def issue_permit(self, subject: str | None = None, replaces: str | None = None,
-                     extend_months: int | None = None) -> bool:
+                     extend_months: int | None = None,
+                     details: dict[str, str] | None = None) -> bool:
         """Issue the result: one dialog (what it is for; the permit it replaces, chosen among the
         applicant's; the months of an extension); given the values, no dialog (tests)."""
         if subject is None:
@@ -349,7 +350,7 @@ class DossierDialog(QDialog):
         else:
             try:
                 self._services.permits.issue(self.code, subject=subject, replaces=replaces,
-                                             extend_months=extend_months)
+                                             extend_months=extend_months, details=details)
             except AppError as error:
                 self._error(str(error))
                 return False
@@ -411,63 +412,6 @@ class StepDialog(QDialog):
             new_due=dt.date(date.year(), date.month(), date.day())
             if self._action == "apologise" else None,
             to_unit=self.unit.currentData() or "" if self._action == "hand_over" else ""))
-
-
-class IssueDialog(QDialog):
-    """The result of an approved dossier: what it is for, the permit it replaces (an amendment,
-    extension or reissue: one of the applicant's valid permits of the kind), the months of an
-    extension. Checked by the service when the leader presses Issue; errors shown inline."""
-
-    def __init__(self, services: Services, dossier: dict, parent: QWidget | None = None):
-        super().__init__(parent)
-        from sotttt_desktop.catalog import load
-
-        self._services, self._dossier = services, dossier
-        procedure = self.procedure = load().get(dossier["procedure"])
-        self.setWindowTitle(_("Issue the result…") + f" {dossier['code']}")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("issue_subject")
-        self.subject.setMaxLength(500)
-        self.replaces = QComboBox()
-        self.replaces.setObjectName("issue_replaces")
-        self.months = QSpinBox()
-        self.months.setObjectName("issue_months")
-        self.months.setRange(1, procedure.extension_max_months or 120)
-        self.months.setValue(procedure.extension_max_months or 12)
-        self.error = error_label("issue_error")
-        form = QFormLayout()
-        form.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['procedure_name']}"))
-        form.addRow(_("Applicant"), QLabel(dossier["holder"]))
-        replacing = procedure.action in ("amend", "extend", "reissue")
-        if replacing:
-            for permit in services.permits.replaceable(dossier["code"]):
-                until = format_date(permit["valid_until"]) if permit["valid_until"] else "—"
-                self.replaces.addItem(f"{permit['number']} — {permit['subject']} ({until})",
-                                      permit["reference"])
-            form.addRow(_("Replaces"), self.replaces)
-        if procedure.action == "extend":
-            form.addRow(_("Extension, in months:"), self.months)
-        form.addRow(_("What it is for (website, address, …):"), self.subject)
-        if replacing:
-            self.subject.setPlaceholderText(_("as in the permit it replaces"))
-        buttons, self.issue_button = confirm_buttons(_("Sign and issue"), "issue_confirm",
-                                                     self.issue, self.reject)
-        if replacing and not self.replaces.count():
-            gate(self.issue_button, _("The applicant holds no valid permit of this kind to "
-                                      "amend, extend or reissue."))
-            self.error.setText(self.issue_button.toolTip())
-            self.error.show()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(620, 240)
-
-    def issue(self) -> None:
-        accept_if_done(self, self.error, lambda: self._services.permits.issue(
-            self._dossier["code"], subject=self.subject.text(),
-            replaces=self.replaces.currentData() if self.replaces.count() else None,
-            extend_months=self.months.value() if self.procedure.action == "extend" else None))
 
 
 class DossiersView(QWidget):

@@ -45,10 +45,11 @@ def _holder_fields(holder: dict[str, Any], start: int) -> tuple[list[Block], int
 
 def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
     n = start
-    fields: list[Block] = [Field(f"{n}. {data.get('subject_label') or 'Nội dung'}",
-                                 data.get("subject", ""))]
-    n += 1
-    for label, value in (data.get("details") or {}).items():
+    # the family's declared contents, in declared order (permits/); a permit of an undeclared
+    # kind prints its subject
+    lines = data.get("content_lines") or [("Nội dung", data.get("subject", ""))]
+    fields: list[Block] = []
+    for label, value in lines:
         fields.append(Field(f"{n}. {label}", str(value)))
         n += 1
     if data.get("valid_until"):

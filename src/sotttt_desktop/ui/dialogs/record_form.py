@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,12 @@ from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
-from sotttt_desktop.ui.field_editors import make_editor
+from sotttt_desktop.ui.field_editors import (
+    editor_text,
+    error_under,
+    make_editor,
+    set_editor_text,
+)
 from sotttt_desktop.ui.qt_text import ERROR_STYLE, show_error, translate_buttons
 
 
@@ -74,12 +77,7 @@ class RecordFormDialog(QDialog):
     def _add_field(self, field: FieldSpec) -> None:
         editor = make_editor(field, self._services, lambda f=field: self._field_changed(f),
                              self._save)
-        editor.setObjectName(f"field_{field.name}")
-        error = QLabel()
-        error.setObjectName(f"error_{field.name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = error_under(field.name)
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -99,30 +97,12 @@ class RecordFormDialog(QDialog):
 
     def set_text(self, name: str, text: str) -> None:
         """Put text in a field as if typed (or choose the item whose data or label is `text`)."""
-        editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            editor.setText(text)
-            return
-        if isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(text)
-            return
-        assert isinstance(editor, QComboBox)
         if self._spec.field(name).kind is FieldKind.COMMUNE:
             self._fill_communes()
-        for i in range(editor.count()):
-            if str(editor.itemData(i) or "") == text or editor.itemText(i) == text:
-                editor.setCurrentIndex(i)
-                return
+        set_editor_text(self._editors[name], text)
 
     def raw_value(self, name: str) -> str:
-        editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            return editor.text()
-        if isinstance(editor, QPlainTextEdit):
-            return editor.toPlainText()
-        assert isinstance(editor, QComboBox)
-        data = editor.currentData()
-        return "" if data is None else str(data)
+        return editor_text(self._editors[name])
 
     def _variant(self) -> str | None:
         name = self._spec.variant_field

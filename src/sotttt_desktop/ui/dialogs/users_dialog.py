@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 ROLE_LABELS = {
     "administrator": N_("Administrator"), "leader": N_("Leader"),
     "head_of_unit": N_("Head of unit"), "specialist": N_("Specialist"),
-    "one_stop_clerk": N_("One-stop clerk"), "inspector": N_("Inspector"),
+    "one_stop_clerk": N_("One-stop clerk"), "records_clerk": N_("Records clerk"),
+    "inspector": N_("Inspector"),
     "district_officer": N_("District officer"), "viewer": N_("Viewer"),
 }
 

@@ -1,0 +1,44 @@
+"""Contents of the publishing, printing and distribution permits (Luật Xuất bản 2012;
+ND 60/2014 as amended by ND 25/2018 and ND 72/2022; forms of TT 23/2023)."""
+
+from sotttt_desktop.permits.contents import PermitContents
+
+_PRINTING = ("products", "equipment", "owner")
+_PRINTING_REQUIRED = ("products", "equipment")
+
+CONTENTS = (
+    PermitContents(
+        "publishing.non_business", register="nonbusiness_publications", subject="title",
+        fields=("title", "author", "pages", "size", "print_run", "printer",
+                "manuscript_copies"), required=("print_run", "printer")),
+    PermitContents(
+        "publishing.import", register="publication_imports", subject="titles",
+        fields=("titles", "copies", "origin", "purpose"), required=("copies",)),
+    # a printing licence (of publications, or of newspapers, stamps and other products) and
+    # the confirmation of a registered printing facility describe the same facility
+    PermitContents(
+        "publishing.printing", register="printing_facilities", subject="products",
+        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "permit"},
+        prefill={"owner": "legal_representative"}),
+    PermitContents(
+        "publishing.printing_products", register="printing_facilities", subject="products",
+        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "permit"},
+        prefill={"owner": "legal_representative"}),
+    PermitContents(
+        "publishing.printing_facility", register="printing_facilities", subject="products",
+        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "registration"},
+        prefill={"owner": "legal_representative"}),
+    # a colour copier confirmation (ND 60/2014 Art. 30): the machine and where it is used
+    PermitContents(
+        "publishing.photocopier", register="colour_copiers", subject="make_model",
+        fields=("make_model", "serial_no", "machine_kind", "location"),
+        required=("make_model", "location"),
+        prefill={"location": "address"}),
+    PermitContents(
+        "publishing.fair", register="book_fairs", subject="fair_name",
+        fields=("fair_name", "venue", "starts_on", "ends_on"),
+        required=("venue", "starts_on", "ends_on")),
+    PermitContents(
+        "publishing.distribution", register="distributors", subject="outlets",
+        fields=("outlets",), required=("outlets",), prefill={"outlets": "address"}),
+)

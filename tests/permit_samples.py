@@ -1,0 +1,52 @@
+"""The full contents of one permit of every declared family, as a clerk types them (tests)."""
+
+SAMPLES: dict[str, dict[str, str]] = {
+    "press.bulletin": {
+        "title": "Bản tin Sông Bé", "responsible": "Nguyễn Văn An",
+        "purpose": "Thông tin hoạt động của hội viên", "periodicity": "01 kỳ/tháng",
+        "format": "19 × 27 cm, 24 trang", "print_run": "1.000 bản/kỳ", "language": "Tiếng Việt",
+        "distribution": "Nội bộ hội viên"},
+    "press.conference": {
+        "content": "Công bố kết quả kinh doanh năm 2024", "place": "Khách sạn Sông Bé",
+        "held_on": "20/04/2024", "chairperson": "Trần Văn Bình"},
+    "press.tvro": {"site": "Khách sạn Sông Bé, phường Phú Cường", "channels": "12 kênh"},
+    "publishing.non_business": {
+        "title": "Kỷ yếu 20 năm thành lập", "author": "Ban biên tập", "pages": "120",
+        "size": "19 × 27 cm", "print_run": "500", "printer": "Công ty TNHH In Bình Dương",
+        "manuscript_copies": "02"},
+    "publishing.import": {
+        "titles": "Sách chuyên ngành kế toán (tiếng Anh), 20 đầu sách", "copies": "200",
+        "origin": "Singapore", "purpose": "Tham khảo nội bộ"},
+    "publishing.printing": {"products": "Bao bì, nhãn hàng hóa",
+                            "equipment": "02 máy in offset", "owner": "Trần Văn Bình"},
+    "publishing.printing_products": {"products": "Tem chống giả",
+                                     "equipment": "01 máy in flexo", "owner": "Trần Văn Bình"},
+    "publishing.printing_facility": {"products": "Tờ rơi, lịch", "equipment": "01 máy in lụa",
+                                     "owner": "Trần Văn Bình"},
+    "publishing.photocopier": {"make_model": "Canon iR-ADV C5535i", "serial_no": "XN-2024-0001",
+                               "machine_kind": "copier", "location": "Số 5 đường 30/4"},
+    "publishing.fair": {"fair_name": "Hội sách Sông Bé 2024", "venue": "Nhà Văn hóa Thanh niên",
+                        "starts_on": "10/05/2024", "ends_on": "16/05/2024"},
+    "publishing.distribution": {"outlets": "Nhà sách Sông Bé, số 1 Yersin"},
+    "e_information.website": {
+        "domain": "tintucbinhduong.vn", "content_scope": "Tổng hợp tin tức kinh tế, xã hội",
+        "sources": "Báo Bình Dương", "server_location": "Trung tâm dữ liệu Viettel, TP. HCM",
+        "responsible": "Nguyễn Văn An"},
+    "e_information.game_point": {
+        "point_name": "Điểm trò chơi Yersin", "point_address": "Số 12 đường Yersin",
+        "business_registration": "46A8012345", "owner_name": "Lê Văn Cường",
+        "owner_id": "074090001234", "owner_phone": "0274 3822 123",
+        "owner_email": "cuong@example.vn", "floor_area": "60"},
+    "postal.licence": {"postal_services": "Thư, gói, kiện hàng hóa",
+                       "service_scope": "Nội tỉnh Bình Dương",
+                       "service_standards": "Thư nội tỉnh phát trong 48 giờ"},
+    "postal.notification": {"postal_services": "Gói, kiện hàng hóa trên 2 kg",
+                            "service_scope": "Nội tỉnh Bình Dương"},
+    "cybersecurity.level": {"system_name": "Cổng dịch vụ công tỉnh",
+                            "system_owner": "Văn phòng UBND tỉnh", "proposed_level": "3"},
+}
+
+
+def sample(family: str, *, but: str | None = None) -> dict[str, str]:
+    """The sample of `family`, without the field `but` (the one `--subject` fills)."""
+    return {k: v for k, v in SAMPLES[family].items() if k != but}
