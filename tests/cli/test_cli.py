@@ -55,6 +55,23 @@ def test_party_add_list_and_search(capsys: pytest.CaptureFixture[str], db_path: 
     assert hits[0]["title"] == "Công ty In Đức Hưng"
 
 
+def test_search_names_the_register_of_each_hit_and_says_when_there_are_more(
+        capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = str(db_path)
+    for n in range(3):
+        run_json(capsys, "--db", db, "party", "add", "--kind", "org",
+                 "--name", f"Công ty Sao Mai {n}")
+    status, out, _err = run(capsys, "--db", db, "search", "sao mai", "--limit", "2")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Công ty Sao Mai") and "[Tổ chức, cá nhân]" in lines[0]
+    assert len(lines) == 3 and "--limit" in lines[2]
+    status, out, _err = run(capsys, "--db", db, "search", "sao mai")
+    assert len(out.splitlines()) == 3 and "--limit" not in out
+    hits = run_json(capsys, "--db", db, "search", "sao mai")
+    assert {hit["register"] for hit in hits} == {"parties"}
+
+
 def test_invalid_tax_code_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str],
                                                 db_path: Path) -> None:
     code, out, err = run(capsys, "--db", str(db_path), "party", "add", "--kind", "org",

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import NoneType
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableView, QTabWidget, QWidget
 
 from sotttt_desktop.errors import PermissionDeniedError
@@ -186,6 +186,13 @@ def test_walk_every_tab_button_and_menu_as_each_role(
         qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # runs in the background
         qtbot.waitUntil(lambda: any(name == "SearchResultsDialog"
                                     for _kind, _title, name in answerer.seen), timeout=10_000)
+        heartbeat.mark("opening search hits in their tabs")
+        dossier = demo_services.dossiers.list(limit=1)[0]["code"]
+        for query in ("cong ty", dossier):
+            opened = open_first_hit(qtbot, window, answerer, query)
+            if opened is not None:
+                assert window.tabs.currentWidget().area.key == opened.area, (query, opened)
+        assert (opened is not None) == window.services.actor.can("one_stop", "view")
         if demo_services.db.location.path is not None:  # SQLite: automatic backups run
             heartbeat.mark("waiting for the automatic backup")
             qtbot.waitUntil(lambda: len(backups) >= 1, timeout=30_000)
@@ -213,6 +220,43 @@ def test_walk_every_tab_button_and_menu_as_each_role(
         f"the window froze {heartbeat.longest:.2f} s while {heartbeat.longest_during}"
     unexpected = [m for m in answerer.messages() if "không có quyền" in m or "Traceback" in m]
     assert not unexpected
+
+
+def open_first_hit(qtbot, window: MainWindow, answerer: Answerer,  # noqa: ANN001
+                   query: str):  # noqa: ANN201 - the target opened, or None: nothing found
+    """Search as the clerk types, then Enter on the first hit; the record opens in its tab (its
+    details dialog is closed by the answerer)."""
+    from sotttt_desktop.services.search_targets import search_targets
+    from sotttt_desktop.ui.dialogs.search_dialog import SearchResultsDialog
+
+    chosen: list = []
+    skip = answerer.skip
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SearchResultsDialog):
+            QTimer.singleShot(20, choose)
+            return
+        row = dialog.first_hit_row()
+        chosen.append(None if row is None else dialog.results.item(row).data(
+            Qt.ItemDataRole.UserRole))
+        if row is None:
+            dialog.reject()
+            return
+        dialog.results.setCurrentRow(row)
+        qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+
+    answerer.skip = lambda widget: skip(widget) or isinstance(widget, SearchResultsDialog)
+    try:
+        window.search_box.clear()
+        qtbot.keyClicks(window.search_box, query)
+        QTimer.singleShot(20, choose)
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(chosen), timeout=10_000)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=10_000)
+    finally:
+        answerer.skip = skip
+    return None if chosen[0] is None else search_targets()[chosen[0].kind]
 
 
 def _one_stop(qtbot, window: MainWindow):  # noqa: ANN001, ANN202

@@ -163,9 +163,12 @@ def cmd_party_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 def cmd_search(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=False) as services:
-        hits = services.search.query(args.text, limit=max(0, args.limit))
+        found = services.search.search(args.text, limit=max(0, args.limit))
     if args.json:
-        emit_json([hit.as_json() for hit in hits])
+        emit_json([hit.as_json() for hit in found.hits])
     else:
-        emit_lines([f"{hit.title} — {hit.subtitle}" for hit in hits] or [_("Nothing found.")])
+        lines = [f"{hit.title} — {hit.subtitle} [{hit.target_title}]" for hit in found.hits]
+        if found.more:
+            lines.append(_("More results: ask with a higher --limit."))
+        emit_lines(lines or [_("Nothing found.")])
     return 0

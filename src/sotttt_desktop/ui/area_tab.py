@@ -115,6 +115,13 @@ class AreaTab(QWidget):
         if overview is not None and overview.isVisible():
             overview.setText(overview_text(self._services, self.area.key))
 
+    def show_register(self, key: str) -> RegisterView | None:
+        """Bring the register `key` of this area to the front (None: not one of its own)."""
+        view = next((v for v in self.register_views if v.register_key == key), None)
+        if view is not None and self._tabs is not None:
+            self._tabs.setCurrentWidget(view)
+        return view
+
     def current_register(self) -> RegisterView | None:
         if self._tabs is not None:
             widget = self._tabs.currentWidget()

@@ -21,13 +21,13 @@ from sotttt_desktop.areas import Area, areas_in_order
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.services import Services
+from sotttt_desktop.services.search import SearchResults
 from sotttt_desktop.ui.area_tab import AreaTab
 from sotttt_desktop.ui.dialogs.organisation_dialog import OrganisationDialog
 from sotttt_desktop.ui.dialogs.search_dialog import SearchResultsDialog
+from sotttt_desktop.ui.global_search import SEARCH_MAX, SEARCH_PAGE, open_hit
 from sotttt_desktop.ui.qt_text import show_error
-from sotttt_desktop.ui.widgets.register_view import RegisterView, open_record_details
-
-SEARCH_KIND_REGISTERS = {"party": "parties"}
+from sotttt_desktop.ui.widgets.register_view import RegisterView
 
 
 def tab_text(area: Area) -> str:
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def run_search(self) -> None:
+    def run_search(self, limit: int = SEARCH_PAGE) -> None:
         """Enter in the search box: the search runs in the background (a very common word ranks
         every match: 0.7 s on a million parties), the window keeps answering, and the results
         open when they are ready; a newer search makes an older one's results moot."""
@@ -268,8 +268,8 @@ class MainWindow(QMainWindow):
         self._search_generation = generation = getattr(self, "_search_generation", 0) + 1
         self.statusBar().showMessage(_("Searching for “{text}”…").format(text=query))
         services = self.services
-        run_in_background(lambda: services.search.query(query, limit=50), parent=self,
-                          on_done=lambda hits: self._show_search(generation, query, hits),
+        run_in_background(lambda: services.search.search(query, limit=limit), parent=self,
+                          on_done=lambda found: self._show_search(generation, query, found, limit),
                           on_error=lambda error: self._search_failed(generation, error))
 
     def _search_failed(self, generation: int, error: BaseException) -> None:
@@ -280,16 +280,19 @@ class MainWindow(QMainWindow):
             raise error
         show_error(self, str(error))
 
-    def _show_search(self, generation: int, query: str, hits: list) -> None:
+    def _show_search(self, generation: int, query: str, found: SearchResults,
+                     limit: int) -> None:
         if generation != self._search_generation:
             return
         self.statusBar().clearMessage()
-        dialog = SearchResultsDialog(query, hits, self)
+        dialog = SearchResultsDialog(query, found, self, can_ask_more=limit < SEARCH_MAX)
         self.last_search_dialog = dialog
-        if dialog.exec() and dialog.chosen is not None:
-            register = SEARCH_KIND_REGISTERS.get(dialog.chosen.kind)
-            if register:
-                open_record_details(self.services, register, dialog.chosen.id, self)
+        if not dialog.exec():
+            return
+        if dialog.more_requested:
+            self.run_search(limit=min(limit * 2, SEARCH_MAX))
+        elif dialog.chosen is not None:
+            open_hit(self, dialog.chosen)
 
     def _edit_profile(self) -> None:
         try:

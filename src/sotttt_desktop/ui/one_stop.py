@@ -532,6 +532,36 @@ class DossiersView(QWidget):
         DossierDialog(self._services, self.model.keys[index.row()], self).exec()
         self.reload()
 
+    def reveal(self, code: str) -> None:
+        """A dossier found elsewhere (the global search): listed (the list searched for its
+        code when the current filters hide it), selected, and opened."""
+        if code not in self.model.keys:
+            self._search_timer.stop()
+            self.search.blockSignals(True)
+            self.search.setText(code)
+            self.search.blockSignals(False)
+            for box in (self.overdue, self.this_week):
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+            for combo in (self.state, self.area, self.procedure):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.reload()
+        if code in self.model.keys:
+            self.table.selectRow(self.model.keys.index(code))
+            self.open_selected()
+            if code in self.model.keys:
+                self.table.selectRow(self.model.keys.index(code))
+            return
+        try:  # not in the list: the actor's to see at all?
+            self._services.dossiers.show(code)
+        except AppError as error:
+            show_error(self, str(error))
+            return
+        DossierDialog(self._services, code, self).exec()
+
 
 class OneStopTab(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
@@ -548,3 +578,17 @@ class OneStopTab(QWidget):
     def refresh(self) -> None:
         self.dossiers.reload()
         self.permits.reload()
+
+    def open_search_hit(self, target_key: str, ref: str) -> bool:
+        """A global search hit of the desk's lists: a dossier (by code) or a permit (by its
+        reference) shown in its list."""
+        from sotttt_desktop.services.search_targets import DOSSIERS, PERMITS
+
+        if target_key == DOSSIERS.key:
+            self.tabs.setCurrentWidget(self.dossiers)
+            self.dossiers.reveal(ref)
+            return True
+        if target_key == PERMITS.key:
+            self.tabs.setCurrentWidget(self.permits)
+            return self.permits.reveal(ref)
+        return False

@@ -73,8 +73,24 @@ class PermitsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = self._rows = self._services.permits.list(
-            expiring_within=60 if self.expiring.isChecked() else None, limit=1000)
+        self._show(self._services.permits.list(
+            expiring_within=60 if self.expiring.isChecked() else None, limit=1000))
+
+    def reveal(self, reference: str) -> bool:
+        """A permit found elsewhere (the global search) selected in the list; one the list does
+        not hold (older than its newest thousand, or filtered out) is put on top of it."""
+        if reference not in self.model.keys:
+            try:
+                permit = self._services.permits.show(reference)
+            except AppError as error:
+                show_error(self, str(error))
+                return False
+            self._show([permit, *(p for p in self._rows if p["reference"] != reference)])
+        self.table.selectRow(self.model.keys.index(reference))
+        return True
+
+    def _show(self, rows: list[dict]) -> None:
+        self._rows = rows
         self.model.set_rows(
             [[p["number"], p["title"], p["holder"], p["subject"], format_date(p["issued_on"]),
               format_date(p["valid_until"]) if p["valid_until"] else _("no term"),

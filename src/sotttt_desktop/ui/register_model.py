@@ -141,6 +141,14 @@ class RegisterTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_filter(self._filter)
 
+    def loaded_row(self, record_id: uuid.UUID) -> int | None:
+        """The row of a record among the pages read so far (no database work), else None."""
+        for page_number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.id == record_id:
+                    return page_number * self.PAGE_SIZE + offset
+        return None
+
     def row_id(self, row: int) -> uuid.UUID | None:
         data = self._row(row)
         return data.id if data else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -194,10 +195,10 @@ class RegisterView(QWidget):
             show_error(self, str(error))
         self._update_count()
 
-    def filter_in_background(self) -> None:
+    def filter_in_background(self, then: Callable[[], None] | None = None) -> None:
         """Filter as the clerk types: the count and the first page are read by a worker (a
         folded filter on a million parties takes ~1.5 s), typing never waits, and only the
-        newest filter's result is shown."""
+        newest filter's result is shown (and `then` called after it)."""
         from sotttt_desktop.ui.background import run_in_background
 
         self._filter_timer.stop()
@@ -209,6 +210,8 @@ class RegisterView(QWidget):
             if generation == self._filter_generation:
                 model.show_prepared(flt, prepared)
                 self._update_count()
+                if then is not None:
+                    then()
 
         def failed(error: BaseException) -> None:
             if generation != self._filter_generation:
@@ -243,6 +246,39 @@ class RegisterView(QWidget):
         self.filter_edit.selectAll()
 
     # --- records ---------------------------------------------------------------------------------
+
+    @property
+    def register_key(self) -> str:
+        return self._key
+
+    def reveal(self, record_id: uuid.UUID, title: str) -> None:
+        """A record found elsewhere (the global search): its row selected — among the rows read
+        already, else by filtering the register for its title in the background — and its
+        details shown."""
+        if self.model.loaded_row(record_id) is None:
+            self._filter_timer.stop()
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.setText(title)
+            self.filter_edit.blockSignals(False)
+            for combo in self._column_filters.values():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.filter_in_background(then=lambda: self.select_record(record_id))
+        else:
+            self.select_record(record_id)
+        open_record_details(self._services, self._key, record_id, self)
+        self._after_change()  # it may have been edited from its details
+        self.select_record(record_id)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        """Select the record's row if it has been read; False if it is not among those."""
+        row = self.model.loaded_row(record_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def selected_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
