@@ -2,7 +2,8 @@
 
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
-__all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_register"]
+__all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "all_registers", "get_register",
+           "registers_of"]
 
 
 def all_registers() -> dict[str, RegisterSpec]:
@@ -33,3 +34,8 @@ def all_registers() -> dict[str, RegisterSpec]:
 
 def get_register(key: str) -> RegisterSpec:
     return all_registers()[key]
+
+
+def registers_of(area: str) -> list[str]:
+    """The keys of the registers that declare `area` as theirs, in declaration order."""
+    return [key for key, spec in all_registers().items() if spec.area == area]
