@@ -19,6 +19,7 @@ def test_import_preview_then_commit_and_export(qtbot, services: Services,  # noq
                                                tmp_path: Path) -> None:
     window = MainWindow(services, ui_settings())
     qtbot.addWidget(window)
+    window.show()  # a screen refreshes itself on a change when it is on screen
     tab = window.area_tab("publishing")
     assert "Cơ sở in: 0" in tab.overview.text()
     view = tab.register_views[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
@@ -53,8 +54,9 @@ def change_bridge(services: Services) -> ChangeBridge:
 
 
 class ChangeWatcher(QObject):
-    """Calls `refresh()` when a change that `wants` arrives: after DEBOUNCE_MS, or, when the
-    widget is hidden in a shown window (another tab is in front), once it is shown."""
+    """Calls `refresh()` when a change that `wants` arrives: after DEBOUNCE_MS if the widget
+    is on screen, otherwise (another tab in front, a window not shown or closed) once it is
+    shown again."""
 
     def __init__(self, widget: QWidget, services: Services, wants: Callable[[Change], bool],
                  refresh: Callable[[], None]):
@@ -78,10 +80,10 @@ class ChangeWatcher(QObject):
             self._timer.start()
 
     def _fire(self) -> None:
-        if not self.pending:
-            return  # refreshed meanwhile by other means (the tab shown, F5)
-        if self._widget.window().isVisible() and not self._widget.isVisible():
-            return  # behind another tab: refreshed when shown
+        if not self.pending or not shiboken6.isValid(self._widget):
+            return  # refreshed meanwhile by other means (the tab shown, F5), or gone
+        if not self._widget.isVisible():
+            return  # behind another tab, or its window closed: refreshed when shown
         self.pending = False
         self.refreshes += 1
         self._refresh()
