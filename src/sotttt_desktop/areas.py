@@ -1,7 +1,8 @@
 """The areas of work (DESIGN §6, Article 3 of Decision 15/2023/QĐ-UBND), declared once.
 
-The main window builds one tab per area from this list, in `order`. An area names its registers
-(keys of `sotttt_desktop.registers`); areas whose registers are not built yet show their remit.
+The main window builds one tab per area from this list, in `order`. A register names its area
+(`RegisterSpec.area`; `registers.registers_of(area)`), an area does not list them again; an area
+with a screen of its own declares it in `ui/area_screens.py`; an area with neither shows its remit.
 """
 
 from __future__ import annotations
@@ -18,30 +19,21 @@ class Area:
     order: int
     remit: str  # N_(): what the Department does in this area (from Article 3 of the Decision)
     decision_items: str = ""  # where in Article 3
-    registers: tuple[str, ...] = ()
-    widget: str = ""  # "module:Class" of a tab with its own screen (ui only), else registers
 
 
 AREAS: tuple[Area, ...] = (
     Area("directory", N_("Organisations & individuals"), 0,
          N_("The organisations and individuals the Department deals with: applicants, licence "
-            "holders, enterprises of every area. Deduplicated by tax code and citizen ID."),
-         registers=("parties",)),
+            "holders, enterprises of every area. Deduplicated by tax code and citizen ID.")),
     Area("one_stop", N_("One-stop desk"), 10,
          N_("Receiving dossiers of administrative procedures, receipts and appointments, "
-            "statutory deadlines, returning results."), "Art. 3(2)(đ), 3(19)",
-         widget="sotttt_desktop.ui.one_stop:OneStopTab"),
+            "statutory deadlines, returning results."), "Art. 3(2)(đ), 3(19)"),
     Area("press", N_("Press, radio & TV"), 20,
          N_("News bulletins, press conferences, representative offices of press agencies, "
-            "foreign-satellite TV receivers, legal-deposit review of local press."), "Art. 3(4)",
-         registers=("news_bulletins", "press_conferences", "press_offices", "tvro_receivers",
-                    "press_deposits")),
+            "foreign-satellite TV receivers, legal-deposit review of local press."), "Art. 3(4)"),
     Area("publishing", N_("Publishing, printing, distribution"), 30,
          N_("Printing facilities, colour photocopiers, publication distributors, non-business "
-            "publications and their import, book fairs, legal-deposit copies."), "Art. 3(5)",
-         registers=("printing_facilities", "colour_copiers", "distributors",
-                    "nonbusiness_publications", "publication_imports", "book_fairs",
-                    "publication_deposits", "publishing_measures")),
+            "publications and their import, book fairs, legal-deposit copies."), "Art. 3(5)"),
     Area("e_information", N_("Electronic information & advertising"), 40,
          N_("General websites, online games and public game points, public internet points, "
             "advertising on media."), "Art. 3(6), 3(7)"),

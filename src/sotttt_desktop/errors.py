@@ -60,3 +60,9 @@ class FilterTooBroadError(AppError):
     """A filter's words match so many records that listing them in order would take seconds."""
 
     exit_code = 2
+
+
+class CancelledError(AppError):
+    """The user cancelled a long operation; what it had written was taken back."""
+
+    exit_code = 1

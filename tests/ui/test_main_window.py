@@ -109,3 +109,52 @@ def test_profile_dialog_opens_and_saves(qtbot, window: MainWindow, demo_services
     dialog._save()
     assert demo_services.reference.profile()["agency_name"].endswith("BÌNH DƯƠNG")
     assert QMessageBox  # imported for modal handling in other tests
+
+
+@pytest.mark.parametrize("username", ["lanhdao", "chuyenvien", "motcua", "admin"])
+def test_long_operations_walked_as_each_role(qtbot, demo_services: Services, tmp_path,  # noqa: ANN001
+                                             username: str) -> None:
+    """As leader, specialist, one-stop clerk and administrator: the full check, an import
+    where the role may create, a backup where it may administer — each on a worker with its
+    progress dialog, the result reported; what the role may not do is not offered."""
+    from sotttt_desktop.services.demo import DEMO_PASSWORD
+    from sotttt_desktop.ui.data_safety import BackupScheduler
+    from tests.services.test_changes import REGISTER, clean_csv
+    from tests.ui.walker import Answerer
+
+    services = demo_services.as_actor(demo_services.security.login(username, DEMO_PASSWORD))
+    win = MainWindow(services, ui_settings())
+    qtbot.addWidget(win)
+    win.backups = BackupScheduler(services, win)
+    win.show()
+    answerer = Answerer(tmp_path).start()
+    try:
+        win.findChild(type(win.menuBar().actions()[0]), "action_check").trigger()
+        check = win.last_operation
+        qtbot.waitUntil(lambda: check.done, timeout=60_000)
+        assert check.result.ok
+        qtbot.waitUntil(lambda: any("Kiểm tra" in s[1] for s in answerer.seen), timeout=10_000)
+        backup = win.findChild(type(win.menuBar().actions()[0]), "action_backup")
+        assert backup.isVisible() == services.actor.can("admin", "administer")
+        if backup.isVisible():
+            backup.trigger()
+            qtbot.waitUntil(lambda: not win.backups.running, timeout=60_000)
+            if services.db.location.path is not None:
+                assert "Đã sao lưu" in win.statusBar().currentMessage()
+            else:  # a PostgreSQL server is backed up by its own tools: said in one line
+                qtbot.waitUntil(lambda: len(answerer.seen) >= 2, timeout=10_000)
+        view = win.area_tab("publishing").register_views[0] if win.may_view(
+            next(a for a in areas_in_order() if a.key == "publishing")) else None
+        if view is None or not view.import_button.isEnabled():
+            assert not services.actor.can("publishing", "create")
+            return
+        before = services.registers.count(REGISTER)
+        dialog = view.import_file(str(clean_csv(tmp_path / "in.csv", 50)))
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+        operation = dialog.commit()
+        qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+        assert operation.error is None
+        qtbot.waitUntil(lambda: view.model.rowCount() == before + 50, timeout=10_000)
+    finally:
+        answerer.stop()

@@ -19,6 +19,7 @@ def test_import_preview_then_commit_and_export(qtbot, services: Services,  # noq
                                                tmp_path: Path) -> None:
     window = MainWindow(services, ui_settings())
     qtbot.addWidget(window)
+    window.show()  # a screen refreshes itself on a change when it is on screen
     tab = window.area_tab("publishing")
     assert "Cơ sở in: 0" in tab.overview.text()
     view = tab.register_views[0]
@@ -26,6 +27,7 @@ def test_import_preview_then_commit_and_export(qtbot, services: Services,  # noq
     source.write_text(CSV, encoding="utf-8")
     dialog = view.import_file(str(source))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy)  # the file is read on a worker
     assert "2 thêm mới" in dialog.summary.text() and "1 bị loại" in dialog.summary.text()
     assert dialog.table.rowCount() == 3
     assert dialog.table.item(2, 1).text() == "bị loại"
@@ -33,11 +35,15 @@ def test_import_preview_then_commit_and_export(qtbot, services: Services,  # noq
     assert not dialog.commit_button.isEnabled()  # rejected rows: the clerk decides
     dialog.skip.setChecked(True)
     assert dialog.commit_button.isEnabled()
-    assert dialog.commit()
+    operation = dialog.commit()
+    qtbot.waitUntil(lambda: operation.done)
+    assert dialog.committed and operation.error is None
     dialog.accept()
-    assert view.model.rowCount() == 2
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)  # the change hub refreshed the view
     out = tmp_path / "export.xlsx"
-    assert view.export_file(str(out)) == 2 and out.stat().st_size > 0
+    export = view.export_file(str(out))
+    qtbot.waitUntil(lambda: export.done)
+    assert export.result == 2 and out.stat().st_size > 0
     assert "Đã ghi 2 bản ghi" in view.count_label.text()
 
 
@@ -52,6 +58,7 @@ def test_the_import_preview_shows_unused_and_repeated_columns(qtbot, services: S
                       "Đang hoạt động\n", encoding="utf-8")
     dialog = view.import_file(str(source))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy)
     text = dialog.summary.text()
     assert "1 thêm mới" in text  # "Quận/huyện" recognised
     assert "Các cột không dùng: STT." in text

@@ -115,6 +115,25 @@ def _seal(session: Session, entry_id: int, digest: str) -> None:
                                value=f"{entry_id}:{digest}:{_mac(key, entry_id, digest)}"))
 
 
+# Actions that record a use, not a change of what a screen shows: not announced (services/changes.py)
+UNCHANGING_ACTIONS = frozenset({"export", "login", "login_failed"})
+_CHANGED = "sotttt_changed"  # session.info: entity kind → ids written in this transaction
+
+
+def _note_change(session: Session, action: str, entity_kind: str, entity_id: object) -> None:
+    """Remember what this transaction changed, to be announced once it commits."""
+    if entity_kind and action not in UNCHANGING_ACTIONS:
+        ids = session.info.setdefault(_CHANGED, {}).setdefault(entity_kind, set())
+        if entity_id:
+            ids.add(str(entity_id))
+
+
+def take_changes(session: Session) -> dict[str, set[str]]:
+    """What the session's transaction changed (entity kind → ids; an empty set: the kind as a
+    whole), forgotten once taken: called after its commit (announced) or rollback (dropped)."""
+    return session.info.pop(_CHANGED, {})
+
+
 def append(session: Session, *, username: str, action: str, entity_kind: str = "",
            entity_id: object = "", summary: str = "", before: dict[str, Any] | None = None,
            after: dict[str, Any] | None = None) -> AuditEntry:
@@ -132,6 +151,7 @@ def append(session: Session, *, username: str, action: str, entity_kind: str = "
     session.execute(update(AuditHead).where(AuditHead.id == 1)
                     .values(last_id=entry.id, last_hash=digest))
     _seal(session, entry.id, digest)
+    _note_change(session, action, entity_kind, entity_id)
     return entry
 
 
@@ -245,3 +265,6 @@ def append_many(session: Session, entries: list[dict[str, Any]]) -> None:
     session.execute(update(AuditHead).where(AuditHead.id == 1)
                     .values(last_id=last_id, last_hash=previous))
     _seal(session, last_id, previous)
+    for entry in entries:
+        _note_change(session, entry["action"], entry.get("entity_kind", ""),
+                     entry.get("entity_id"))

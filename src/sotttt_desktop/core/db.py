@@ -144,6 +144,14 @@ class Database:
         except sa_exc.OperationalError:
             log.warning("planner statistics not refreshed (database busy or read-only)")
 
+    def on_transaction_end(self, committed: Callable[[Session], None],
+                           rolled_back: Callable[[Session], None]) -> None:
+        """Call `committed(session)` after each commit of a session of this database (in the
+        committing thread), `rolled_back(session)` after each rollback."""
+        for factory in (self._read_sessions, self._write_sessions):
+            event.listen(factory, "after_commit", committed)
+            event.listen(factory, "after_rollback", rolled_back)
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name

@@ -3,7 +3,7 @@
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "add_register", "all_registers",
-           "get_register", "remove_register"]
+           "get_register", "registers_of", "remove_register"]
 
 _ADDED: dict[str, RegisterSpec] = {}  # declared outside this package (tests, extensions)
 
@@ -44,3 +44,8 @@ def all_registers() -> dict[str, RegisterSpec]:
 
 def get_register(key: str) -> RegisterSpec:
     return all_registers()[key]
+
+
+def registers_of(area: str) -> list[str]:
+    """The keys of the registers that declare `area` as theirs, in declaration order."""
+    return [key for key, spec in all_registers().items() if spec.area == area]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.backup import BackupService
     from sotttt_desktop.services.calendar import CalendarService
     from sotttt_desktop.services.cases import CaseService
+    from sotttt_desktop.services.changes import ChangeHub
     from sotttt_desktop.services.documents import DocumentService
     from sotttt_desktop.services.dossiers import DossierService
     from sotttt_desktop.services.numbering import NumberingService
@@ -38,6 +39,13 @@ class Services:
     def __init__(self, database: Database, actor: Actor | None = None):
         self.db = database
         self.actor = actor or Actor.local_reader()
+
+    @property
+    def changes(self) -> ChangeHub:
+        """What every committed write changed, announced (one hub per database)."""
+        from sotttt_desktop.services.changes import hub_of
+
+        return hub_of(self.db)
 
     @cached_property
     def security(self) -> SecurityService:

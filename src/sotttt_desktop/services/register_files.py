@@ -33,7 +33,7 @@ from sotttt_desktop.core import audit
 from sotttt_desktop.core.db import upsert_insert
 from sotttt_desktop.core.models import SearchEntry, utcnow
 from sotttt_desktop.core.text import clean, fold
-from sotttt_desktop.errors import ConflictError, ValidationError
+from sotttt_desktop.errors import CancelledError, ConflictError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
@@ -51,6 +51,7 @@ MIN_BATCH_ROWS = 100
 BATCH_SECONDS = 0.4  # how long a batch should hold the write lock
 BATCH_PAUSE = 0.15  # seconds between two batches on SQLite, for the desks waiting for the lock
 Progress = Callable[[int, int], None]  # (records written, records to write)
+Cancelled = Callable[[], bool]  # asked between batches: True stops and takes back the import
 # The preview holds every row: a genuine 9-column file of 60,000 rows peaks at 220 MB, of
 # 80,000 at 270 MB, of 200,000 at 616 MB; a clerk's PC keeps under 300 MB (split larger files).
 MAX_ROWS = 80_000
@@ -222,8 +223,11 @@ class RegisterFileService:
                              duplicates)
 
     def commit(self, key: str, path: Path, *, skip_rejected: bool = False,
-               progress: Progress | None = None) -> ImportPreview:
-        """Import `path`: every created and updated row, or nothing (see `_write`)."""
+               progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> ImportPreview:
+        """Import `path`: every created and updated row, or nothing (see `_write`). When
+        `cancelled()` turns true between two batches, the batches written are taken back and
+        CancelledError is raised."""
         spec = get_register(key)
         services = self._services
         preview = self.preview(key, path)
@@ -238,12 +242,12 @@ class RegisterFileService:
         writing = [r for r in preview.rows if r.action in ("create", "update")]
         if writing:
             self._write(spec, writing, summary=_("import of {file}").format(file=path.name),
-                        progress=progress)
+                        progress=progress, cancelled=cancelled)
         preview.committed = True
         return preview
 
     def _write(self, spec: RegisterSpec, writing: list[ImportRow], *, summary: str,
-               progress: Progress | None = None) -> None:
+               progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
         """The previewed rows written in short transactions of at most BATCH_ROWS records,
         each holding the write lock about BATCH_SECONDS (a sign-in or another desk's save waits
         for one batch, not for the whole import), all of them or none:
@@ -271,6 +275,8 @@ class RegisterFileService:
         try:
             size = BATCH_ROWS
             while len(written) < len(entries):
+                if cancelled is not None and cancelled():
+                    raise CancelledError(_("The import was cancelled: nothing was written."))
                 start = len(written)
                 batch = entries[start:start + size]
                 last = start + size >= len(entries)

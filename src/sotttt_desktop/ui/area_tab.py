@@ -6,9 +6,12 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sotttt_desktop.areas import Area
 from sotttt_desktop.i18n import _
-from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers import get_register, registers_of
 from sotttt_desktop.services import Services
+from sotttt_desktop.ui.area_screens import AREA_SCREENS
 from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+OVERVIEW_KINDS = frozenset({"permit", "dossier"})  # besides its registers, what an overview counts
 
 
 def overview_text(services: Services, area: str) -> str:
@@ -58,20 +61,19 @@ class AreaTab(QWidget):
         heading.setWordWrap(True)
         heading.setObjectName("area_heading")
         layout.addWidget(heading)
-        if area.widget:
-            import importlib
-
-            module, _sep, name = area.widget.partition(":")
-            self.custom = getattr(importlib.import_module(module), name)(services, self)
+        screen = AREA_SCREENS.get(area.key)
+        if screen is not None:
+            self.custom = screen(services, self)
             layout.addWidget(self.custom, 1)
             return
         from sotttt_desktop.ui.cases_view import CasesView, area_has_cases
 
-        if not area.registers and area_has_cases(area.key):  # its declared cases, for now
+        registers = registers_of(area.key)
+        if not registers and area_has_cases(area.key):  # its declared cases, for now
             self.custom = CasesView(services, area.key, self)
             layout.addWidget(self.custom, 1)
             return
-        if not area.registers:
+        if not registers:
             pending = QLabel(_("The registers and procedures of this area are not in this version "
                                "yet. Organisations and individuals of this area are kept in the "
                                "tab “Organisations & individuals”."))
@@ -87,13 +89,20 @@ class AreaTab(QWidget):
         self.overview.setWordWrap(True)
         self.overview.setVisible(area.key != "directory")
         layout.addWidget(self.overview)
-        if len(area.registers) == 1:
-            view = RegisterView(services, area.registers[0], self)
+        if self.overview.isVisibleTo(self):
+            from sotttt_desktop.ui.changes import ChangeWatcher
+
+            self.overview_watcher = ChangeWatcher(
+                self.overview, services,
+                lambda change: change.area == area.key or change.kind in OVERVIEW_KINDS,
+                self.refresh_overview)
+        if len(registers) == 1:
+            view = RegisterView(services, registers[0], self)
             self.register_views.append(view)
             layout.addWidget(view, 1)
             return
         tabs = self._tabs = QTabWidget()
-        for key in area.registers:
+        for key in registers:
             view = RegisterView(services, key, self)
             self.register_views.append(view)
             tabs.addTab(view, _(get_register(key).title))
@@ -111,8 +120,14 @@ class AreaTab(QWidget):
             custom.refresh()
         for view in self.register_views:
             view.refresh()
+        self.refresh_overview()
+
+    def refresh_overview(self) -> None:
         overview = getattr(self, "overview", None)
-        if overview is not None and overview.isVisible():
+        if overview is not None and overview.isVisibleTo(self):
+            watcher = getattr(self, "overview_watcher", None)
+            if watcher is not None:
+                watcher.pending = False
             overview.setText(overview_text(self._services, self.area.key))
 
     def show_register(self, key: str) -> RegisterView | None:

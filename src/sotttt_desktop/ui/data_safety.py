@@ -4,6 +4,7 @@ backups on a schedule and on exit, and the Tools menu actions for backup, restor
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from sotttt_desktop.ui.qt_text import show_error, show_info
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
     from sotttt_desktop.settings import DatabaseLocation
+    from sotttt_desktop.ui.operations import Operation
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # is an automatic backup due? checked hourly
 FIRST_CHECK_MS = 5_000  # and once shortly after sign-in
@@ -147,10 +149,23 @@ class BackupScheduler(QObject):
         if due:
             self.start("auto")
 
-    def start(self, kind: str, out: Path | None = None) -> None:
+    def start(self, kind: str, out: Path | None = None, *, visible: bool = False) -> None:
+        """Back up in the background; `visible`: with a progress dialog (Tools → Back up)."""
         if self.running:
             return
         services = self._services
+        if visible:
+            from sotttt_desktop.ui.operations import run_operation
+
+            def ended() -> None:
+                self._task = None
+
+            self._task = run_operation(
+                self._parent, _("Backup"), _("Backing up and checking the database…"),
+                lambda _report, _cancelled: services.backups.backup(out=out, kind=kind),
+                on_done=lambda manifest: self._done(manifest, ""),
+                on_error=lambda error: self._done(None, str(error)), always=ended).task
+            return
         self._task = run_in_background(
             lambda: services.backups.backup(out=out, kind=kind), parent=self,
             on_done=lambda manifest: self._done(manifest, ""),
@@ -191,34 +206,50 @@ class BackupScheduler(QObject):
         return ""
 
 
-def choose_and_restore(services: Services, parent: QWidget) -> bool:
-    """Tools → Restore: pick a backup; the window must be reopened on the restored copy."""
+def choose_and_restore(services: Services, parent: QWidget,
+                       on_restored: Callable[[], None]) -> Operation | None:
+    """Tools → Restore: pick a backup, then restore it on a worker (the window takes no input
+    meanwhile: the database is closed); `on_restored()` follows a restore (the window must be
+    reopened on the restored copy)."""
     folder = str(services.backups.folder())
     path, _filter = QFileDialog.getOpenFileName(parent, _("Choose a backup to restore"), folder,
                                                 _("Backups (*.sqlite3)"))
     if not path:
-        return False
+        return None
     text = _("Replace the database with the backup {path}?\n\nThe current database is kept "
              "beside it, renamed; nothing is deleted. Afterwards you sign in again, on the "
              "restored copy.").format(path=path)
     if not _ask(parent, _("Restore a backup"), text, _("Restore"), _("Cancel")):
-        return False
-    from sotttt_desktop.services.backup import restore_database, validate_backup
-
+        return None
     try:
-        services.require("admin", "administer")
-        validate_backup(Path(path))
-        username = services.actor.username
-        services.db.close()
-        result = restore_database(services.db.location, Path(path), username=username,
-                                  lock_held=True)
+        return restore_in_background(services, Path(path), parent, on_restored)
     except AppError as error:
         show_error(parent, str(error))
-        return False
-    show_info(parent, _("Restored from {backup}. The previous database was kept as {aside}.")
-              .format(backup=result["restored_from"], aside=result["set_aside"] or "—")
-              + _manifest_warning(result), _("Restore a backup"))
-    return True
+        return None
+
+
+def restore_in_background(services: Services, path: Path, parent: QWidget,
+                          on_restored: Callable[[], None]) -> Operation:
+    from sotttt_desktop.services.backup import restore_database, validate_backup
+    from sotttt_desktop.ui.operations import run_operation
+
+    services.require("admin", "administer")  # refused before anything is closed
+
+    def work(_report: object, _cancelled: object) -> dict:
+        validate_backup(path)
+        username = services.actor.username
+        services.db.close()
+        return restore_database(services.db.location, path, username=username, lock_held=True)
+
+    def done(result: dict) -> None:
+        show_info(parent, _("Restored from {backup}. The previous database was kept as "
+                            "{aside}.").format(backup=result["restored_from"],
+                                               aside=result["set_aside"] or "—")
+                  + _manifest_warning(result), _("Restore a backup"))
+        on_restored()
+
+    return run_operation(parent, _("Restore a backup"), _("Restoring {path}…").format(
+        path=path.name), work, on_done=done, modal=True)
 
 
 def restored_banner(services: Services) -> str:

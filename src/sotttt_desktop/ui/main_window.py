@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(_("Backup written and checked: {path}").format(
                     path=getattr(manifest, "path", "")), 15_000)
         scheduler.finished.connect(done)
-        scheduler.start("manual")
+        scheduler.start("manual", visible=True)
 
     def _restore(self) -> None:
         from sotttt_desktop.ui.data_safety import choose_and_restore
@@ -361,10 +361,12 @@ class MainWindow(QMainWindow):
         scheduler = getattr(self, "backups", None)
         if scheduler is not None:
             scheduler.wait()
-        if choose_and_restore(self.services, self):
+
+        def restored() -> None:
             self.reopen_requested = True
             self._skip_exit_backup = True
             self.close()
+        self.last_operation = choose_and_restore(self.services, self, restored)
 
     def _backup_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -379,10 +381,20 @@ class MainWindow(QMainWindow):
                                          10_000)
 
     def _check_database(self) -> None:
+        """The full check reads the whole file and the audit chain: on a worker, with a
+        progress dialog; the window keeps answering."""
         from sotttt_desktop.services.backup import check_database
+        from sotttt_desktop.ui.operations import run_operation
+
+        services = self.services
+        self.last_operation = run_operation(
+            self, _("Database check"), _("Checking the whole database…"),
+            lambda _report, _cancelled: check_database(services, full=True),
+            on_done=self._show_check)
+
+    def _show_check(self, report: object) -> None:
         from sotttt_desktop.ui.qt_text import show_info
 
-        report = check_database(self.services, full=True)
         lines = [("✔ " if c["ok"] else "✘ ") + c["check"] + (f": {c['detail']}" if c["detail"]
                                                              else "") for c in report.checks]
         title = _("Database check")

@@ -414,6 +414,9 @@ class StepDialog(QDialog):
             to_unit=self.unit.currentData() or "" if self._action == "hand_over" else ""))
 
 
+SHOWN_KINDS = ("dossier", "permit", "party")  # what the one-stop lists show (audit kinds)
+
+
 class DossiersView(QWidget):
     HEADERS = (N_("Code"), N_("Procedure"), N_("Applicant"), N_("Received"), N_("Due"),
                N_("State"), N_("Due status"))
@@ -484,6 +487,11 @@ class DossiersView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.reload()
+        from sotttt_desktop.ui.changes import kinds_watcher, reload_in_place
+
+        self.watcher = kinds_watcher(  # the list shows dossiers, their applicants, results
+            self, services, SHOWN_KINDS,
+            lambda: reload_in_place(self.table, lambda: self.model.keys, self.reload))
 
     def reload(self) -> None:
         try:
@@ -576,8 +584,9 @@ class OneStopTab(QWidget):
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
-        self.dossiers.reload()
-        self.permits.reload()
+        for view in (self.dossiers, self.permits):
+            view.watcher.pending = False
+            view.reload()
 
     def open_search_hit(self, target_key: str, ref: str) -> bool:
         """A global search hit of the desk's lists: a dossier (by code) or a permit (by its

@@ -71,6 +71,11 @@ class PermitsView(QWidget):
         self._rows: list[dict] = []
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
         self.reload()
+        from sotttt_desktop.ui.changes import kinds_watcher, reload_in_place
+
+        self.watcher = kinds_watcher(  # permits and their holders' names
+            self, services, ("permit", "party"),
+            lambda: reload_in_place(self.table, lambda: self.model.keys, self.reload))
 
     def reload(self) -> None:
         self._show(self._services.permits.list(

@@ -24,6 +24,7 @@ from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.register_files import column_notes
+from sotttt_desktop.ui.operations import Operation, run_operation
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
@@ -73,16 +74,36 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.preview: ImportPreview | None = None
         self.committed = False
+        self.operation: Operation | None = None  # the preview or commit running, if any
         self.load()
 
-    def load(self) -> None:
-        try:
-            self.preview = self._services.register_files.preview(self._key, self._path)
-        except AppError as error:
-            self.preview = None
-            self.summary.setText(str(error))
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None and not self.operation.done
+
+    def load(self) -> Operation:
+        """Read and check the file on a worker (a large file takes seconds); the rows are
+        shown when ready. Cancelling drops the preview (it writes nothing)."""
+        services, key, path = self._services, self._key, self._path
+        self.preview = None
+        self.summary.setText(_("Reading {file}…").format(file=path.name))
+        self.operation = run_operation(
+            self, self.windowTitle(), _("Reading and checking the file…"),
+            lambda _report, _cancelled: services.register_files.preview(key, path),
+            on_done=self._show_preview, on_error=self._preview_failed, cancellable=True)
+        self._update_buttons()
+        return self.operation
+
+    def _preview_failed(self, error: AppError) -> None:
+        self.summary.setText(str(error))
+        self._update_buttons()
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        if self.operation is not None and self.operation.cancelled:
+            self.summary.setText(_("Reading the file was cancelled."))
             self._update_buttons()
             return
+        self.preview = preview
         shown = [r for r in self.preview.rows if r.action != "unchanged"]
         self.table.setRowCount(len(shown))
         for index, row in enumerate(shown):
@@ -113,18 +134,35 @@ class ImportDialog(QDialog):
         to_write = counts.get("create", 0) + counts.get("update", 0)
         rejected = counts.get("reject", 0)
         self.skip.setVisible(bool(rejected))
-        self.commit_button.setEnabled(not self.committed and to_write > 0
+        self.commit_button.setEnabled(not self.committed and not self.busy and to_write > 0
                                       and (rejected == 0 or self.skip.isChecked()))
 
-    def commit(self) -> bool:
-        try:
-            done = self._services.register_files.commit(self._key, self._path,
-                                                        skip_rejected=self.skip.isChecked())
-        except AppError as error:
-            self.summary.setText(str(error))
-            return False
+    def commit(self) -> Operation:
+        """Write on a worker, in batches, with progress; Cancel takes back what was written."""
+        services, key, path = self._services, self._key, self._path
+        skip = self.skip.isChecked()
+        self.summary.setText(_("Writing into the register…"))
+        self.operation = run_operation(
+            self, self.windowTitle(), _("Writing into the register:"),
+            lambda report, cancelled: services.register_files.commit(
+                key, path, skip_rejected=skip, progress=report, cancelled=cancelled.is_set),
+            on_done=self._committed, on_error=self._commit_failed, cancellable=True)
+        self._update_buttons()
+        return self.operation
+
+    def _commit_failed(self, error: AppError) -> None:
+        self.summary.setText(str(error))
+        self._update_buttons()
+
+    def _committed(self, done: ImportPreview) -> None:
         counts = done.counts()
         self.committed = True
         self.summary.setText(_("Written: {create} new, {update} updated.").format(**counts))
         self._update_buttons()
-        return True
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        """Closing while writing: the import is cancelled (taken back) and waited for."""
+        if self.busy and self.operation is not None:
+            self.operation.cancel()
+            self.operation.wait()
+        super().done(result)

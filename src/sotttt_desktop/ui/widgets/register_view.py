@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +35,9 @@ from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
 from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader, set_column_titles
 from sotttt_desktop.ui.widgets.type_ahead import type_ahead
+
+if TYPE_CHECKING:
+    from sotttt_desktop.ui.operations import Operation
 
 FILTER_DELAY_MS = 250
 ROW_HEIGHT = 24  # px: a third more rows on screen than Qt's default of 30
@@ -139,27 +142,35 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._update_count()
+        from sotttt_desktop.ui.changes import kinds_watcher
+
+        # a write anywhere (another tab, an import in a worker, a permit issued) shows here
+        self.watcher = kinds_watcher(self, services, [self._spec.search_kind],
+                                     self.refresh_in_place)
 
     # --- spreadsheets -------------------------------------------------------------------------
 
-    def export_file(self, path: str | None = None) -> int:
-        """The register as the filter shows it, to .xlsx or .csv."""
+    def export_file(self, path: str | None = None) -> Operation | None:
+        """The register as the filter shows it, to .xlsx or .csv, written on a worker (a
+        large register takes a while) with a progress dialog."""
         from PySide6.QtWidgets import QFileDialog
+
+        from sotttt_desktop.ui.operations import run_operation
 
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
                 self, _("Export"), f"{self._key}.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
             if not path:
-                return 0
-        try:
-            count = self._services.register_files.export(self._key, Path(path),
-                                                         self.current_filter())
-        except AppError as error:
-            show_error(self, str(error))
-            return 0
-        self.count_label.setText(_("{count} records written to {path}.").format(
-            count=fmt_number(count), path=path))
-        return count
+                return None
+        services, key, flt, target = self._services, self._key, self.current_filter(), path
+
+        def done(count: int) -> None:
+            self.count_label.setText(_("{count} records written to {path}.").format(
+                count=fmt_number(count), path=target))
+        return run_operation(
+            self, _("Export"), _("Writing {path}…").format(path=Path(path).name),
+            lambda _report, _cancelled: services.register_files.export(key, Path(target), flt),
+            on_done=done)
 
     def import_file(self, path: str | None = None) -> object:
         from PySide6.QtWidgets import QFileDialog
@@ -315,7 +326,29 @@ class RegisterView(QWidget):
 
     def refresh(self) -> None:
         """Changes made elsewhere (another tab, another desk) shown: same filter and sort."""
+        self.watcher.pending = False
         self._after_change()
+
+    def refresh_in_place(self) -> None:
+        """A change announced: read again, keeping the selected record and the scroll."""
+        selected, row = self.selected_id(), self.table.currentIndex().row()
+        bar = self.table.verticalScrollBar()
+        scroll = bar.value()
+        try:
+            self.refresh()
+        except AppError as error:
+            self.count_label.setText(str(error))
+            return
+        bar.setValue(scroll)
+        if selected is None:
+            return
+        # the record is near where it was (pages around it are read, not the register)
+        start = max(0, row - self.model.PAGE_SIZE)
+        for number in range(start, min(self.model.rowCount(), row + self.model.PAGE_SIZE)):
+            if self.model.row_id(number) == selected:
+                self.table.selectRow(number)
+                bar.setValue(scroll)
+                return
 
     def _after_change(self) -> None:
         self.model.refresh()
