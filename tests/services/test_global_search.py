@@ -14,6 +14,7 @@ import pytest
 from sotttt_desktop.registers import RegisterSpec, all_registers
 from sotttt_desktop.services import Actor, Services
 from sotttt_desktop.services.search_targets import search_targets
+from tests.permit_samples import SAMPLES
 
 MARKERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -92,8 +93,8 @@ def _issued(services: Services, name: str, tax_code: str, district: str) -> dict
     for step in ("start_appraisal", "approve"):
         services.dossiers.act(code, step)
     permit = services.permits.issue(code, subject=f"Bản tin {tax_code}", on=dt.date(2024, 4, 10),
-                                    details={"Mục đích": "Thông tin nội bộ",
-                                             "Kỳ hạn xuất bản": "01 kỳ/tháng"})
+                                    details={**SAMPLES["press.bulletin"],
+                                             "title": f"Bản tin {tax_code}"})
     return {"party": holder, "dossier": services.dossiers.show(code), "permit": permit}
 
 
