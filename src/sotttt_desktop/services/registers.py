@@ -28,8 +28,14 @@ from sotttt_desktop.errors import (
 )
 from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import RegisterSpec
-from sotttt_desktop.services.records import display_value, duplicate_after_race, parse_record
+from sotttt_desktop.services.records import (
+    display_value,
+    duplicate_after_race,
+    parse_record,
+    search_parts,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -183,7 +189,7 @@ class RegisterService:
                         ascending: bool) -> Select | None:
         model = spec.model
         sort_column = _sort_column(spec, sort)
-        columns = [getattr(model, f.name) for f in spec.table_fields]
+        columns = [handler(f).list_column(f, model) for f in spec.table_fields]
         statement = self._filtered(spec, select(type_coerce(model.id, String), *columns), flt)
         if statement is None:
             return None
@@ -534,8 +540,7 @@ class RegisterService:
     def _index(self, session: Any, spec: RegisterSpec, record_id: uuid.UUID,
                values: dict[str, Any]) -> None:
         title, subtitle = self.title_and_subtitle(spec, values)
-        parts = [str(values[f.name]) for f in spec.fields
-                 if f.searchable and f.name != spec.title_field and values.get(f.name) is not None]
+        parts = search_parts(spec, values, self._services.reference)
         district = values.get(spec.district_field) if spec.district_field else None
         self._services.search.index(session, spec.search_kind, record_id, title, subtitle, parts,
                                     district_code=district)
