@@ -22,7 +22,7 @@ CELL_SEPARATOR = " | "  # between the values of a child row, in a form, a cell o
 LONG_TEXT = 20_000  # characters of a whole table of rows or a list of files
 
 
-def _target(field: FieldSpec) -> RegisterSpec:
+def target_register(field: FieldSpec) -> RegisterSpec:
     from sotttt_desktop.registers import get_register
     from sotttt_desktop.services.record_links import party_register
 
@@ -35,13 +35,13 @@ class RecordHandler(KindHandler):
     that number, or by the title when only one record has it."""
 
     def foreign_key(self, field: FieldSpec) -> str | None:
-        return f"{_target(field).model.__tablename__}.id"
+        return f"{target_register(field).model.__tablename__}.id"
 
     def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
-        return reference.links.find(_target(field).key, text)
+        return reference.links.find(target_register(field).key, text)
 
     def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
-        key = _target(field).key
+        key = target_register(field).key
 
         def show(value: Any) -> str:  # noqa: ANN401 - one record (a detail): one query
             if value is None:
@@ -51,8 +51,8 @@ class RecordHandler(KindHandler):
 
     def list_column(self, field: FieldSpec, model: Any) -> Any:  # noqa: ANN401
         """The target's title, joined in the page query by its primary key (no query a row)."""
-        target = _target(field).model
-        return select(getattr(target, _target(field).title_field)).where(
+        target = target_register(field).model
+        return select(getattr(target, target_register(field).title_field)).where(
             target.id == getattr(model, field.name)).scalar_subquery()
 
     def list_display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
@@ -60,7 +60,7 @@ class RecordHandler(KindHandler):
 
     def export_many(self, field: FieldSpec, values: list[Any], reference: Any,  # noqa: ANN401
                     cell: bool) -> list[Any]:
-        labels = reference.links.labels(_target(field).key, values)
+        labels = reference.links.labels(target_register(field).key, values)
         return ["" if v is None else labels.get(v, str(v)) for v in values]
 
     def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
