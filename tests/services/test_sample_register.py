@@ -217,8 +217,17 @@ def test_party_record_rows_and_files_end_to_end(sample: Services, tmp_path: Path
     row = registers.page(SAMPLE.key, 0, 10)[0]  # the names, joined in the page query
     assert row.values[columns.index("party_id")] == "Công ty TNHH Quảng cáo Sao Mai"
     assert row.values[columns.index("facility_id")] == "Công ty In Đức Hưng"
+    for number, day in (("02/TTr", "01/02/2024"), ("03/TTr", "01/01/2024")):  # earlier, none
+        registers.create(SAMPLE.key, {**RAW, "inspection_no": number, "inspected_on": day})
+    for descending in (False, True):  # each page read from either end of the ordering
+        pages = [registers.page(SAMPLE.key, i, 1, descending=descending)[0] for i in range(3)]
+        shown = [(r.values[0], r.values[columns.index("party_id")]) for r in pages]
+        expected = [("03/TTr", None), ("02/TTr", None),
+                    ("01/TTr", "Công ty TNHH Quảng cáo Sao Mai")]
+        assert shown == (expected[::-1] if descending else expected)
     for words in ("quang cao sao mai", "duc hung", "bien ban vi pham", "bien-ban.pdf"):
-        assert registers.count(SAMPLE.key, RegisterFilter(words)) == 1, words
+        found = registers.page(SAMPLE.key, 0, 10, flt=RegisterFilter(words))
+        assert [r.values[0] for r in found] == ["01/TTr"], words
     assert sample.links.file_path(created["evidence"][0]["sha256"]).read_bytes().startswith(
         b"%PDF")
 

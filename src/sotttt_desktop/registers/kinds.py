@@ -44,6 +44,7 @@ class KindHandler:
     multiline = False  # keeps line breaks when cleaning typed text
     references: str | None = None  # "table.column" a value refers to (a foreign key)
     import_headings: tuple[str, ...] = ()  # usual spreadsheet headings of such a column
+    list_joined = False  # True: the list page shows `list_column` of the page's rows
     imported = True  # False: a spreadsheet column of it is not read (the record keeps its own)
 
     def foreign_key(self, field: FieldSpec) -> str | None:
@@ -65,9 +66,9 @@ class KindHandler:
         """How the values of `list_column` are shown in a register's list."""
         return self.display(field, reference)
 
-    def list_column(self, field: FieldSpec, model: Any) -> Any:  # noqa: ANN401
-        """What a register's list page selects for the field (the column itself)."""
-        return getattr(model, field.name)
+    def list_column(self, field: FieldSpec, column: Any) -> Any:  # noqa: ANN401
+        """What a register's list page shows of the field's column (see `list_joined`)."""
+        return column
 
     def search_text(self, field: FieldSpec, value: Any, reference: Any) -> str | None:  # noqa: ANN401
         """The words a value adds to the record's search entry."""

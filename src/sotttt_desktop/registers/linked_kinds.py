@@ -49,11 +49,14 @@ class RecordHandler(KindHandler):
             return reference.links.labels(key, [value]).get(value, str(value))
         return show
 
-    def list_column(self, field: FieldSpec, model: Any) -> Any:  # noqa: ANN401
-        """The target's title, joined in the page query by its primary key (no query a row)."""
-        target = target_register(field).model
-        return select(getattr(target, target_register(field).title_field)).where(
-            target.id == getattr(model, field.name)).scalar_subquery()
+    list_joined = True
+
+    def list_column(self, field: FieldSpec, column: Any) -> Any:  # noqa: ANN401
+        """The target's title, looked up in the page query by its primary key (no query a
+        row)."""
+        target = target_register(field)
+        return select(getattr(target.model, target.title_field)).where(
+            target.model.id == column).scalar_subquery()
 
     def list_display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
         return _text
