@@ -74,6 +74,11 @@ class KindHandler:
         """The words a value adds to the record's search entry."""
         return None if value is None else str(value)
 
+    def search_many(self, field: FieldSpec, values: list[Any], reference: Any  # noqa: ANN401
+                    ) -> list[str | None]:
+        """`search_text` of the values of many records."""
+        return [None if v is None else self.search_text(field, v, reference) for v in values]
+
     def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
         return _text(value)
 

@@ -72,6 +72,10 @@ class RecordHandler(KindHandler):
     def search_text(self, field: FieldSpec, value: Any, reference: Any) -> str | None:  # noqa: ANN401
         return None if value is None else self.export_text(field, value, reference)
 
+    def search_many(self, field: FieldSpec, values: list[Any], reference: Any  # noqa: ANN401
+                    ) -> list[str | None]:
+        return [text or None for text in self.export_many(field, values, reference, False)]
+
     def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
         return Uuid()
 

@@ -94,13 +94,22 @@ def list_display_function(field: FieldSpec, reference: ReferenceService
 def search_parts(spec: RegisterSpec, values: dict[str, Any],
                  reference: ReferenceService) -> list[str]:
     """The words of a record's searchable fields besides its title, for its search entry."""
-    parts = []
+    return search_parts_many(spec, [values], reference)[0]
+
+
+def search_parts_many(spec: RegisterSpec, entries: list[dict[str, Any]],
+                      reference: ReferenceService) -> list[list[str]]:
+    """`search_parts` of many records, a field's values converted together (the titles of
+    referenced records read in one query)."""
+    parts: list[list[str]] = [[] for _entry in entries]
     for field in spec.fields:
-        if field.searchable and field.name != spec.title_field \
-                and values.get(field.name) is not None:
-            text = handler(field).search_text(field, values[field.name], reference)
+        if not field.searchable or field.name == spec.title_field:
+            continue
+        texts = handler(field).search_many(field, [e.get(field.name) for e in entries],
+                                           reference)
+        for found, text in zip(parts, texts, strict=True):
             if text:
-                parts.append(text)
+                found.append(text)
     return parts
 
 

@@ -39,7 +39,11 @@ from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import RegisterSpec
 from sotttt_desktop.services import spreadsheet_files as files
-from sotttt_desktop.services.records import duplicate_after_race, export_rows, search_parts
+from sotttt_desktop.services.records import (
+    duplicate_after_race,
+    export_rows,
+    search_parts_many,
+)
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -408,9 +412,9 @@ class RegisterFileService:
             return
         registers = self._services.registers
         rows = []
-        for entry in entries:
+        words = search_parts_many(spec, entries, self._services.reference)
+        for entry, parts in zip(entries, words, strict=True):
             title, subtitle = registers.title_and_subtitle(spec, entry)
-            parts = search_parts(spec, entry, self._services.reference)
             rows.append({"kind": spec.search_kind, "entity_id": entry["id"], "title": title,
                          "subtitle": subtitle, "folded_title": fold(title),
                          "folded": fold(" ".join(parts)),
