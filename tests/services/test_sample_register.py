@@ -298,7 +298,9 @@ def test_linked_kinds_export_and_import_back(sample: Services, tmp_path: Path,
     assert sample.register_files.export(SAMPLE.key, path) == 1
     preview = sample.register_files.preview(SAMPLE.key, path)
     assert preview.counts() == {"create": 0, "update": 0, "unchanged": 1, "reject": 0}
-    assert any(_("Evidence") in note for note in column_notes(preview))
+    assert column_notes(preview) == [  # the files are not in a spreadsheet: said, not lost
+        "Không nhập các cột sau (mỗi bản ghi giữ nguyên tệp của mình; đính kèm tệp trên từng "
+        "bản ghi): Evidence."]
     registers.update(SAMPLE.key, created["id"], {**RAW, "party_id": "", "activities": "",
                                                  "evidence": json.dumps(linked["files"])},
                      created["version"])

@@ -117,8 +117,28 @@ class RowsHandler(KindHandler):
         return "\n".join(CELL_SEPARATOR.join(row.get(c.name) or "" for c in field.columns)
                          .rstrip(" |") for row in value)
 
+    def shown_cells(self, field: FieldSpec, value: Any, reference: Any  # noqa: ANN401
+                    ) -> list[list[str]]:
+        """Each kept value as its own kind shows it ("1.500.000 đồng"), row by row."""
+        from sotttt_desktop.registers.kinds import handler
+
+        kinds = [(c, handler(c), handler(c).display(c, reference)) for c in field.columns]
+        shown = []
+        for row in value or ():
+            cells = []
+            for child, kind, show in kinds:
+                text = row.get(child.name) or ""
+                parsed, error = kind.parse(child, text, reference) if text else (None, None)
+                cells.append(text if error else show(parsed))
+            shown.append(cells)
+        return shown
+
     def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
-        return lambda value: self._lines(field, value)
+        return lambda value: "\n".join(CELL_SEPARATOR.join(cells).rstrip(" |") for cells
+                                       in self.shown_cells(field, value, reference))
+
+    def list_display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: self._lines(field, value)  # as kept: no lookup a row
 
     def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
         return self._lines(field, value)

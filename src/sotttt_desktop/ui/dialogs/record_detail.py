@@ -59,7 +59,7 @@ class RecordDetailDialog(QDialog):
         for field, (label, text) in zip(spec.fields_for(variant), shown, strict=True):
             own = DETAIL_WIDGETS.get(field.kind)
             if own is not None and record.get(field.name):  # a kind shown as a table
-                form.addRow(label + ":", own(field, record[field.name]))
+                form.addRow(label + ":", own(field, record[field.name], services))
                 continue
             value = QLabel(text or "—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

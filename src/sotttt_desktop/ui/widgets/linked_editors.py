@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
-from sotttt_desktop.registers.linked_kinds import CELL_SEPARATOR, file_label, target_register
+from sotttt_desktop.registers.linked_kinds import (
+    CELL_SEPARATOR,
+    RowsHandler,
+    file_label,
+    target_register,
+)
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.qt_text import ERROR_STYLE
@@ -324,23 +329,25 @@ def files_editor(field: FieldSpec, services: Services, changed: Changed,
     return _connected(FilesEditor(field, services), changed)
 
 
-def rows_table(field: FieldSpec, value: Any) -> QWidget:  # noqa: ANN401 - the stored rows
-    """The rows of a record in its detail view: a read-only table."""
-    table = QTableWidget(len(value or ()), len(field.columns))
+def rows_table(field: FieldSpec, value: Any, services: Services) -> QWidget:  # noqa: ANN401
+    """The rows of a record in its detail view: a read-only table, each value as its kind
+    shows it."""
+    cells = RowsHandler().shown_cells(field, value, services.reference)
+    table = QTableWidget(len(cells), len(field.columns))
     table.setObjectName(f"detail_{field.name}")
     table.setHorizontalHeaderLabels([_(c.label) for c in field.columns])
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
-    for row, cells in enumerate(value or ()):
-        for column, child in enumerate(field.columns):
-            table.setItem(row, column, QTableWidgetItem(cells.get(child.name) or ""))
+    for row, texts in enumerate(cells):
+        for column, text in enumerate(texts):
+            table.setItem(row, column, QTableWidgetItem(text))
     table.resizeColumnsToContents()
     lines = table.fontMetrics().lineSpacing() + 10
-    table.setFixedHeight(min(10, len(value or ()) + 1) * lines + 8)
+    table.setFixedHeight(min(10, len(cells) + 1) * lines + 8)
     return table
 
 
 # the kinds a record's detail view shows with their own widget (the others: their display text)
-DETAIL_WIDGETS: dict[FieldKind, Callable[[FieldSpec, Any], QWidget]] = {
+DETAIL_WIDGETS: dict[FieldKind, Callable[[FieldSpec, Any, Services], QWidget]] = {
     FieldKind.ROWS: rows_table,
 }
