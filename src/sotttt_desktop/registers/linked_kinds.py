@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Uuid, select
 
-from sotttt_desktop.i18n import _, format_number
+from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers.kinds import KindHandler, Parsed, _text
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
@@ -23,10 +23,10 @@ LONG_TEXT = 20_000  # characters of a whole table of rows or a list of files
 
 
 def target_register(field: FieldSpec) -> RegisterSpec:
-    from sotttt_desktop.registers import get_register
-    from sotttt_desktop.services.record_links import party_register
-
-    return party_register() if field.kind is FieldKind.PARTY else get_register(field.target or "")
+    """The register a party or record field refers to."""
+    kind = LINKED_HANDLERS[field.kind]
+    assert isinstance(kind, RecordHandler)
+    return kind.target(field)
 
 
 class RecordHandler(KindHandler):
@@ -34,14 +34,25 @@ class RecordHandler(KindHandler):
     kind), shown as its title; a file gives "title (identifying number)" and is read back by
     that number, or by the title when only one record has it."""
 
+    picker_hint = N_("Type a few letters of the name or number, then choose")
+
+    def target(self, field: FieldSpec) -> RegisterSpec:
+        from sotttt_desktop.registers import find_register
+
+        found = find_register(field.target or "")
+        if found is None:
+            raise ValueError(f"field {field.name}: declare its target, a register's key "
+                             f"(not {field.target!r})")
+        return found
+
     def foreign_key(self, field: FieldSpec) -> str | None:
-        return f"{target_register(field).model.__tablename__}.id"
+        return f"{self.target(field).model.__tablename__}.id"
 
     def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
-        return reference.links.find(target_register(field).key, text)
+        return reference.links.find(self.target(field).key, text)
 
     def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
-        key = target_register(field).key
+        key = self.target(field).key
 
         def show(value: Any) -> str:  # noqa: ANN401 - one record (a detail): one query
             if value is None:
@@ -54,7 +65,7 @@ class RecordHandler(KindHandler):
     def list_column(self, field: FieldSpec, column: Any) -> Any:  # noqa: ANN401
         """The target's title, looked up in the page query by its primary key (no query a
         row)."""
-        target = target_register(field)
+        target = self.target(field)
         return select(getattr(target.model, target.title_field)).where(
             target.model.id == column).scalar_subquery()
 
@@ -63,7 +74,7 @@ class RecordHandler(KindHandler):
 
     def export_many(self, field: FieldSpec, values: list[Any], reference: Any,  # noqa: ANN401
                     cell: bool) -> list[Any]:
-        labels = reference.links.labels(target_register(field).key, values)
+        labels = reference.links.labels(self.target(field).key, values)
         return ["" if v is None else labels.get(v, str(v)) for v in values]
 
     def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
@@ -78,6 +89,17 @@ class RecordHandler(KindHandler):
 
     def column_type(self, field: FieldSpec) -> Any:  # noqa: ANN401
         return Uuid()
+
+
+class PartyHandler(RecordHandler):
+    """An organisation or individual of the register of parties."""
+
+    picker_hint = N_("Type a few letters of the name, tax code or citizen ID, then choose")
+
+    def target(self, field: FieldSpec) -> RegisterSpec:
+        from sotttt_desktop.services.record_links import party_register
+
+        return party_register()
 
 
 class RowsHandler(KindHandler):
@@ -208,7 +230,7 @@ class FilesHandler(KindHandler):
 
 
 LINKED_HANDLERS: dict[FieldKind, KindHandler] = {
-    FieldKind.PARTY: RecordHandler(),
+    FieldKind.PARTY: PartyHandler(),
     FieldKind.RECORD: RecordHandler(),
     FieldKind.ROWS: RowsHandler(),
     FieldKind.FILES: FilesHandler(),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
+from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.linked_kinds import (
     CELL_SEPARATOR,
     RowsHandler,
@@ -88,8 +89,7 @@ class RecordPicker(KindEditor):
         self._chosen: uuid.UUID | None = None
         self.search = QLineEdit()
         self.search.setObjectName(f"search_{field.name}")
-        self.search.setPlaceholderText(_("Type a few letters of the name, tax code or citizen "
-                                         "ID, then choose"))
+        self.search.setPlaceholderText(_(handler(field).picker_hint))
         self.matches = QListWidget()
         self.matches.setObjectName(f"matches_{field.name}")
         self.matches.setMaximumHeight(self.matches.fontMetrics().lineSpacing() * 6 + 8)
