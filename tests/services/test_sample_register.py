@@ -234,7 +234,7 @@ def test_party_record_rows_and_files_end_to_end(sample: Services, tmp_path: Path
 
 def test_references_and_rows_refuse_what_they_cannot_read(sample: Services,
                                                           tmp_path: Path) -> None:
-    _linked(sample, tmp_path)
+    first = _linked(sample, tmp_path)
     sample.registers.create("parties", {"kind": "org", "name": "Công ty TNHH Quảng cáo Sao Mai",
                                         "tax_code": "3700123457", "district_code": "Dĩ An"})
     bad = {"party_id": "3799999999", "facility_id": "Công ty không có",
@@ -251,6 +251,10 @@ def test_references_and_rows_refuse_what_they_cannot_read(sample: Services,
     named = sample.registers.create(SAMPLE.key, {**RAW, "party_id": "Công ty TNHH Quảng cáo "
                                                  "Sao Mai (3700123457)"})
     assert named["party_id"] is not None
+    bracketed = sample.registers.create("parties", {"kind": "org", "name": "Công ty In (Việt Nam)",
+                                                    "district_code": "Dĩ An"})
+    assert sample.links.find("parties", "Công ty In (Việt Nam)") == (bracketed["id"], None)
+    assert sample.links.find("parties", "3700 123 456") == (first["party"]["id"], None)
     with pytest.raises(ValidationError):
         sample.registers.create(SAMPLE.key, {**RAW, "inspection_no": "09/TTr",
                                              "activities": "01/01/2024 | a | b | c"})

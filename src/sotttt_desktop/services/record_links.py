@@ -57,7 +57,7 @@ class RecordLinks:
                 getattr(spec.model, spec.district_field) == actor.district_code)
         return statement
 
-    def _identity_columns(self, spec: RegisterSpec) -> list[Any]:
+    def _identity_columns(self, spec: RegisterSpec) -> list[Any]:  # noqa: ANN401
         return [getattr(spec.model, f.name) for f in spec.fields if f.unique_message]
 
     def labels(self, key: str, ids: list[Any]) -> dict[uuid.UUID, str]:
@@ -88,9 +88,10 @@ class RecordLinks:
         except PermissionDeniedError as error:
             return None, str(error)
         text = text.strip()
-        candidates = [text]
+        names = [text]
         if text.endswith(")") and "(" in text:  # "Công ty A (3700123456)"
-            candidates.insert(0, text[text.rfind("(") + 1:-1].strip())
+            names.append(text[:text.rfind("(")].strip())
+        candidates = [text[text.rfind("(") + 1:-1].strip(), text] if len(names) > 1 else [text]
         with self._services.db.reading() as conn:
             as_id = _parse_uuid(text)
             if as_id is not None:
@@ -98,28 +99,30 @@ class RecordLinks:
                     model.id == as_id))).first()
                 if row is not None:
                     return _as_uuid(row[0]), None
-            for column in self._identity_columns(spec):
+            for field in (f for f in spec.fields if f.unique_message):
+                column = getattr(model, field.name)
                 for candidate in candidates:
+                    value = field.normalise(candidate) if field.normalise else candidate
                     row = conn.execute(self._visible(spec, select(model.id).where(
-                        column == candidate).limit(1))).first()
+                        column == value).limit(1))).first()
                     if row is not None:
                         return _as_uuid(row[0]), None
             title = getattr(model, spec.title_field)
-            name = text[:text.rfind("(")].strip() if len(candidates) > 1 else text
-            if spec.sort_from == spec.title_field:  # the folded title is indexed
-                condition = model.sort_name == fold(name)[:SORT_KEY_LENGTH]
-            else:
-                condition = title == name
-            rows = conn.execute(self._visible(spec, select(model.id, title).where(condition)
-                                              .limit(50))).all()
-        same = [r for r in rows if fold(str(r[1])) == fold(name)]
-        if len(same) == 1:
-            return _as_uuid(same[0][0]), None
-        item = _(spec.item_name)
-        if same:
-            return None, _("Several records of {item} are named “{name}”: give the identifying "
-                           "number instead.").format(item=item, name=name)
-        return None, _("No {item} “{text}” is found.").format(item=item, text=text)
+            for name in names:
+                if spec.sort_from == spec.title_field:  # the folded title is indexed
+                    condition = model.sort_name == fold(name)[:SORT_KEY_LENGTH]
+                else:
+                    condition = title == name
+                rows = conn.execute(self._visible(spec, select(model.id, title).where(
+                    condition).limit(50))).all()
+                same = [r for r in rows if fold(str(r[1])) == fold(name)]
+                if len(same) == 1:
+                    return _as_uuid(same[0][0]), None
+                if same:
+                    return None, _("Several records of {item} are named “{name}”: give the "
+                                   "identifying number instead.").format(
+                        item=_(spec.item_name), name=name)
+        return None, _("No {item} “{text}” is found.").format(item=_(spec.item_name), text=text)
 
     def matches(self, key: str, text: str, limit: int = MATCHES_OFFERED
                 ) -> list[tuple[uuid.UUID, str]]:
