@@ -133,3 +133,35 @@ def test_coordinates_inside_the_province_as_copyable_text() -> None:
     outside = kind.parse(field, "21.0285, 105.8542", None)  # Hà Nội
     assert outside[0] is None and "ngoài địa bàn tỉnh" in outside[1]
     assert kind.parse(field, "ở chợ", None)[0] is None
+
+
+PLAN = FieldSpec("plan", "Plan", FieldKind.ROWS, columns=(
+    FieldSpec("on", "On", FieldKind.DATE, required=True), FieldSpec("cost", "Cost", FieldKind.MONEY),
+    FieldSpec("what", "What")))
+
+
+def test_rows_are_read_by_their_childrens_kinds_and_read_back() -> None:
+    rows = handler(PLAN)
+    value, error = rows.parse(PLAN, "5/3/2024 | 1.500.000 đồng | Họp báo\n\n06/03/2024 | | Tổng kết",
+                              None)
+    assert error is None and value == [
+        {"on": "05/03/2024", "cost": "1500000", "what": "Họp báo"},
+        {"on": "06/03/2024", "cost": "", "what": "Tổng kết"}]
+    text = rows.export_text(PLAN, value, None)
+    assert text == "05/03/2024 | 1500000 | Họp báo\n06/03/2024 |  | Tổng kết"
+    assert rows.display(PLAN, None)(value) == \
+        "05/03/2024 | 1.500.000 đồng | Họp báo\n06/03/2024 |  | Tổng kết"
+    assert rows.parse(PLAN, text, None) == (value, None)
+    assert rows.parse(PLAN, "06/03/2024 | nhiều", None)[1].startswith("Dòng 1, Cost: ")
+    assert rows.parse(PLAN, "06/03/2024\n | | Họp", None)[1] == \
+        "Dòng 2, On: Trường này bắt buộc nhập."
+    assert rows.search_text(PLAN, value, None) == "05/03/2024 1500000 Họp báo 06/03/2024 Tổng kết"
+    assert type(rows.column_type(PLAN)).__name__ == "JSON"
+
+
+def test_files_take_only_the_list_an_editor_makes() -> None:
+    files = FieldSpec("evidence", "Evidence", FieldKind.FILES)
+    for text in ("bien-ban.pdf", '[{"name": "a.pdf"}]', '{"sha256": "00"}'):
+        assert handler(files).parse(files, text, None) == (
+            None, "Đính kèm tệp bằng nút Thêm tệp….")
+    assert not handler(files).imported and handler(PLAN).imported

@@ -1,16 +1,17 @@
-"""A register of twelve fields of mixed kinds, declared once here: its table is generated from
+"""A register of sixteen fields of every kind, declared once here: its table is generated from
 the declaration on SQLite and PostgreSQL and it works through the services like any other —
 create, update, page, search, export and import back."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table
+from sqlalchemy import Column, Integer, MetaData, Table, Uuid
 from sqlalchemy.orm import DeclarativeBase
 
 from sotttt_desktop.core.models.base import NAMING_CONVENTION
@@ -32,6 +33,8 @@ class SampleBase(DeclarativeBase):  # not the application's metadata: the schema
 
 
 Table("district", SampleBase.metadata, Column("code", Integer, primary_key=True))
+Table("party", SampleBase.metadata, Column("id", Uuid, primary_key=True))
+Table("printing_facility", SampleBase.metadata, Column("id", Uuid, primary_key=True))
 
 RESULTS = (("open", "Open"), ("closed", "Closed"))
 
@@ -57,6 +60,14 @@ SAMPLE = RegisterSpec(
         FieldSpec("area", "Floor area", FieldKind.DECIMAL, unit="m²"),
         FieldSpec("location", "Location", FieldKind.COORDINATES),
         FieldSpec("inspector", "Inspector", searchable=True),
+        FieldSpec("party_id", "Inspected party", FieldKind.PARTY, searchable=True),
+        FieldSpec("facility_id", "Facility inspected", FieldKind.RECORD,
+                  target="printing_facilities", searchable=True),
+        FieldSpec("activities", "Activities", FieldKind.ROWS, in_table=False, searchable=True,
+                  columns=(FieldSpec("on", "On the day", FieldKind.DATE, required=True),
+                           FieldSpec("content", "What was done", required=True),
+                           FieldSpec("unit", "Unit in charge"))),
+        FieldSpec("evidence", "Evidence", FieldKind.FILES, in_table=False, searchable=True),
     ),
 )
 # ---------------------------------------------------------------------------------------------
@@ -80,11 +91,14 @@ def test_the_table_comes_from_the_declaration() -> None:
     table = SAMPLE.model.__table__
     assert {c.name for c in table.c} >= {f.name for f in SAMPLE.fields} | {"sort_name", "id"}
     assert not table.c.violation.nullable and table.c.area.nullable
-    assert len(SAMPLE.fields) == 12
+    assert len(SAMPLE.fields) == 16
     assert {i.name for i in table.indexes} == {
         "ix_sample_inspection_sort_name", "ix_sample_inspection_inspected_on",
         "ix_sample_inspection_district", "ix_sample_inspection_result"}
     assert [fk.target_fullname for fk in table.c.district_code.foreign_keys] == ["district.code"]
+    assert [fk.target_fullname for fk in table.c.party_id.foreign_keys] == ["party.id"]
+    assert [fk.target_fullname for fk in table.c.facility_id.foreign_keys] == \
+        ["printing_facility.id"]
 
 
 def test_create_update_page_search(sample: Services) -> None:
@@ -158,3 +172,143 @@ def test_a_commune_must_lie_in_the_district_of_any_register(services: Services) 
             "serial_no": "SN-1", "machine_kind": "copier", "holder_name": "Công ty A",
             "district_code": str(district), "commune_code": str(elsewhere), "state": "active"})
     assert set(refused.value.field_errors) == {"commune_code"}
+
+
+# ---- the kinds that refer to other records, hold rows or files -------------------------------
+
+def _linked(services: Services, tmp_path: Path) -> dict[str, object]:
+    """A party, a printing facility and an evidence file; the raw fields naming them."""
+    party = services.registers.create("parties", {
+        "kind": "org", "name": "Công ty TNHH Quảng cáo Sao Mai", "tax_code": "3700123456",
+        "district_code": "Dĩ An"})
+    facility = services.registers.create("printing_facilities", {
+        "tax_code": "3700111222", "name": "Công ty In Đức Hưng", "district_code": "718",
+        "licence_kind": "permit", "state": "active"})
+    photo = tmp_path / "bien-ban.pdf"
+    photo.write_bytes(b"%PDF-1.4 minutes of the inspection")
+    files = services.links.store_files([photo])
+    return {"party": party, "facility": facility, "files": files,
+            "raw": {"party_id": "3700123456", "facility_id": "Công ty In Đức Hưng",
+                    "activities": "05/03/2024 | Kiểm tra giấy phép | Phòng TTBCXB\n"
+                                  "6/3/2024 | Lập biên bản vi phạm",
+                    "evidence": json.dumps(files)}}
+
+
+def test_party_record_rows_and_files_end_to_end(sample: Services, tmp_path: Path) -> None:
+    linked = _linked(sample, tmp_path)
+    registers = sample.registers
+    created = registers.create(SAMPLE.key, {**RAW, **linked["raw"]})
+    assert created["party_id"] == linked["party"]["id"]
+    assert created["facility_id"] == linked["facility"]["id"]
+    assert created["activities"] == [
+        {"on": "05/03/2024", "content": "Kiểm tra giấy phép", "unit": "Phòng TTBCXB"},
+        {"on": "06/03/2024", "content": "Lập biên bản vi phạm", "unit": ""}]
+    assert created["evidence"] == linked["files"] and linked["files"][0]["size"] == 34
+    again = registers.record(SAMPLE.key, created["id"])  # read back from the table
+    assert {n: again[n] for n in ("party_id", "facility_id", "activities", "evidence")} == \
+        {n: created[n] for n in ("party_id", "facility_id", "activities", "evidence")}
+    shown = dict(registers.display(SAMPLE.key, again))
+    assert shown["Inspected party"] == "Công ty TNHH Quảng cáo Sao Mai (3700123456)"
+    assert shown["Facility inspected"] == "Công ty In Đức Hưng (3700111222)"
+    assert shown["Activities"].splitlines() == [
+        "05/03/2024 | Kiểm tra giấy phép | Phòng TTBCXB", "06/03/2024 | Lập biên bản vi phạm"]
+    assert shown["Evidence"] == "bien-ban.pdf (1 KB)"
+    columns = [f.name for f in SAMPLE.table_fields]
+    row = registers.page(SAMPLE.key, 0, 10)[0]  # the names, joined in the page query
+    assert row.values[columns.index("party_id")] == "Công ty TNHH Quảng cáo Sao Mai"
+    assert row.values[columns.index("facility_id")] == "Công ty In Đức Hưng"
+    for number, day in (("02/TTr", "01/02/2024"), ("03/TTr", "01/01/2024")):  # earlier, none
+        registers.create(SAMPLE.key, {**RAW, "inspection_no": number, "inspected_on": day})
+    for descending in (False, True):  # each page read from either end of the ordering
+        pages = [registers.page(SAMPLE.key, i, 1, descending=descending)[0] for i in range(3)]
+        shown = [(r.values[0], r.values[columns.index("party_id")]) for r in pages]
+        expected = [("03/TTr", None), ("02/TTr", None),
+                    ("01/TTr", "Công ty TNHH Quảng cáo Sao Mai")]
+        assert shown == (expected[::-1] if descending else expected)
+    for words in ("quang cao sao mai", "duc hung", "bien ban vi pham", "bien-ban.pdf"):
+        found = registers.page(SAMPLE.key, 0, 10, flt=RegisterFilter(words))
+        assert [r.values[0] for r in found] == ["01/TTr"], words
+    assert sample.links.file_path(created["evidence"][0]["sha256"]).read_bytes().startswith(
+        b"%PDF")
+
+
+def test_references_and_rows_refuse_what_they_cannot_read(sample: Services,
+                                                          tmp_path: Path) -> None:
+    first = _linked(sample, tmp_path)
+    sample.registers.create("parties", {"kind": "org", "name": "Công ty TNHH Quảng cáo Sao Mai",
+                                        "tax_code": "3700123457", "district_code": "Dĩ An"})
+    bad = {"party_id": "3799999999", "facility_id": "Công ty không có",
+           "activities": "32/13/2024 | Kiểm tra", "evidence": "bien-ban.pdf"}
+    with pytest.raises(ValidationError) as refused:
+        sample.registers.create(SAMPLE.key, {**RAW, **bad})
+    errors = refused.value.field_errors
+    assert set(errors) == {"party_id", "facility_id", "activities", "evidence"}
+    assert "3799999999" in errors["party_id"]
+    assert errors["activities"].startswith("Dòng 1, ") or errors["activities"].startswith("Row 1")
+    with pytest.raises(ValidationError) as ambiguous:  # two parties of that name
+        sample.registers.create(SAMPLE.key, {**RAW, "party_id": "Công ty TNHH Quảng cáo Sao Mai"})
+    assert "party_id" in ambiguous.value.field_errors
+    named = sample.registers.create(SAMPLE.key, {**RAW, "party_id": "Công ty TNHH Quảng cáo "
+                                                 "Sao Mai (3700123457)"})
+    assert named["party_id"] is not None
+    bracketed = sample.registers.create("parties", {"kind": "org", "name": "Công ty In (Việt Nam)",
+                                                    "district_code": "Dĩ An"})
+    assert sample.links.find("parties", "Công ty In (Việt Nam)") == (bracketed["id"], None)
+    assert sample.links.find("parties", "3700 123 456") == (first["party"]["id"], None)
+    with pytest.raises(ValidationError):
+        sample.registers.create(SAMPLE.key, {**RAW, "inspection_no": "09/TTr",
+                                             "activities": "01/01/2024 | a | b | c"})
+
+
+def test_a_picker_offers_only_what_the_actor_may_see(sample: Services, tmp_path: Path) -> None:
+    from sotttt_desktop.services.actor import Actor
+
+    _linked(sample, tmp_path)
+    elsewhere = sample.registers.create("parties", {
+        "kind": "org", "name": "Công ty Quảng cáo Bến Cát", "tax_code": "3700222333",
+        "district_code": "Bến Cát"})
+    assert [label for _id, label in sample.links.matches("parties", "quang cao")] == [
+        "Công ty Quảng cáo Bến Cát (3700222333)",
+        "Công ty TNHH Quảng cáo Sao Mai (3700123456)"]
+    officer = sample.as_actor(Actor(username="dian", display_name="Dĩ An", authenticated=True,
+                                    grants=frozenset({("*", "view")}),
+                                    district_code=sample.reference.find_district("Dĩ An")))
+    assert [label for _id, label in officer.links.matches("parties", "quang cao")] == [
+        "Công ty TNHH Quảng cáo Sao Mai (3700123456)"]
+    assert officer.links.find("parties", "3700222333")[0] is None  # not the officer's
+    assert sample.links.find("parties", str(elsewhere["id"]))[0] == elsewhere["id"]
+
+
+def test_evidence_files_have_the_attachments_size_limit(sample: Services, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import sotttt_desktop.core.attachments as attachments
+
+    monkeypatch.setattr(attachments, "MAX_BYTES", 10)
+    big = tmp_path / "anh-chup.jpg"
+    big.write_bytes(b"x" * 11)
+    with pytest.raises(ValidationError):
+        sample.links.store_files([big])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_linked_kinds_export_and_import_back(sample: Services, tmp_path: Path,
+                                             suffix: str) -> None:
+    from sotttt_desktop.services.register_files import column_notes
+
+    linked = _linked(sample, tmp_path)
+    registers = sample.registers
+    created = registers.create(SAMPLE.key, {**RAW, **linked["raw"]})
+    path = tmp_path / f"sample{suffix}"
+    assert sample.register_files.export(SAMPLE.key, path) == 1
+    preview = sample.register_files.preview(SAMPLE.key, path)
+    assert preview.counts() == {"create": 0, "update": 0, "unchanged": 1, "reject": 0}
+    assert column_notes(preview) == [  # the files are not in a spreadsheet: said, not lost
+        "Không nhập các cột sau (mỗi bản ghi giữ nguyên tệp của mình; đính kèm tệp trên từng "
+        "bản ghi): Evidence."]
+    registers.update(SAMPLE.key, created["id"], {**RAW, "party_id": "", "activities": "",
+                                                 "evidence": json.dumps(linked["files"])},
+                     created["version"])
+    sample.register_files.commit(SAMPLE.key, path)
+    again = registers.record(SAMPLE.key, created["id"])
+    assert {f.name: again[f.name] for f in SAMPLE.fields} == \
+        {f.name: created[f.name] for f in SAMPLE.fields}  # the files kept, the rest read back

@@ -9,6 +9,7 @@ from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import edit_text, parse_field
 from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
 from sotttt_desktop.ui.field_editors import EDITORS, make_editor
+from sotttt_desktop.ui.widgets.linked_editors import KindEditor
 
 
 def test_every_kind_has_an_editor(qtbot, db_path) -> None:  # noqa: ANN001
@@ -20,10 +21,12 @@ def test_every_kind_has_an_editor(qtbot, db_path) -> None:  # noqa: ANN001
     services = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
     changes: list[str] = []
     for kind in FieldKind:
-        field = FieldSpec("x", "X", kind, choices=(("a", "A"),))
+        field = FieldSpec("x", "X", kind, choices=(("a", "A"),), target="parties",
+                          columns=(FieldSpec("y", "Y"),))
         editor = make_editor(field, services, lambda k=kind: changes.append(k), lambda: None)
         qtbot.addWidget(editor)
-        assert isinstance(editor, QLineEdit | QComboBox) or kind is FieldKind.MULTILINE
+        assert isinstance(editor, QLineEdit | QComboBox | KindEditor) \
+            or kind is FieldKind.MULTILINE
     services.db.close()
 
 

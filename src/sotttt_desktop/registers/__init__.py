@@ -3,7 +3,7 @@
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "add_register", "all_registers",
-           "get_register", "registers_of", "remove_register"]
+           "find_register", "get_register", "registers_of", "remove_register"]
 
 _ADDED: dict[str, RegisterSpec] = {}  # declared outside this package (tests, extensions)
 
@@ -44,6 +44,23 @@ def all_registers() -> dict[str, RegisterSpec]:
 
 def get_register(key: str) -> RegisterSpec:
     return all_registers()[key]
+
+
+def find_register(key: str) -> RegisterSpec | None:
+    """The register `key`, also while the register modules are still being imported (a
+    declaration naming another register as its target: that one must be declared in a module
+    imported before)."""
+    try:
+        return all_registers().get(key)
+    except ImportError:  # inside the import of a register module: the declarations so far
+        import sys
+
+        for name, module in list(sys.modules.items()):
+            if name.startswith(f"{__name__}.") and module is not None:
+                for value in vars(module).values():
+                    if isinstance(value, RegisterSpec) and value.key == key:
+                        return value
+        return _ADDED.get(key)
 
 
 def registers_of(area: str) -> list[str]:

@@ -44,6 +44,16 @@ class KindHandler:
     multiline = False  # keeps line breaks when cleaning typed text
     references: str | None = None  # "table.column" a value refers to (a foreign key)
     import_headings: tuple[str, ...] = ()  # usual spreadsheet headings of such a column
+    list_joined = False  # True: the list page shows `list_column` of the page's rows
+    imported = True  # False: a spreadsheet column of it is not read (the record keeps its own)
+
+    def foreign_key(self, field: FieldSpec) -> str | None:
+        """The "table.column" a value refers to, if any."""
+        return self.references
+
+    def text_limit(self, field: FieldSpec) -> int:
+        """The longest text accepted for the field."""
+        return field.max_length
 
     def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
         return text, None
@@ -52,8 +62,35 @@ class KindHandler:
         """How values are shown, worked out once per field (not per cell)."""
         return _text
 
+    def list_display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        """How the values of `list_column` are shown in a register's list."""
+        return self.display(field, reference)
+
+    def list_column(self, field: FieldSpec, column: Any) -> Any:  # noqa: ANN401
+        """What a register's list page shows of the field's column (see `list_joined`)."""
+        return column
+
+    def search_text(self, field: FieldSpec, value: Any, reference: Any) -> str | None:  # noqa: ANN401
+        """The words a value adds to the record's search entry."""
+        return None if value is None else str(value)
+
+    def search_many(self, field: FieldSpec, values: list[Any], reference: Any  # noqa: ANN401
+                    ) -> list[str | None]:
+        """`search_text` of the values of many records."""
+        return [None if v is None else self.search_text(field, v, reference) for v in values]
+
     def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
         return _text(value)
+
+    def keep_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        """A stored value as text that parses back to it (an import keeping a field)."""
+        return self.export_text(field, value, reference)
+
+    def export_many(self, field: FieldSpec, values: list[Any], reference: Any,  # noqa: ANN401
+                    cell: bool) -> list[Any]:
+        """The exported values of a batch of records (cells or text)."""
+        convert = self.export_cell if cell else self.export_text
+        return [convert(field, value, reference) for value in values]
 
     def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
         """The value in an exported file (always Vietnamese), read back by parse."""
@@ -391,6 +428,10 @@ HANDLERS: dict[FieldKind, KindHandler] = {
     FieldKind.DECIMAL: DecimalHandler(),
     FieldKind.COORDINATES: CoordinatesHandler(),
 }
+
+from sotttt_desktop.registers.linked_kinds import LINKED_HANDLERS  # noqa: E402 - uses KindHandler
+
+HANDLERS.update(LINKED_HANDLERS)
 
 
 def handler(field: FieldSpec) -> KindHandler:

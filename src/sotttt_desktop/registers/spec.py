@@ -26,6 +26,10 @@ class FieldKind(StrEnum):
     DATETIME = "datetime"  # a local date and time
     DECIMAL = "decimal"  # with the field's unit
     COORDINATES = "coordinates"  # "latitude, longitude" inside the province
+    PARTY = "party"  # an organisation or individual of the register of parties (a foreign key)
+    RECORD = "record"  # a record of the register named by the field's `target` (a foreign key)
+    ROWS = "rows"  # a small table of the child fields declared in the field's `columns`
+    FILES = "files"  # evidence files in the content-addressed attachment store
 
 
 Validator = Callable[[str], "str | None"]
@@ -73,6 +77,8 @@ class FieldSpec:
     index: str | None = None  # names an index on (this column, the register's index_order)
     unit: str = ""  # N_(), shown after a decimal number ("m²")
     decimals: int = 2  # digits kept after the decimal point (decimal kind)
+    target: str | None = None  # the register a record field refers to (record kind)
+    columns: tuple[FieldSpec, ...] = ()  # the child fields of each row (rows kind)
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 def _field_column(field: FieldSpec) -> Any:  # noqa: ANN401 - a mapped column
     kind = handler(field)
-    foreign = (ForeignKey(kind.references),) if kind.references else ()
+    references = kind.foreign_key(field)
+    foreign = (ForeignKey(references),) if references else ()
     return mapped_column(kind.column_type(field), *foreign, nullable=not field.required,
                          unique=bool(field.unique_message) or None)
 

@@ -96,7 +96,7 @@ class DossierService:
         at_utc = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
         actor = services.actor.username
         agency = services.numbering.agency(moment.date())  # read before taking the write lock
-        files = self._store_files(attachments or [])  # whole files first, rows after
+        files = self.store_files(attachments or [])  # whole files first, rows after
         with services.db.session(write=True) as session:
             applicant = session.get(Party, applicant_id)
             if applicant is None:
@@ -230,7 +230,8 @@ class DossierService:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def _store_files(self, paths: list[Path]) -> list[tuple[str, str, int]]:
+    def store_files(self, paths: list[Path]) -> list[tuple[str, str, int]]:
+        """Copy files into the attachment store (all checked first): (name, sha256, size)."""
         from sotttt_desktop.core.attachments import MAX_BYTES, store
         from sotttt_desktop.settings import attachments_dir
 

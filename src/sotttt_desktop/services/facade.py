@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.overview import OverviewService
     from sotttt_desktop.services.parties import PartyService
     from sotttt_desktop.services.permits import PermitService
+    from sotttt_desktop.services.record_links import RecordLinks
     from sotttt_desktop.services.reference import ReferenceService
     from sotttt_desktop.services.register_files import RegisterFileService
     from sotttt_desktop.services.registers import RegisterService
@@ -106,6 +107,12 @@ class Services:
         from sotttt_desktop.services.reference import ReferenceService
 
         return ReferenceService(self)
+
+    @cached_property
+    def links(self) -> RecordLinks:
+        from sotttt_desktop.services.record_links import RecordLinks
+
+        return RecordLinks(self)
 
     @cached_property
     def search(self) -> SearchService:

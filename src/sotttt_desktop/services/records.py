@@ -6,7 +6,8 @@ saved (services), so both always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import clean, clean_multiline
@@ -27,8 +28,9 @@ def parse_field(field: FieldSpec, raw: object, reference: ReferenceService) -> t
     text_value = clean_multiline(raw) if kind.multiline else clean(raw)
     if text_value is None:
         return None, (_("This field is required.") if field.required else None)
-    if len(text_value) > field.max_length:
-        return None, _("Too long: at most {count} characters.").format(count=field.max_length)
+    if len(text_value) > kind.text_limit(field):
+        return None, _("Too long: at most {count} characters.").format(
+            count=kind.text_limit(field))
     if field.normalise:
         text_value = field.normalise(text_value)
     if field.validate:
@@ -81,6 +83,55 @@ def display_function(field: FieldSpec, reference: ReferenceService) -> Callable[
     """How values of `field` are shown, worked out once (a table shows thousands of values:
     labels translated and district names looked up once, not per cell)."""
     return handler(field).display(field, reference)
+
+
+def list_display_function(field: FieldSpec, reference: ReferenceService
+                          ) -> Callable[[Any], str]:
+    """How the values a register's list page selects for `field` are shown (worked out once)."""
+    return handler(field).list_display(field, reference)
+
+
+def search_parts(spec: RegisterSpec, values: dict[str, Any],
+                 reference: ReferenceService) -> list[str]:
+    """The words of a record's searchable fields besides its title, for its search entry."""
+    return search_parts_many(spec, [values], reference)[0]
+
+
+def search_parts_many(spec: RegisterSpec, entries: list[dict[str, Any]],
+                      reference: ReferenceService) -> list[list[str]]:
+    """`search_parts` of many records, a field's values converted together (the titles of
+    referenced records read in one query)."""
+    parts: list[list[str]] = [[] for _entry in entries]
+    for field in spec.fields:
+        if not field.searchable or field.name == spec.title_field:
+            continue
+        texts = handler(field).search_many(field, [e.get(field.name) for e in entries],
+                                           reference)
+        for found, text in zip(parts, texts, strict=True):
+            if text:
+                found.append(text)
+    return parts
+
+
+EXPORT_BATCH = 1000  # records whose values are converted together (one lookup of references)
+
+
+def export_rows(spec: RegisterSpec, records: Iterator[dict[str, Any]], reference: Any,  # noqa: ANN401
+                 as_cells: bool) -> Iterator[list[Any]]:
+    """The exported rows, converted a batch of records at a time, column by column."""
+    kinds = [handler(f) for f in spec.fields]
+    batch: list[dict[str, Any]] = []
+    for record in itertools.chain(records, [None]):
+        if record is not None:
+            batch.append(record)
+            if len(batch) < EXPORT_BATCH:
+                continue
+        if not batch:
+            return
+        columns = [kind.export_many(f, [r.get(f.name) for r in batch], reference, as_cells)
+                   for f, kind in zip(spec.fields, kinds, strict=True)]
+        yield from (list(row) for row in zip(*columns, strict=True))
+        batch = []
 
 
 def edit_text(field: FieldSpec, value: Any) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from sotttt_desktop.services.facade import Services
+    from sotttt_desktop.services.record_links import RecordLinks
 
 PROFILE_FIELDS = (
     "parent_body", "parent_body_short", "agency_name", "abbreviation", "place_name",
@@ -42,6 +43,12 @@ class ReferenceService:
     def __init__(self, services: Services):
         self._services = services
         self._districts: dict[int, DistrictInfo] | None = None
+
+    @property
+    def links(self) -> RecordLinks:
+        """Records of other registers and evidence files, for the field kinds that refer to
+        them (every kind handler is given this service as its reference data)."""
+        return self._services.links
 
     # --- seeding -------------------------------------------------------------------------------
 

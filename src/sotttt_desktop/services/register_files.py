@@ -37,9 +37,13 @@ from sotttt_desktop.errors import CancelledError, ConflictError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
-from sotttt_desktop.registers.spec import FieldSpec, RegisterSpec
+from sotttt_desktop.registers.spec import RegisterSpec
 from sotttt_desktop.services import spreadsheet_files as files
-from sotttt_desktop.services.records import duplicate_after_race
+from sotttt_desktop.services.records import (
+    duplicate_after_race,
+    export_rows,
+    search_parts_many,
+)
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -130,18 +134,20 @@ def _record_dict(spec: RegisterSpec, entry: dict[str, Any],
 def column_notes(preview: ImportPreview) -> list[str]:
     """What the preview says about the file's columns: those not used, those given twice."""
     notes = []
-    if preview.ignored_columns:
-        notes.append(_("Columns not used: {columns}.").format(
-            columns=", ".join(preview.ignored_columns)))
+    kept = {heading_key(label) for f in get_register(preview.register).fields
+            if not handler(f).imported
+            for label in (f.label, in_language("vi", f.label), in_language("en", f.label))}
+    not_read = [h for h in preview.ignored_columns if heading_key(h) in kept]
+    if not_read:  # evidence files: the file names them, the files themselves are not in it
+        notes.append(_("Not imported (each record keeps its own; attach files on the record): "
+                       "{columns}.").format(columns=", ".join(not_read)))
+    unused = [h for h in preview.ignored_columns if h not in not_read]
+    if unused:
+        notes.append(_("Columns not used: {columns}.").format(columns=", ".join(unused)))
     if preview.duplicate_columns:
         notes.append(_("Columns repeating another (the first one is used): {columns}.").format(
             columns=", ".join(preview.duplicate_columns)))
     return notes
-
-
-def export_text(spec_field: FieldSpec, value: Any, services: Services) -> str:  # noqa: ANN401
-    """A value as the exported file writes it (always Vietnamese, whatever the UI language)."""
-    return handler(spec_field).export_text(spec_field, value, services.reference)
 
 
 def _cell_text(value: Any) -> str | None:  # noqa: ANN401
@@ -174,11 +180,8 @@ class RegisterFileService:
         headings = [in_language("vi", f.label) for f in spec.fields]
         as_dates = suffix == ".xlsx"  # a spreadsheet gets real dates (sortable, filterable)
         reference = services.reference
-        kinds = [handler(f) for f in spec.fields]
-        rows = ([(kind.export_cell if as_dates else kind.export_text)(f, record.get(f.name),
-                                                                       reference)
-                 for f, kind in zip(spec.fields, kinds, strict=True)]
-                for record in services.registers.iter_records(key, flt))
+        rows = export_rows(spec, services.registers.iter_records(key, flt), reference,
+                            as_dates)
         widths = [max(len(heading) + 2, min(60, f.width // 7)) for heading, f in
                   zip(headings, spec.fields, strict=True)]
         # written beside the target under a temporary name, renamed when complete: a failure
@@ -409,10 +412,9 @@ class RegisterFileService:
             return
         registers = self._services.registers
         rows = []
-        for entry in entries:
+        words = search_parts_many(spec, entries, self._services.reference)
+        for entry, parts in zip(entries, words, strict=True):
             title, subtitle = registers.title_and_subtitle(spec, entry)
-            parts = [str(entry[f.name]) for f in spec.fields if f.searchable
-                     and f.name != spec.title_field and entry.get(f.name) is not None]
             rows.append({"kind": spec.search_kind, "entity_id": entry["id"], "title": title,
                          "subtitle": subtitle, "folded_title": fold(title),
                          "folded": fold(" ".join(parts)),
@@ -524,7 +526,7 @@ class RegisterFileService:
         (validated together again: a ward read against the record's district); False when the
         row is rejected."""
         services = self._services
-        raw = {f.name: export_text(f, stored.get(f.name), services) or None
+        raw = {f.name: handler(f).keep_text(f, stored.get(f.name), services.reference) or None
                for f in spec.fields if f.name not in present}
         assert row.raw is not None  # kept for every valid row when columns are absent
         raw.update(zip(present, row.raw, strict=True))
@@ -593,11 +595,11 @@ def _match_columns(spec: RegisterSpec, headings: list[str]
     """Column index → field name; the headings no field claims; the headings of a second column
     for a field another column already gives (both lists are shown in the preview)."""
     names: dict[str, str] = {}
-    for spec_field in spec.fields:
+    for spec_field in (f for f in spec.fields if handler(f).imported):
         for text in (spec_field.name, spec_field.label, in_language("vi", spec_field.label),
                      in_language("en", spec_field.label), *spec_field.aliases):
             names.setdefault(heading_key(text), spec_field.name)
-    for spec_field in spec.fields:  # the usual headings of a kind; a declared heading wins
+    for spec_field in (f for f in spec.fields if handler(f).imported):  # a kind's usual headings
         for text in handler(spec_field).import_headings:
             names.setdefault(heading_key(text), spec_field.name)
     columns: dict[int, str] = {}

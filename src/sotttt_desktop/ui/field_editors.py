@@ -4,8 +4,9 @@ and a form of declared fields validated as typed.
 The register form (dialogs/record_form.py) and the permit issue form (issue_dialog.py) build
 their inputs here, from the same `FieldSpec`s, and check them with the services' `parse_field`.
 
-An editor is a QLineEdit, a QPlainTextEdit or a QComboBox (its item data the text the kind
-parses), so the form reads and sets every kind the same way.
+An editor is a QLineEdit, a QPlainTextEdit, a QComboBox (its item data the text the kind
+parses) or a KindEditor (widgets/linked_editors.py: its text what the kind parses), so the form
+reads and sets every kind the same way.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.records import parse_field
 from sotttt_desktop.ui.qt_text import ERROR_STYLE
+from sotttt_desktop.ui.widgets.linked_editors import (
+    KindEditor,
+    files_editor,
+    record_picker,
+    rows_editor,
+)
 from sotttt_desktop.ui.widgets.type_ahead import type_ahead
 
 Changed = Callable[[], None]
@@ -120,6 +127,10 @@ EDITORS: dict[FieldKind, Factory] = {
     FieldKind.DATETIME: _number("05/03/2024 09:30"),
     FieldKind.DECIMAL: _number("12,5"),
     FieldKind.COORDINATES: _coordinates,
+    FieldKind.PARTY: record_picker,
+    FieldKind.RECORD: record_picker,
+    FieldKind.ROWS: rows_editor,
+    FieldKind.FILES: files_editor,
 }
 
 
@@ -133,7 +144,9 @@ def make_editor(field: FieldSpec, services: Services, changed: Changed,
 
 def set_editor_text(editor: QWidget, text: str) -> None:
     """Put text in an editor as if typed (or choose the item whose data or label is `text`)."""
-    if isinstance(editor, QLineEdit):
+    if isinstance(editor, KindEditor):
+        editor.set_text(text)
+    elif isinstance(editor, QLineEdit):
         editor.setText(text)
     elif isinstance(editor, QPlainTextEdit):
         editor.setPlainText(text)
@@ -146,7 +159,7 @@ def set_editor_text(editor: QWidget, text: str) -> None:
 
 
 def editor_text(editor: QWidget) -> str:
-    if isinstance(editor, QLineEdit):
+    if isinstance(editor, KindEditor | QLineEdit):
         return editor.text()
     if isinstance(editor, QPlainTextEdit):
         return editor.toPlainText()

@@ -16,7 +16,7 @@ from sotttt_desktop.errors import FilterTooBroadError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
-from sotttt_desktop.services.records import display_function
+from sotttt_desktop.services.records import list_display_function
 from sotttt_desktop.services.registers import RegisterFilter, Row
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -43,7 +43,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._descending = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._texts: dict[int, tuple[str, ...]] = {}  # display strings of rows shown so far
-        self._show = tuple(display_function(f, services.reference) for f in self._fields)
+        self._show = tuple(list_display_function(f, services.reference) for f in self._fields)
         self._count = services.registers.count(register_key, self._filter)
         self.notice = ""  # why no rows are shown, when the filter is too broad to list
 

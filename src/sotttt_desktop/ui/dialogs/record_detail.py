@@ -20,6 +20,7 @@ from sotttt_desktop.i18n import _, format_date, format_datetime
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.qt_text import translate_buttons
+from sotttt_desktop.ui.widgets.linked_editors import DETAIL_WIDGETS
 
 
 def history_lines(services: Services, register_key: str, record_id: Any) -> list[str]:  # noqa: ANN401
@@ -53,7 +54,13 @@ class RecordDetailDialog(QDialog):
         self.setWindowTitle(str(record.get(spec.title_field) or _(spec.item_name)))
         self.setMinimumWidth(620)
         form = QFormLayout()
-        for label, text in services.registers.display(register_key, record):
+        shown = services.registers.display(register_key, record)
+        variant = record.get(spec.variant_field) if spec.variant_field else None
+        for field, (label, text) in zip(spec.fields_for(variant), shown, strict=True):
+            own = DETAIL_WIDGETS.get(field.kind)
+            if own is not None and record.get(field.name):  # a kind shown as a table
+                form.addRow(label + ":", own(field, record[field.name], services))
+                continue
             value = QLabel(text or "—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
