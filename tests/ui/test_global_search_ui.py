@@ -137,8 +137,6 @@ def test_a_register_hit_opens_its_tab_with_the_row_selected_and_its_details(
     view = tab.current_register()
     assert view.register_key == search_targets()[kind].key
     qtbot.waitUntil(lambda: view.selected_id() == hit.id, timeout=10_000)
-    if kind == "news_bulletin":
-        window.grab().save("/tmp/wt-search-shots/register_opened.png")
 
 
 def test_more_results_asks_again_with_a_larger_page(qtbot, window: MainWindow,  # noqa: ANN001
@@ -161,3 +159,43 @@ def test_more_results_asks_again_with_a_larger_page(qtbot, window: MainWindow,  
     first, second = dialogs
     assert len(first.hit_rows()) == 1
     assert len(second.hit_rows()) == 2
+
+
+@pytest.mark.parametrize("area", ["one_stop", "publishing", "press"])
+def test_enter_in_the_search_box_searches_whatever_tab_is_in_front(
+        qtbot, window: MainWindow, area: str) -> None:  # noqa: ANN001
+    """Enter typed in the box runs the search: the lists' Enter-opens-the-row keys belong to
+    the lists, not to the whole window (a window-wide one swallowed the search box's Enter)."""
+    from PySide6.QtTest import QTest
+
+    window.area_tab(area)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.search_box.setFocus()
+    qtbot.waitUntil(window.search_box.hasFocus, timeout=2_000)
+    window.search_box.setText("dong xoai")
+    seen: list[QDialog] = []
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        seen.clear()
+        _close_next_dialog(seen)
+        QTest.keyClick(window.search_box, key)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+        assert isinstance(seen[0], SearchResultsDialog)
+    if area == "press":  # and Enter on a list still opens its selected row
+        from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+
+        view = next(v for v in window.area_tab("press").register_views
+                    if v.register_key == "news_bulletins")
+        window.area_tab("press")._tabs.setCurrentWidget(view)
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5_000)
+        view.table.selectRow(0)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: view.table.isVisible() and window.isActiveWindow(),
+                        timeout=2_000)
+        view.table.setFocus()
+        qtbot.waitUntil(view.table.hasFocus, timeout=2_000)
+        seen.clear()
+        _close_next_dialog(seen)
+        QTest.keyClick(view.table, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+        assert isinstance(seen[0], RecordDetailDialog)

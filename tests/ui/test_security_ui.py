@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,10 @@ def test_the_audit_viewer_and_a_record_history_speak_words(qtbot, demo_services:
     lines = history_lines(demo_services, "parties", party["id"])
     assert any("thêm mới" in line for line in lines) and not any(": create" in line
                                                                   for line in lines)
+    # a printed result document is named as the Department names it, not by its template key
+    permit = next(p for p in demo_services.permits.list() if p["state"] == "valid")
+    demo_services.documents.render("permit", permit["reference"])
+    lines = history_lines(demo_services, "parties", uuid.UUID(permit["holder_id"]))
+    printed = [line for line in lines if permit["reference"] in line and "—" in line]
+    assert printed and all(" permit " not in line for line in printed)
+    assert any("Văn bản kết quả của thủ tục" in line for line in printed)

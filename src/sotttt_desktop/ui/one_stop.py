@@ -8,7 +8,6 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,7 +47,7 @@ from sotttt_desktop.ui.qt_text import (
     show_error,
     translate_buttons,
 )
-from sotttt_desktop.ui.rows_model import RowsModel, table_view
+from sotttt_desktop.ui.rows_model import RowsModel, enter_opens, table_view
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
@@ -430,7 +429,7 @@ class DossiersView(QWidget):
         self.table = table_view(self.model)
         self.table.setObjectName("dossier_table")
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
+        enter_opens(self.table, self.open_selected)
         self.state = QComboBox()
         self.state.addItem(_("All states"), None)
         for key, label in STATE_LABELS.items():

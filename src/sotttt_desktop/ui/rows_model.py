@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -65,3 +66,12 @@ def table_view(model: QAbstractTableModel) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     return table
+
+
+def enter_opens(table: QTableView, open_row: Callable[[], object]) -> None:
+    """Return or Enter on the list opens its selected row. The keys belong to the list only
+    (WidgetShortcut): a window-wide shortcut took Enter from the search box and the filters."""
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(open_row)

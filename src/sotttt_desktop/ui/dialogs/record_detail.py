@@ -23,19 +23,31 @@ from sotttt_desktop.ui.qt_text import translate_buttons
 from sotttt_desktop.ui.widgets.linked_editors import DETAIL_WIDGETS
 
 
+def _document_name(kind: str) -> str:
+    """A document's short name: its template's title up to the first bracket or dash (the
+    documents are Vietnamese whatever the interface language)."""
+    from sotttt_desktop.documents.templates import templates
+
+    template = templates().get(kind)
+    if template is None:
+        return kind
+    return template.title.split(" (")[0].split(" — ")[0].strip()
+
+
 def history_lines(services: Services, register_key: str, record_id: Any) -> list[str]:  # noqa: ANN401
     from sotttt_desktop.services.audit_trail import action_words
     from sotttt_desktop.services.dossiers import state_label
     from sotttt_desktop.services.permits import permit_state_label
 
     found = services.registers.history(register_key, record_id)
-    permit, dossier, document = _("Permit"), _("Dossier"), _("Document")
+    permit, dossier = _("Permit"), _("Dossier")
     printed = _("printed {count} times")
     lines = [f"{format_date(p['issued_on'])} — {permit} {p['number']}: {p['title']} "
              f"({permit_state_label(p['state'])})" for p in found["permits"]]
     lines += [f"{format_datetime(d['received_at'])} — {dossier} {d['code']}: "
               f"{d['procedure']} ({state_label(d['state'])})" for d in found["dossiers"]]
-    lines += [f"{format_datetime(d['issued_at'])} — {document} {d['kind']} {d['subject']} "
+    lines += [f"{format_datetime(d['issued_at'])} — {_document_name(d['kind'])} "
+              f"{d['subject']} "
               f"({printed.format(count=d['prints'])})" for d in found["documents"]]
     lines += [f"{format_datetime(e['at'])} — {e['by']}: {action_words(e['action'])} "
               f"{e['summary']}" for e in found["audit"]]

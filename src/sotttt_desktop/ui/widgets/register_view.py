@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +32,7 @@ from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
 from sotttt_desktop.ui.permissions import gate_by_right
 from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.register_model import RegisterTableModel
+from sotttt_desktop.ui.rows_model import enter_opens
 from sotttt_desktop.ui.widgets.row_numbers import RowNumberHeader, set_column_titles
 from sotttt_desktop.ui.widgets.type_ahead import type_ahead
 
@@ -105,8 +105,7 @@ class RegisterView(QWidget):
         self.table.setSortingEnabled(True)  # after the indicator: enabling sorts by it
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda _i: self.show_details())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.show_details)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.show_details)
+        enter_opens(self.table, self.show_details)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("register_count")
