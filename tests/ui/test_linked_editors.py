@@ -155,6 +155,7 @@ def test_the_record_form_saves_all_four_kinds(qtbot, sample: Services,  # noqa: 
         dialog.set_text(name, text)
     dialog.set_text("district_code", str(sample.reference.find_district("Dĩ An")))
     dialog.set_text("violation", "1")  # the choices' values (a file may say "có")
+    dialog.set_text("result", "open")  # nothing is chosen until the clerk chooses
     dialog.set_text("party_id", "3700123456")  # as a picker shows a stored one
     picker = dialog.findChild(RecordPicker, "field_facility_id")
     picker.search.setText("duc hung")
@@ -169,7 +170,7 @@ def test_the_record_form_saves_all_four_kinds(qtbot, sample: Services,  # noqa: 
     assert dialog.grab().save(str(tmp_path / "form.png"))  # looked at: all four editors
     dialog._save()
     saved = dialog.saved_record
-    assert saved is not None, dialog._summary.text()
+    assert saved is not None, (dialog._summary.text(), {n: dialog.error_text(n) for n in dialog._editors if dialog.error_text(n)})
     assert (saved["party_id"], saved["facility_id"]) == (party["id"], facility["id"])
     assert [r["content"] for r in saved["activities"]] == ["Kiểm tra giấy phép", "Lập biên bản"]
     assert [e["name"] for e in saved["evidence"]] == ["bien-ban.pdf"]

@@ -143,3 +143,20 @@ def test_a_long_message_under_a_field_is_shown_whole(qtbot, services: Services) 
     error = dialog._errors["tax_code"]
     assert error.isVisible() and "10 chữ số" in error.text()
     assert error.height() >= error.heightForWidth(error.width())  # two lines, both visible
+
+
+def test_a_new_record_starts_with_no_choice_made_for_the_clerk(qtbot, services: Services) -> None:  # noqa: ANN001
+    """A required choice (the Department's answer to a press conference notice) is the clerk's
+    to make; a declared default (a new entry is active) and the record kind are pre-set."""
+    dialog = RecordFormDialog(services, "press_conferences")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.raw_value("answer") == ""
+    dialog._save()
+    assert dialog.saved_record is None
+    assert dialog.error_text("answer") == "Trường này bắt buộc nhập."
+    copier = RecordFormDialog(services, "colour_copiers")
+    qtbot.addWidget(copier)
+    assert copier.raw_value("state") == "active" and copier.raw_value("machine_kind") == ""
+    parties = _form(qtbot, services)
+    assert parties.raw_value("kind") != ""  # the form's shape: the first kind

@@ -73,7 +73,7 @@ def lifecycle_fields() -> tuple[FieldSpec, ...]:
     """In which state, and a note."""
     return (
         FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True, choices=STATE_CHOICES,
-                  width=110, filterable=True, sort_column="state", index="state"),
+                  default="active", width=110, filterable=True, sort_column="state", index="state"),
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     )
 

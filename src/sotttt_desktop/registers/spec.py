@@ -63,6 +63,8 @@ class FieldSpec:
     validate: Validator | None = None
     normalise: Callable[[str], str] | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, N_() label)
+    # the stored value a new record's form starts with (a choice otherwise starts unchosen)
+    default: str | None = None
     variants: frozenset[str] | None = None  # the record kinds this field applies to; None = all
     in_table: bool = True
     width: int = 140

@@ -74,7 +74,9 @@ def _combo(items: list[tuple[str, object]], changed: Changed) -> QComboBox:
 
 
 def _choice(field: FieldSpec, services: Services, changed: Changed, submit: Changed) -> QWidget:
-    return _combo([(_(label), value) for value, label in field.choices], changed)
+    """Nothing chosen at first: a required choice is one the clerk makes, not one the form
+    made (the command line asks for it too)."""
+    return _combo([("", None)] + [(_(label), value) for value, label in field.choices], changed)
 
 
 def _district(field: FieldSpec, services: Services, changed: Changed,

@@ -69,6 +69,8 @@ class RecordFormDialog(QDialog):
         layout.addWidget(self._buttons)
         if record:
             self._load(record)
+        else:
+            self._start_new()
         self._update_variant()
         self._validate_all(show_empty_required=False)
 
@@ -88,6 +90,16 @@ class RecordFormDialog(QDialog):
         self._form.addRow(label, container)
         self._editors[field.name] = editor
         self._errors[field.name] = error
+
+    def _start_new(self) -> None:
+        """A new record starts with the declared defaults; the record kind (the form's shape)
+        with its first choice. Any other choice is left for the clerk to make."""
+        for field in self._spec.fields:
+            start = field.default
+            if start is None and field.name == self._spec.variant_field and field.choices:
+                start = field.choices[0][0]
+            if start is not None:
+                self.set_text(field.name, start)
 
     def _load(self, record: dict[str, Any]) -> None:
         for field in self._spec.fields:
