@@ -17,10 +17,10 @@ REGISTER = "printing_facilities"
 HEADINGS = "Mã số thuế,Tên,Huyện,Giấy phép hay đăng ký,Trạng thái\n"
 
 
-def clean_csv(path: Path, rows: int) -> Path:
+def clean_csv(path: Path, rows: int, start: int = 1) -> Path:
     """`rows` valid printing facilities, as a Department's spreadsheet gives them."""
     lines = [HEADINGS] + [f"38{n:08d},Cơ sở in số {n},Dĩ An,Giấy phép hoạt động in,"
-                          f"Đang hoạt động\n" for n in range(1, rows + 1)]
+                          f"Đang hoạt động\n" for n in range(start, start + rows)]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 

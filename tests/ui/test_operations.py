@@ -92,3 +92,60 @@ def test_the_full_check_runs_on_a_worker(qtbot, services: Services, tmp_path: Pa
         answerer.stop()
     assert operation.error is None and operation.result.ok
     assert "Không phát hiện lỗi" in answerer.seen[0][2]
+
+
+def _answer_question(qtbot, answer: str, seen: list[str]) -> None:  # noqa: ANN001
+    """Click `answer` ("Yes"/"No") in the next question box, noting its text."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        box.button(getattr(QMessageBox.StandardButton, answer)).click()
+    QTimer.singleShot(20, click)
+
+
+def test_closing_the_window_during_an_import_asks_and_then_writes_nothing(
+        qtbot, services: Services, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import sotttt_desktop.services.register_files as register_files
+
+    monkeypatch.setattr(register_files, "BATCH_ROWS", 100)
+    monkeypatch.setattr(register_files, "MIN_BATCH_ROWS", 100)
+    window, _view, dialog = _import_dialog(qtbot, services, tmp_path, 1_000)
+    operation = dialog.commit()
+    seen: list[str] = []
+    closed: list[bool] = []
+
+    def close_now(_done: int, _total: int) -> None:
+        if closed:
+            return
+        # first the clerk says No: the window stays and the import goes on
+        _answer_question(qtbot, "No", seen)
+        closed.append(window.close())
+    operation.task.progressed.connect(close_now)
+    qtbot.waitUntil(lambda: bool(closed), timeout=60_000)
+    assert closed == [False] and window.isVisible() and "đang chạy" in seen[0]
+    qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+    assert operation.error is None and services.registers.count(REGISTER) == 1_000
+
+    # a second import of other rows, closed with Yes: cancelled, taken back, the window closes
+    dialog2 = window.area_tab("publishing").register_views[0].import_file(
+        str(clean_csv(tmp_path / "khac.csv", 1_000, start=5_000)))
+    qtbot.addWidget(dialog2)
+    qtbot.waitUntil(lambda: not dialog2.busy, timeout=60_000)
+    operation2 = dialog2.commit()
+    answered: list[bool] = []
+
+    def close_yes(_done: int, _total: int) -> None:
+        if answered:
+            return
+        answered.append(True)
+        _answer_question(qtbot, "Yes", seen)
+        window.close()
+    operation2.task.progressed.connect(close_yes)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert operation2.task.wait(30)
+    assert services.registers.count(REGISTER) == 1_000  # the second import wrote nothing

@@ -457,7 +457,37 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self._settings.sync()
 
+    def running_operations(self) -> list:
+        """The long operations still at work in this window (an import, an export, a check)."""
+        from sotttt_desktop.ui.operations import Operation
+
+        return [op for op in self.findChildren(Operation) if not op.done]
+
+    def _finish_operations(self) -> bool:
+        """Closing while an operation works: ask; on yes, cancel what can be cancelled (it
+        takes back what it wrote) and wait for the rest to end, so no file is left half
+        written. False: the clerk chose to keep the window open."""
+        running = self.running_operations()
+        if not running:
+            return True
+        names = ", ".join(dict.fromkeys(op.dialog.windowTitle() for op in running))
+        choice = QMessageBox.question(
+            self, _("An operation is running"),
+            _("{names} is still running.\n\nStop it and close? An import stops and writes "
+              "nothing; an export or a backup is first finished.").format(names=names))
+        if choice != QMessageBox.StandardButton.Yes:
+            return False
+        for op in running:
+            if op.cancel_button is not None:
+                op.cancel()
+        for op in running:
+            op.wait()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._finish_operations():
+            event.ignore()
+            return
         self.save_state()
         scheduler = getattr(self, "backups", None)
         if scheduler is not None:
