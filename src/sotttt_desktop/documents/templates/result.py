@@ -20,6 +20,8 @@ ACTION_SUMMARY = {
     "amend": "Sửa đổi, bổ sung {kind_lower} số {number} ngày {date}",
     "extend": "Gia hạn {kind_lower} số {number} ngày {date}",
     "reissue": "Cấp lại {kind_lower} số {number} ngày {date}",
+    "transfer": "Chuyển nhượng; thay thế {kind_lower} số {number} ngày {date} đã cấp cho bên "
+                "chuyển nhượng",
 }
 
 
