@@ -27,7 +27,7 @@ ACTION_SUMMARY = {
 
 def _holder_fields(holder: dict[str, Any], start: int) -> tuple[list[Block], int]:
     n = start
-    label = "Tên tổ chức" if holder.get("kind") == "organisation" else "Họ và tên"
+    label = "Họ và tên" if holder.get("kind") == "person" else "Tên tổ chức"  # party kinds
     fields: list[Block] = [Field(f"{n}. {label}", holder.get("name", ""), bold=True)]
     n += 1
     if holder.get("address"):
@@ -145,8 +145,12 @@ def _letter(data: dict[str, Any]) -> Document:
 def _decision(data: dict[str, Any]) -> Document:
     holder = data["holder"]["name"]
     holder_fields, n = _holder_fields(data["holder"], 1)
-    content = [f"{f.label}: {f.value}" for f in holder_fields + _content_fields(data, n)
-               if isinstance(f, Field)]
+    content: list[str] = []
+    for f in holder_fields + _content_fields(data, n):
+        if isinstance(f, Field):  # a value of several lines: a dash list under its label
+            lines = f.lines()
+            content += ([f"{f.label}:", *(f"- {line}" for line in lines)] if len(lines) > 1
+                        else [f"{f.label}: {f.value.strip()}"])
     replaced = data.get("replaces")
     first = data["title"]
     if replaced:
