@@ -103,3 +103,24 @@ def test_a_transfer_goes_to_another_holder(services: Services, seller: dict) -> 
                                replaces=first["reference"])
     assert services.permits.show(first["reference"])["state"] == "valid"
     assert services.dossiers.show(code)["state"] == "approved"
+
+
+def test_an_entry_typed_without_a_permit_is_matched_by_its_holder(services: Services,
+                                                                  seller: dict,
+                                                                  buyer: dict) -> None:
+    services.registers.create("colour_copiers", {
+        "serial_no": SERIAL, "machine_kind": "copier", "make_model": "Konica Minolta C300i",
+        "holder_name": seller["name"], "holder_tax_code": seller["tax_code"],
+        "district_code": "718", "state": "active"})
+    code = _approved(services, buyer, "publishing.photocopier.register")
+    with pytest.raises(ValidationError, match=f"{SERIAL}.*{seller['name']}"):
+        services.permits.issue(code, subject="", on=dt.date(2024, 3, 20), details={
+            **sample("publishing.photocopier"), "serial_no": SERIAL})
+    assert services.permits.list() == []
+    (entry,) = _entries(services)
+    assert (entry["holder_name"], entry["make_model"]) == (seller["name"],
+                                                           "Konica Minolta C300i")
+    # the holder it names registers it: the entry becomes the permit's
+    _code, permit = _register(services, seller, "Konica Minolta C300i")
+    (entry,) = _entries(services)
+    assert (entry["holder_name"], entry["licence_no"]) == (seller["name"], permit["number"])

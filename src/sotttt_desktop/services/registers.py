@@ -30,6 +30,7 @@ from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import RegisterSpec
+from sotttt_desktop.services.entry_holders import refuse_taking_over
 from sotttt_desktop.services.records import (
     display_value,
     duplicate_after_race,
@@ -370,7 +371,7 @@ class RegisterService:
                 existing = session.execute(select(spec.model).where(
                     getattr(spec.model, unique.name) == key)).scalar_one_or_none()
         if existing is not None:
-            self._refuse_taking_over(session, spec, existing, values[unique.name], permit)
+            refuse_taking_over(session, spec, existing, values[unique.name], permit)
         if existing is not None:  # keep what the permit does not say
             stored = _as_dict(spec, existing)
             values = {name: values[name] if values.get(name) is not None else stored.get(name)
@@ -391,27 +392,6 @@ class RegisterService:
         self.upsert_in(session, spec, existing.id if existing is not None else None, values,
                        actor=actor, extra=extra)
         return 1
-
-    @staticmethod
-    def _refuse_taking_over(session: Any, spec: RegisterSpec, existing: Any,  # noqa: ANN401
-                            value: object, permit: dict[str, Any]) -> None:
-        """Another holder's entry moves only by a permit replacing that entry's permit (a
-        transfer); any other permit naming it is refused before anything is written."""
-        from sotttt_desktop.core.models import Party, Permit
-
-        owner = getattr(existing, spec.holder_column or "", None)
-        if owner is None or owner == permit["holder_id"] or (
-                permit.get("replaces_id") is not None
-                and getattr(existing, "permit_id", None) == permit["replaces_id"]):
-            return
-        party = session.get(Party, owner)
-        basis = session.get(Permit, existing.permit_id) if getattr(
-            existing, "permit_id", None) else None
-        raise ValidationError(_("{register}: {value} is already registered to {holder} "
-                                "({number}); to move it, use the transfer procedure replacing "
-                                "that permit.").format(
-            register=_(spec.title), value=value, holder=party.name if party else "",
-            number=basis.number if basis else "—"))
 
     def sync_permit_state(self, session: Any, permit_id: uuid.UUID, state: str, *,  # noqa: ANN401
                           actor: str) -> int:
