@@ -16,12 +16,11 @@ from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, ddmmyyyy, header, signature
 
 VERBS = {"permit": "CHO PHÉP:", "certificate": "CHỨNG NHẬN:", "confirmation": "XÁC NHẬN:"}
+# a transfer has none: its title says it, and the body names the document it replaces
 ACTION_SUMMARY = {
     "amend": "Sửa đổi, bổ sung {kind_lower} số {number} ngày {date}",
     "extend": "Gia hạn {kind_lower} số {number} ngày {date}",
     "reissue": "Cấp lại {kind_lower} số {number} ngày {date}",
-    "transfer": "Chuyển nhượng; thay thế {kind_lower} số {number} ngày {date} đã cấp cho bên "
-                "chuyển nhượng",
 }
 
 
