@@ -12,13 +12,13 @@ import pytest
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.permits import contents_for
+from sotttt_desktop.services.permits import REPLACING_ACTIONS, TO_NEW_HOLDER
 from sotttt_desktop.services.setup import open_services
 from sotttt_desktop.settings import sqlite_location
 from tests.cli.helpers import run, run_json
 from tests.conftest import TEST_ACTOR
 from tests.permit_samples import SAMPLES
 
-REPLACING = ("amend", "extend", "reissue")
 ISSUABLE = sorted(p.key for p in load_catalogue().list() if p.unit is not TimeUnit.HOURS_BEFORE)
 
 
@@ -27,9 +27,10 @@ def _toml(values: dict[str, str]) -> str:
                    for name, value in values.items())
 
 
-def _approved(capsys: pytest.CaptureFixture[str], db: list[str], procedure: str) -> str:
+def _approved(capsys: pytest.CaptureFixture[str], db: list[str], procedure: str,
+              applicant: str = "3700999111") -> str:
     code = run_json(capsys, *db, "dossier", "receive", "--procedure", procedure,
-                    "--applicant", "3700999111", "--received", "2024-06-03T09:00")["code"]
+                    "--applicant", applicant, "--received", "2024-06-03T09:00")["code"]
     for step in ("start_appraisal", "approve"):
         run_json(capsys, *db, "dossier", "act", code, step)
     return code
@@ -50,7 +51,8 @@ def test_every_procedure_is_issued_with_its_contents(key: str, capsys: pytest.Ca
     details.write_text(_toml(sample), "utf-8")
     extra: list[str] = []
     expected = dict(sample)
-    if procedure.action in REPLACING:  # first the permit it replaces, then the change
+    applicant = "3700999111"
+    if procedure.action in REPLACING_ACTIONS:  # first the permit it replaces, then the change
         first_key = next(p.key for p in load_catalogue().list()
                          if p.family == procedure.family and p.action == "issue")
         first = run_json(capsys, *db, "permit", "issue", _approved(capsys, db, first_key),
@@ -62,9 +64,13 @@ def test_every_procedure_is_issued_with_its_contents(key: str, capsys: pytest.Ca
                  f"{changed.name}={expected[changed.name]}"]
         if procedure.action == "extend":
             extra += ["--extend-months", str(procedure.extension_max_months or 6)]
+        if procedure.action in TO_NEW_HOLDER:  # the new holder applies
+            applicant = "3700999222"
+            run_json(capsys, *db, "party", "add", "--kind", "org", "--name",
+                     "Công ty TNHH Sông Bé Mới", "--tax-code", applicant, "--district", "718")
     else:
         extra = ["--details", str(details)]
-    code = _approved(capsys, db, key)
+    code = _approved(capsys, db, key, applicant)
     permit = run_json(capsys, *db, "permit", "issue", code, *extra)
     # stored by field name, exactly as declared (every field, the change included)
     shown = run_json(capsys, *db, "permit", "show", permit["reference"])
@@ -82,6 +88,7 @@ def test_every_procedure_is_issued_with_its_contents(key: str, capsys: pytest.Ca
         assert len(entries) == 1, key  # created by the first permit, updated by the next
         entry = entries[0]
         assert entry["licence_no"] == permit["number"]
+        assert entry.get("holder_name", permit["holder"]) == permit["holder"]  # a transfer moves it
         parsed = services.permits.show(permit["reference"])["details"]
         for name in contents.field_names():
             value = entry[name]
@@ -129,3 +136,30 @@ def test_set_overrides_the_file_and_bad_input_is_one_line(capsys: pytest.Capture
     assert permit["details"]["serial_no"] == "XN-9999"
     assert permit["details"]["machine_kind"] == "printer"
     assert permit["subject"] == "Canon iR-ADV C5535i"
+
+
+def test_a_machine_of_another_holder_is_refused_then_transferred(
+        capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    for name, tax_code in (("Công ty In Phú Lợi", "3700999111"),
+                           ("Công ty Photo Thủ Dầu Một", "3700999222")):
+        run_json(capsys, *db, "party", "add", "--kind", "org", "--name", name,
+                 "--tax-code", tax_code, "--district", "718")
+    serial = ["--set", "serial_no=SN9862907", "--set", "location=Số 1 Yersin",
+              "--set", "machine_kind=copier"]
+    first = run_json(capsys, *db, "permit", "issue",
+                     _approved(capsys, db, "publishing.photocopier.register"),
+                     "--set", "make_model=Canon", *serial)
+    code = _approved(capsys, db, "publishing.photocopier.register", "3700999222")
+    status, out, err = run(capsys, *db, "permit", "issue", code, "--set", "make_model=Ricoh",
+                           *serial)
+    assert status == 2 and out == "" and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert "SN9862907" in err and "Công ty In Phú Lợi" in err and "chuyển nhượng" in err
+    assert [p["number"] for p in run_json(capsys, *db, "permit", "list")] == [first["number"]]
+    moved = run_json(capsys, *db, "permit", "issue",
+                     _approved(capsys, db, "publishing.photocopier.transfer", "3700999222"),
+                     "--replaces", first["number"])
+    assert moved["holder"] == "Công ty Photo Thủ Dầu Một"
+    assert moved["details"]["make_model"] == "Canon"
+    assert run_json(capsys, *db, "permit", "show", first["number"])["state"] == "superseded"

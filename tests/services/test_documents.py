@@ -13,6 +13,7 @@ from sotttt_desktop.core.models import AuditEntry
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
+from sotttt_desktop.services.permits import REPLACING_ACTIONS, TO_NEW_HOLDER
 from tests.documents.helpers import pdf_fonts, pdf_text
 from tests.permit_samples import SAMPLES
 
@@ -54,15 +55,18 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
     its printed result, with the replaced document named for amend, extend and reissue."""
     catalogue = load_catalogue()
     procedures = [p for p in catalogue.list() if p.unit is not TimeUnit.HOURS_BEFORE]
-    order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3}
+    order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3, "transfer": 4}
+    buyer = services.parties.add(kind="org", name=HOLDER + " Mới", tax_code="3700111333",
+                                 district_code="718")
     latest: dict[str, str] = {}
     printed = 0
     for procedure in sorted(procedures, key=lambda p: (p.family, order[p.action])):
-        replaces = latest.get(procedure.family) if procedure.action in ("amend", "extend",
-                                                                        "reissue") else None
-        if procedure.action in ("amend", "extend", "reissue") and replaces is None:
+        replaces = latest.get(procedure.family) if procedure.action in REPLACING_ACTIONS \
+            else None
+        if procedure.action in REPLACING_ACTIONS and replaces is None:
             continue  # a family whose first document comes from a notice
-        permit = _issue(services, holder, procedure.key, replaces=replaces,
+        applicant = buyer if procedure.action in TO_NEW_HOLDER else holder
+        permit = _issue(services, applicant, procedure.key, replaces=replaces,
                         valid_until=dt.date(2025, 3, 15) if procedure.validity_max_years
                         and procedure.action == "issue" else None,
                         extend_months=procedure.extension_max_months or 12
@@ -387,3 +391,33 @@ def test_a_decision_from_a_file_takes_the_header_and_signer_from_the_database(
                                      authenticated=True, grants=frozenset({("*", "view")})))
     with pytest.raises(PermissionDeniedError, match="soạn thảo"):
         viewer.documents.render("decision", str(honest))
+
+
+def test_multi_line_contents_print_as_lines_and_the_owner_once(services: Services,
+                                                                holder: dict) -> None:
+    """A printing licence: the products and equipment entered on several lines print one item a
+    line under their label; the owner (the legal representative) prints once, as declared."""
+    permit = _issue(services, holder, "publishing.printing.issue", subject="", details={
+        "products": "Sách, báo, tạp chí\nTem chống giả",
+        "equipment": "- 02 máy in offset 4 màu Heidelberg SM 74\n- 01 máy cắt giấy Polar 115"
+                     " điều khiển bằng chương trình, khổ cắt tối đa 115 cm"})
+    pdf = services.documents.render("permit", permit["reference"]).pdf
+    lines = [line.strip() for line in pdf_text(pdf).splitlines()]
+    first = lines.index("4. Sản phẩm in:")
+    assert lines[first + 1:first + 3] == ["- Sách, báo, tạp chí", "- Tem chống giả"]
+    second = lines.index("5. Thiết bị in:")
+    assert lines[second + 1] == "- 02 máy in offset 4 màu Heidelberg SM 74"
+    assert lines[second + 2].startswith("- 01 máy cắt giấy Polar 115")
+    # wrapped inside the margins, the next line under the item's text
+    assert " ".join(lines[second + 2:second + 4]).endswith("khổ cắt tối đa 115 cm")
+    assert lines[second + 4].startswith("6. ")
+    flat = " ".join(pdf_text(pdf).split())
+    assert "1. Tên tổ chức: " + HOLDER in flat  # an organisation, not "Họ và tên"
+    assert flat.count("Nguyễn Văn An") == 1
+    assert "6. Chủ cơ sở / người đại diện theo pháp luật: Nguyễn Văn An" in flat
+    # a permit whose contents do not state the representative still prints the holder's
+    website = _issue(services, holder, "e_information.website.issue",
+                     valid_until=dt.date(2025, 3, 15))
+    text = " ".join(pdf_text(services.documents.render("permit", website["reference"]).pdf
+                             ).split())
+    assert "4. Người đại diện theo pháp luật: Nguyễn Văn An" in text

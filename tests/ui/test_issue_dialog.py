@@ -15,6 +15,7 @@ from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.permits import contents_for
 from sotttt_desktop.services import Services
+from sotttt_desktop.services.permits import REPLACING_ACTIONS, TO_NEW_HOLDER
 from sotttt_desktop.ui.issue_dialog import IssueDialog
 from tests.permit_samples import SAMPLES
 
@@ -69,20 +70,28 @@ def test_every_procedure_is_issued_from_the_dialog(key: str, qtbot, services: Se
     sample = SAMPLES[procedure.family]
     holder = services.parties.add(**APPLICANT)
     expected = dict(sample)
-    if procedure.action in ("amend", "extend", "reissue"):
+    if procedure.action in REPLACING_ACTIONS:
         first_key = next(p.key for p in load_catalogue().list()
                          if p.family == procedure.family and p.action == "issue")
-        services.permits.issue(_approved(services, holder, first_key)["code"], subject="",
+        # a transfer replaces the permit of the former holder; the others the applicant's own
+        owner = services.parties.add(**{**APPLICANT, "name": "Công ty TNHH Bán Máy",
+                                        "tax_code": "3700999222", "address": "Số 9 Đại lộ"}
+                                     ) if procedure.action in TO_NEW_HOLDER else holder
+        services.permits.issue(_approved(services, owner, first_key)["code"], subject="",
                                details=sample, on=dt.date(2024, 6, 5))
     dialog = IssueDialog(services, _approved(services, holder, key))
     qtbot.addWidget(dialog)
     dialog.show()
     shown = dialog.contents.raw_values()
     assert list(shown) == list(contents.field_names())  # one input per field, declared order
-    if procedure.action in ("amend", "extend", "reissue"):
-        # the replaced permit's contents are the starting point
-        assert {k: v for k, v in shown.items() if v} == permit_contents.edit_texts(
+    if procedure.action in REPLACING_ACTIONS:
+        # the replaced permit's contents are the starting point; a new holder's own details
+        start = permit_contents.edit_texts(
             contents, permit_contents.parse(contents, sample, services.reference))
+        if procedure.action in TO_NEW_HOLDER:
+            start.update({name: holder[attribute] for name, attribute in contents.prefill.items()})
+            expected.update(start)
+        assert {k: v for k, v in shown.items() if v} == start
         changed = next(s.name for s in contents.specs() if s.kind == "text")
         expected[changed] = sample[changed] + " mới"
         editor = dialog.contents.editors[changed]

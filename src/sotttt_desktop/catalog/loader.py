@@ -23,7 +23,8 @@ from sotttt_desktop.i18n import _
 from sotttt_desktop.resources import resource_path
 
 RESULT_KINDS = ("permit", "certificate", "confirmation", "approval", "decision")
-ACTIONS = ("issue", "amend", "extend", "reissue", "other")
+# transfer: the new holder applies, replacing the former holder's permit (e.g. a colour copier)
+ACTIONS = ("issue", "amend", "extend", "reissue", "transfer", "other")
 FORMS = ("original", "copy", "either")
 REQUIRED = ("key", "area", "family", "action", "name", "legal_basis", "time_limit", "unit",
             "result_kind", "result_name", "number_symbol", "effective_from")

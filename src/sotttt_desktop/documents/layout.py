@@ -290,6 +290,9 @@ class _Styles:
         self.issuer = _style("issuer", g.title, font="bold", align=TA_CENTER, after=6)
         self.article = _style("article", g.body, align=TA_JUSTIFY, indent=indent, after=6)
         self.field = _style("field", g.body, align=TA_LEFT, indent=indent, after=3)
+        # a multi-line value: one dash item a line under its label, wrapped under its text
+        self.field_item = _style("field_item", g.body, align=TA_LEFT, left=indent + 8 * mm,
+                                 indent=-4 * mm, after=1)
         self.addressee = _style("addressee", g.body, align=TA_LEFT, after=0)
         self.recipients_label = _style("recipients_label", g.recipients_label,
                                        font="bold_italic")
@@ -310,7 +313,12 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
         return [Paragraph(head, s.article)] + [Paragraph(_text(p), s.article)
                                                for p in paragraphs]
     if isinstance(block, Field):
-        value = _text(block.value) or "…"
+        items = block.lines()
+        if len(items) > 1:  # the lines the clerk entered stay lines
+            bold = ("<b>", "</b>") if block.bold else ("", "")
+            return [Paragraph(f"{_text(block.label)}:", s.field)] + [
+                Paragraph(f"- {bold[0]}{_text(item)}{bold[1]}", s.field_item) for item in items]
+        value = _text(block.value.strip()) or "…"
         value = f"<b>{value}</b>" if block.bold else value
         return [Paragraph(f"{_text(block.label)}: {value}", s.field)]
     if isinstance(block, TableBlock):

@@ -7,7 +7,10 @@ gives it, and `layout.render` turns them into a PDF laid out after Decree 30/202
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+_BULLET = re.compile(r"^\s*[-•–+*]\s+")  # "- ", "• " typed before an item
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,12 @@ class Field:
     label: str
     value: str
     bold: bool = False
+
+    def lines(self) -> list[str]:
+        """The value's non-empty lines, each without a dash or bullet typed before it: a value
+        of several lines prints as a list under its label."""
+        return [_BULLET.sub("", line).strip() for line in self.value.splitlines()
+                if _BULLET.sub("", line).strip()]
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,9 @@ class PermitContents:
     prefill: dict[str, str] = field(default_factory=dict)
     required: tuple[str, ...] = ()  # register fields the legal form requires though the
     # register does not (a register entry typed by hand may lack them)
+    # prefilled fields that state the holder's attribute they start with (the owner is the
+    # legal representative): the result document prints that fact once, from the contents
+    states: tuple[str, ...] = ()
 
     def specs(self) -> tuple[FieldSpec, ...]:
         spec = get_register(self.register) if self.register else None
@@ -50,6 +53,11 @@ class PermitContents:
             raise KeyError(f"{self.family}: required {self.required} not among its fields")
         return tuple(dataclasses.replace(f, required=True)
                      if f.name in self.required and not f.required else f for f in found)
+
+    def stated_attributes(self) -> tuple[str, ...]:
+        """The applicant's attributes that `states` fields print instead of the holder's."""
+        return tuple(attribute for name in self.states
+                     for attribute in self.prefill.get(name, "").split("|") if attribute)
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.specs())
@@ -153,6 +161,16 @@ def subject_text(contents: PermitContents, values: dict[str, Any],
     spec = next(s for s in contents.specs() if s.name == contents.subject)
     text = dict(printed_lines(contents, {spec.name: values[spec.name]}, reference))
     return " ".join(next(iter(text.values()), "").split())[:400]
+
+
+def declared_states(family: str) -> tuple[str, ...]:
+    """The holder's attributes the family's contents print themselves (none if undeclared)."""
+    from sotttt_desktop.permits import contents_for
+
+    try:
+        return contents_for(family).stated_attributes()
+    except KeyError:
+        return ()
 
 
 def permit_lines(family: str, stored: dict[str, Any],

@@ -1,10 +1,17 @@
 """Contents of the publishing, printing and distribution permits (Luật Xuất bản 2012;
 ND 60/2014 as amended by ND 25/2018 and ND 72/2022; forms of TT 23/2023)."""
 
+from typing import Any
+
 from sotttt_desktop.permits.contents import PermitContents
 
-_PRINTING = ("products", "equipment", "owner")
-_PRINTING_REQUIRED = ("products", "equipment")
+# a printing licence (of publications, or of newspapers, stamps and other products) and the
+# confirmation of a registered printing facility describe the same facility; its owner is the
+# holder's legal representative, printed once (as the owner)
+_PRINTING: dict[str, Any] = {
+    "register": "printing_facilities", "subject": "products",
+    "fields": ("products", "equipment", "owner"), "required": ("products", "equipment"),
+    "prefill": {"owner": "legal_representative"}, "states": ("owner",)}
 
 CONTENTS = (
     PermitContents(
@@ -14,20 +21,11 @@ CONTENTS = (
     PermitContents(
         "publishing.import", register="publication_imports", subject="titles",
         fields=("titles", "copies", "origin", "purpose"), required=("copies",)),
-    # a printing licence (of publications, or of newspapers, stamps and other products) and
-    # the confirmation of a registered printing facility describe the same facility
-    PermitContents(
-        "publishing.printing", register="printing_facilities", subject="products",
-        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "permit"},
-        prefill={"owner": "legal_representative"}),
-    PermitContents(
-        "publishing.printing_products", register="printing_facilities", subject="products",
-        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "permit"},
-        prefill={"owner": "legal_representative"}),
-    PermitContents(
-        "publishing.printing_facility", register="printing_facilities", subject="products",
-        fields=_PRINTING, required=_PRINTING_REQUIRED, constants={"licence_kind": "registration"},
-        prefill={"owner": "legal_representative"}),
+    PermitContents("publishing.printing", constants={"licence_kind": "permit"}, **_PRINTING),
+    PermitContents("publishing.printing_products", constants={"licence_kind": "permit"},
+                   **_PRINTING),
+    PermitContents("publishing.printing_facility", constants={"licence_kind": "registration"},
+                   **_PRINTING),
     # a colour copier confirmation (ND 60/2014 Art. 30): the machine and where it is used
     PermitContents(
         "publishing.photocopier", register="colour_copiers", subject="make_model",

@@ -39,7 +39,7 @@ from sotttt_desktop.core.models import (
 )
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _
-from sotttt_desktop.permits.contents import permit_lines
+from sotttt_desktop.permits.contents import declared_states, permit_lines
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -331,19 +331,23 @@ class DocumentService:
                 return unit.name, unit.code
         return "", ""
 
-    def _party(self, party: Party | None) -> dict[str, Any]:
+    def _party(self, party: Party | None, states: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The holder as the documents print it; `states`: attributes the permit's declared
+        contents print instead (not printed twice)."""
         if party is None:
             return {"name": ""}
         return {"name": party.name, "kind": party.kind, "address": party.address or "",
                 "tax_code": party.tax_code or "", "citizen_id": party.citizen_id or "",
-                "representative": party.legal_representative or "",
+                "representative": "" if "legal_representative" in states
+                else party.legal_representative or "",
                 "phone": party.phone or "", "email": party.email or ""}
 
     def permit_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
         shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
             permit = _permit_row(session, shown)
-            holder = self._party(session.get(Party, permit.holder_id))
+            holder = self._party(session.get(Party, permit.holder_id),
+                                 declared_states(permit.family))
             dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
             replaced = session.get(Permit, permit.replaces_id) if permit.replaces_id else None
             unit_name, unit_code = self._unit_for(session, permit.area)

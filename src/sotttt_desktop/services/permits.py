@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
     from sotttt_desktop.services.facade import Services
 
-REPLACING_ACTIONS = ("amend", "extend", "reissue")
+REPLACING_ACTIONS = ("amend", "extend", "reissue", "transfer")
+TO_NEW_HOLDER = ("transfer",)  # the applicant is the new holder of the replaced permit
 PERMIT_STATE_LABELS = {
     "valid": N_("valid"), "suspended": N_("suspended"), "revoked": N_("revoked"),
     "superseded": N_("replaced by a newer permit"), "expired": N_("expired"),
@@ -63,6 +64,7 @@ SUSPENSION_MAX_MONTHS = 24
 VALIDITY_MAX_YEARS = 50  # a term the catalogue leaves open: still not 31/12/9999
 DECISION_NUMBER_MAX = 64  # the column's size
 REASON_MAX = 2_000
+REPLACEABLE_MAX = 500  # a transfer's choice of other holders' permits: the number is typed
 
 
 class PermitService:
@@ -108,13 +110,19 @@ class PermitService:
                     raise ValidationError(_("{number} is {state}: it cannot be amended, extended "
                                             "or reissued.").format(number=old.number,
                                                                    state=permit_state_label(old.state)))
-                if old.holder_id != dossier.applicant_id:
+                if procedure.action in TO_NEW_HOLDER:
+                    if old.holder_id == dossier.applicant_id:
+                        raise ValidationError(_("{number} is already held by the applicant: a "
+                                                "transfer goes to a new holder.").format(
+                            number=old.number))
+                elif old.holder_id != dossier.applicant_id:
                     raise ValidationError(_("The permit belongs to another holder."))
             contents = self._contents(procedure.family)
             replaced = (permit_contents.from_json(contents, json.loads(old.details or "{}"))
                         if old is not None else {})
             raw: dict[str, object] = {
-                **self._starting_texts(contents, session.get(Party, dossier.applicant_id), old),
+                **self._starting_texts(contents, session.get(Party, dossier.applicant_id), old,
+                                       new_holder=procedure.action in TO_NEW_HOLDER),
                 **(details or {})}
             if subject and contents.subject and contents.subject not in (details or {}):
                 raw[contents.subject] = subject  # `--subject` alone still fills its field
@@ -155,7 +163,7 @@ class PermitService:
                 "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
                 "subject": subject, "dossier_code": dossier.code,
                 "register": contents.register, "contents": values,
-                "replaced_contents": replaced,
+                "replaced_contents": replaced, "replaces_id": old.id if old else None,
                 "constants": contents.constants, "holder_id": dossier.applicant_id,
                 "holder_record": {name: getattr(holder, name, None) for name in (
                     "name", "tax_code", "address", "district_code", "commune_code", "phone",
@@ -187,24 +195,28 @@ class PermitService:
         with self._services.db.session() as session:
             applicant = session.get(Party, uuid.UUID(dossier["applicant_id"]))
             texts = self._starting_texts(contents, applicant,
-                                         self._get(session, replaces) if replaces else None)
+                                         self._get(session, replaces) if replaces else None,
+                                         new_holder=procedure.action in TO_NEW_HOLDER)
         return {"fields": contents.specs(), "texts": texts, "subject_field": contents.subject}
 
     @staticmethod
     def _starting_texts(contents: PermitContents, applicant: Party | None,
-                        old: Permit | None) -> dict[str, str]:
+                        old: Permit | None, *, new_holder: bool = False) -> dict[str, str]:
         """What each field starts with: the replaced permit's contents, else what the family
-        takes from the applicant (e.g. the owner from the legal representative)."""
+        takes from the applicant (e.g. the owner from the legal representative); for a new
+        holder (a transfer), what comes from the applicant wins over the former holder's."""
         texts: dict[str, str] = {}
+        if old is not None:
+            texts.update(permit_contents.edit_texts(contents, permit_contents.from_json(
+                contents, json.loads(old.details or "{}"))))
         for name, attributes in contents.prefill.items():
+            if name in texts and not new_holder:
+                continue
             for attribute in attributes.split("|"):
                 value = getattr(applicant, attribute, None) if applicant else None
                 if value not in (None, ""):
                     texts[name] = str(value)
                     break
-        if old is not None:
-            texts.update(permit_contents.edit_texts(contents, permit_contents.from_json(
-                contents, json.loads(old.details or "{}"))))
         return texts
 
     def _validity(self, procedure: Any, old: Permit | None, on: dt.date,  # noqa: ANN401
@@ -340,16 +352,21 @@ class PermitService:
 
     def replaceable(self, dossier_code: str) -> list[dict[str, Any]]:
         """The permits an amendment, extension or reissue of this dossier may replace: valid,
-        of the procedure's kind, held by the applicant (what `issue` accepts)."""
+        of the procedure's kind, held by the applicant — by someone else for a transfer (what
+        `issue` accepts; a transfer lists the newest `REPLACEABLE_MAX`)."""
         dossier = self._services.dossiers.show(dossier_code)
         procedure = load_catalogue().get(dossier["procedure"])
         if procedure.action not in REPLACING_ACTIONS:
             return []
         with self._services.db.session() as session:
-            rows = session.execute(select(Permit).where(
-                Permit.family == procedure.family, Permit.state == "valid",
-                Permit.holder_id == uuid.UUID(dossier["applicant_id"])
-            ).order_by(Permit.issued_on.desc())).scalars().all()
+            applicant = uuid.UUID(dossier["applicant_id"])
+            statement = select(Permit).where(Permit.family == procedure.family,
+                                             Permit.state == "valid")
+            if procedure.action in TO_NEW_HOLDER:
+                statement = statement.where(Permit.holder_id != applicant).limit(REPLACEABLE_MAX)
+            else:
+                statement = statement.where(Permit.holder_id == applicant)
+            rows = session.execute(statement.order_by(Permit.issued_on.desc())).scalars().all()
             return [self._as_dict(session, p) for p in rows]
 
     def available_decisions(self, permit: dict[str, Any]) -> dict[str, str | None]:

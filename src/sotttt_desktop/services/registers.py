@@ -30,6 +30,7 @@ from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
 from sotttt_desktop.registers.spec import RegisterSpec
+from sotttt_desktop.services.entry_holders import refuse_taking_over
 from sotttt_desktop.services.records import (
     display_value,
     duplicate_after_race,
@@ -369,6 +370,8 @@ class RegisterService:
             if key is not None and existing is None:
                 existing = session.execute(select(spec.model).where(
                     getattr(spec.model, unique.name) == key)).scalar_one_or_none()
+        if existing is not None:
+            refuse_taking_over(session, spec, existing, values[unique.name], permit)
         if existing is not None:  # keep what the permit does not say
             stored = _as_dict(spec, existing)
             values = {name: values[name] if values.get(name) is not None else stored.get(name)

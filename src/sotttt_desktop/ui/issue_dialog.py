@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop.errors import AppError, ValidationError
 from sotttt_desktop.i18n import _, format_date
+from sotttt_desktop.services.permits import REPLACING_ACTIONS
 from sotttt_desktop.ui.field_editors import FieldsForm
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.qt_text import confirm_buttons, error_label
@@ -26,7 +27,6 @@ from sotttt_desktop.ui.qt_text import confirm_buttons, error_label
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
 
-REPLACING = ("amend", "extend", "reissue")
 
 
 class IssueDialog(QDialog):
@@ -50,7 +50,7 @@ class IssueDialog(QDialog):
         head = QFormLayout()
         head.addRow(_("Dossier"), QLabel(f"{dossier['code']} — {dossier['procedure_name']}"))
         head.addRow(_("Applicant"), QLabel(dossier["holder"]))
-        replacing = procedure.action in REPLACING
+        replacing = procedure.action in REPLACING_ACTIONS
         if replacing:
             for permit in services.permits.replaceable(dossier["code"]):
                 until = format_date(permit["valid_until"]) if permit["valid_until"] else "—"

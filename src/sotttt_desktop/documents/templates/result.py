@@ -16,6 +16,7 @@ from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, ddmmyyyy, header, signature
 
 VERBS = {"permit": "CHO PHÉP:", "certificate": "CHỨNG NHẬN:", "confirmation": "XÁC NHẬN:"}
+# a transfer has none: its title says it, and the body names the document it replaces
 ACTION_SUMMARY = {
     "amend": "Sửa đổi, bổ sung {kind_lower} số {number} ngày {date}",
     "extend": "Gia hạn {kind_lower} số {number} ngày {date}",
@@ -25,7 +26,7 @@ ACTION_SUMMARY = {
 
 def _holder_fields(holder: dict[str, Any], start: int) -> tuple[list[Block], int]:
     n = start
-    label = "Tên tổ chức" if holder.get("kind") == "organisation" else "Họ và tên"
+    label = "Họ và tên" if holder.get("kind") == "person" else "Tên tổ chức"  # party kinds
     fields: list[Block] = [Field(f"{n}. {label}", holder.get("name", ""), bold=True)]
     n += 1
     if holder.get("address"):
@@ -143,8 +144,12 @@ def _letter(data: dict[str, Any]) -> Document:
 def _decision(data: dict[str, Any]) -> Document:
     holder = data["holder"]["name"]
     holder_fields, n = _holder_fields(data["holder"], 1)
-    content = [f"{f.label}: {f.value}" for f in holder_fields + _content_fields(data, n)
-               if isinstance(f, Field)]
+    content: list[str] = []
+    for f in holder_fields + _content_fields(data, n):
+        if isinstance(f, Field):  # a value of several lines: a dash list under its label
+            lines = f.lines()
+            content += ([f"{f.label}:", *(f"- {line}" for line in lines)] if len(lines) > 1
+                        else [f"{f.label}: {f.value.strip()}"])
     replaced = data.get("replaces")
     first = data["title"]
     if replaced:
