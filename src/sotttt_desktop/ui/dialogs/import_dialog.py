@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.errors import AppError
-from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.register_files import column_notes
 from sotttt_desktop.ui.operations import Operation, run_operation
@@ -138,15 +138,22 @@ class ImportDialog(QDialog):
                                       and (rejected == 0 or self.skip.isChecked()))
 
     def commit(self) -> Operation:
-        """Write on a worker, in batches, with progress; Cancel takes back what was written."""
-        services, key, path = self._services, self._key, self._path
+        """Write exactly the rows previewed (the file is not read again: it may have changed
+        since) on a worker, in batches, with progress; Cancel takes back what was written."""
+        services, preview = self._services, self.preview
+        if preview is None:
+            raise RuntimeError("commit before the preview")  # the button is disabled then
         skip = self.skip.isChecked()
-        self.summary.setText(_("Writing into the register…"))
+        counts = preview.counts()
+        label = _("Writing {count} records into the register…").format(
+            count=format_number(counts["create"] + counts["update"]))
+        self.summary.setText(label)
         self.operation = run_operation(
-            self, self.windowTitle(), _("Writing into the register:"),
-            lambda report, cancelled: services.register_files.commit(
-                key, path, skip_rejected=skip, progress=report, cancelled=cancelled.is_set),
-            on_done=self._committed, on_error=self._commit_failed, cancellable=True)
+            self, self.windowTitle(), label,
+            lambda report, cancelled: services.register_files.commit_preview(
+                preview, skip_rejected=skip, progress=report, cancelled=cancelled.is_set),
+            on_done=self._committed, on_error=self._commit_failed, cancellable=True,
+            counting=_("Written into the register: {done} of {total} records."))
         self._update_buttons()
         return self.operation
 
