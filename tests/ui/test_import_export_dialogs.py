@@ -88,3 +88,30 @@ def test_an_export_reports_progress_and_can_be_cancelled(qtbot, services: Servic
     assert view.count_label.text() == "Việc xuất dữ liệu đã hủy: không có tệp nào được ghi."
     assert not cancelled_target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".huy")] == []
+
+
+def test_a_cancelled_update_is_previewed_again_before_it_can_be_retried(
+        qtbot, services: Services, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import sotttt_desktop.services.register_files as register_files
+
+    monkeypatch.setattr(register_files, "BATCH_ROWS", 2)
+    monkeypatch.setattr(register_files, "MIN_BATCH_ROWS", 2)
+    before = _existing(services, tmp_path)
+    _window, view = _view(qtbot, services)
+    path = _csv(tmp_path / "doi-ten.csv", [(f"37000001{n:02d}", f"Cơ sở in đổi tên {n}")
+                                           for n in range(1, 6)])
+    dialog = view.import_file(str(path))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    operation = dialog.commit()
+    operation.task.progressed.connect(lambda _d, _t: operation.cancel_button.click())
+    qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+    assert isinstance(operation.error, CancelledError)
+    assert _names(services) == before  # taken back
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.preview is not None, timeout=60_000)
+    assert dialog.summary.text().startswith("Việc nhập dữ liệu đã hủy")
+    assert "5 cập nhật" in dialog.summary.text() and dialog.commit_button.isEnabled()
+    operation = dialog.commit()  # the new preview, read after the records were given back
+    qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+    assert operation.error is None and dialog.committed
+    assert sorted(_names(services).values()) == [f"Cơ sở in đổi tên {n}" for n in range(1, 6)]

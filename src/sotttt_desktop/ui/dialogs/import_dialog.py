@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sotttt_desktop.errors import AppError
+from sotttt_desktop.errors import AppError, CancelledError
 from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.register_files import column_notes
@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.committed = False
         self.operation: Operation | None = None  # the preview or commit running, if any
+        self._notice = ""  # said before the next preview's summary (a commit cancelled)
         self.load()
 
     @property
@@ -126,7 +127,8 @@ class ImportDialog(QDialog):
             text += " " + note
         text += " " + _("Nothing is written until you press “Write into the register”; then "
                         "everything is written at once, or nothing.")
-        self.summary.setText(text)
+        self.summary.setText(f"{self._notice} {text}" if self._notice else text)
+        self._notice = ""
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -158,6 +160,13 @@ class ImportDialog(QDialog):
         return self.operation
 
     def _commit_failed(self, error: AppError) -> None:
+        if isinstance(error, CancelledError) and self.preview is not None \
+                and self.preview.counts()["update"]:
+            # the records taken back have new versions: the preview is read again (and shown)
+            # before the clerk may write it
+            self._notice = str(error)
+            self.load()
+            return
         self.summary.setText(str(error))
         self._update_buttons()
 
