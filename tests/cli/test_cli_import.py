@@ -33,3 +33,32 @@ def test_the_preview_shows_unused_and_repeated_columns(capsys: pytest.CaptureFix
     assert "Cột trùng với cột khác (chỉ sử dụng cột đầu tiên): MST." in out
     shown = run_json(capsys, "--db", str(db_path), "import", "parties", str(path))
     assert (shown["ignored_columns"], shown["duplicate_columns"]) == (["STT"], ["MST"])
+
+
+def test_a_commit_with_the_previewed_hash_refuses_a_file_changed_since(
+        capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text("Loại,Tên,Mã số thuế,Quận/huyện\nTổ chức,Công ty A,3700123997,Dĩ An\n",
+                    encoding="utf-8")
+    code, out, _err = run(capsys, "--db", str(db_path), "import", "parties", str(path))
+    sha256 = run_json(capsys, "--db", str(db_path), "import", "parties", str(path))["sha256"]
+    assert code == 0 and f"--commit --sha256 {sha256}" in out
+    path.write_text("Loại,Tên,Mã số thuế,Quận/huyện\nTổ chức,Công ty B,3700123998,Dĩ An\n",
+                    encoding="utf-8")  # overwritten after the preview
+    code, out, err = run(capsys, "--db", str(db_path), "import", "parties", str(path),
+                         "--commit", "--sha256", sha256)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "Tệp small.csv đã thay đổi kể từ khi xem trước: chưa ghi dữ liệu nào; vui lòng "
+        "xem trước lại tệp."]
+    assert run_json(capsys, "--db", str(db_path), "party", "list") == []
+    code, _out, err = run(capsys, "--db", str(db_path), "import", "parties", str(path),
+                          "--sha256", sha256)
+    assert code == 2 and "--commit" in err
+    path.write_text("Loại,Tên,Mã số thuế,Quận/huyện\nTổ chức,Công ty A,3700123997,Dĩ An\n",
+                    encoding="utf-8")  # the previewed bytes again
+    done = run_json(capsys, "--db", str(db_path), "import", "parties", str(path), "--commit",
+                    "--sha256", sha256)
+    assert done["committed"] and done["counts"]["create"] == 1
+    assert [p["name"] for p in run_json(capsys, "--db", str(db_path), "party", "list")] == [
+        "Công ty A"]

@@ -26,6 +26,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     imp.add_argument("register")
     imp.add_argument("file")
     imp.add_argument("--commit", action="store_true", help="write (one transaction)")
+    imp.add_argument("--sha256", metavar="HASH",
+                     help="with --commit: the hash the preview showed; a file changed since is "
+                          "refused")
     imp.add_argument("--skip-rejected", action="store_true",
                      help="with --commit: import the good rows even if some are rejected")
     imp.set_defaults(handler=cmd_import)
@@ -73,10 +76,15 @@ def cmd_export(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def cmd_import(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.errors import ValidationError
+
     _known(args.register)
+    if args.sha256 is not None and not args.commit:
+        raise ValidationError(_("--sha256 goes with --commit."))
     with acting(args, location, write=args.commit) as services:
         files = services.register_files
-        preview = (files.commit(args.register, Path(args.file), skip_rejected=args.skip_rejected)
+        preview = (files.commit(args.register, Path(args.file), skip_rejected=args.skip_rejected,
+                                expected_sha256=args.sha256)
                    if args.commit else files.preview(args.register, Path(args.file)))
     if args.json:
         emit_json(preview.as_dict())
@@ -91,6 +99,7 @@ def cmd_import(args: argparse.Namespace, location: DatabaseLocation) -> int:
     counts = preview.counts()
     summary = _("{create} new, {update} updated, {unchanged} unchanged, {reject} rejected.").format(
         **counts)
-    emit_lines([summary + " " + (_("Written.") if preview.committed else
-                                 _("Nothing written: run again with --commit."))])
+    emit_lines([summary + " " + (_("Written.") if preview.committed else _(
+        "Nothing written: to write exactly this file, run again with --commit --sha256 "
+        "{sha256}.").format(sha256=preview.sha256))])
     return 0

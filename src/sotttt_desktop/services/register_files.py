@@ -8,6 +8,9 @@ same rules as the form, duplicates within the file and records already in the re
 the register's identifying field (e.g. the tax code). The preview says, row by row, what would be
 created, updated, left unchanged or rejected and why; the commit writes all of it, or nothing
 (in short batches, a failed one taking back those before it: see `RegisterFileService._write`).
+What is written is exactly what was previewed: `commit_preview` writes the rows the preview kept
+(the file is not read again: it may have been changed or replaced meanwhile), and `commit` of a
+path refuses a file whose SHA-256 is not the one its preview showed (`expected_sha256`).
 Every file is read within fixed limits (size unpacked, rows, columns, cell length): a forged
 workbook cannot take the machine's memory.
 """
@@ -21,7 +24,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
 RECORD_COLUMNS = ("id", "version", "created_at", "updated_at", "created_by", "updated_by")
 BATCH_ROWS = 2_000  # records per write transaction of an import, at most
 MIN_BATCH_ROWS = 100
+EXPORT_STEP = 1_000  # an export reports its progress (and may be cancelled) every so many rows
 BATCH_SECONDS = 0.4  # how long a batch should hold the write lock
 BATCH_PAUSE = 0.15  # seconds between two batches on SQLite, for the desks waiting for the lock
 Progress = Callable[[int, int], None]  # (records written, records to write)
@@ -88,6 +92,7 @@ class ImportPreview:
     ignored_columns: list[str]  # headings no field claims
     duplicate_columns: list[str] = field(default_factory=list)  # a field's second column
     committed: bool = False
+    actor: str = ""  # who previewed (rows outside their district were rejected for them)
 
     def counts(self) -> dict[str, int]:
         found = {"create": 0, "update": 0, "unchanged": 0, "reject": 0}
@@ -150,6 +155,23 @@ def column_notes(preview: ImportPreview) -> list[str]:
     return notes
 
 
+def _reported(rows: Iterator[list[Any]], total: int, progress: Progress | None,
+              cancelled: Cancelled | None) -> Iterator[list[Any]]:
+    """The export's rows, telling `progress` every EXPORT_STEP rows and stopping (with
+    CancelledError) when `cancelled()` turns true."""
+    done = 0
+    for row in rows:
+        yield row
+        done += 1
+        if done % EXPORT_STEP == 0:
+            if cancelled is not None and cancelled():
+                raise CancelledError(_("The export was cancelled: no file was written."))
+            if progress is not None:
+                progress(done, max(total, done))
+    if progress is not None:
+        progress(done, max(total, done))
+
+
 def _cell_text(value: Any) -> str | None:  # noqa: ANN401
     """What a spreadsheet cell says, as text: dates as dd/mm/yyyy, 3700123456.0 as 3700123456."""
     if value is None:
@@ -169,8 +191,11 @@ class RegisterFileService:
 
     # --- export --------------------------------------------------------------------------------
 
-    def export(self, key: str, path: Path, flt: RegisterFilter | None = None) -> int:
-        """Write the register (the filtered part) to `path` (.xlsx or .csv); returns the rows."""
+    def export(self, key: str, path: Path, flt: RegisterFilter | None = None, *,
+               progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+        """Write the register (the filtered part) to `path` (.xlsx or .csv); returns the rows.
+        `progress(done, total)` hears every EXPORT_STEP rows; when `cancelled()` turns true,
+        CancelledError is raised and no file is left under the name."""
         spec = get_register(key)
         services = self._services
         services.require(spec.area, "export")
@@ -182,6 +207,9 @@ class RegisterFileService:
         reference = services.reference
         rows = export_rows(spec, services.registers.iter_records(key, flt), reference,
                             as_dates)
+        if progress is not None or cancelled is not None:
+            total = services.registers.count(key, flt) if progress is not None else 0
+            rows = _reported(rows, total, progress, cancelled)
         widths = [max(len(heading) + 2, min(60, f.width // 7)) for heading, f in
                   zip(headings, spec.fields, strict=True)]
         # written beside the target under a temporary name, renamed when complete: a failure
@@ -195,9 +223,11 @@ class RegisterFileService:
             count = files.write_xlsx(part, headings, rows, in_language("vi", spec.title), widths) \
                 if suffix == ".xlsx" else files.write_csv(part, headings, rows)
             os.replace(part, path)
-        except OSError as error:
+        except BaseException as error:  # cancelled too: no half-written file stays behind
             if part is not None:
                 part.unlink(missing_ok=True)
+            if not isinstance(error, OSError):
+                raise
             raise ValidationError(_("Cannot write {path}: {error}").format(
                 path=path, error=error.strerror or error)) from error
         with services.db.session(write=True) as session:
@@ -223,17 +253,36 @@ class RegisterFileService:
                                                                            if h)))
         rows = self._rows(spec, columns, lines)
         return ImportPreview(key, str(path), hashlib.sha256(data).hexdigest(), rows, ignored,
-                             duplicates)
+                             duplicates, actor=self._services.actor.username)
 
     def commit(self, key: str, path: Path, *, skip_rejected: bool = False,
-               progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> ImportPreview:
-        """Import `path`: every created and updated row, or nothing (see `_write`). When
-        `cancelled()` turns true between two batches, the batches written are taken back and
-        CancelledError is raised."""
-        spec = get_register(key)
-        services = self._services
+               progress: Progress | None = None, cancelled: Cancelled | None = None,
+               expected_sha256: str | None = None) -> ImportPreview:
+        """Import `path` as it is read now (one reading, previewed and written), refused when
+        `expected_sha256` is given and the file is no longer the one previewed. See
+        `commit_preview`."""
         preview = self.preview(key, path)
+        if expected_sha256 is not None and preview.sha256 != expected_sha256.strip().lower():
+            raise ValidationError(_("{file} has changed since it was previewed: nothing was "
+                                    "written; preview it again.").format(file=path.name))
+        return self.commit_preview(preview, skip_rejected=skip_rejected, progress=progress,
+                                   cancelled=cancelled)
+
+    def commit_preview(self, preview: ImportPreview, *, skip_rejected: bool = False,
+                       progress: Progress | None = None,
+                       cancelled: Cancelled | None = None) -> ImportPreview:
+        """Write exactly the rows of `preview` (the file is not read again): every created and
+        updated row, or nothing (see `_write`); a record changed or created by somebody else
+        since the preview refuses the whole import. When `cancelled()` turns true between two
+        batches, the batches written are taken back and CancelledError is raised."""
+        spec = get_register(preview.register)
+        services = self._services
+        if preview.committed:
+            raise ConflictError(_("This preview has already been written into the register."))
+        if preview.actor != services.actor.username:
+            raise ConflictError(_("This preview was made by another user: preview the file "
+                                  "again."))
+        path = Path(preview.file)
         counts = preview.counts()
         if counts["reject"] and not skip_rejected:
             raise ValidationError(_("{count} rows are rejected (see the preview): correct them, "

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from sotttt_desktop.errors import AppError
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.ui.background import BackgroundTask, run_in_background
 from sotttt_desktop.ui.qt_text import show_error
 
@@ -33,11 +33,12 @@ class Operation(QObject):
                  on_done: Callable[[Any], None] | None = None,
                  on_error: Callable[[AppError], None] | None = None,
                  cancellable: bool = False, modal: bool = False,
-                 always: Callable[[], None] | None = None):
+                 always: Callable[[], None] | None = None, counting: str | None = None):
         super().__init__(parent)
         self._always = always
         self._parent = parent
         self._label = label
+        self._counting = counting  # the text once the work reports, with {done} and {total}
         self._on_done, self._on_error = on_done, on_error
         self.done = False  # the outcome was delivered
         self.result: Any = None
@@ -89,8 +90,8 @@ class Operation(QObject):
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, total))
-        self.dialog.setLabelText(_("{label} {done} of {total}.").format(
-            label=self._label, done=done, total=total))
+        self.dialog.setLabelText((self._counting or _("{done} of {total} done.")).format(
+            done=format_number(done), total=format_number(total)))
 
     def _close(self) -> None:
         self.done = True
@@ -125,8 +126,10 @@ def run_operation(parent: QWidget, title: str, label: str, work: Work, *,
                   on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[AppError], None] | None = None,
                   cancellable: bool = False, modal: bool = False,
-                  always: Callable[[], None] | None = None) -> Operation:
-    """Run `work(report, cancelled)` off the GUI thread with a progress dialog; `always()` runs
-    when it ends, whatever the outcome (before `on_done` or `on_error`)."""
+                  always: Callable[[], None] | None = None,
+                  counting: str | None = None) -> Operation:
+    """Run `work(report, cancelled)` off the GUI thread with a progress dialog showing `label`
+    (a sentence), then `counting` (with {done} and {total}) once the work reports; `always()`
+    runs when it ends, whatever the outcome (before `on_done` or `on_error`)."""
     return Operation(parent, title, label, work, on_done=on_done, on_error=on_error,
-                     cancellable=cancellable, modal=modal, always=always)
+                     cancellable=cancellable, modal=modal, always=always, counting=counting)

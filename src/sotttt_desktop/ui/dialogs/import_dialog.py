@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sotttt_desktop.errors import AppError
-from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.errors import AppError, CancelledError
+from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.register_files import column_notes
 from sotttt_desktop.ui.operations import Operation, run_operation
@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.committed = False
         self.operation: Operation | None = None  # the preview or commit running, if any
+        self._notice = ""  # said before the next preview's summary (a commit cancelled)
         self.load()
 
     @property
@@ -126,7 +127,8 @@ class ImportDialog(QDialog):
             text += " " + note
         text += " " + _("Nothing is written until you press “Write into the register”; then "
                         "everything is written at once, or nothing.")
-        self.summary.setText(text)
+        self.summary.setText(f"{self._notice} {text}" if self._notice else text)
+        self._notice = ""
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -138,19 +140,33 @@ class ImportDialog(QDialog):
                                       and (rejected == 0 or self.skip.isChecked()))
 
     def commit(self) -> Operation:
-        """Write on a worker, in batches, with progress; Cancel takes back what was written."""
-        services, key, path = self._services, self._key, self._path
+        """Write exactly the rows previewed (the file is not read again: it may have changed
+        since) on a worker, in batches, with progress; Cancel takes back what was written."""
+        services, preview = self._services, self.preview
+        if preview is None:
+            raise RuntimeError("commit before the preview")  # the button is disabled then
         skip = self.skip.isChecked()
-        self.summary.setText(_("Writing into the register…"))
+        counts = preview.counts()
+        label = _("Writing {count} records into the register…").format(
+            count=format_number(counts["create"] + counts["update"]))
+        self.summary.setText(label)
         self.operation = run_operation(
-            self, self.windowTitle(), _("Writing into the register:"),
-            lambda report, cancelled: services.register_files.commit(
-                key, path, skip_rejected=skip, progress=report, cancelled=cancelled.is_set),
-            on_done=self._committed, on_error=self._commit_failed, cancellable=True)
+            self, self.windowTitle(), label,
+            lambda report, cancelled: services.register_files.commit_preview(
+                preview, skip_rejected=skip, progress=report, cancelled=cancelled.is_set),
+            on_done=self._committed, on_error=self._commit_failed, cancellable=True,
+            counting=_("Written into the register: {done} of {total} records."))
         self._update_buttons()
         return self.operation
 
     def _commit_failed(self, error: AppError) -> None:
+        if isinstance(error, CancelledError) and self.preview is not None \
+                and self.preview.counts()["update"]:
+            # the records taken back have new versions: the preview is read again (and shown)
+            # before the clerk may write it
+            self._notice = str(error)
+            self.load()
+            return
         self.summary.setText(str(error))
         self._update_buttons()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sotttt_desktop.errors import AppError
+from sotttt_desktop.errors import AppError, CancelledError
 from sotttt_desktop.i18n import _, ngettext
 from sotttt_desktop.i18n import format_number as fmt_number
 from sotttt_desktop.registers import get_register
@@ -166,10 +166,18 @@ class RegisterView(QWidget):
         def done(count: int) -> None:
             self.count_label.setText(_("{count} records written to {path}.").format(
                 count=fmt_number(count), path=target))
+
+        def failed(error: AppError) -> None:
+            if isinstance(error, CancelledError):
+                self.count_label.setText(str(error))
+            else:
+                show_error(self, str(error), _("Export"))
         return run_operation(
             self, _("Export"), _("Writing {path}…").format(path=Path(path).name),
-            lambda _report, _cancelled: services.register_files.export(key, Path(target), flt),
-            on_done=done)
+            lambda report, cancelled: services.register_files.export(
+                key, Path(target), flt, progress=report, cancelled=cancelled.is_set),
+            on_done=done, on_error=failed, cancellable=True,
+            counting=_("Written to the file: {done} of {total} records."))
 
     def import_file(self, path: str | None = None) -> object:
         from PySide6.QtWidgets import QFileDialog
