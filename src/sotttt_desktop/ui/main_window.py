@@ -473,8 +473,8 @@ class MainWindow(QMainWindow):
         names = ", ".join(dict.fromkeys(op.dialog.windowTitle() for op in running))
         choice = QMessageBox.question(
             self, _("An operation is running"),
-            _("{names} is still running.\n\nStop it and close? An import stops and writes "
-              "nothing; an export or a backup is first finished.").format(names=names))
+            _("{names} is still running.\n\nStop it and close? An import or an export stops "
+              "and leaves nothing written; a backup or a check is first finished.").format(names=names))
         if choice != QMessageBox.StandardButton.Yes:
             return False
         for op in running:
