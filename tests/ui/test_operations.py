@@ -149,3 +149,32 @@ def test_closing_the_window_during_an_import_asks_and_then_writes_nothing(
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert operation2.task.wait(30)
     assert services.registers.count(REGISTER) == 1_000  # the second import wrote nothing
+
+
+def test_work_outliving_the_widget_that_asked_for_it_delivers_nothing(qtbot) -> None:  # noqa: ANN001
+    """A widget destroyed while its worker runs (a window closed at the end of a walk): the
+    worker is asked to stop, reports into no deleted object, and no callback runs."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from sotttt_desktop.ui.background import run_in_background
+
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def work(report, cancelled: threading.Event) -> str:  # noqa: ANN001
+        release.wait(10)
+        report(1, 2)  # into the task: never into a deleted object
+        return "stopped" if cancelled.is_set() else "finished"
+
+    asker = QWidget()
+    task = run_in_background(work, parent=asker, on_done=delivered.append,
+                             on_error=delivered.append,
+                             on_progress=lambda d, t: delivered.append((d, t)))
+    asker.deleteLater()
+    qtbot.waitUntil(lambda: task.orphaned, timeout=5_000)
+    release.set()
+    assert task.wait(10)
+    qtbot.wait(100)  # the queued signals arrive, and are dropped
+    assert task.cancelled.is_set() and delivered == []

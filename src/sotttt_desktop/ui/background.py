@@ -36,6 +36,14 @@ class BackgroundTask(QObject):
         self._thread = threading.Thread(target=self._run, name="sotttt-background", daemon=True)
         self.cancelled = threading.Event()
         self.finished = False
+        self.orphaned = False  # the object that asked for it is gone: deliver nothing
+
+    @Slot()
+    def orphan(self) -> None:
+        """The asking widget was destroyed while the work ran: stop it where it is safe and
+        deliver nothing to callbacks that would touch deleted widgets."""
+        self.orphaned = True
+        self.cancelled.set()
 
     def start(self) -> BackgroundTask:
         _LIVE.add(self)
@@ -81,13 +89,15 @@ class _Relay(QObject):
     def done(self, result: object) -> None:
         self._task.finished = True
         _LIVE.discard(self._task)
-        if self._on_done is not None:
+        if self._on_done is not None and not self._task.orphaned:
             self._on_done(result)
 
     @Slot(object)
     def error(self, error: object) -> None:
         self._task.finished = True
         _LIVE.discard(self._task)
+        if self._task.orphaned:
+            return
         if self._on_error is not None:
             self._on_error(error)  # type: ignore[arg-type]
         elif isinstance(error, BaseException):
@@ -95,7 +105,7 @@ class _Relay(QObject):
 
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self._task.orphaned:
             self._on_progress(done, total)
 
 
@@ -105,6 +115,11 @@ def run_in_background(fn: Callable[..., Any], *, parent: QObject | None = None,
                       on_progress: Callable[[int, int], None] | None = None) -> BackgroundTask:
     """Start `fn` off the GUI thread. With `on_progress`, `fn` is called as
     `fn(report(done, total), cancelled_event)`."""
-    task = BackgroundTask(fn, parent, with_progress=on_progress is not None)
+    # the task is nobody's Qt child: a worker must never emit on an object deleted with the
+    # widget that asked for it (that crashed the window later, in another dialog's event loop);
+    # _LIVE keeps it until it ends, and the asker's end makes it an orphan
+    task = BackgroundTask(fn, None, with_progress=on_progress is not None)
     _Relay(task, on_done, on_error, on_progress)
+    if parent is not None:
+        parent.destroyed.connect(task.orphan)
     return task.start()
