@@ -75,6 +75,14 @@ def close_other_windows(window: QWidget) -> None:
             other.close()
 
 
+def wait_for_operations(qtbot, window: QWidget) -> None:  # noqa: ANN001
+    """As a person does: an export or a check started by a press runs to its end (its progress
+    dialog shows meanwhile) before the next press; closing the window would stop it."""
+    running = getattr(window, "running_operations", None)
+    if running is not None:
+        qtbot.waitUntil(lambda: not running(), timeout=120_000)
+
+
 def press_every_button(qtbot, page: QWidget, window: QWidget, heartbeat: Heartbeat,  # noqa: ANN001
                        depth: int = 0) -> int:
     """Select the first row of each list, then press each enabled button the page shows; a
@@ -91,6 +99,7 @@ def press_every_button(qtbot, page: QWidget, window: QWidget, heartbeat: Heartbe
         heartbeat.mark(f"pressing “{button.text()}” in {page.objectName() or type(page).__name__}")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.wait(20)
+        wait_for_operations(qtbot, window)
         if depth == 0:
             for opened in set(QApplication.topLevelWidgets()) - before:
                 if opened.isVisible() and not isinstance(opened, LockDialog):
@@ -137,6 +146,7 @@ def walk_menus(qtbot, window: MainWindow, heartbeat: Heartbeat) -> list[str]:  #
             heartbeat.mark(f"menu {action.text()}")
             action.trigger()
             qtbot.wait(20)
+            wait_for_operations(qtbot, window)
             close_other_windows(window)
             triggered.append(action.objectName() or action.text())
     return triggered

@@ -195,11 +195,12 @@ def check_contents(report: CheckReport, database: Any) -> None:  # noqa: ANN401 
 
     try:
         with database.session() as session:
-            parties = session.execute(select(func.count()).select_from(Party)).scalar_one()
-            kept = session.execute(select(RowCount.n).where(RowCount.table_name == "party")
-                                   ).scalar_one_or_none()
-            indexed = session.execute(select(func.count()).select_from(SearchEntry).where(
-                SearchEntry.kind == "party")).scalar_one()
+            # one statement, so one snapshot: another process may be adding parties meanwhile
+            parties, kept, indexed = session.execute(select(
+                select(func.count()).select_from(Party).scalar_subquery(),
+                select(RowCount.n).where(RowCount.table_name == "party").scalar_subquery(),
+                select(func.count()).select_from(SearchEntry).where(
+                    SearchEntry.kind == "party").scalar_subquery())).one()
             report.add("row_counts", kept == parties == indexed,
                        f"party {parties}, kept {kept}, indexed {indexed}")
             chain = audit.verify(session)
