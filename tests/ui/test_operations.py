@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog
 
@@ -30,6 +31,7 @@ def _import_dialog(qtbot, services: Services, tmp_path: Path, rows: int):  # noq
     return window, view, dialog
 
 
+@pytest.mark.usefixtures("heap_as_the_app_has_it")
 def test_a_5000_row_commit_keeps_the_window_answering(qtbot, services: Services,  # noqa: ANN001
                                                       tmp_path: Path) -> None:
     _window, view, dialog = _import_dialog(qtbot, services, tmp_path, 5_000)

@@ -5,6 +5,7 @@ answering the dialogs, and a record of every refusal the user met."""
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import sys
 import threading
@@ -41,12 +42,16 @@ class Heartbeat:
         self.last = time.monotonic()
         self.longest = 0.0
         self.longest_during = ""
+        self.longest_collecting = 0.0  # of the longest gap, seconds in garbage collection
+        self._collecting = 0.0
+        self._collection_started = 0.0
         self.doing = ""
         self._stop = threading.Event()
         self._watchdog = threading.Thread(target=self._watch, daemon=True)
 
     def start(self) -> Heartbeat:
         self.last = time.monotonic()
+        gc.callbacks.append(self._collection)
         self.timer.start()
         self._watchdog.start()
         return self
@@ -56,7 +61,19 @@ class Heartbeat:
         gap = now - self.last
         if gap > self.longest:
             self.longest, self.longest_during = gap, self.doing
+            self.longest_collecting = self._collecting
+        self._collecting = 0.0
         self.last = now
+
+    def _collection(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._collection_started = time.monotonic()
+        else:
+            self._collecting += time.monotonic() - self._collection_started
+
+    def stall_message(self) -> str:
+        return (f"the window froze {self.longest:.2f} s while {self.longest_during} "
+                f"({self.longest_collecting:.2f} s of it collecting garbage)")
 
     def _watch(self) -> None:
         while not self._stop.wait(1.0):
@@ -75,9 +92,12 @@ class Heartbeat:
         """What the test does now (named in a failure); a pause of the test is not a stall."""
         self.doing = doing
         self.last = time.monotonic()
+        self._collecting = 0.0
 
     def stop(self) -> None:
         self._stop.set()
+        if self._collection in gc.callbacks:
+            gc.callbacks.remove(self._collection)
         self.timer.stop()
 
 
