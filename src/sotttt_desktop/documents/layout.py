@@ -247,17 +247,19 @@ class QrCode(Flowable):
         if self.payload.startswith(verification.SIGNED_PREFIX):
             # one line a person reads and compares with what a check of the symbol says
             lines = [f"Mã xác thực: {verification.short_form(self.payload)}"]
-            y = (self.size - self.caption_size) / 2
+            size = self.caption_size + 2  # read and typed by people: not the fine print
+            y = (self.size - size) / 2
         else:  # a code of version 1, reprinted: the page as it was issued, byte for byte
             lines = ["Mã xác thực văn bản: quét mã hoặc chạy",
                      "sotttt-desktop verify <mã> để kiểm tra."]
             lines += simpleSplit(self.payload, fonts.font_name("regular"), self.caption_size,
                                  self.width - text_x)
-            y = self.size - self.caption_size
+            size = self.caption_size
+            y = self.size - size
         for line in lines:
-            canvas.setFont(fonts.font_name("regular"), self.caption_size)
+            canvas.setFont(fonts.font_name("regular"), size)
             canvas.drawString(text_x, y, line)
-            y -= self.caption_size * LINE
+            y -= size * LINE
 
 
 QR_QUIET = 4  # modules of white around the symbol (ISO/IEC 18004 quiet zone)

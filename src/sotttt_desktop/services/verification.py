@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,12 +124,20 @@ class VerificationService:
                 "fingerprint": verification.fingerprint(public), "agency": self._agency(),
                 "public_key": base64.b64encode(public).decode("ascii")}
 
-    def export_public_key(self) -> str:
-        """The text of the public key file other installations import (administrators)."""
+    def export_public_key(self, deliver: Callable[[str], AbstractContextManager[None]] | None
+                          = None) -> str:
+        """The text of the public key file other installations import (administrators).
+        `deliver(text)`, if given, puts it where it goes: the export is recorded only if that
+        succeeds."""
         self._services.require("admin", "administer")
         public = verification.public_key_of(self._private_key(create=True) or b"")
         fingerprint = verification.fingerprint(public)
         agency = self._agency()
+        text = json.dumps({
+            "format": KEY_FILE_FORMAT, "version": 1, "agency": agency,
+            "public_key": base64.b64encode(public).decode("ascii"),
+            "fingerprint": fingerprint, "exported_on": _today().isoformat(),
+        }, ensure_ascii=False, indent=2) + "\n"
         with self._services.db.session(write=True) as session:
             audit.append(session, username=self._services.actor.username,
                          action="export_public_key", entity_kind="signing_key",
@@ -134,12 +145,10 @@ class VerificationService:
                          summary=_("Public key exported: {fingerprint}").format(
                              fingerprint=fingerprint),
                          after={"fingerprint": fingerprint, "agency": agency})
-            session.commit()
-        return json.dumps({
-            "format": KEY_FILE_FORMAT, "version": 1, "agency": agency,
-            "public_key": base64.b64encode(public).decode("ascii"),
-            "fingerprint": fingerprint, "exported_on": _today().isoformat(),
-        }, ensure_ascii=False, indent=2) + "\n"
+            session.flush()
+            with deliver(text) if deliver else contextlib.nullcontext():
+                session.commit()
+        return text
 
     # --- keys of other installations ------------------------------------------------------------
 
@@ -325,9 +334,9 @@ class VerificationService:
                 IssuedDocument.data.like(f"%{verification.SIGNED_PREFIX}%"))).scalars()
             for data in rows:
                 code = json.loads(data).get("qr_payload") or ""
-                if code and verification.short_form(code) == short:
-                    return self._verify_signed(verification.read_signed(code)) \
-                        if verification.read_signed(code) else _verdict("forged", short)
+                signed = verification.read_signed(code)
+                if signed is not None and verification.short_form(code) == short:
+                    return self._verify_signed(signed)
         return _verdict("unknown_code", short, note=_(NOTES["unknown_code"]))
 
     def _verify_legacy(self, payload: str) -> dict[str, Any]:
@@ -400,9 +409,11 @@ def describe(verdict: dict[str, Any]) -> list[str]:
     lines = [_("Status: {label}").format(label=verdict["label"])]
     permit = verdict.get("permit")
     if permit:
-        document = f"{permit['title']} " if permit.get("title") else ""
-        lines.append(_("Document: {document}No. {number}").format(document=document,
-                                                                  number=permit["number"]))
+        if permit.get("title"):
+            lines.append(_("Document: {title} No. {number}").format(title=permit["title"],
+                                                                   number=permit["number"]))
+        else:
+            lines.append(_("Number: {number}").format(number=permit["number"]))
         lines.append(_("Holder: {holder}").format(holder=permit["holder"]))
         until = format_date(permit["valid_until"]) if permit.get("valid_until") else _("no term")
         lines.append(_("Issued on {issued}; valid from {start} until {until}").format(
