@@ -108,7 +108,7 @@ SIGNED_PREFIX = "SOTTTT2:"
 KEY_ID_BYTES = 4
 SIGNATURE_BYTES = 64
 SHORT_GROUPS = 3
-SHORT_FORM = re.compile(r"^[A-Z2-7]{4}(?:-?[A-Z2-7]{4}){%d}$" % (SHORT_GROUPS - 1))
+SHORT_FORM = re.compile(r"^[A-Z2-7]{4}(?:-?[A-Z2-7]{4}){" + str(SHORT_GROUPS - 1) + "}$")
 _BASE32 = re.compile(r"^[A-Z2-7]+$")
 
 

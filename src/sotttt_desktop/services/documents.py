@@ -26,7 +26,6 @@ from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import (
-    AppState,
     Dossier,
     DossierEvent,
     IssuedDocument,
