@@ -213,3 +213,25 @@ def test_keys_are_imported_by_administrators_and_audited(installation_a: Service
         actions = [e.action for e in session.query(AuditEntry).filter(
             AuditEntry.entity_kind == "signing_key").order_by(AuditEntry.id)]
     assert actions == ["create_signing_key", "export_public_key"]
+
+
+def test_a_key_shipped_with_the_installation_is_trusted_without_import(
+        installation_a: Services, installation_b: Services, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sotttt_desktop.services import verification as verification_service
+
+    permit = _permit(installation_a)
+    code = installation_a.documents.permit_data(permit["number"])["qr_payload"]
+    folder = tmp_path / "trusted_keys"
+    folder.mkdir()
+    (folder / "so-tttt-binh-duong.pub").write_text(
+        installation_a.verification.export_public_key(), encoding="utf-8")
+    (folder / "broken.pub").write_text("{}", encoding="utf-8")  # trusts nothing, breaks nothing
+    monkeypatch.setattr(verification_service, "bundled_keys_folder", lambda: folder)
+    verdict = installation_b.verification.verify(code)
+    assert verdict["status"] == "valid" and verdict["permit"]["holder"] == HOLDER
+    keys = installation_b.verification.trusted_keys()
+    assert [(k["source"], k["added_by"]) for k in keys] == [
+        ("bundled", "cài sẵn theo bộ cài đặt")]
+    with pytest.raises(ValidationError):  # removed with its file, not from the database
+        installation_b.verification.remove_trusted_key(keys[0]["fingerprint"])

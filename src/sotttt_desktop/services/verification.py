@@ -21,6 +21,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from sotttt_desktop.core.models import AppState, IssuedDocument, Party, Permit, 
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -192,11 +194,15 @@ class VerificationService:
         return {**value, "key_id": key[len(TRUSTED_PREFIX):], "already_trusted": before is not None}
 
     def trusted_keys(self) -> list[dict[str, Any]]:
+        """The keys imported into this database, then those shipped with the installation."""
         with self._services.db.session() as session:
             rows = session.execute(select(AppState).where(AppState.key.like(
                 f"{TRUSTED_PREFIX}%")).order_by(AppState.key)).scalars().all()
-            return [{**json.loads(row.value), "key_id": row.key[len(TRUSTED_PREFIX):]}
-                    for row in rows]
+            imported = [{**json.loads(row.value), "key_id": row.key[len(TRUSTED_PREFIX):],
+                         "source": "imported"} for row in rows]
+        known = {key["key_id"] for key in imported}
+        return imported + [key for key_id, key in bundled_keys(bundled_keys_folder()).items()
+                           if key_id not in known]
 
     def remove_trusted_key(self, fingerprint: str) -> dict[str, Any]:
         """Stop trusting a key (administrators): its codes then say "unknown key"."""
@@ -225,9 +231,11 @@ class VerificationService:
     def _trusted(self, key_id: bytes) -> dict[str, Any] | None:
         with self._services.db.session() as session:
             row = session.get(AppState, TRUSTED_PREFIX + key_id.hex())
-            if row is None:
-                return None
-            value = json.loads(row.value)
+            value = json.loads(row.value) if row is not None else None
+        if value is None:
+            value = bundled_keys(bundled_keys_folder()).get(key_id.hex())
+        if value is None:
+            return None
         return {**value, "public": base64.b64decode(value["public_key"])}
 
     # --- codes ----------------------------------------------------------------------------------
@@ -368,6 +376,30 @@ def _holder_as_issued(session: Session, permit: Permit) -> str:
             return holder
     party = session.get(Party, permit.holder_id)
     return party.name if party else ""
+
+
+def bundled_keys_folder() -> Path:
+    """Public key files shipped with the installation (`resources/trusted_keys/*.pub`): a
+    Department puts its own `dept.pub` there before building the installer it gives its district
+    offices, which then check its permits with no import."""
+    return resource_path("trusted_keys")
+
+
+@cache
+def bundled_keys(folder: Path) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
+        try:
+            public, agency = _read_key_file(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValidationError):
+            continue  # a damaged file trusts nothing
+        key_id = verification.key_id(public).hex()
+        found[key_id] = {"public_key": base64.b64encode(public).decode("ascii"),
+                         "agency": agency or path.stem,
+                         "fingerprint": verification.fingerprint(public), "added_on": "",
+                         "added_by": _("shipped with the installation"), "key_id": key_id,
+                         "source": "bundled"}
+    return found
 
 
 def _is_file(text: str) -> bool:
