@@ -97,3 +97,65 @@ def test_every_role_opens_it_from_the_tools_menu(qtbot, services: Services) -> N
     QTimer.singleShot(20, close_it)
     action.trigger()
     assert seen == ["Kiểm tra văn bản"]
+
+
+def _answer_next(qtbot, answers: list[str]) -> None:  # noqa: ANN001
+    """Fill the next file or input dialog with `answers[0]`, as a person types it."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+
+    def answer() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QFileDialog):
+            widget.findChild(QLineEdit, "fileNameEdit").setText(answers.pop(0))
+            widget.accept()
+        elif isinstance(widget, QInputDialog):
+            widget.setTextValue(answers.pop(0))
+            widget.accept()
+        if answers:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def test_an_administrator_exports_and_another_installation_imports_the_key(
+        qtbot, services: Services, template_db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    import shutil
+
+    from sotttt_desktop.services.setup import open_services
+    from sotttt_desktop.settings import sqlite_location
+    from tests.conftest import TEST_ACTOR
+
+    permit = _permit(services)
+    code = services.documents.permit_data(permit["number"])["qr_payload"]
+    ours = VerifyDialog(services)  # the tester may administer
+    qtbot.addWidget(ours)
+    ours.show()
+    key_file = tmp_path / "dept.pub"
+    _answer_next(qtbot, [str(key_file)])
+    ours.findChild(type(ours.check_button), "verify_export_key").click()
+    fingerprint = services.verification.own_key()["fingerprint"]
+    assert key_file.exists() and fingerprint in key_file.read_text(encoding="utf-8")
+    assert ours.status_label.text().startswith("Đã lưu khóa công khai vào")
+    assert f"Khóa của đơn vị: dấu vân tay {fingerprint}" in ours.keys_label.text()
+
+    other_path = tmp_path / "b" / "sotttt.sqlite3"
+    other_path.parent.mkdir()
+    shutil.copyfile(template_db, other_path)
+    other = open_services(sqlite_location(other_path)).as_actor(TEST_ACTOR)
+    try:
+        theirs = VerifyDialog(other)
+        qtbot.addWidget(theirs)
+        theirs.show()
+        assert "Chưa tin cậy khóa của cơ quan nào khác." in theirs.keys_label.text()
+        assert _check(qtbot, theirs, code).startswith("Tình trạng: chưa kiểm tra được")
+        _answer_next(qtbot, [str(key_file), "Sở TT&TT tỉnh Bình Dương"])
+        theirs.findChild(type(theirs.check_button), "verify_import_key").click()
+        assert f"Tin cậy: Sở TT&TT tỉnh Bình Dương, dấu vân tay {fingerprint}" in \
+            theirs.keys_label.text()
+        assert _check(qtbot, theirs, code) == "Tình trạng: thật: do Sở TT&TT tỉnh Bình Dương ký"
+    finally:
+        other.db.close()
+    # a viewer sees no key buttons
+    viewer = VerifyDialog(services.as_actor(VIEWER))
+    qtbot.addWidget(viewer)
+    assert viewer.keys_box is None

@@ -1,11 +1,13 @@
 """Tools → Check a document ("Kiểm tra văn bản"): open the PDF or a photo of a permit, or type the
 code of its QR symbol or the short code printed beside it, and read whether it is genuine.
+Administrators also export this installation's public key and import other agencies' keys here.
 
 The check runs off the GUI thread (reading the QR symbol of a scanned PDF draws its pages); the
 words shown are `services.verification.describe`, the same the command line prints."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core.safe_write import check_target, placed_file
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.ui.background import BackgroundTask, run_in_background
@@ -41,7 +46,7 @@ class VerifyDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.verdict: dict[str, Any] | None = None
         self.setWindowTitle(_("Check a document"))
-        self.resize(640, 360)
+        self.resize(680, 420)
         intro = QLabel(_("Open the PDF or a photo of the document, or type the code of its QR "
                          "symbol or the short code printed beside it (Mã xác thực)."))
         intro.setWordWrap(True)
@@ -79,7 +84,106 @@ class VerifyDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.status_label)
         layout.addWidget(self.details_label, 1)
+        self.keys_box: QGroupBox | None = None
+        if services.actor.can("admin", "administer"):
+            layout.addWidget(self._keys_box())
         layout.addWidget(buttons)
+
+    # --- keys (administrators) ------------------------------------------------------------------
+
+    def _keys_box(self) -> QGroupBox:
+        box = QGroupBox(_("Verification keys"))
+        box.setObjectName("verify_keys")
+        self.keys_label = QLabel()
+        self.keys_label.setObjectName("verify_keys_list")
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        export = QPushButton(_("&Export our public key…"))
+        export.setObjectName("verify_export_key")
+        export.clicked.connect(self.export_key)
+        imported = QPushButton(_("&Import a public key…"))
+        imported.setObjectName("verify_import_key")
+        imported.clicked.connect(self.import_key)
+        row = QHBoxLayout()
+        row.addWidget(export)
+        row.addWidget(imported)
+        row.addStretch(1)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.keys_label)
+        inner.addLayout(row)
+        self.keys_box = box
+        self._show_keys()
+        return box
+
+    def _show_keys(self) -> None:
+        verification = self._services.verification
+        own = verification.own_key()
+        lines = [_("Ours: fingerprint {fingerprint}").format(fingerprint=own["fingerprint"])
+                 if own else _("Ours: not made yet (it is made with the first permit printed).")]
+        trusted = verification.trusted_keys()
+        lines += [_("Trusted: {agency}, fingerprint {fingerprint}").format(
+            agency=key["agency"], fingerprint=key["fingerprint"]) for key in trusted]
+        if not trusted:
+            lines.append(_("No key of another agency is trusted yet."))
+        self.keys_label.setText("\n".join(lines))
+
+    def _key_file(self, title: str, save: bool) -> Path | None:
+        dialog = QFileDialog(self, title)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilters([_("Public key files (*.pub)")])
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("pub")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if dialog.exec() and dialog.selectedFiles():
+            return Path(dialog.selectedFiles()[0])
+        return None
+
+    def export_key(self) -> None:
+        path = self._key_file(_("Save the public key"), save=True)
+        if path is None:
+            return
+        try:
+            check_target(path, force=True)
+            self._services.verification.export_public_key(
+                lambda text: placed_file(path, text.encode("utf-8"), force=True))
+        except AppError as error:
+            self._say(str(error), good=False)
+            return
+        self._show_keys()
+        own = self._services.verification.own_key() or {}
+        self._say(_("Public key saved in {path}; fingerprint {fingerprint}.").format(
+            path=path, fingerprint=own.get("fingerprint", "")), good=True)
+
+    def import_key(self) -> None:
+        path = self._key_file(_("Choose the public key file of the agency"), save=False)
+        if path is None:
+            return
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self._say(_("{path} cannot be read as a key file.").format(path=path), good=False)
+            return
+        agency, asked = QInputDialog.getText(
+            self, _("Import a public key"),
+            _("Name of the agency (empty: the name written in the file):"))
+        if not asked:
+            return
+        try:
+            imported = self._services.verification.import_public_key(text, agency or None)
+        except AppError as error:
+            self._say(str(error), good=False)
+            return
+        self._show_keys()
+        self._say(_("Trusted: {agency}, fingerprint {fingerprint} (compare it with the "
+                    "agency's)").format(agency=imported["agency"],
+                                       fingerprint=imported["fingerprint"]), good=True)
+
+    def _say(self, text: str, *, good: bool) -> None:
+        self.status_label.setStyleSheet(GOOD_STYLE if good else ERROR_STYLE)
+        self.status_label.setText(text)
+        self.details_label.clear()
 
     def open_file(self) -> None:
         dialog = QFileDialog(self, _("Choose the PDF or the photo of the document"))
