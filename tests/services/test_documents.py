@@ -109,22 +109,32 @@ def test_reprint_reproduces_the_issued_file_and_is_logged(services: Services,
 
 
 def test_verification_code_valid_forged_revoked(services: Services, holder: dict) -> None:
+    from sotttt_desktop.core import verification
+
     permit = _issue(services, holder, "e_information.website.issue",
                     subject="https://songbe.vn", on=dt.date.today())
     payload = services.documents.permit_data(permit["number"])["qr_payload"]
-    assert payload.isascii() and payload.startswith("SOTTTT1|")
+    assert payload.isascii() and payload.startswith("SOTTTT2:")
     assert services.documents.verify(payload)["status"] == "valid"
-    # one character changed anywhere: forged
-    for index in (9, len(payload) - 20, len(payload) - 1):
-        changed = payload[:index] + ("7" if payload[index] != "7" else "8") + payload[index + 1:]
+    # one character changed anywhere (the key identifier, the facts, the signature): forged
+    for index in (9, 20, len(payload) // 2, len(payload) - 20, len(payload) - 1):
+        changed = payload[:index] + ("7" if payload[index] != "7" else "Q") + payload[index + 1:]
+        assert services.documents.verify(changed)["status"] in ("forged", "unknown_key"), index
+        assert services.documents.verify(changed)["status"] != "valid", index
+    for index in (20, len(payload) // 2, len(payload) - 1):
+        changed = payload[:index] + ("7" if payload[index] != "7" else "Q") + payload[index + 1:]
         assert services.documents.verify(changed)["status"] == "forged", index
     assert services.documents.verify("garbage")["status"] == "forged"
     with pytest.raises(ValidationError, match="mã in dưới mã QR"):
         services.documents.verify("  ")
-    assert services.documents.verify(payload.replace("\n", " "))["status"] == "valid"
-    # the code in a PDF this system printed
+    # broken over lines, or typed in lower case: the same code
+    assert services.documents.verify(payload[:60] + "\n" + payload[60:].lower())["status"] == \
+        "valid"
+    # the page prints the short form, which the issuing desk also finds
     rendered = services.documents.render("permit", permit["number"])
-    assert payload in " ".join(pdf_text(rendered.pdf).split())
+    short = verification.short_form(payload)
+    assert f"Mã xác thực: {short}" in pdf_text(rendered.pdf)
+    assert services.documents.verify(short.lower().replace("-", " "))["status"] == "valid"
     services.permits.decide(permit["number"], "revoke", decision_number="07/QĐ-STTTT",
                             reason="Vi phạm nghiêm trọng")
     verdict = services.documents.verify(payload)
@@ -168,7 +178,7 @@ def test_verify_reads_the_qr_symbol_of_a_scan(services: Services, holder: dict,
     page.save()
     scanned = tmp_path / "scan.pdf"
     scanned.write_bytes(buffer.getvalue())
-    assert b"SOTTTT1" not in scanned.read_bytes()
+    assert b"SOTTTT" not in scanned.read_bytes()
     assert services.documents.verify(str(photo))["status"] == "valid"
     assert services.documents.verify(str(scanned))["status"] == "valid"
     services.permits.decide(permit["number"], "revoke", decision_number="11/QĐ-STTTT",
@@ -195,6 +205,10 @@ def test_another_installation_key_is_forged(services: Services, holder: dict) ->
                              HOLDER)
     foreign = verification.make(b"another installation's key", code)
     assert services.documents.verify(foreign)["status"] == "forged"
+    facts = verification.SignedFacts(permit["number"], permit["year"], dt.date(2024, 3, 15),
+                                     dt.date(2024, 3, 15), None, HOLDER)
+    unknown = verification.sign(verification.new_private_key(), facts)
+    assert services.documents.verify(unknown)["status"] == "unknown_key"
 
 
 def test_suspension_and_revocation_decisions(services: Services, holder: dict) -> None:

@@ -225,6 +225,8 @@ def test_walk_every_tab_button_and_menu_as_each_role(
         answerer.stop()
         heartbeat.stop()
     assert pressed > 0 and triggered
+    assert "action_verify_document" in triggered  # every role may check a document
+    assert ("dialog", "Kiểm tra văn bản", "VerifyDialog") in answerer.seen
     printed = [Path(path) for kind, _title, path in answerer.seen if kind in ("print", "save")]
     assert all(path.exists() and path.stat().st_size > 0 for path in printed), printed
     assert not refusals, f"offered, then refused: {refusals}"

@@ -27,9 +27,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     render.add_argument("--signer", help="the leader who signs (default: the first signer)")
     render.set_defaults(handler=cmd_render)
     verify = sub.add_parser("verify", parents=[common],
-                            help="check a permit's verification code (or a PDF) offline")
-    verify.add_argument("payload", help="the code under the QR symbol, or a PDF or a scan "
-                        "(PDF, PNG, JPEG) of the document")
+                            help="check a permit's verification code (or a PDF or a scan) offline")
+    verify.add_argument("payload", help="the code in the QR symbol, the short code printed "
+                        "beside it, or a PDF or a scan (PDF, PNG, JPEG) of the document")
     verify.set_defaults(handler=cmd_verify)
 
 
@@ -112,9 +112,7 @@ def cmd_verify(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.json:
         emit_json(verdict)
     else:
-        permit = verdict["permit"]
-        line = _("Status: {label}").format(label=verdict["label"])
-        if permit:
-            line += f" — {permit['title']} {permit['number']}, {permit['holder']}"
-        emit_lines([line])
+        from sotttt_desktop.services.verification import describe
+
+        emit_lines(describe(verdict))
     return 0 if verdict["status"] == "valid" else 1

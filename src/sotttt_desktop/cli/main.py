@@ -23,6 +23,7 @@ from sotttt_desktop.cli import (
     data_commands,
     document_commands,
     dossier_commands,
+    key_commands,
     register_commands,
 )
 from sotttt_desktop.cli.output import error
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier_commands.register(sub, common)
     case_commands.register(sub, common)
     document_commands.register(sub, common)
+    key_commands.register(sub, common)
     register_commands.register(sub, common)
     return parser
 

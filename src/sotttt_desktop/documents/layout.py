@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from sotttt_desktop.core import verification
 from sotttt_desktop.documents import fonts
 from sotttt_desktop.documents.model import (
     Article,
@@ -212,7 +213,8 @@ class Header(Flowable):
 
 
 class QrCode(Flowable):
-    """The verification code of a permit: a QR symbol with the payload written beside it."""
+    """The verification code of a permit: the QR symbol of the signed code, and beside it the
+    short form a person reads ("Mã xác thực: K7Q3-M2XA-PL9F"), nothing else."""
 
     def __init__(self, payload: str, size: float, caption_size: float, width: float):
         super().__init__()
@@ -241,16 +243,23 @@ class QrCode(Flowable):
                 column += length
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawPath(path, stroke=0, fill=1)
-        canvas = self.canv
         text_x = self.size + 3 * mm
-        lines = ["Mã xác thực văn bản: quét mã hoặc chạy", "sotttt-desktop verify <mã> để kiểm tra."]
-        lines += simpleSplit(self.payload, fonts.font_name("regular"), self.caption_size,
-                             self.width - text_x)
-        y = self.size - self.caption_size
+        if self.payload.startswith(verification.SIGNED_PREFIX):
+            # one line a person reads and compares with what a check of the symbol says
+            lines = [f"Mã xác thực: {verification.short_form(self.payload)}"]
+            size = self.caption_size + 2  # read and typed by people: not the fine print
+            y = (self.size - size) / 2
+        else:  # a code of version 1, reprinted: the page as it was issued, byte for byte
+            lines = ["Mã xác thực văn bản: quét mã hoặc chạy",
+                     "sotttt-desktop verify <mã> để kiểm tra."]
+            lines += simpleSplit(self.payload, fonts.font_name("regular"), self.caption_size,
+                                 self.width - text_x)
+            size = self.caption_size
+            y = self.size - size
         for line in lines:
-            canvas.setFont(fonts.font_name("regular"), self.caption_size)
+            canvas.setFont(fonts.font_name("regular"), size)
             canvas.drawString(text_x, y, line)
-            y -= self.caption_size * LINE
+            y -= size * LINE
 
 
 QR_QUIET = 4  # modules of white around the symbol (ISO/IEC 18004 quiet zone)

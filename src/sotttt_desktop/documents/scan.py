@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sotttt_desktop.core.verification import VERSION, payload_from_pdf
+from sotttt_desktop.core.verification import CODE_PREFIXES, payload_from_pdf
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 SCAN_DPI = 200
@@ -17,7 +17,7 @@ def _codes_in_image(image: object) -> list[str]:
     import zxingcpp
 
     found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-    return [code.text for code in found if code.text.startswith(f"{VERSION}|")]
+    return [code.text for code in found if code.text.startswith(CODE_PREFIXES)]
 
 
 def codes_in_file(path: Path) -> list[str]:

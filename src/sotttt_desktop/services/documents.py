@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import secrets
 import tomllib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -24,10 +23,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from sotttt_desktop.catalog import load as load_catalogue
-from sotttt_desktop.core import audit, verification
+from sotttt_desktop.core import audit
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import (
-    AppState,
     Dossier,
     DossierEvent,
     IssuedDocument,
@@ -48,7 +46,6 @@ if TYPE_CHECKING:
     from sotttt_desktop.documents.templates import Template
     from sotttt_desktop.services.facade import Services
 
-KEY_NAME = "document_verification_key"
 VI_STATES = {
     "received": "Đã tiếp nhận", "supplement_requested": "Chờ bổ sung",
     "in_appraisal": "Đang thẩm định", "approved": "Đã phê duyệt", "refused": "Từ chối",
@@ -67,11 +64,6 @@ FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
 }
 ISSUED_FORMS = ("01", "04")  # issued once (templates/one_stop_forms.py: snapshot)
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
-VERIFY_LABELS = {  # N_(): shown in the user's language
-    "valid": N_("in force"), "expired": N_("expired"), "suspended": N_("suspended for now"),
-    "revoked": N_("revoked"), "superseded": N_("replaced by another document"),
-    "forged": N_("forged or altered — it does not match the register of permits"),
-}
 
 
 @dataclass(frozen=True)
@@ -543,86 +535,14 @@ class DocumentService:
         data["signer"] = self._signer(signer, on)
         return data
 
-    # --- verification codes ----------------------------------------------------------------------
-
-    def _key(self) -> bytes:
-        with self._services.db.session() as session:
-            value = session.get(AppState, KEY_NAME)
-            if value is not None:
-                return bytes.fromhex(value.value)
-        with self._services.db.session(write=True) as session:
-            value = session.get(AppState, KEY_NAME)
-            if value is None:
-                value = AppState(key=KEY_NAME, value=secrets.token_hex(32))
-                session.add(value)
-                session.commit()
-            return bytes.fromhex(value.value)
+    # --- verification codes (services/verification.py) -----------------------------------------
 
     def verification_code(self, permit: Permit, holder_name: str) -> str:
-        return verification.make(self._key(), verification.Code(
-            permit.number, permit.number_year, permit.issued_on, permit.valid_until,
-            holder_name))
+        return self._services.verification.code_for(permit, holder_name)
 
     def verify(self, text: str) -> dict[str, Any]:
-        """Check a code (or a PDF this system made) against the register, offline."""
-        payload = text.strip()
-        if not payload:
-            raise ValidationError(_("Give the code printed under the QR symbol, or a file."))
-        path = Path(payload)
-        if not payload.startswith(verification.VERSION) and path.is_file():
-            from sotttt_desktop.documents.scan import codes_in_file
-
-            found = codes_in_file(path)
-            if not found:
-                raise ValidationError(_("No verification code was found in {path} (if the scan "
-                                        "is blurred, type the code printed under the QR "
-                                        "symbol).").format(path=path))
-            payload = found[0]
-        payload = " ".join(payload.split())  # a code copied off the page may break lines
-        code = verification.parse(payload, self._key())
-        if code is None:
-            return self._verdict("forged", payload, None)
-        with self._services.db.session() as session:
-            prefix = code.number.split("/")[0]
-            candidates = session.execute(select(Permit).where(
-                Permit.number_year == code.year, Permit.number.like(f"{prefix}/%"))
-            ).scalars().all()
-            permit = next((p for p in candidates
-                           if verification.number_ascii(p.number) == code.number), None)
-            if permit is None:
-                return self._verdict("forged", payload, None)
-            registered = self._code_as_issued(session, permit)
-            if not verification.matches(code, registered):
-                return self._verdict("forged", payload, None)
-            status = permit.state
-            if status == "valid" and permit.valid_until and permit.valid_until < _local_today():
-                status = "expired"
-            return self._verdict(status, payload, {
-                "number": permit.number, "year": permit.number_year, "title": permit.title,
-                "holder": registered.holder, "issued_on": permit.issued_on,
-                "valid_until": permit.valid_until, "decision_number": permit.decision_number,
-                "suspended_until": permit.suspended_until})
-
-    @staticmethod
-    def _code_as_issued(session: Session, permit: Permit) -> verification.Code:
-        """The code the permit was printed with: the holder's name as it stood at issue (the
-        register may have renamed the holder since; the paper is still genuine)."""
-        holder = None
-        for data in session.execute(select(IssuedDocument.data).where(
-                IssuedDocument.subject_ref == f"{permit.number}@{permit.number_year}")).scalars():
-            holder = (json.loads(data).get("holder") or {}).get("name")
-            if holder is not None:
-                break
-        if holder is None:  # never printed: the register's name is the one it would carry
-            party = session.get(Party, permit.holder_id)
-            holder = party.name if party else ""
-        return verification.Code(permit.number, permit.number_year, permit.issued_on,
-                                 permit.valid_until, holder)
-
-    @staticmethod
-    def _verdict(status: str, payload: str, permit: dict[str, Any] | None) -> dict[str, Any]:
-        return {"status": status, "label": _(VERIFY_LABELS[status]), "payload": payload,
-                "permit": permit}
+        """Check a code (or a PDF or a scan of a permit) offline."""
+        return self._services.verification.verify(text)
 
     # --- batches ---------------------------------------------------------------------------------
 

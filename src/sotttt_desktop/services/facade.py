@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.registers import RegisterService
     from sotttt_desktop.services.search import SearchService
     from sotttt_desktop.services.security import SecurityService
+    from sotttt_desktop.services.verification import VerificationService
 
 
 class Services:
@@ -101,6 +102,12 @@ class Services:
         from sotttt_desktop.services.documents import DocumentService
 
         return DocumentService(self)
+
+    @cached_property
+    def verification(self) -> VerificationService:
+        from sotttt_desktop.services.verification import VerificationService
+
+        return VerificationService(self)
 
     @cached_property
     def reference(self) -> ReferenceService:

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
                 (_("Restore from a &backup…"), self._restore, "action_restore", admin),
                 (_("Backup &folder…"), self._backup_folder, "action_backup_folder", admin),
                 (_("Check the &database"), self._check_database, "action_check", True),
+                (_("Check a &document…"), self._verify_document, "action_verify_document", True),
                 (_("Mark the restored copy as &current"), self._acknowledge_restore,
                  "action_ack_restore", admin)):
             action = self._action(text, slot, name=name)
@@ -314,6 +315,11 @@ class MainWindow(QMainWindow):
         from sotttt_desktop.ui.dialogs.audit_dialog import AuditDialog
 
         self._run_dialog(lambda: AuditDialog(self.services, self))
+
+    def _verify_document(self) -> None:
+        from sotttt_desktop.ui.dialogs.verify_dialog import VerifyDialog
+
+        self._run_dialog(lambda: VerifyDialog(self.services, self))
 
     def _change_password(self) -> None:
         from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog
