@@ -125,11 +125,10 @@ def test_verification_code_valid_forged_revoked(services: Services, holder: dict
     # the code in a PDF this system printed
     rendered = services.documents.render("permit", permit["number"])
     assert payload in " ".join(pdf_text(rendered.pdf).split())
-    services.permits.decide(permit["number"], "revoke", decision_number="07/QĐ-STTTT",
-                            reason="Vi phạm nghiêm trọng")
+    services.permits.decide(permit["number"], "revoke", reason="Vi phạm nghiêm trọng")
     verdict = services.documents.verify(payload)
     assert verdict["status"] == "revoked" and verdict["permit"]["decision_number"] == \
-        "07/QĐ-STTTT"
+        "01/QĐ-STTTT"
 
 
 def test_verify_reads_the_code_from_a_pdf(services: Services, holder: dict, tmp_path) -> None:  # noqa: ANN001
@@ -171,8 +170,7 @@ def test_verify_reads_the_qr_symbol_of_a_scan(services: Services, holder: dict,
     assert b"SOTTTT1" not in scanned.read_bytes()
     assert services.documents.verify(str(photo))["status"] == "valid"
     assert services.documents.verify(str(scanned))["status"] == "valid"
-    services.permits.decide(permit["number"], "revoke", decision_number="11/QĐ-STTTT",
-                            reason="Ngừng hoạt động")
+    services.permits.decide(permit["number"], "revoke", reason="Ngừng hoạt động")
     assert services.documents.verify(str(scanned))["status"] == "revoked"
 
 
@@ -201,18 +199,17 @@ def test_suspension_and_revocation_decisions(services: Services, holder: dict) -
     permit = _issue(services, holder, "publishing.printing.issue", subject="Cơ sở in Sông Bé")
     with pytest.raises(ValidationError, match="không bị đình chỉ|not suspended"):
         services.documents.render("permit-suspension", permit["number"])
-    services.permits.decide(permit["number"], "suspend", decision_number="09/QĐ-STTTT",
+    services.permits.decide(permit["number"], "suspend",
                             reason="In sản phẩm không có giấy phép",
                             until=dt.date.today() + dt.timedelta(days=90))
     text = pdf_text(services.documents.render("permit-suspension", permit["number"]).pdf)
     flat = " ".join(text.split())
-    assert "Số: 09/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
+    assert "Số: 01/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
     assert f"Đình chỉ giấy phép hoạt động in số {permit['number']}" in flat
     assert "Lý do: In sản phẩm không có giấy phép." in flat
-    services.permits.decide(permit["number"], "revoke", decision_number="10/QĐ-STTTT",
-                            reason="Tái phạm")
+    services.permits.decide(permit["number"], "revoke", reason="Tái phạm")
     text = pdf_text(services.documents.render("permit-revocation", permit["number"]).pdf)
-    assert "Số: 10/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
+    assert "Số: 02/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
         text.split())
 
 

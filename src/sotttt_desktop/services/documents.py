@@ -283,6 +283,9 @@ class DocumentService:
         if template.subject == "period":
             self._period(ref)
             return "one_stop", ref
+        if template.subject == "register":
+            series, year = self._services.numbering.register_ref(ref)
+            return "register", f"{series}:{year}"
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -297,6 +300,9 @@ class DocumentService:
             data = self.decision_data(ref, signer)
         elif kind == "form-06":
             data = self.book_data(ref)
+        elif kind == "outgoing-register":
+            data = self._services.numbering.register_document_data(ref)
+            data["profile"] = self._profile(data["profile_on"])
         elif template.subject == "dossier":
             data = self.form_data(kind[-2:], ref, signer)
         else:
