@@ -54,9 +54,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     outside.set_defaults(handler=cmd_number_record_outside)
     void = number_sub.add_parser("void", parents=[common],
                                  help="void a number, with the reason (never reused)")
-    void.add_argument("text", help="the number as printed, e.g. 05/QĐ-STTTT (or …@2024)")
+    void.add_argument("text", help="the number as printed, e.g. 05/QĐ-STTTT (or …@2024); or "
+                      "a bare number with --series")
     void.add_argument("--reason", required=True)
     void.add_argument("--year", type=YEAR)
+    void.add_argument("--series", default="HC", help="for a bare number (default: HC)")
     void.set_defaults(handler=cmd_number_void)
 
 
@@ -76,12 +78,13 @@ def _emit_register(args: argparse.Namespace, entries: list[dict[str, Any]]) -> N
         emit_json(entries)
         return
     emit_table([_("Number"), _("Date"), _("Summary"), _("Signer"), _("Note")],
-               [[e["text"], format_date(e["document_date"]) if e["document_date"] else "",
+               [[f"{e['number']:02d}" if e["origin"] == "reserved" else e["text"], format_date(e["document_date"]) if e["document_date"] else "",
                  e["summary"][:60], e["signer"],
                  " ".join(part for part in (
                      _("void: {reason}").format(reason=e["void_reason"])
                      if e["state"] == "void" else "",
-                     _("reserved for a paper document") if e["origin"] == "reserved" else "",
+                     _("reserved for a paper document")
+                     if e["origin"] == "reserved" and e["state"] != "void" else "",
                      _("recorded from paper") if e["origin"] == "outside" else "") if part)]
                 for e in entries])
 
@@ -138,7 +141,7 @@ def cmd_number_record_outside(args: argparse.Namespace, location: DatabaseLocati
 
 def cmd_number_void(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
-        services.numbering.void(args.text, args.reason, year=args.year)
+        services.numbering.void(args.text, args.reason, year=args.year, series=args.series)
     if args.json:
         emit_json({"voided": args.text})
     else:

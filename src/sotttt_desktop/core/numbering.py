@@ -104,6 +104,12 @@ def dossier_code_text(number: int, agency: str, day: dt.date) -> str:
     return f"{agency}-{day:%y%m%d}-{number:04d}"
 
 
+def reserved_text(number: int, kind: str, agency: str) -> str:
+    """What stands for a reserved number until the Văn thư describes it: `05/HC-STTTT` (the
+    series, not a document symbol: the paper document's symbol is not known yet)."""
+    return f"{number:02d}/{kind}-{agency}"
+
+
 def _ensure_series(session: Session, kind: str, agency: str, period: str) -> None:
     insert = upsert_insert(session.get_bind().dialect.name)
     session.execute(insert(NumberSeries).values(kind=kind, agency=agency, period=period,
@@ -163,7 +169,7 @@ def take_outside_number(session: Session, kind: str, agency: str, period: str, n
     reserved = list(range(last + 1, number))
     for skipped in reserved:
         session.add(NumberRecord(kind=kind, agency=agency, period=period, number=skipped,
-                                 text=text_of(skipped),
+                                 text=reserved_text(skipped, kind, agency),
                                  state="issued", reference="", at=now, by=username,
                                  origin="reserved"))
     session.add(NumberRecord(kind=kind, agency=agency, period=period, number=number,

@@ -147,10 +147,11 @@ class NumberingService:
             session.commit()
         return {"text": text, "year": on.year, "series": series, "reserved": reserved}
 
-    def void(self, text: str, reason: str, *, year: int | None = None) -> None:
+    def void(self, text: str, reason: str, *, year: int | None = None,
+             series: str | None = None) -> None:
         """Withdraw a number (a document cancelled before it left, or a reserved number no
-        paper document took): recorded with its reason, never reused. `text` may end in
-        `@YEAR`."""
+        paper document took): recorded with its reason, never reused. `text` is the number as
+        printed (it may end in `@YEAR`), or the bare number with `series`."""
         services = self._services
         services.require(REGISTER_AREA, "edit")
         reason = clean(reason) or ""
@@ -163,9 +164,16 @@ class NumberingService:
             year = int(given_year)
         number_text = clean(number_text) or ""
         with services.db.session(write=True) as session:
-            statement = select(NumberRecord).where(NumberRecord.text == number_text)
-            if year is not None:
-                statement = statement.where(NumberRecord.period == str(year))
+            if number_text.isdigit():
+                key = (series or "HC").strip()
+                key = key if key in series_table() else series_of(key)
+                statement = select(NumberRecord).where(
+                    NumberRecord.kind == key, NumberRecord.number == int(number_text),
+                    NumberRecord.period == str(year or _today().year))
+            else:
+                statement = select(NumberRecord).where(NumberRecord.text == number_text)
+                if year is not None:
+                    statement = statement.where(NumberRecord.period == str(year))
             found = session.execute(statement.order_by(NumberRecord.period.desc())
                                     ).scalars().all()
             if not found:
@@ -173,17 +181,17 @@ class NumberingService:
                     number=text))
             record = found[0]
             if record.state == "void":
-                raise ValidationError(_("{number} is already void.").format(number=number_text))
+                raise ValidationError(_("{number} is already void.").format(number=record.text))
             carrier = self._carrier(session, record)
             if carrier is not None:
                 raise ValidationError(_(
                     "{number} is carried by {document}: it stays in the register. A permit is "
-                    "withdrawn by a revocation decision.").format(number=number_text,
+                    "withdrawn by a revocation decision.").format(number=record.text,
                                                                   document=carrier))
             void_number(session, record.kind, record.agency, record.period, record.number,
                         reason=reason)
             audit.append(session, username=services.actor.username, action="void_number",
-                         entity_kind="number", entity_id=f"{number_text}@{record.period}",
+                         entity_kind="number", entity_id=f"{record.text}@{record.period}",
                          summary=reason)
             session.commit()
 

@@ -30,9 +30,11 @@ def _note(entry: dict[str, Any]) -> str:
 
 
 def _row(entry: dict[str, Any]) -> tuple[str, ...]:
-    summary = entry["summary"] or (RESERVED if entry["origin"] == "reserved" else "")
+    summary = entry["summary"] or (RESERVED if entry["origin"] == "reserved"
+                                   and entry["state"] != "void" else "")
     copies = entry.get("copies")
-    return (entry["text"], ddmmyyyy(entry.get("document_date")), summary, entry["signer"],
+    text = f"{entry['number']:02d}" if entry["origin"] == "reserved" else entry["text"]
+    return (text, ddmmyyyy(entry.get("document_date")), summary, entry["signer"],
             entry["recipients"], entry["file_copy"], str(copies) if copies else "",
             _note(entry))
 
@@ -47,10 +49,11 @@ def _build(data: dict[str, Any]) -> Document:
         span += f", từ ngày {ddmmyyyy(min(dates))} đến ngày {ddmmyyyy(max(dates))}"
     void = sum(1 for e in entries if e["state"] == "void")
     counts = f"{len(entries)} số" + (f", trong đó {void} số hủy" if void else "")
-    rows = (tuple(f"({i})" for i in range(1, len(COLUMNS) + 1)),
-            *(_row(e) for e in entries))
+    rows = tuple(_row(e) for e in entries)
+    # the column numbers under the titles, as on the printed form (repeated on every page)
+    columns = tuple(f"{title}\n({i})" for i, title in enumerate(COLUMNS, start=1))
     body = (Para(f"Năm {data['year']}. {span}. {counts}.", "centre"),
-            TableBlock(COLUMNS, rows, WIDTHS, font_size=9,
+            TableBlock(columns, rows, WIDTHS, font_size=9,
                        align=("LEFT", "CENTER", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER",
                               "LEFT")))
     return header(data, "A4-landscape", date=day(data.get("printed_on")), number=None,
