@@ -228,3 +228,56 @@ def test_a_number_is_refused_for_a_document_from_the_future(services: Services) 
         clerk.numbering.record_outside("q đ", 1, on=TODAY, summary="Quyết định")
     with services.db.session() as session:
         assert session.execute(select(NumberRecord)).first() is None
+
+
+def test_the_upgrade_keeps_the_numbers_and_fills_the_register(db_path: Path) -> None:
+    """A database of before the register (0014): a letter numbered in its own series, a
+    decision typed on the command line and a permit whose number was never recorded. The
+    upgrade keeps every number, records them, and the shared series continues after them."""
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from sotttt_desktop.core.db import Database
+    from sotttt_desktop.core.schema import alembic_config, head_revision
+
+    services = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
+    permit = _permit(services)
+    services.permits.decide(permit["number"], "suspend", reason="Vi phạm",
+                            until=TODAY + dt.timedelta(days=30))
+    services.db.close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0014")
+    engine.dispose()
+    year = str(TODAY.year)
+    with sqlite3.connect(db_path) as conn:  # as 0014 left it
+        conn.execute("DELETE FROM number_record WHERE kind IN ('HC', 'GP')")
+        conn.execute("DELETE FROM number_series WHERE kind IN ('HC', 'GP')")
+        conn.execute("INSERT INTO number_series VALUES ('STTTT-TTBCXB', 'STTTT', ?, 1)", (year,))
+        conn.execute("INSERT INTO number_record (kind, agency, period, number, text, state, "
+                     "reference, at, by) VALUES ('STTTT-TTBCXB', 'STTTT', ?, 1, "
+                     "'01/STTTT-TTBCXB', 'issued', 'x', '2026-01-05 02:00:00', 'tester')",
+                     (year,))
+        conn.execute("UPDATE permit SET decision_number = '01/QĐ-STTTT'")  # typed, colliding
+        conn.execute("DELETE FROM role_grant WHERE role = 'records_clerk' AND area = 'register'")
+    database = Database.open(sqlite_location(db_path))
+    assert database.schema_revision() == head_revision()
+    database.close()
+    services = open_services(sqlite_location(db_path), actor=TEST_ACTOR)
+    try:
+        administrative = services.numbering.register(TODAY.year, "HC")
+        assert [(e["text"], e["document_kind"]) for e in administrative] == [
+            ("01/STTTT-TTBCXB", "CV"), ("01/QĐ-STTTT", "QĐ")]  # both kept, as printed
+        assert administrative[1]["reference"] == f"decision:{permit['id']}"
+        assert administrative[1]["summary"].startswith("Quyết định về việc đình chỉ")
+        licences = services.numbering.register(TODAY.year, "GP")
+        assert [(e["text"], e["reference"]) for e in licences] == [
+            (permit["number"], permit["id"])]
+        assert _number(services, "QĐ", "new") == "02/QĐ-STTTT"  # after the highest
+        assert _number(services, "GP", "new") == "02/GP-STTTT"
+        clerk = _as(services, "vanthu", "records_clerk")  # the role got its new right
+        clerk.numbering.record_outside("QĐ", 3, on=TODAY, summary="Quyết định giấy")
+    finally:
+        services.db.close()
