@@ -164,6 +164,9 @@ class NumberingService:
             year = int(given_year)
         number_text = clean(number_text) or ""
         with services.db.session(write=True) as session:
+            if number_text.isdigit() and not 1 <= int(number_text[:9]) <= NUMBER_MAX:
+                raise NotFoundError(_("There is no document number {number}.").format(
+                    number=text))
             if number_text.isdigit():
                 key = (series or "HC").strip()
                 key = key if key in series_table() else series_of(key)
