@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -95,6 +96,11 @@ def test_bad_input_is_one_clear_line(capsys: pytest.CaptureFixture[str], db_path
                                   "addressees": ["Các phòng, đơn vị"],
                                   "paragraphs": ["Sở tổ chức họp giao ban tháng."],
                                   "recipients": ["Như trên", "Lưu: VT"]}), encoding="utf-8")
+    status, _out, err = run(capsys, *db, "render", "letter", str(letter), "--out",
+                            str(tmp_path / "l.pdf"))
+    assert status != 0 and "01/STTTT-VP" in err  # a number the register did not give
+    run_json(capsys, *db, "number", "record-outside", "STTTT-VP", "1", "--date",
+             dt.date.today().isoformat(), "--summary", "Công văn về việc họp giao ban")
     run_json(capsys, *db, "render", "letter", str(letter), "--out", str(tmp_path / "l.pdf"))
     assert "V/v họp giao ban" in pdf_text((tmp_path / "l.pdf").read_bytes())
     assert not (tmp_path / "x.pdf").exists()

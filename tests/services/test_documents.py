@@ -282,6 +282,10 @@ def test_generic_decision_and_letter_from_a_file(services: Services, tmp_path) -
             "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
         "paragraphs": ["Thực hiện chỉ đạo của UBND tỉnh, Sở đề nghị các cơ quan rà soát."],
         "recipients": ["Như trên", "Lưu: VT, VP"]}, ensure_ascii=False), encoding="utf-8")
+    # the Văn thư gave the number on paper and recorded it; a number is never typed alone
+    services.numbering.record_outside("STTTT-VP", 120, on=dt.date(2024, 3, 5),
+                                      summary="Công văn về việc tăng cường bảo đảm an toàn "
+                                              "thông tin")
     text = pdf_text(services.documents.render("letter", str(letter)).pdf)
     assert "V/v tăng cường bảo đảm an toàn thông tin" in " ".join(text.split())
     assert "Kính gửi:" in text and "- Các sở, ban, ngành;" in text
@@ -378,6 +382,12 @@ def test_a_decision_from_a_file_takes_the_header_and_signer_from_the_database(
     with pytest.raises(ValidationError, match="issuer, profile, signer"):
         services.documents.render("decision", str(forged))
     honest = tmp_path / "honest.json"
+    honest.write_text(json.dumps({"number": "02/QĐ-STTTT", "summary": "thật",
+                                  "articles": [{"title": "Điều 1"}]}, ensure_ascii=False),
+                      encoding="utf-8")
+    with pytest.raises(ValidationError, match="02/QĐ-STTTT"):  # a typed number: not registered
+        services.documents.render("decision", str(honest))
+    services.numbering.record_outside("QĐ", 2, on=dt.date.today(), summary="Quyết định thật")
     honest.write_text(json.dumps({"number": "02/QĐ-STTTT", "summary": "thật",
                                   "articles": [{"title": "Điều 1"}]}, ensure_ascii=False),
                       encoding="utf-8")

@@ -545,6 +545,12 @@ class DocumentService:
         except (TypeError, ValueError) as error:
             raise ValidationError(_("{path}: write the date as YYYY-MM-DD.").format(
                 path=path)) from error
+        if data.get("number") and not self._services.numbering.is_registered(
+                str(data["number"]), on.year):
+            raise ValidationError(_(
+                "{number} is not in the register of outgoing documents of {year}: the Văn thư "
+                "records it first (number record-outside), or leave the number out to print a "
+                "draft.").format(number=data["number"], year=on.year))
         data["profile"] = self._profile(on)
         data["signer"] = self._signer(signer, on)
         return data

@@ -217,6 +217,14 @@ class NumberingService:
 
     # --- reading -----------------------------------------------------------------------------
 
+    def is_registered(self, text: str, year: int) -> bool:
+        """Is `text` a number of the register in `year`, given and not voided?"""
+        with self._services.db.session() as session:
+            record = session.execute(select(NumberRecord).where(
+                NumberRecord.text == (clean(text) or ""), NumberRecord.period == str(year),
+                NumberRecord.origin != "reserved")).scalars().first()
+            return record is not None and record.state == "issued"
+
     def series(self) -> list[dict[str, Any]]:
         return [{"key": s.key, "name": s.name, "symbols": list(s.symbols)}
                 for s in series_table().values()]
