@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
     kinds = run_json(capsys, "--db", str(db_path), "render", "--list")
     assert {k["kind"] for k in kinds} == {
         "permit", "permit-suspension", "permit-revocation", "form-01", "form-02", "form-03",
-        "form-04", "form-05", "form-06", "decision", "letter"}
+        "form-04", "form-05", "form-06", "outgoing-register", "decision", "letter"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 
@@ -65,13 +66,18 @@ def test_permit_and_form_pdfs_then_verify(capsys: pytest.CaptureFixture[str], db
     forged = payload[:-1] + ("0" if payload[-1] != "0" else "1")
     status, stdout, _err = run(capsys, *db, "verify", forged)
     assert status == 1 and "giả mạo" in stdout
-    run_json(capsys, *db, "permit", "revoke", number, "--decision", "03/QĐ-STTTT", "--reason",
-             "Ngừng hoạt động")
+    # a typed decision number is refused with what to do instead; nothing is written
+    status, _out, err = run(capsys, *db, "permit", "revoke", number, "--decision", "03/QĐ-STTTT",
+                            "--reason", "Ngừng hoạt động")
+    assert status != 0 and "--decision" in err and "Traceback" not in err
+    assert run_json(capsys, *db, "permit", "show", number)["state"] == "valid"
+    revoked = run_json(capsys, *db, "permit", "revoke", number, "--reason", "Ngừng hoạt động")
+    assert revoked["decision_number"] == "01/QĐ-STTTT"  # the register's next number
     status, stdout, _err = run(capsys, *db, "verify", payload, "--json")
     assert status == 1 and json.loads(stdout)["status"] == "revoked"  # exit 0 only when valid
     decision = tmp_path / "decision.pdf"
     run_json(capsys, *db, "render", "permit-revocation", number, "--out", str(decision))
-    assert "Số: 03/QĐ-STTTT" in pdf_text(decision.read_bytes())
+    assert "Số: 01/QĐ-STTTT" in pdf_text(decision.read_bytes())
 
 
 def test_bad_input_is_one_clear_line(capsys: pytest.CaptureFixture[str], db_path: Path,
@@ -90,6 +96,11 @@ def test_bad_input_is_one_clear_line(capsys: pytest.CaptureFixture[str], db_path
                                   "addressees": ["Các phòng, đơn vị"],
                                   "paragraphs": ["Sở tổ chức họp giao ban tháng."],
                                   "recipients": ["Như trên", "Lưu: VT"]}), encoding="utf-8")
+    status, _out, err = run(capsys, *db, "render", "letter", str(letter), "--out",
+                            str(tmp_path / "l.pdf"))
+    assert status != 0 and "01/STTTT-VP" in err  # a number the register did not give
+    run_json(capsys, *db, "number", "record-outside", "STTTT-VP", "1", "--date",
+             dt.date.today().isoformat(), "--summary", "Công văn về việc họp giao ban")
     run_json(capsys, *db, "render", "letter", str(letter), "--out", str(tmp_path / "l.pdf"))
     assert "V/v họp giao ban" in pdf_text((tmp_path / "l.pdf").read_bytes())
     assert not (tmp_path / "x.pdf").exists()

@@ -38,8 +38,8 @@ def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path:
     assert {"number", "state", "procedure", "received_at", "due", "holder"} <= set(permits[0])
     shown = run_json(capsys, *db, "permit", "show", permit["number"])
     assert shown["dossier"] == code
-    revoked = run_json(capsys, *db, "permit", "revoke", permit["number"], "--decision",
-                       "20/QĐ-STTTT", "--reason", "Vi phạm nghiêm trọng")
+    revoked = run_json(capsys, *db, "permit", "revoke", permit["number"], "--reason",
+                       "Vi phạm nghiêm trọng")
     assert revoked["state"] == "revoked"
 
 

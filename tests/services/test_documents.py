@@ -135,11 +135,10 @@ def test_verification_code_valid_forged_revoked(services: Services, holder: dict
     short = verification.short_form(payload)
     assert f"Mã xác thực: {short}" in pdf_text(rendered.pdf)
     assert services.documents.verify(short.lower().replace("-", " "))["status"] == "valid"
-    services.permits.decide(permit["number"], "revoke", decision_number="07/QĐ-STTTT",
-                            reason="Vi phạm nghiêm trọng")
+    services.permits.decide(permit["number"], "revoke", reason="Vi phạm nghiêm trọng")
     verdict = services.documents.verify(payload)
     assert verdict["status"] == "revoked" and verdict["permit"]["decision_number"] == \
-        "07/QĐ-STTTT"
+        "01/QĐ-STTTT"
 
 
 def test_verify_reads_the_code_from_a_pdf(services: Services, holder: dict, tmp_path) -> None:  # noqa: ANN001
@@ -181,8 +180,7 @@ def test_verify_reads_the_qr_symbol_of_a_scan(services: Services, holder: dict,
     assert b"SOTTTT" not in scanned.read_bytes()
     assert services.documents.verify(str(photo))["status"] == "valid"
     assert services.documents.verify(str(scanned))["status"] == "valid"
-    services.permits.decide(permit["number"], "revoke", decision_number="11/QĐ-STTTT",
-                            reason="Ngừng hoạt động")
+    services.permits.decide(permit["number"], "revoke", reason="Ngừng hoạt động")
     assert services.documents.verify(str(scanned))["status"] == "revoked"
 
 
@@ -215,18 +213,17 @@ def test_suspension_and_revocation_decisions(services: Services, holder: dict) -
     permit = _issue(services, holder, "publishing.printing.issue", subject="Cơ sở in Sông Bé")
     with pytest.raises(ValidationError, match="không bị đình chỉ|not suspended"):
         services.documents.render("permit-suspension", permit["number"])
-    services.permits.decide(permit["number"], "suspend", decision_number="09/QĐ-STTTT",
+    services.permits.decide(permit["number"], "suspend",
                             reason="In sản phẩm không có giấy phép",
                             until=dt.date.today() + dt.timedelta(days=90))
     text = pdf_text(services.documents.render("permit-suspension", permit["number"]).pdf)
     flat = " ".join(text.split())
-    assert "Số: 09/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
+    assert "Số: 01/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
     assert f"Đình chỉ giấy phép hoạt động in số {permit['number']}" in flat
     assert "Lý do: In sản phẩm không có giấy phép." in flat
-    services.permits.decide(permit["number"], "revoke", decision_number="10/QĐ-STTTT",
-                            reason="Tái phạm")
+    services.permits.decide(permit["number"], "revoke", reason="Tái phạm")
     text = pdf_text(services.documents.render("permit-revocation", permit["number"]).pdf)
-    assert "Số: 10/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
+    assert "Số: 02/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
         text.split())
 
 
@@ -299,6 +296,10 @@ def test_generic_decision_and_letter_from_a_file(services: Services, tmp_path) -
             "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
         "paragraphs": ["Thực hiện chỉ đạo của UBND tỉnh, Sở đề nghị các cơ quan rà soát."],
         "recipients": ["Như trên", "Lưu: VT, VP"]}, ensure_ascii=False), encoding="utf-8")
+    # the Văn thư gave the number on paper and recorded it; a number is never typed alone
+    services.numbering.record_outside("STTTT-VP", 120, on=dt.date(2024, 3, 5),
+                                      summary="Công văn về việc tăng cường bảo đảm an toàn "
+                                              "thông tin")
     text = pdf_text(services.documents.render("letter", str(letter)).pdf)
     assert "V/v tăng cường bảo đảm an toàn thông tin" in " ".join(text.split())
     assert "Kính gửi:" in text and "- Các sở, ban, ngành;" in text
@@ -395,6 +396,12 @@ def test_a_decision_from_a_file_takes_the_header_and_signer_from_the_database(
     with pytest.raises(ValidationError, match="issuer, profile, signer"):
         services.documents.render("decision", str(forged))
     honest = tmp_path / "honest.json"
+    honest.write_text(json.dumps({"number": "02/QĐ-STTTT", "summary": "thật",
+                                  "articles": [{"title": "Điều 1"}]}, ensure_ascii=False),
+                      encoding="utf-8")
+    with pytest.raises(ValidationError, match="02/QĐ-STTTT"):  # a typed number: not registered
+        services.documents.render("decision", str(honest))
+    services.numbering.record_outside("QĐ", 2, on=dt.date.today(), summary="Quyết định thật")
     honest.write_text(json.dumps({"number": "02/QĐ-STTTT", "summary": "thật",
                                   "articles": [{"title": "Điều 1"}]}, ensure_ascii=False),
                       encoding="utf-8")

@@ -238,8 +238,8 @@ def test_the_register_is_written_from_the_permit(services: Services) -> None:
         "3700888111", "Công ty TNHH In Tân Uyên", "permit", permit["number"],
         dt.date(2024, 3, 12), "02 máy in offset", "active")
     assert entry["owner"] == "Trần Văn Bình"
-    services.permits.decide(permit["number"], "suspend", decision_number="01/QĐ-STTTT",
-                            reason="Vi phạm", until=dt.date.today() + dt.timedelta(days=30))
+    services.permits.decide(permit["number"], "suspend", reason="Vi phạm",
+                            until=dt.date.today() + dt.timedelta(days=30))
     assert next(services.registers.iter_records(REGISTER))["state"] == "suspended"
     services.documents.render("permit", permit["number"])
     history = services.registers.history(REGISTER, entry["id"])

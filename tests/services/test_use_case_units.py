@@ -141,8 +141,7 @@ def test_suspend_and_revoke_check_the_right_first_and_decide_once(services: Serv
                      unit="TTBCXB")
     before = _written(services)
     with pytest.raises(PermissionDeniedError):
-        specialist.permits.decide(number, "suspend", decision_number="01/QĐ-STTTT",
-                                  reason="Kiểm tra", until=until)
+        specialist.permits.decide(number, "suspend", reason="Kiểm tra", until=until)
     assert _written(services) == before
     assert next(services.registers.iter_records("colour_copiers"))["state"] == "active"
     leader = _as(services, "lanh.dao.2", "leader")
@@ -152,8 +151,8 @@ def test_suspend_and_revoke_check_the_right_first_and_decide_once(services: Serv
     def desk() -> None:  # three desks suspend the same permit at once
         barrier.wait(timeout=30)
         try:
-            leader.permits.decide(number, "suspend", decision_number="02/QĐ-STTTT",
-                                  reason="Không khai báo chuyển nhượng", until=until)
+            leader.permits.decide(number, "suspend", reason="Không khai báo chuyển nhượng",
+                                  until=until)
             outcomes.append("done")
         except ValidationError:
             outcomes.append("refused")
@@ -167,9 +166,9 @@ def test_suspend_and_revoke_check_the_right_first_and_decide_once(services: Serv
     actions = _written(services)[2]
     assert actions.count("suspend") == 1
     assert next(services.registers.iter_records("colour_copiers"))["state"] == "suspended"
-    leader.permits.decide(number, "revoke", decision_number="03/QĐ-STTTT", reason="Vi phạm")
+    leader.permits.decide(number, "revoke", reason="Vi phạm")
     with pytest.raises(ValidationError):  # a retry of the revocation
-        leader.permits.decide(number, "revoke", decision_number="03/QĐ-STTTT", reason="Vi phạm")
+        leader.permits.decide(number, "revoke", reason="Vi phạm")
     assert _written(services)[2].count("revoke") == 1
     assert next(services.registers.iter_records("colour_copiers"))["state"] == "ceased"
 
@@ -233,8 +232,7 @@ def test_the_records_clerk_issues_what_the_leader_signed_and_decides_nothing(
     assert services.dossiers.show(code)["state"] == "result_ready"
     assert services.registers.count("colour_copiers") == 1
     with pytest.raises(PermissionDeniedError):
-        clerk.permits.decide(permit["number"], "revoke", decision_number="04/QĐ-STTTT",
-                             reason="Vi phạm")
+        clerk.permits.decide(permit["number"], "revoke", reason="Vi phạm")
     with pytest.raises(PermissionDeniedError):  # approving a dossier is the head of unit's
         clerk.dossiers.act(_approved_until(services, holder), "approve")
     assert services.permits.show(permit["number"])["state"] == "valid"

@@ -115,12 +115,15 @@ def test_extension_suspension_and_revocation_from_the_tab(qtbot, services: Servi
     newest = services.permits.list()[0]
     assert newest["action"] == "extend"
     tab.permits.table.selectRow(tab.permits.model.keys.index(newest["reference"]))
-    assert tab.permits.decide_selected("suspend", decision="30/QĐ-STTTT", reason="Kiểm tra",
+    assert tab.permits.decide_selected("suspend", reason="Kiểm tra",
                                        until=dt.date.today() + dt.timedelta(days=30))
-    assert services.permits.list()[0]["state"] == "suspended"
+    suspended = services.permits.list()[0]
+    assert suspended["state"] == "suspended"
+    assert suspended["decision_number"] == "01/QĐ-STTTT"  # from the register, never typed
     tab.permits.table.selectRow(0)
-    assert tab.permits.decide_selected("revoke", decision="31/QĐ-STTTT", reason="Vi phạm")
-    assert services.permits.list()[0]["state"] == "revoked"
+    assert tab.permits.decide_selected("revoke", reason="Vi phạm")
+    revoked = services.permits.list()[0]
+    assert revoked["state"] == "revoked" and revoked["decision_number"] == "02/QĐ-STTTT"
 
 
 def test_the_issue_dialog_offers_the_applicants_permits_to_extend(qtbot, services: Services) -> None:  # noqa: ANN001

@@ -85,7 +85,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     for action in ("revoke", "suspend"):
         p = permit_sub.add_parser(action, parents=[common], help=f"{action} by decision")
         p.add_argument("number")
-        p.add_argument("--decision", required=True, help="decision number")
+        p.add_argument("--decision", help=argparse.SUPPRESS)  # refused: see cmd_permit_decide
         p.add_argument("--reason", required=True)
         if action == "suspend":
             p.add_argument("--until", required=True, help="dd/mm/yyyy")
@@ -239,9 +239,12 @@ def cmd_permit_issue(args: argparse.Namespace, location: DatabaseLocation) -> in
 
 
 def cmd_permit_decide(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    if args.decision is not None:
+        raise ValidationError(_(
+            "--decision is no longer accepted: the decision takes the next number of the "
+            "register of outgoing documents. Run the command again without it."))
     with acting(args, location, write=True) as services:
-        data = services.permits.decide(args.number, args.decision_action,
-                                       decision_number=args.decision, reason=args.reason,
+        data = services.permits.decide(args.number, args.decision_action, reason=args.reason,
                                        until=date_arg(getattr(args, "until", None)))
     _emit_permit(args, data)
     return 0

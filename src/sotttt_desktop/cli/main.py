@@ -24,6 +24,7 @@ from sotttt_desktop.cli import (
     document_commands,
     dossier_commands,
     key_commands,
+    number_commands,
     register_commands,
 )
 from sotttt_desktop.cli.output import error
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands.register(sub, common)
     key_commands.register(sub, common)
     register_commands.register(sub, common)
+    number_commands.register(sub, common)
     return parser
 
 

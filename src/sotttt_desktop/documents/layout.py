@@ -358,7 +358,7 @@ def _table(block: TableBlock, g: Geometry) -> Table:
                    for i, a in enumerate(block.align or ("LEFT",) * len(block.header))]
     while len(cell_styles) < len(block.header):
         cell_styles.append(_style("td", size))
-    data = [[Paragraph(_text(h), head) for h in block.header]]
+    data = [[Paragraph(_text(h).replace("\n", "<br/>"), head) for h in block.header]]
     data += [[Paragraph(_text(c).replace("\n", "<br/>"), cell_styles[i])
               for i, c in enumerate(row)]
              for row in block.rows]

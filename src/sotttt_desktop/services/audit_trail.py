@@ -36,6 +36,7 @@ ACTION_WORDS = {
     "issue": N_("issued"), "suspend": N_("suspended"), "revoke": N_("revoked"),
     "issue_document": N_("document issued"), "reprint": N_("document reprinted"),
     "void_number": N_("number voided"),
+    "record_outside_number": N_("number given on paper recorded"),
 }
 KIND_WORDS = {
     "user": N_("user"), "role": N_("role"), "organisation_profile": N_("organisation profile"),

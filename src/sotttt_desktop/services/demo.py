@@ -247,6 +247,7 @@ DEMO_USERS = [
     ("truongphong", "Phạm Minh Trưởng", ["head_of_unit"], [], "TTBCXB", None),
     ("chuyenvien", "Lê Thị Chuyên", ["specialist"], ["press", "publishing"], "TTBCXB", None),
     ("motcua", "Trần Thị Một Cửa", ["one_stop_clerk"], [], "VP", None),
+    ("vanthu", "Ngô Thị Thu Hà", ["records_clerk"], [], "VP", None),
     ("thanhtra", "Võ Văn Thanh", ["inspector"], [], "TTRA", None),
     ("dian", "Huỳnh Thị Dĩ An", ["district_officer"], [], None, 724),
     ("xem", "Đỗ Văn Xem", ["viewer"], [], None, None),

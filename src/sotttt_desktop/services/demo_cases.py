@@ -106,10 +106,17 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         issued.append(permit)
         count += 1
     website = next(p for p in issued if p["family"] == "e_information.website")
-    services.permits.decide(issued[5]["number"], "suspend", decision_number="15/QĐ-STTTT",
+    # a document signed on paper and numbered by the Văn thư in the register: the decisions
+    # below take the numbers after it
+    paper = len(services.numbering.register(today.year, "HC")) + 1
+    services.numbering.record_outside(
+        "QĐ", paper, on=today, summary="Quyết định ban hành Kế hoạch kiểm tra hoạt động "
+        "thông tin điện tử năm " + str(today.year), signer="Giám đốc Sở",
+        recipients="Các phòng, đơn vị thuộc Sở", file_copy="VT, TTBCXB", copies=6)
+    services.permits.decide(issued[5]["number"], "suspend",
                             reason="Không khai báo việc chuyển nhượng máy theo quy định",
                             until=today + dt.timedelta(days=60))
-    services.permits.decide(issued[6]["number"], "revoke", decision_number="16/QĐ-STTTT",
+    services.permits.decide(issued[6]["number"], "revoke",
                             reason="Tổ chức đã giải thể theo thông báo của Sở Kế hoạch và "
                                    "Đầu tư")
     extension = services.dossiers.receive("e_information.website.extend",

@@ -275,6 +275,9 @@ class DocumentService:
         if template.subject == "period":
             self._period(ref)
             return "one_stop", ref
+        if template.subject == "register":
+            series, year = self._services.numbering.register_ref(ref)
+            return "register", f"{series}:{year}"
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -289,6 +292,9 @@ class DocumentService:
             data = self.decision_data(ref, signer)
         elif kind == "form-06":
             data = self.book_data(ref)
+        elif kind == "outgoing-register":
+            data = self._services.numbering.register_document_data(ref)
+            data["profile"] = self._profile(data["profile_on"])
         elif template.subject == "dossier":
             data = self.form_data(kind[-2:], ref, signer)
         else:
@@ -531,6 +537,12 @@ class DocumentService:
         except (TypeError, ValueError) as error:
             raise ValidationError(_("{path}: write the date as YYYY-MM-DD.").format(
                 path=path)) from error
+        if data.get("number") and not self._services.numbering.is_registered(
+                str(data["number"]), on.year):
+            raise ValidationError(_(
+                "{number} is not in the register of outgoing documents of {year}: the Văn thư "
+                "records it first (number record-outside), or leave the number out to print a "
+                "draft.").format(number=data["number"], year=on.year))
         data["profile"] = self._profile(on)
         data["signer"] = self._signer(signer, on)
         return data

@@ -209,7 +209,8 @@ def area_label(area: str) -> str:
     from sotttt_desktop.areas import AREAS
     from sotttt_desktop.i18n import N_
 
-    special = {"audit": N_("Audit trail"), "admin": N_("Administration"), "*": N_("all areas")}
+    special = {"audit": N_("Audit trail"), "admin": N_("Administration"), "*": N_("all areas"),
+               "register": N_("Register of outgoing documents")}
     if area in special:
         return _(special[area])
     for declared in AREAS:

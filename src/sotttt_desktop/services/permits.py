@@ -18,11 +18,13 @@ from sqlalchemy import select
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Dossier, Party, Permit
+from sotttt_desktop.core.numbering import register_summary
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date, language
 from sotttt_desktop.permits import PermitContents, contents_for
 from sotttt_desktop.permits import contents as permit_contents
+from sotttt_desktop.services.numbering import DECISION_REFERENCE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,7 +64,7 @@ DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # 
 # Art. 25(2)); a longer date is a typing mistake
 SUSPENSION_MAX_MONTHS = 24
 VALIDITY_MAX_YEARS = 50  # a term the catalogue leaves open: still not 31/12/9999
-DECISION_NUMBER_MAX = 64  # the column's size
+DECISION_SYMBOL = "QĐ"  # a suspension or revocation is a Quyết định (cá biệt), ND 30 PL III
 REASON_MAX = 2_000
 REPLACEABLE_MAX = 500  # a transfer's choice of other holders' permits: the number is typed
 
@@ -136,9 +138,11 @@ class PermitService:
             valid_from, until, extensions = self._validity(procedure, old, on, valid_until,
                                                            extend_months)
             permit_id = uuid.uuid4()
-            _n, number = services.numbering.document_number(
-                session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency)
             holder = session.get(Party, dossier.applicant_id)
+            _n, number = services.numbering.document_number(
+                session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency,
+                register={"summary": f"{procedure.result_name}: {subject}",
+                          "recipients": holder.name if holder else None})
             permit = Permit(
                 id=permit_id, number=number, number_year=on.year, family=procedure.family, action=procedure.action,
                 result_kind=procedure.result_kind, title=procedure.result_name,
@@ -251,25 +255,28 @@ class PermitService:
             return on, valid_until, 0
         return on, add_months(on, 12 * limit) if limit else None, 0
 
-    def decide(self, number: str, action: str, *, decision_number: str, reason: str,
+    def decide(self, number: str, action: str, *, reason: str,
                until: dt.date | None = None) -> dict[str, Any]:
-        """Suspend (until a date) or revoke a valid permit, by decision."""
+        """Suspend (until a date) or revoke a valid permit, by decision. The decision takes its
+        number from the register of outgoing documents (the series of QĐ, this year), in the
+        same transaction: no number is typed."""
         if action not in DECISION_SOURCES:
             raise ValidationError(_("Choose one of: {choices}.").format(choices="suspend, revoke"))
         services = self._services
-        decision_number, reason = clean(decision_number) or "", clean(reason) or ""
-        if not decision_number or not reason:
-            raise ValidationError(_("Give the decision number and the reason."))
-        if len(decision_number) > DECISION_NUMBER_MAX or len(reason) > REASON_MAX:
-            raise ValidationError(_("The decision number has at most {number} characters and "
-                                    "the reason at most {reason}.").format(
-                number=DECISION_NUMBER_MAX, reason=REASON_MAX))
+        reason = clean(reason) or ""
+        if not reason:
+            raise ValidationError(_("Give the reason of the decision."))
+        if len(reason) > REASON_MAX:
+            raise ValidationError(_("The reason has at most {reason} characters.").format(
+                reason=REASON_MAX))
         if action == "suspend" and until is not None \
                 and until > add_months(_today(), SUSPENSION_MAX_MONTHS):
             raise ValidationError(_("A suspension lasts at most {months} months: until {day} at "
                                     "the latest.").format(
                 months=SUSPENSION_MAX_MONTHS,
                 day=format_date(add_months(_today(), SUSPENSION_MAX_MONTHS))))
+        on = _today()
+        agency = services.numbering.agency(on)
         with services.db.session(write=True) as session:
             permit = self._get(session, number, lock=True)
             services.require(permit.area, "revoke")
@@ -279,6 +286,14 @@ class PermitService:
             if action == "suspend" and (until is None or until <= _today()):
                 raise ValidationError(_("Give the date the suspension ends."))
             before = self._as_dict(session, permit)
+            holder = session.get(Party, permit.holder_id)
+            _n, decision_number = services.numbering.document_number(
+                session, DECISION_SYMBOL, reference=f"{DECISION_REFERENCE}{permit.id}", on=on,
+                agency=agency, register={
+                    "summary": register_summary(
+                        action, title=permit.title[:1].lower() + permit.title[1:],
+                        number=permit.number),
+                    "recipients": holder.name if holder else None})
             permit.state = "suspended" if action == "suspend" else "revoked"
             permit.suspended_until = until if action == "suspend" else None
             permit.decision_number, permit.decision_reason = decision_number, reason

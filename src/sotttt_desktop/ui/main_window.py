@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
                 (_("&Users…"), self._edit_users, "action_users", admin),
                 (_("&Roles and permissions…"), self._edit_roles, "action_roles", admin),
                 (_("&Audit trail…"), self._show_audit, "action_audit",
-                 actor.can("audit", "view"))):
+                 actor.can("audit", "view")),
+                (_("Register of &outgoing documents…"), self._show_register,
+                 "action_outgoing_register", actor.can("register", "view"))):
             action = self._action(text, slot, name=name)
             action.setEnabled(allowed)
             action.setVisible(allowed)
@@ -320,6 +322,11 @@ class MainWindow(QMainWindow):
         from sotttt_desktop.ui.dialogs.verify_dialog import VerifyDialog
 
         self._run_dialog(lambda: VerifyDialog(self.services, self))
+
+    def _show_register(self) -> None:
+        from sotttt_desktop.ui.dialogs.register_dialog import RegisterDialog
+
+        self._run_dialog(lambda: RegisterDialog(self.services, self))
 
     def _change_password(self) -> None:
         from sotttt_desktop.ui.dialogs.login_dialog import ChangePasswordDialog

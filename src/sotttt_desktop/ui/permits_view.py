@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -147,23 +146,23 @@ class PermitsView(QWidget):
         gate(self.preview_button, self._services.documents.print_refusal(
             "permit", permit["reference"], area=permit["area"]) if permit else nothing)
 
-    def decide_selected(self, action: str, *, decision: str | None = None,
-                        reason: str | None = None, until: dt.date | None = None) -> bool:
+    def decide_selected(self, action: str, *, reason: str | None = None,
+                        until: dt.date | None = None) -> bool:
         """Suspend (until a date) or revoke the selected permit, by decision: one dialog with
-        the decision number, the reason and (suspension) the end date, checked by the service
-        when the clerk presses the button; given all three, no dialog (tests, scripts)."""
+        the reason and (suspension) the end date, checked by the service when the clerk
+        presses the button (the decision's number comes from the register of outgoing
+        documents); given both, no dialog (tests, scripts)."""
         permit = self.selected_permit()
         if permit is None:
             return False
-        if decision is None or reason is None or (action == "suspend" and until is None):
+        if reason is None or (action == "suspend" and until is None):
             dialog = DecisionDialog(self._services, permit, action, self)
             self.last_decision_dialog = dialog
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         else:
             try:
-                self._services.permits.decide(permit["reference"], action,
-                                              decision_number=decision, reason=reason,
+                self._services.permits.decide(permit["reference"], action, reason=reason,
                                               until=until)
             except AppError as error:
                 show_error(self, str(error))
@@ -173,7 +172,8 @@ class PermitsView(QWidget):
 
 
 class DecisionDialog(QDialog):
-    """Suspend or revoke a permit: decision number, reason, end of a suspension."""
+    """Suspend or revoke a permit: reason, end of a suspension; the decision is numbered by
+    the register of outgoing documents when it is confirmed (no number is typed)."""
 
     def __init__(self, services: Services, permit: dict, action: str,
                  parent: QWidget | None = None):
@@ -181,16 +181,12 @@ class DecisionDialog(QDialog):
         self._services, self._permit, self._action = services, permit, action
         self.setWindowTitle((_("Suspend…") if action == "suspend" else _("Revoke…"))
                             + f" {permit['number']}")
-        from sotttt_desktop.services.permits import (
-            DECISION_NUMBER_MAX,
-            SUSPENSION_MAX_MONTHS,
-            add_months,
-        )
+        from sotttt_desktop.services.permits import SUSPENSION_MAX_MONTHS, add_months
 
-        self.decision = QLineEdit()
+        self.decision = QLabel(_("the next number of the register of outgoing documents, given "
+                                 "when you confirm"))
         self.decision.setObjectName("decision_number")
-        self.decision.setMaxLength(DECISION_NUMBER_MAX)
-        self.decision.setPlaceholderText(_("e.g. 15/QĐ-STTTT"))
+        self.decision.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("decision_reason")
         self.reason.setTabChangesFocus(True)
@@ -223,5 +219,5 @@ class DecisionDialog(QDialog):
         until = dt.date(date.year(), date.month(), date.day()) if self._action == "suspend" \
             else None
         accept_if_done(self, self.error, lambda: self._services.permits.decide(
-            self._permit["reference"], self._action, decision_number=self.decision.text(),
-            reason=self.reason.toPlainText(), until=until))
+            self._permit["reference"], self._action, reason=self.reason.toPlainText(),
+            until=until))
