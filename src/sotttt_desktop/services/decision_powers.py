@@ -67,8 +67,8 @@ def check_decision(family: str, action: str, on: dt.date, until: dt.date | None
     if action == "suspend" and until is not None and power.max_months \
             and until > add_months(on, power.max_months):
         raise ValidationError(_(
-            "A {kind} is suspended for at most {months} months ({source}): until {day} at the "
-            "latest.").format(kind=kind, months=power.max_months,
+            "The longest suspension of a {kind} is {months} months ({source}): until {day} at "
+            "the latest.").format(kind=kind, months=power.max_months,
                               source=f"{power.article} {instrument.reference()}".strip(),
                               day=format_date(add_months(on, power.max_months))))
     return power, instrument
