@@ -20,7 +20,7 @@ CITATION = re.compile(rf"^Căn cứ (?:{LAW}|{TEXT})(?:; (?:{LAW}|{TEXT}))*$")
 
 def test_every_instrument_cites_in_decree_30_form_on_every_date() -> None:
     instruments = load()
-    for key in instruments.keys():
+    for key in instruments:
         for year in range(2014, 2027):
             text = instruments.citation(key, dt.date(year, 6, 30))
             if text is not None:

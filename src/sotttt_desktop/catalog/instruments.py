@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -92,6 +92,9 @@ class Instruments:
 
     def __contains__(self, key: str) -> bool:
         return key in self._by_key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._by_key))
 
     def get(self, key: str) -> Instrument:
         return self._by_key[key]

@@ -74,6 +74,14 @@ def check_decision(family: str, action: str, on: dt.date, until: dt.date | None
     return power, instrument
 
 
+def suspension_limit(family: str, on: dt.date) -> dt.date | None:
+    """The last day a suspension decided on `on` may run to (None: no power to suspend)."""
+    found = load_instruments().power(family, "suspend", on)
+    if found is None or not found[0].max_months:
+        return None
+    return add_months(on, found[0].max_months)
+
+
 def power_refusal(family: str, action: str, on: dt.date) -> str | None:
     """Why `action` may not be decided for this kind on `on` (None: the law gives the power)."""
     try:

@@ -142,9 +142,10 @@ def _letter(data: dict[str, Any]) -> Document:
     agency = agency_title(data["profile"])
     holder = data["holder"]["name"]
     dossier = data.get("dossier") or {}
+    request = data.get("document_summary") or data["procedure_name"]  # what was asked for
     opening = (f"{agency} nhận được hồ sơ của {holder} (mã hồ sơ {dossier.get('code', '')}, "
                f"tiếp nhận ngày {ddmmyyyy(dossier.get('received_on'))}) đề nghị "
-               f"{data['procedure_name'][0].lower()}{data['procedure_name'][1:]}.")
+               f"{request[0].lower()}{request[1:]}.")
     bases = _bases_in_a_sentence(data)
     body: list[Block] = [Para(opening)]
     replaced = data.get("replaces")
