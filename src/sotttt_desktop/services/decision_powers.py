@@ -115,8 +115,7 @@ def decision_wording(family: str, action: str, on: dt.date) -> dict[str, Any]:
     return data
 
 
-def result_wording(procedure: Any, on: dt.date, replaced_family: str | None  # noqa: ANN401
-                   ) -> dict[str, Any]:
+def result_wording(procedure: Any, on: dt.date) -> dict[str, Any]:  # noqa: ANN401
     """The wording of a result document from the catalogue: title, summary, Article 1 of a
     decision, and its legal bases as cited on its date."""
     return {
@@ -124,5 +123,4 @@ def result_wording(procedure: Any, on: dt.date, replaced_family: str | None  # n
         "document_title": procedure.document_title,
         "document_summary": procedure.document_summary,
         "document_operative": procedure.document_operative,
-        "replaced_document_title": kind_name(replaced_family) if replaced_family else "",
     }

@@ -365,8 +365,7 @@ class DocumentService:
             "procedure_name": procedure.name if procedure else permit.title,
             # the instruments in force on the permit's date, cited as Decree 30 wants, and the
             # catalogue's wording (decision_powers.py)
-            **(result_wording(procedure, on, replaced.family if replaced else None)
-               if procedure else {"legal_bases": []}),
+            **(result_wording(procedure, on) if procedure else {"legal_bases": []}),
             "holder": holder, "subject": permit.subject,
             "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
                                           self._services.reference),
