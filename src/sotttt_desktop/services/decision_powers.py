@@ -48,6 +48,13 @@ def kind_name(family: str) -> str:
     return first[0].document_title if first else family
 
 
+def _licence_bases(family: str) -> list[str]:
+    """The instruments the kind's first licence cites (catalogue), by key."""
+    procedures = sorted((p for p in load_catalogue().every_version() if p.family == family),
+                        key=lambda p: (p.action != "issue", p.effective_from))
+    return list(procedures[0].legal_basis) if procedures else []
+
+
 def check_decision(family: str, action: str, on: dt.date, until: dt.date | None
                    ) -> tuple[Power, Any]:
     """The power under which `action` may be decided on `on` for a permit of `family`, or a
@@ -107,8 +114,9 @@ def decision_wording(family: str, action: str, on: dt.date) -> dict[str, Any]:
                             "legal_bases": [], "power": None}
     if found is not None:
         power, instrument = found
-        citation = instruments.citation(instrument.key, on)
-        data["legal_bases"] = [citation] if citation else []
+        # the instrument giving the power, then those the kind's licence is issued under
+        data["legal_bases"] = instruments.citations(
+            [instrument.key, *_licence_bases(family)], on)
         amended = any(instruments.get(k).effective_from <= on for k in instrument.amended_by)
         data["power"] = {"article": power.article, "instrument": instrument.reference(),
                          "amended": amended, "grounds": list(power.grounds)}
