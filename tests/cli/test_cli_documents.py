@@ -18,16 +18,22 @@ def bundled_font(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOTTTT_DOCUMENT_FONT", "bundled")
 
 
-def _issued(capsys: pytest.CaptureFixture[str], db: list[str]) -> tuple[str, str]:
+def _issued(capsys: pytest.CaptureFixture[str], db: list[str], *, website: bool = False
+            ) -> tuple[str, str]:
+    """A printing licence, or a website licence (a kind the Department may revoke)."""
     run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty In Phú Lợi",
              "--tax-code", "3700444333", "--district", "thu dau mot")
-    code = run_json(capsys, *db, "dossier", "receive", "--procedure", "publishing.printing.issue",
+    procedure = "e_information.website.issue" if website else "publishing.printing.issue"
+    code = run_json(capsys, *db, "dossier", "receive", "--procedure", procedure,
                     "--applicant", "3700444333", "--received", "2024-06-03T09:00")["code"]
     for step in ("start_appraisal", "approve"):
         run_json(capsys, *db, "dossier", "act", code, step)
-    number = run_json(capsys, *db, "permit", "issue", code, "--subject",
-                      "Cơ sở in Phú Lợi", "--set", "products=Bao bì, nhãn hàng hóa",
-                      "--set", "equipment=02 máy in offset")["number"]
+    contents = (["https://phuloi.vn", "--set", "content_scope=Tin tức kinh tế, xã hội",
+                 "--set", "server_location=Viettel IDC, TP. Hồ Chí Minh",
+                 "--set", "responsible=Nguyễn Văn An"] if website else
+                ["Cơ sở in Phú Lợi", "--set", "products=Bao bì, nhãn hàng hóa",
+                 "--set", "equipment=02 máy in offset"])
+    number = run_json(capsys, *db, "permit", "issue", code, "--subject", *contents)["number"]
     return code, number
 
 
@@ -42,12 +48,13 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
 def test_permit_and_form_pdfs_then_verify(capsys: pytest.CaptureFixture[str], db_path: Path,
                                           tmp_path: Path) -> None:
     db = ["--db", str(db_path)]
-    code, number = _issued(capsys, db)
+    code, number = _issued(capsys, db, website=True)
     out = tmp_path / "permit.pdf"
     info = run_json(capsys, *db, "permit", "pdf", number, "--out", str(out))
     assert info["reprint"] is False and out.read_bytes()[:5] == b"%PDF-"
     text = pdf_text(out.read_bytes())
-    assert f"Số: {number}" in text and "GIẤY PHÉP HOẠT ĐỘNG IN" in text
+    assert f"Số: {number}" in text and "GIẤY PHÉP THIẾT LẬP TRANG THÔNG TIN ĐIỆN TỬ TỔNG HỢP" \
+        in " ".join(text.split())
     assert all(f["embedded"] == "yes" for f in pdf_fonts(out.read_bytes()))
     again = run_json(capsys, *db, "render", "permit", number, "--out", str(tmp_path / "b.pdf"))
     assert again["reprint"] is True and again["sha256"] == info["sha256"]

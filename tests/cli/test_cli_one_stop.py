@@ -17,6 +17,12 @@ def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path:
     website = next(p for p in procedures if p["key"] == "e_information.website.issue")
     assert (website["time_limit"], website["unit"], website["result_kind"]) == \
         (10, "working_days", "permit")
+    assert website["legal_basis"] == ["nd-72-2013"]  # by key; cited as in force on the day
+    assert website["citations"][0].startswith("Căn cứ Nghị định số 147/2024/NĐ-CP")
+    before = run_json(capsys, *db, "procedures", "list", "--area", "e_information", "--on",
+                      "2024-06-03")
+    assert next(p for p in before if p["key"] == website["key"])["citations"][0].startswith(
+        "Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013")
     dossier = run_json(capsys, *db, "dossier", "receive", "--procedure",
                        "e_information.website.issue", "--applicant", "3700555666",
                        "--received", "2024-06-03T09:00")

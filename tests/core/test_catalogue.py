@@ -66,11 +66,12 @@ area = "press"
 family = "press.test"
 action = "issue"
 name = "Thủ tục thử"
-legal_basis = ["Luật A"]
+legal_basis = ["luat-bao-chi-2016"]
 time_limit = {limit}
 unit = "working_days"
 result_kind = "permit"
 result_name = "Giấy phép thử"
+document_title = "Giấy phép thử"
 number_symbol = "GP"
 effective_from = {date}
 [[procedure.component]]
@@ -92,3 +93,34 @@ def test_bad_entries_are_reported_together(tmp_path: Path) -> None:
     message = str(info.value)
     assert "x.toml #1 (press.test)" in message
     assert "mars" in message and "time_limit" in message
+
+
+def test_legal_bases_name_instruments_and_wording_carries_no_catalogue_note(tmp_path: Path
+                                                                            ) -> None:
+    """A basis is an instrument's key, never a fee circular nor free text; a decision has its
+    summary and Article 1; "(Mẫu số …)" is a catalogue note, not wording — all named at once."""
+    bad = (ENTRY.format(limit=10, date="2020-01-01")
+           .replace('["luat-bao-chi-2016"]', '["Luật Báo chí 2016, Điều 34"]')
+           .replace('result_kind = "permit"', 'result_kind = "decision"')
+           .replace('document_title = "Giấy phép thử"',
+                    'document_title = "Quyết định gia hạn (Mẫu số 11)"'))
+    with pytest.raises(CatalogueError) as info:
+        parse_files([_write(tmp_path, bad)])
+    message = str(info.value)
+    assert "unknown instrument 'Luật Báo chí 2016, Điều 34'" in message
+    assert "Mẫu số" in message and "document_summary" in message
+    assert "document_operative" in message
+
+
+def test_every_procedure_cites_known_instruments_without_fee_circulars() -> None:
+    from sotttt_desktop.catalog.instruments import load as load_instruments
+
+    instruments = load_instruments()
+    for procedure in load().every_version():
+        assert procedure.legal_basis, procedure.key
+        for key in procedure.legal_basis:
+            assert not instruments.get(key).number.endswith("-BTC"), procedure.key
+        for text in (procedure.document_title, procedure.document_summary,
+                     procedure.result_name):
+            assert "Mẫu số" not in text and not text.lower().startswith("giấy phép gia hạn"), \
+                procedure.key

@@ -163,8 +163,8 @@ def test_verify_reads_the_qr_symbol_of_a_scan(services: Services, holder: dict,
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    permit = _issue(services, holder, "publishing.printing.issue", on=dt.date.today(),
-                    subject="Cơ sở in Sông Bé")
+    permit = _issue(services, holder, "e_information.website.issue", on=dt.date.today(),
+                    subject="https://songbe.vn")  # a kind the Department may revoke
     pdf = services.documents.render("permit", permit["number"]).pdf
     document = pypdfium2.PdfDocument(pdf)
     image = document[0].render(scale=150 / 72, grayscale=True).to_pil()
@@ -210,21 +210,54 @@ def test_another_installation_key_is_forged(services: Services, holder: dict) ->
 
 
 def test_suspension_and_revocation_decisions(services: Services, holder: dict) -> None:
-    permit = _issue(services, holder, "publishing.printing.issue", subject="Cơ sở in Sông Bé")
+    """A website licence: suspended within the 3 months of the law, revoked; each decision
+    cites the decree in force on its date and the article that gives the power, and adds no
+    duty the law does not set."""
+    permit = _issue(services, holder, "e_information.website.issue", subject="https://songbe.vn")
     with pytest.raises(ValidationError, match="không bị đình chỉ|not suspended"):
         services.documents.render("permit-suspension", permit["number"])
-    services.permits.decide(permit["number"], "suspend",
-                            reason="In sản phẩm không có giấy phép",
-                            until=dt.date.today() + dt.timedelta(days=90))
+    services.permits.decide(permit["number"], "suspend", reason="Không khắc phục vi phạm theo văn bản yêu cầu của Sở",
+                            until=dt.date.today() + dt.timedelta(days=60))
     text = pdf_text(services.documents.render("permit-suspension", permit["number"]).pdf)
     flat = " ".join(text.split())
     assert "Số: 01/QĐ-STTTT" in text and "QUYẾT ĐỊNH" in text
-    assert f"Đình chỉ giấy phép hoạt động in số {permit['number']}" in flat
-    assert "Lý do: In sản phẩm không có giấy phép." in flat
-    services.permits.decide(permit["number"], "revoke", reason="Tái phạm")
-    text = pdf_text(services.documents.render("permit-revocation", permit["number"]).pdf)
-    assert "Số: 02/QĐ-STTTT" in text and "Thu hồi giấy phép hoạt động in" in " ".join(
-        text.split())
+    assert (f"Đình chỉ Giấy phép thiết lập trang thông tin điện tử tổng hợp số "
+            f"{permit['number']} ngày 15/03/2024 cấp cho {HOLDER} (mã số thuế: 3700111222;") \
+        in flat
+    assert "Lý do: Không khắc phục vi phạm theo văn bản yêu cầu của Sở." in flat
+    # decided today (after 25/12/2024): Decree 147/2024, which replaced Decree 72/2013
+    assert "Căn cứ Nghị định số 147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của Chính phủ" in flat
+    assert "72/2013" not in flat and "05 ngày làm việc" not in flat
+    assert "Trong thời gian bị đình chỉ, " + HOLDER + " không được hoạt động" in flat
+    services.permits.decide(permit["number"], "revoke", reason="Đã bị đình chỉ 02 lần")
+    flat = " ".join(pdf_text(services.documents.render("permit-revocation",
+                                                       permit["number"]).pdf).split())
+    assert "Số: 02/QĐ-STTTT" in flat and "Về việc thu hồi Giấy phép thiết lập trang thông " \
+        "tin điện tử tổng hợp số" in flat
+    assert "Việc thu hồi thực hiện theo quy định của Nghị định số 147/2024/NĐ-CP." in flat
+    assert "05 ngày làm việc" not in flat
+
+
+def test_decisions_refused_where_the_law_gives_no_power(services: Services, holder: dict
+                                                        ) -> None:
+    """A printing licence has no suspension or revocation power in the licensing law (a sanction
+    decision withdraws it); a game point certificate is revoked, never suspended; nothing is
+    written."""
+    printing = _issue(services, holder, "publishing.printing.issue", subject="Cơ sở in Sông Bé")
+    for action in ("suspend", "revoke"):
+        with pytest.raises(ValidationError, match="giấy phép hoạt động in") as info:
+            services.permits.decide(printing["number"], action, reason="Vi phạm",
+                                    until=dt.date.today() + dt.timedelta(days=30))
+        assert "xử phạt" in str(info.value) or "sanction" in str(info.value)
+    assert services.permits.show(printing["number"])["state"] == "valid"
+    shown = services.permits.show(printing["number"])
+    assert all(services.permits.available_decisions(shown).values())  # buttons say why not
+    game = _issue(services, holder, "e_information.game_point.issue",
+                  subject="Điểm trò chơi Sông Bé")
+    with pytest.raises(ValidationError, match="thu hồi|revoked"):
+        services.permits.decide(game["number"], "suspend", reason="Vi phạm", until=dt.date.today() + dt.timedelta(days=30))
+    assert services.permits.available_decisions(services.permits.show(game["number"]))[
+        "revoke"] is None
 
 
 def test_one_stop_forms_of_a_dossier(services: Services, holder: dict) -> None:

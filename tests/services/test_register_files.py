@@ -238,16 +238,18 @@ def test_the_register_is_written_from_the_permit(services: Services) -> None:
         "3700888111", "Công ty TNHH In Tân Uyên", "permit", permit["number"],
         dt.date(2024, 3, 12), "02 máy in offset", "active")
     assert entry["owner"] == "Trần Văn Bình"
-    services.permits.decide(permit["number"], "suspend", reason="Vi phạm",
-                            until=dt.date.today() + dt.timedelta(days=30))
-    assert next(services.registers.iter_records(REGISTER))["state"] == "suspended"
+    # a printing licence is withdrawn by a sanction decision, not suspended by the Department:
+    # refused, and the register entry stays as it was
+    with pytest.raises(ValidationError, match="giấy phép hoạt động in"):
+        services.permits.decide(permit["number"], "suspend", reason="Vi phạm", until=dt.date.today() + dt.timedelta(days=30))
+    assert next(services.registers.iter_records(REGISTER))["state"] == "active"
     services.documents.render("permit", permit["number"])
     history = services.registers.history(REGISTER, entry["id"])
     assert [p["number"] for p in history["permits"]] == [permit["number"]]
-    assert history["permits"][0]["state"] == "suspended"
+    assert history["permits"][0]["state"] == "valid"
     assert [d["code"] for d in history["dossiers"]] == [permit["dossier"]]
     assert [d["subject"] for d in history["documents"]] == [permit["reference"]]
-    assert [e["action"] for e in history["audit"]] == ["update", "create"]
+    assert [e["action"] for e in history["audit"]] == ["create"]  # nothing changed it
 
 
 def test_the_detail_view_shows_the_history(services: Services, qtbot) -> None:  # noqa: ANN001

@@ -315,7 +315,8 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         qtbot, demo_services: Services, tmp_path: Path, refusals: list[str],  # noqa: ANN001
         request: pytest.FixtureRequest) -> None:
     """The clerk receives (and is offered the receipt), the specialist appraises, the head of
-    unit approves, the leader issues the permit, prints it from the preview to a PDF printer and suspends it."""
+    unit approves, the leader issues the permit, prints it from the preview to a PDF printer,
+    is told why it cannot be suspended, and revokes the demo's suspended website licence."""
     from sotttt_desktop.ui.document_preview import DocumentPreview
     from sotttt_desktop.ui.one_stop import IssueDialog, ReceiveDialog, StepDialog
     from sotttt_desktop.ui.permits_view import DecisionDialog
@@ -417,18 +418,27 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         assert printed and printed[-1].stat().st_size > 10_000
         preview.close()
 
+        # the law gives the Department no power to suspend a bulletin licence: the button says so
+        assert not tab.permits.suspend_button.isEnabled()
+        assert "giấy phép xuất bản bản tin" in tab.permits.suspend_button.toolTip()
+        # the demo's suspended website licence is revoked by decision
+        website = next(p for p in demo_services.permits.list(limit=1000)
+                       if p["family"] == "e_information.website" and p["state"] == "suspended")
+        tab.permits.table.selectRow(tab.permits.model.keys.index(website["reference"]))
+
         def fill_the_decision() -> None:
             dialog = QApplication.activeModalWidget()
             assert isinstance(dialog, DecisionDialog)
             QTimer.singleShot(3_000, dialog.reject)  # never left open by a failed check
             assert "register" in dialog.decision.text() or "sổ" in dialog.decision.text()
-            dialog.reason.setPlainText("Không nộp lưu chiểu theo quy định")
+            dialog.reason.setPlainText("Vi phạm điểm a khoản 1 Điều 5 Nghị định số "
+                                       "72/2013/NĐ-CP")
             dialog.decide()
 
         answerer.skip = lambda widget: isinstance(widget, LockDialog | DecisionDialog)
         QTimer.singleShot(100, fill_the_decision)
-        qtbot.mouseClick(tab.permits.suspend_button, Qt.MouseButton.LeftButton)
-        assert demo_services.permits.show(newest)["state"] == "suspended"
+        qtbot.mouseClick(tab.permits.revoke_button, Qt.MouseButton.LeftButton)
+        assert demo_services.permits.show(website["reference"])["state"] == "revoked"
         leader.switch_user()
     finally:
         answerer.stop()

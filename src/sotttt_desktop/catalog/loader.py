@@ -27,7 +27,10 @@ RESULT_KINDS = ("permit", "certificate", "confirmation", "approval", "decision")
 ACTIONS = ("issue", "amend", "extend", "reissue", "transfer", "other")
 FORMS = ("original", "copy", "either")
 REQUIRED = ("key", "area", "family", "action", "name", "legal_basis", "time_limit", "unit",
-            "result_kind", "result_name", "number_symbol", "effective_from")
+            "result_kind", "result_name", "document_title", "number_symbol", "effective_from")
+# what a summary or operative wording may name: the document this one replaces
+WORDING_FIELDS = frozenset({"number", "date"})
+FEE_ISSUER = "-BTC"  # a Ministry of Finance circular sets fees: never the basis of a licence
 
 
 class CatalogueError(ValidationError):
@@ -50,7 +53,7 @@ class Procedure:
     family: str
     action: str
     name: str
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[str, ...]  # instrument keys (resources/reference/instruments.toml)
     time_limit: int
     unit: TimeUnit
     result_kind: str
@@ -66,6 +69,14 @@ class Procedure:
     extension_notice_days: int | None = None
     unconfirmed: tuple[str, ...] = ()
     source: str = ""
+    # the article of each instrument that gives the power (by instrument key), for reference
+    articles: tuple[tuple[str, str], ...] = ()
+    # the wording of the result document, as a clerk writes it: tên loại; trích yếu (a decision,
+    # a letter's "V/v", or the line under a licence's title naming what it replaces); and a
+    # decision's Article 1. "{number}" and "{date}" name the document replaced.
+    document_title: str = ""
+    document_summary: str = ""
+    document_operative: str = ""
 
     def as_json(self) -> dict:
         return {
@@ -74,7 +85,8 @@ class Procedure:
             "result_kind": self.result_kind, "result_name": self.result_name,
             "number_symbol": self.number_symbol, "fee": self.fee,
             "effective_from": self.effective_from.isoformat(), "action": self.action,
-            "legal_basis": list(self.legal_basis),
+            "legal_basis": list(self.legal_basis), "articles": dict(self.articles),
+            "document_title": self.document_title, "document_summary": self.document_summary,
             "components": [c.__dict__ for c in self.components],
             "unconfirmed": list(self.unconfirmed),
         }
@@ -96,11 +108,13 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
          "time_limit must be a whole number from 1 to 365"),
         (isinstance(raw["effective_from"], dt.date), "effective_from must be a date (YYYY-MM-DD)"),
         (isinstance(raw["legal_basis"], list) and raw["legal_basis"], "legal_basis must list "
-         "at least one text"),
+         "at least one instrument"),
         (isinstance(raw.get("fee", 0), int) and raw.get("fee", 0) >= 0,
          "fee must be a whole number of VND"),
     ]
     bad = [message for ok, message in checks if not ok]
+    bad += _basis_problems(raw)
+    bad += _wording_problems(raw)
     components = []
     for c in raw.get("component", []):
         if not c.get("name"):
@@ -127,7 +141,55 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
         max_extensions=raw.get("max_extensions"),
         extension_max_months=raw.get("extension_max_months"),
         extension_notice_days=raw.get("extension_notice_days"),
-        unconfirmed=tuple(raw.get("unconfirmed", ())), source=source)
+        unconfirmed=tuple(raw.get("unconfirmed", ())), source=source,
+        articles=tuple((raw.get("articles") or {}).items()),
+        document_title=raw["document_title"], document_summary=raw.get("document_summary", ""),
+        document_operative=raw.get("document_operative", ""))
+
+
+def _basis_problems(raw: dict) -> list[str]:
+    """The legal bases name known instruments (no fee circular); articles name one of them."""
+    from sotttt_desktop.catalog.instruments import load as load_instruments
+
+    instruments = load_instruments()
+    bases = raw["legal_basis"] if isinstance(raw["legal_basis"], list) else []
+    bad = []
+    for key in bases:
+        if not isinstance(key, str) or key not in instruments:
+            bad.append(f"unknown instrument {key!r} in legal_basis (instruments: "
+                       f"{', '.join(instruments.keys())})")
+        elif instruments.get(key).number.endswith(FEE_ISSUER):
+            bad.append(f"{key} sets fees: it is no basis of the result")
+    articles = raw.get("articles", {})
+    if not isinstance(articles, dict) or not all(isinstance(v, str) for v in articles.values()):
+        bad.append("articles must map instrument keys to texts")
+    else:
+        bad += [f"articles name {key!r}, not in legal_basis" for key in articles
+                if key not in bases]
+    return bad
+
+
+def _wording_problems(raw: dict) -> list[str]:
+    """A decision has its summary and Article 1; a letter its "V/v"; wording names no field
+    but the replaced document's number and date, and carries no catalogue note."""
+    bad = []
+    for name in ("document_title", "document_summary", "document_operative"):
+        text = raw.get(name, "")
+        if not isinstance(text, str):
+            bad.append(f"{name} must be text")
+            continue
+        fields = set(re.findall(r"{(\w*)}", text))
+        if fields - WORDING_FIELDS:
+            bad.append(f"{name} may name only {{number}} and {{date}}")
+        if re.search(r"\(\s*mẫu số", text, re.IGNORECASE):
+            bad.append(f"{name} carries a catalogue note (Mẫu số …)")
+    if not raw.get("document_title"):
+        bad.append("document_title is empty")
+    if raw.get("result_kind") in ("decision", "approval") and not raw.get("document_summary"):
+        bad.append("a decision or a letter needs document_summary")
+    if raw.get("result_kind") == "decision" and not raw.get("document_operative"):
+        bad.append("a decision needs document_operative (its Article 1)")
+    return bad
 
 
 class Catalogue:

@@ -102,7 +102,12 @@ def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     on = date_arg(args.on)
     procedures = load().list(area=args.area, on=on)
     if args.json:
-        emit_json([p.as_json() for p in procedures])
+        from sotttt_desktop.catalog.instruments import load as load_instruments
+
+        instruments, day = load_instruments(), on or dt.date.today()
+        # the bases as a result of that day cites them (instruments.toml)
+        emit_json([{**p.as_json(), "citations": instruments.citations(p.legal_basis, day)}
+                   for p in procedures])
     else:
         units = {"working_days": _("working days"), "days": _("days"),
                  "hours_before": _("hours before")}

@@ -113,19 +113,23 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         "QĐ", paper, on=today, summary="Quyết định ban hành Kế hoạch kiểm tra hoạt động "
         "thông tin điện tử năm " + str(today.year), signer="Giám đốc Sở",
         recipients="Các phòng, đơn vị thuộc Sở", file_copy="VT, TTBCXB", copies=6)
-    services.permits.decide(issued[5]["number"], "suspend",
-                            reason="Không khai báo việc chuyển nhượng máy theo quy định",
-                            until=today + dt.timedelta(days=60))
-    services.permits.decide(issued[6]["number"], "revoke",
-                            reason="Tổ chức đã giải thể theo thông báo của Sở Kế hoạch và "
-                                   "Đầu tư")
+    # a postal licence is revoked (Luật Bưu chính, Điều 24): the holder no longer meets the
+    # conditions; only a website licence may be suspended (up to 03 months), below
+    postal = next(p for p in issued if p["family"] == "postal.licence")
+    services.permits.decide(postal["number"], "revoke",
+                            reason="Doanh nghiệp đã giải thể theo thông báo của Sở Kế hoạch và "
+                                   "Đầu tư, không còn đáp ứng đủ điều kiện cấp giấy phép")
     extension = services.dossiers.receive("e_information.website.extend",
                                           parties[3].id,
                                           received_at=at(working_day_before(9)))["code"]
     services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
     services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
-    services.permits.issue(extension, subject="", replaces=website["number"],
-                           extend_months=24, on=working_day_before(4))
+    extended = services.permits.issue(extension, subject="", replaces=website["number"],
+                                      extend_months=24, on=working_day_before(4))
+    services.permits.decide(extended["number"], "suspend",
+                            reason="Không khắc phục việc đăng tin không ghi rõ nguồn theo văn "
+                                   "bản yêu cầu khắc phục của Sở",
+                            until=today + dt.timedelta(days=60))
     n = len(ISSUED)
     pending = services.dossiers.receive("press.bulletin.issue", parties[n].id,
                                         received_at=at(working_day_before(2), 10))["code"]

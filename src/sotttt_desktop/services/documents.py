@@ -39,6 +39,7 @@ from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 from sotttt_desktop.permits.contents import declared_states, permit_lines
 from sotttt_desktop.resources import resource_path
+from sotttt_desktop.services.decision_powers import decision_wording, kind_name, result_wording
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -289,7 +290,8 @@ class DocumentService:
         if kind == "permit":
             data = self.permit_data(ref, signer)
         elif kind in ("permit-suspension", "permit-revocation"):
-            data = self.decision_data(ref, signer)
+            data = self.decision_data(ref, signer, action="suspend"
+                                      if kind == "permit-suspension" else "revoke")
         elif kind == "form-06":
             data = self.book_data(ref)
         elif kind == "outgoing-register":
@@ -336,6 +338,7 @@ class DocumentService:
             return {"name": ""}
         return {"name": party.name, "kind": party.kind, "address": party.address or "",
                 "tax_code": party.tax_code or "", "citizen_id": party.citizen_id or "",
+                "date_of_birth": party.date_of_birth,
                 "representative": "" if "legal_representative" in states
                 else party.legal_representative or "",
                 "phone": party.phone or "", "email": party.email or ""}
@@ -358,13 +361,15 @@ class DocumentService:
             "number": permit.number, "issued_on": on, "title": permit.title,
             "result_kind": permit.result_kind, "action": permit.action,
             "procedure_name": procedure.name if procedure else permit.title,
-            "legal_basis": list(procedure.legal_basis) if procedure else [],
+            # the instruments in force on the permit's date, cited as Decree 30 wants, and the
+            # catalogue's wording (decision_powers.py)
+            **(result_wording(procedure, on) if procedure else {"legal_bases": []}),
             "holder": holder, "subject": permit.subject,
             "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
                                           self._services.reference),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
-                         "title": replaced.title}
+                         "title": replaced.title, "document_title": kind_name(replaced.family)}
             if replaced else None,
             "dossier": {"code": dossier.code, "received_on": dossier.received_at}
             if dossier else None,
@@ -374,19 +379,24 @@ class DocumentService:
         }
         return data
 
-    def decision_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
+    def decision_data(self, number: str, signer: str | None = None, *, action: str = "revoke"
+                      ) -> dict[str, Any]:
         shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
             permit = _permit_row(session, shown)
             unit_name, unit_code = self._unit_for(session, permit.area)
             decided = permit.updated_at.astimezone(LOCAL_TZ).date()
+            holder = self._party(session.get(Party, permit.holder_id))
         return {
             "profile": self._profile(decided),
             "agency_basis": _in_force(_texts()["agency_basis"], decided)["text"],
-            "legal_basis": [], "number": permit.decision_number, "decided_on": decided,
+            "number": permit.decision_number, "decided_on": decided,
             "reason": permit.decision_reason or "", "until": permit.suspended_until,
             "permit": {"number": permit.number, "title": permit.title,
-                       "issued_on": permit.issued_on, "holder": shown["holder"]},
+                       "issued_on": permit.issued_on, "holder": shown["holder"],
+                       "holder_party": holder},
+            # the power in force on the decision's date and the kind's name (data)
+            **decision_wording(permit.family, action, decided),
             "unit_name": unit_name, "unit_abbreviation": unit_code,
             "signer": self._signer(signer, decided),
         }

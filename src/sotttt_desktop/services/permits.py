@@ -25,6 +25,7 @@ from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date, language
 from sotttt_desktop.permits import PermitContents, contents_for
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.services.numbering import DECISION_REFERENCE
+from sotttt_desktop.services.decision_powers import check_decision, power_refusal
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -60,9 +61,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # by decision
-# a licence is suspended for 1 to 24 months (Law on Handling Administrative Violations 2012,
-# Art. 25(2)); a longer date is a typing mistake
-SUSPENSION_MAX_MONTHS = 24
 VALIDITY_MAX_YEARS = 50  # a term the catalogue leaves open: still not 31/12/9999
 DECISION_SYMBOL = "QĐ"  # a suspension or revocation is a Quyết định (cá biệt), ND 30 PL III
 REASON_MAX = 2_000
@@ -269,12 +267,6 @@ class PermitService:
         if len(reason) > REASON_MAX:
             raise ValidationError(_("The reason has at most {reason} characters.").format(
                 reason=REASON_MAX))
-        if action == "suspend" and until is not None \
-                and until > add_months(_today(), SUSPENSION_MAX_MONTHS):
-            raise ValidationError(_("A suspension lasts at most {months} months: until {day} at "
-                                    "the latest.").format(
-                months=SUSPENSION_MAX_MONTHS,
-                day=format_date(add_months(_today(), SUSPENSION_MAX_MONTHS))))
         on = _today()
         agency = services.numbering.agency(on)
         with services.db.session(write=True) as session:
@@ -285,6 +277,8 @@ class PermitService:
                                                                         state=permit_state_label(permit.state)))
             if action == "suspend" and (until is None or until <= _today()):
                 raise ValidationError(_("Give the date the suspension ends."))
+            # only where the law in force gives the power, within its cap (decision_powers.py)
+            check_decision(permit.family, action, _today(), until)
             before = self._as_dict(session, permit)
             holder = session.get(Party, permit.holder_id)
             _n, decision_number = services.numbering.document_number(
@@ -388,7 +382,8 @@ class PermitService:
         """Suspend and revoke for a permit (as `list`/`show` give it), each with why this actor
         may not take it now (None: they may) — the rules `decide` enforces."""
         right = self._services.refusal(permit["area"], "revoke")
-        return {action: right if permit["state"] in sources else
+        return {action: (right or power_refusal(permit["family"], action, _today()))
+                if permit["state"] in sources else
                 _("{number} is {state}.").format(number=permit["number"],
                                                   state=permit["state_label"])
                 for action, sources in DECISION_SOURCES.items()}

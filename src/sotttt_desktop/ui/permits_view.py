@@ -181,7 +181,7 @@ class DecisionDialog(QDialog):
         self._services, self._permit, self._action = services, permit, action
         self.setWindowTitle((_("Suspend…") if action == "suspend" else _("Revoke…"))
                             + f" {permit['number']}")
-        from sotttt_desktop.services.permits import SUSPENSION_MAX_MONTHS, add_months
+        from sotttt_desktop.services.decision_powers import suspension_limit
 
         self.decision = QLabel(_("the next number of the register of outgoing documents, given "
                                  "when you confirm"))
@@ -196,7 +196,8 @@ class DecisionDialog(QDialog):
         self.until.setDisplayFormat("dd/MM/yyyy")
         later = dt.date.today() + dt.timedelta(days=30)
         self.until.setDate(QDate(later.year, later.month, later.day))
-        latest = add_months(dt.date.today(), SUSPENSION_MAX_MONTHS)
+        # the longest suspension the law in force allows for this kind (instruments.toml)
+        latest = suspension_limit(permit["family"], dt.date.today()) or later
         self.until.setDateRange(QDate.currentDate().addDays(1),
                                 QDate(latest.year, latest.month, latest.day))
         self.error = error_label("decision_error")

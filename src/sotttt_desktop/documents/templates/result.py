@@ -14,6 +14,7 @@ from typing import Any
 from sotttt_desktop.documents.model import Article, Block, Document, Field, Para
 from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, ddmmyyyy, header, signature
+from sotttt_desktop.documents.templates.parties import holder_fields
 
 VERBS = {"permit": "CHO PHÉP:", "certificate": "CHỨNG NHẬN:", "confirmation": "XÁC NHẬN:"}
 # a transfer has none: its title says it, and the body names the document it replaces
@@ -25,23 +26,7 @@ ACTION_SUMMARY = {
 
 
 def _holder_fields(holder: dict[str, Any], start: int) -> tuple[list[Block], int]:
-    n = start
-    label = "Họ và tên" if holder.get("kind") == "person" else "Tên tổ chức"  # party kinds
-    fields: list[Block] = [Field(f"{n}. {label}", holder.get("name", ""), bold=True)]
-    n += 1
-    if holder.get("address"):
-        fields.append(Field(f"{n}. Địa chỉ", holder["address"]))
-        n += 1
-    if holder.get("tax_code"):
-        fields.append(Field(f"{n}. Mã số thuế", holder["tax_code"]))
-        n += 1
-    if holder.get("citizen_id"):
-        fields.append(Field(f"{n}. Số định danh cá nhân", holder["citizen_id"]))
-        n += 1
-    if holder.get("representative"):
-        fields.append(Field(f"{n}. Người đại diện theo pháp luật", holder["representative"]))
-        n += 1
-    return fields, n
+    return holder_fields(holder, start)  # worded by the party's kind (parties.py)
 
 
 def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
@@ -59,9 +44,17 @@ def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
     return fields
 
 
+def _citations(data: dict[str, Any]) -> list[str]:
+    """The instruments as cited on the document's date ("Căn cứ Luật Báo chí ngày …"); data
+    issued before the instruments were data carries fragments ("Luật Báo chí 2016, Điều 34")."""
+    if "legal_bases" in data:
+        return list(data["legal_bases"])
+    return [f"Căn cứ {basis}" for basis in data.get("legal_basis", [])]
+
+
 def _legal_bases(data: dict[str, Any]) -> tuple[str, ...]:
     bases = [data["agency_basis"]] if data.get("agency_basis") else []
-    bases += [f"Căn cứ {basis}" for basis in data.get("legal_basis", [])]
+    bases += _citations(data)
     dossier = data.get("dossier") or {}
     holder = data["holder"]["name"]
     if dossier:
@@ -74,7 +67,20 @@ def _legal_bases(data: dict[str, Any]) -> tuple[str, ...]:
                  for i, b in enumerate(bases))
 
 
+def _worded(data: dict[str, Any], name: str) -> str:
+    """A wording of the catalogue (document_summary, document_operative) with the number and
+    date of the document replaced; "" when it names one and there is none."""
+    text = data.get(name) or ""
+    replaced = data.get("replaces") or {}
+    if "{" in text and not replaced:
+        return ""
+    return text.format(number=replaced.get("number", ""),
+                       date=ddmmyyyy(replaced.get("issued_on")))
+
+
 def _summary(data: dict[str, Any]) -> str:
+    if "document_title" in data:
+        return _worded(data, "document_summary")
     replaced = data.get("replaces")
     pattern = ACTION_SUMMARY.get(data.get("action", ""))
     if not (pattern and replaced):
@@ -82,6 +88,29 @@ def _summary(data: dict[str, Any]) -> str:
     kind = replaced.get("title") or data["title"]
     return pattern.format(kind_lower=kind[0].lower() + kind[1:], number=replaced["number"],
                           date=ddmmyyyy(replaced.get("issued_on")))
+
+
+def _title(data: dict[str, Any]) -> str:
+    return data.get("document_title") or data["title"]
+
+
+def _replaced_name(data: dict[str, Any]) -> str:
+    """The replaced document as a text names it: "Giấy phép thiết lập …" (a specific document
+    keeps its capital); data of the old form gave the register's title, lower-cased."""
+    replaced = data.get("replaces") or {}
+    if "document_title" in data:
+        return replaced.get("document_title") or replaced.get("title") or _title(data)
+    old = replaced.get("title") or data["title"]
+    return old[0].lower() + old[1:]
+
+
+def _bases_in_a_sentence(data: dict[str, Any]) -> str:
+    """The citations run on in a letter's sentence: "Căn cứ A; B" ("" without any)."""
+    if "legal_bases" in data:
+        texts = [c.removeprefix("Căn cứ ").rstrip(";.") for c in data["legal_bases"]]
+        return f"Căn cứ {'; '.join(texts)}" if texts else ""
+    bases = ", ".join(data.get("legal_basis", []))
+    return f"Căn cứ {bases}" if bases else ""
 
 
 def _recipients(data: dict[str, Any], first: str) -> tuple[str, ...]:
@@ -96,13 +125,12 @@ def _titled(data: dict[str, Any]) -> Document:
                          *_content_fields(data, n)]
     replaced = data.get("replaces")
     if replaced:
-        old = replaced.get("title") or data["title"]
-        body.append(Para(f"Văn bản này thay thế {old[0].lower()}{old[1:]} số "
+        body.append(Para(f"Văn bản này thay thế {_replaced_name(data)} số "
                          f"{replaced['number']} ngày {ddmmyyyy(replaced.get('issued_on'))}."))
     body.append(Para(f"{data['holder']['name']} có trách nhiệm thực hiện đúng nội dung ghi "
                      "trong văn bản này và các quy định của pháp luật có liên quan./."))
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
-                  title=data["title"], summary=_summary(data),
+                  title=_title(data), summary=_summary(data),
                   issuer=f"GIÁM ĐỐC {data['profile']['agency_name']}",
                   legal_bases=_legal_bases(data), body=tuple(body),
                   signature=signature(data.get("signer")),
@@ -114,18 +142,18 @@ def _letter(data: dict[str, Any]) -> Document:
     agency = agency_title(data["profile"])
     holder = data["holder"]["name"]
     dossier = data.get("dossier") or {}
+    request = data.get("document_summary") or data["procedure_name"]  # what was asked for
     opening = (f"{agency} nhận được hồ sơ của {holder} (mã hồ sơ {dossier.get('code', '')}, "
                f"tiếp nhận ngày {ddmmyyyy(dossier.get('received_on'))}) đề nghị "
-               f"{data['procedure_name'][0].lower()}{data['procedure_name'][1:]}.")
-    bases = ", ".join(data.get("legal_basis", []))
+               f"{request[0].lower()}{request[1:]}.")
+    bases = _bases_in_a_sentence(data)
     body: list[Block] = [Para(opening)]
     replaced = data.get("replaces")
     if replaced:
-        old = replaced.get("title") or data["title"]
-        body.append(Para(f"Văn bản liên quan: {old[0].lower()}{old[1:]} số {replaced['number']} "
+        body.append(Para(f"Văn bản liên quan: {_replaced_name(data)} số {replaced['number']} "
                          f"ngày {ddmmyyyy(replaced.get('issued_on'))}."))
     if bases:
-        body.append(Para(f"Căn cứ {bases}; sau khi xem xét hồ sơ, {agency} chấp thuận "
+        body.append(Para(f"{bases}; sau khi xem xét hồ sơ, {agency} chấp thuận "
                          "với các nội dung sau:"))
     else:
         body.append(Para(f"Sau khi xem xét hồ sơ, {agency} chấp thuận với các nội dung sau:"))
@@ -133,7 +161,7 @@ def _letter(data: dict[str, Any]) -> Document:
     body.append(Para(f"Đề nghị {holder} thực hiện đúng nội dung được chấp thuận và các quy "
                      "định của pháp luật có liên quan./."))
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
-                  letter_summary=data.get("letter_summary")
+                  letter_summary=data.get("document_summary") or data.get("letter_summary")
                   or f"{data['title'][0].lower()}{data['title'][1:]}",
                   addressees=(holder,), body=tuple(body),
                   signature=signature(data.get("signer")),
@@ -152,7 +180,11 @@ def _decision(data: dict[str, Any]) -> Document:
                         else [f"{f.label}: {f.value.strip()}"])
     replaced = data.get("replaces")
     first = data["title"]
-    if replaced:
+    summary = f"Về việc {data['title'][0].lower()}{data['title'][1:]}"
+    if "document_title" in data:
+        first = _worded(data, "document_operative") or data["title"]
+        summary = _summary(data) or summary
+    elif replaced:
         first += (f" (đối với văn bản số {replaced['number']} ngày "
                   f"{ddmmyyyy(replaced.get('issued_on'))})")
     unit = data.get("unit_name") or "các phòng, đơn vị có liên quan"
@@ -164,8 +196,7 @@ def _decision(data: dict[str, Any]) -> Document:
                         "Quyết định này./.",)),
     )
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
-                  title="QUYẾT ĐỊNH", summary=f"Về việc {data['title'][0].lower()}"
-                  f"{data['title'][1:]}", issuer=f"GIÁM ĐỐC {data['profile']['agency_name']}",
+                  title="QUYẾT ĐỊNH", summary=summary, issuer=f"GIÁM ĐỐC {data['profile']['agency_name']}",
                   legal_bases=_legal_bases(data),
                   body=(Para("QUYẾT ĐỊNH:", "centre_bold"), *articles),
                   signature=signature(data.get("signer")),
@@ -187,4 +218,4 @@ TEMPLATE = Template(
     kind="permit", title="Văn bản kết quả của thủ tục (giấy phép, giấy chứng nhận, giấy xác "
     "nhận, văn bản chấp thuận, quyết định) — cấp mới, sửa đổi, gia hạn, cấp lại",
     form="Thể thức theo Nghị định 30/2020/NĐ-CP; nội dung theo thủ tục trong danh mục",
-    version="2026-11-30", subject="permit", snapshot=True, build=build)
+    version="2026-12-05", subject="permit", snapshot=True, build=build)
