@@ -172,21 +172,22 @@ class Header(Flowable):
         super().__init__()
         g = geometry
         self.width = g.width
-        self.left_width = g.width * g.left_column
-        self.right_width = g.width - self.left_width
         left_lines = []
         if document.parent_body:
             left_lines.append(Line(document.parent_body.upper(), g.header))
         left_lines.append(Line(document.agency_name.upper(), g.header, "bold", rule=0.4))
-        gutter = 0.5 * mm  # the national name at 12 pt leaves 2.7 mm to share on A4
+        number_lines = ([Line(number_line(document.number), g.number)]
+                        if document.show_number else [])
+        date_text = date_phrase(document.place, document.date)
+        self.left_width, self.date_size, gutter = _header_split(
+            g, left_lines + number_lines, date_text)
+        self.right_width = g.width - self.left_width
         self.left = CentredLines(left_lines, self.left_width, gutter)
         self.right = CentredLines([Line(NATIONAL_NAME, g.header, "bold"),
                                    Line(MOTTO, g.motto, "bold", rule=1.0)], self.right_width,
-                                  gutter)
-        self.number = CentredLines([Line(number_line(document.number), g.number)]
-                                   if document.show_number else [], self.left_width)
-        self.date = CentredLines([Line(date_phrase(document.place, document.date), g.number,
-                                       "italic")], self.right_width)
+                                  HEADER_GUTTER)
+        self.number = CentredLines(number_lines, self.left_width)
+        self.date = CentredLines([Line(date_text, self.date_size, "italic")], self.right_width)
         self.letter = (CentredLines([Line(f"V/v {document.letter_summary}", g.header)],
                                     self.left_width - 4 * mm)
                        if document.letter_summary else None)
@@ -209,6 +210,35 @@ class Header(Flowable):
         if self.letter:
             y = row - self.number.height - 6 - self.letter.height
             self.letter.drawOn(canvas, 2 * mm, y)
+
+
+HEADER_GUTTER = 0.5 * mm  # the national name at 12 pt leaves 2.7 mm to share on A4
+TIGHT_GUTTER = 0.25 * mm
+DATE_SHRINK_LIMIT = 1.0  # points the date line may lose before the agency column wraps
+
+
+def _header_split(g: Geometry, left_lines: list[Line], date_text: str
+                  ) -> tuple[float, float, float]:
+    """(agency column width, date line size, agency column gutter): the date line ("Thành phố
+    Hồ Chí Minh, ngày 15 tháng 12 năm 2025") never wraps. The place column widens to hold it
+    as long as the agency column keeps its longest line whole; only then does the date line
+    shrink, by half points, down to `DATE_SHRINK_LIMIT` below its size; past that the agency
+    column's lines wrap (Decree 30 lets long names wrap)."""
+    italic = fonts.font_name("italic")
+    widest_left = max(stringWidth(nfc(line.text), fonts.font_name(line.style), line.size)
+                      for line in left_lines)
+    left_default = g.width * g.left_column
+    size = g.number
+    while True:
+        date_width = stringWidth(nfc(date_text), italic, size) + 0.5
+        left = min(left_default, g.width - date_width)
+        if left >= left_default:
+            return left, size, HEADER_GUTTER
+        if left >= widest_left + 2 * TIGHT_GUTTER:
+            return left, size, TIGHT_GUTTER
+        if size <= g.number - DATE_SHRINK_LIMIT:
+            return left, size, TIGHT_GUTTER
+        size -= 0.5
 
 
 class QrCode(Flowable):
