@@ -23,6 +23,7 @@ from sotttt_desktop.cli import (
     data_commands,
     document_commands,
     dossier_commands,
+    org_commands,
     register_commands,
 )
 from sotttt_desktop.cli.output import error
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_commands.register(sub, common)
     document_commands.register(sub, common)
     register_commands.register(sub, common)
+    org_commands.register(sub, common)
     return parser
 
 
