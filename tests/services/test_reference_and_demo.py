@@ -53,14 +53,14 @@ def test_profile_changes_are_effective_dated(services: Services) -> None:
     assert services.reference.profile(dt.date(2024, 12, 31))["agency_name"] == old["agency_name"]
     assert services.reference.profile(dt.date(2025, 3, 1))["agency_name"] == \
         "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    assert len(services.reference.profile_versions()) == 2
+    assert len(services.reference.profile_versions()) == 3  # 2021, 2023 (shipped), 2025
 
 
 def test_incomplete_profile_is_refused(services: Services) -> None:
     with pytest.raises(ValidationError) as info:
         services.reference.save_profile({"agency_name": ""}, dt.date(2025, 1, 1))
     assert "agency_name" in info.value.field_errors
-    assert len(services.reference.profile_versions()) == 1
+    assert len(services.reference.profile_versions()) == 2
 
 
 def test_demo_data_is_realistic_and_valid(demo_services: Services) -> None:

@@ -25,6 +25,7 @@ from sotttt_desktop.cli import (
     dossier_commands,
     key_commands,
     number_commands,
+    org_commands,
     register_commands,
 )
 from sotttt_desktop.cli.output import error
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.register(sub, common)
     register_commands.register(sub, common)
     number_commands.register(sub, common)
+    org_commands.register(sub, common)
     return parser
 
 

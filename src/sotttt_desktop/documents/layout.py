@@ -122,11 +122,13 @@ class CentredLines(Flowable):
     """Lines centred in a given width, wrapped when too long, each group optionally ruled
     underneath (the motto: the whole text; the agency and the summary: a third to a half)."""
 
-    def __init__(self, lines: list[Line], width: float, gutter: float = 0.0):
+    def __init__(self, lines: list[Line], width: float, gutter: float = 0.0, *,
+                 balanced: bool = False):
         super().__init__()
         self.lines = lines
         self.width = width
         self.wrap_width = width - 2 * gutter
+        self.balanced = balanced  # a line too long breaks into two of even length
         self._laid: list[tuple[str, str, float, float, float]] = []  # text, font, size, x, y
         self._rules: list[tuple[float, float, float]] = []  # x0, x1, y
         self.height = self._layout()
@@ -138,6 +140,8 @@ class CentredLines(Flowable):
             font = fonts.font_name(line.style)
             y += line.space_before
             pieces = simpleSplit(nfc(line.text), font, line.size, self.wrap_width) or [""]
+            if self.balanced and len(pieces) == 2:
+                pieces = _balanced_halves(nfc(line.text), font, line.size, self.wrap_width)
             widest = 0.0
             for piece in pieces:
                 baseline = y + line.size * 0.93
@@ -166,6 +170,35 @@ class CentredLines(Flowable):
             canvas.line(x0, self.height - y, x1, self.height - y)
 
 
+# where a header line in two halves prefers to break (before "VÀ", before the kind of a local
+# administrative unit) and where it never does (inside "THÀNH PHỐ", "THỊ XÃ", "ỦY BAN NHÂN DÂN")
+PREFERRED_BREAKS = frozenset({"VÀ", "THÀNH", "TỈNH", "HUYỆN", "QUẬN", "THỊ", "PHƯỜNG", "XÃ"})
+UNBROKEN_PAIRS = frozenset({("THÀNH", "PHỐ"), ("THỊ", "XÃ"), ("THỊ", "TRẤN"), ("ỦY", "BAN"),
+                            ("BAN", "NHÂN"), ("NHÂN", "DÂN")})
+
+
+def _balanced_halves(text: str, font: str, size: float, width: float | None = None
+                     ) -> list[str]:
+    """A header line in two lines broken between words: before "VÀ" or a unit's kind if both
+    halves fit `width` ("UBND" / "THÀNH PHỐ HỒ CHÍ MINH", "SỞ KHOA HỌC" / "VÀ CÔNG NGHỆ"),
+    else where the longer half is shortest ("UBND THÀNH PHỐ" / "HỒ CHÍ MINH", never "UBND
+    THÀNH PHỐ HỒ CHÍ" / "MINH"). Without `width`: the shortest longer half."""
+    words = text.split()
+    allowed = [i for i in range(1, len(words))
+               if (words[i - 1].upper(), words[i].upper()) not in UNBROKEN_PAIRS]
+    if not allowed:
+        return [text]
+
+    def longer(i: int) -> float:
+        return max(stringWidth(" ".join(words[:i]), font, size),
+                   stringWidth(" ".join(words[i:]), font, size))
+
+    preferred = [i for i in allowed if words[i].upper() in PREFERRED_BREAKS
+                 and width is not None and longer(i) <= width]
+    best = min(preferred or allowed, key=longer)
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
+
 class Header(Flowable):
     """ô 1–4 (and 5b): the two header columns, number and date on one baseline."""
 
@@ -173,21 +206,23 @@ class Header(Flowable):
         super().__init__()
         g = geometry
         self.width = g.width
-        self.left_width = g.width * g.left_column
-        self.right_width = g.width - self.left_width
         left_lines = []
         if document.parent_body:
             left_lines.append(Line(document.parent_body.upper(), g.header))
         left_lines.append(Line(document.agency_name.upper(), g.header, "bold", rule=0.4))
-        gutter = 0.5 * mm  # the national name at 12 pt leaves 2.7 mm to share on A4
-        self.left = CentredLines(left_lines, self.left_width, gutter)
+        number_lines = ([Line(number_line(document.number), g.number)]
+                        if document.show_number else [])
+        date_text = date_phrase(document.place, document.date)
+        self.left_width, self.date_size, gutter = _header_split(
+            g, left_lines + number_lines, date_text)
+        self.right_width = g.width - self.left_width
+        moved = self.left_width != g.width * g.left_column  # a long place name took room
+        self.left = CentredLines(left_lines, self.left_width, gutter, balanced=moved)
         self.right = CentredLines([Line(NATIONAL_NAME, g.header, "bold"),
                                    Line(MOTTO, g.motto, "bold", rule=1.0)], self.right_width,
-                                  gutter)
-        self.number = CentredLines([Line(number_line(document.number), g.number)]
-                                   if document.show_number else [], self.left_width)
-        self.date = CentredLines([Line(date_phrase(document.place, document.date), g.number,
-                                       "italic")], self.right_width)
+                                  HEADER_GUTTER)
+        self.number = CentredLines(number_lines, self.left_width)
+        self.date = CentredLines([Line(date_text, self.date_size, "italic")], self.right_width)
         self.letter = (CentredLines([Line(f"V/v {document.letter_summary}", g.header)],
                                     self.left_width - 4 * mm)
                        if document.letter_summary else None)
@@ -210,6 +245,41 @@ class Header(Flowable):
         if self.letter:
             y = row - self.number.height - 6 - self.letter.height
             self.letter.drawOn(canvas, 2 * mm, y)
+
+
+HEADER_GUTTER = 0.5 * mm  # the national name at 12 pt leaves 2.7 mm to share on A4
+TIGHT_GUTTER = 0.25 * mm
+DATE_SHRINK_LIMIT = 1.0  # points the date line may lose before the agency column wraps
+
+
+def _header_split(g: Geometry, left_lines: list[Line], date_text: str
+                  ) -> tuple[float, float, float]:
+    """(agency column width, date line size, agency column gutter): the date line ("Thành phố
+    Hồ Chí Minh, ngày 15 tháng 12 năm 2025") never wraps. The place column widens to hold it
+    as long as the agency column keeps its longest line whole; else the date line shrinks, by
+    half points, at most `DATE_SHRINK_LIMIT`. Where the agency column cannot keep its lines
+    whole anyway (A5), they break in two even halves (Decree 30 lets long names wrap) and the
+    date keeps its size if those halves fit."""
+    italic = fonts.font_name("italic")
+    left_default = g.width * g.left_column
+    sizes = [g.number - 0.5 * step for step in range(int(DATE_SHRINK_LIMIT * 2) + 1)]
+
+    def left_for(size: float) -> float:
+        return min(left_default, g.width - stringWidth(nfc(date_text), italic, size) - 0.5)
+
+    if left_for(g.number) >= left_default:
+        return left_default, g.number, HEADER_GUTTER
+    whole = max(stringWidth(nfc(line.text), fonts.font_name(line.style), line.size)
+                for line in left_lines)
+    halves = max(max(stringWidth(part, fonts.font_name(line.style), line.size)
+                     for part in _balanced_halves(nfc(line.text), fonts.font_name(line.style),
+                                                  line.size))
+                 for line in left_lines)
+    for needed in (whole, halves):
+        for size in sizes:
+            if left_for(size) >= needed + 2 * TIGHT_GUTTER:
+                return left_for(size), size, TIGHT_GUTTER
+    return left_for(sizes[-1]), sizes[-1], TIGHT_GUTTER
 
 
 class QrCode(Flowable):

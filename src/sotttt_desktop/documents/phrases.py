@@ -18,8 +18,24 @@ def date_phrase(place: str, day: dt.date | None) -> str:
     zero, other months do not (`ngày 29 tháng 6 năm 2019`). No date: blanks to fill by hand."""
     if day is None:
         return nfc(f"{place}, ngày      tháng      năm 20    ")
+    return nfc(f"{place}, {date_words(day)}")
+
+
+def date_words(day: dt.date) -> str:
+    """`ngày 05 tháng 01 năm 2020`, `ngày 19 tháng 5 năm 2023` (the date line's rules)."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return nfc(f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}")
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def founding_citation(decision: dict[str, str]) -> str:
+    """The legal basis naming the decision that founded the agency, as Decree 30 cites an
+    instrument (type, number, date, issuing body, summary): `Căn cứ Quyết định số
+    15/2023/QĐ-UBND ngày 19 tháng 5 năm 2023 của Ủy ban nhân dân tỉnh Bình Dương ban hành …`.
+    `decision`: kind, number, date (ISO), issuer, summary."""
+    day = dt.date.fromisoformat(str(decision["date"])[:10])
+    summary = decision["summary"].strip().rstrip(";.")
+    return nfc(f"Căn cứ {decision['kind']} số {decision['number']} {date_words(day)} của "
+               f"{decision['issuer']} {summary}")
 
 
 def short_date(day: dt.date | None) -> str:

@@ -31,7 +31,6 @@ from sotttt_desktop.core.models import (
     IssuedDocument,
     Party,
     Permit,
-    Unit,
     User,
     utcnow,
 )
@@ -324,12 +323,9 @@ class DocumentService:
         raise ValidationError(_("{name} is not among the signers: {names}.").format(
             name=name, names=", ".join(s["full_name"] for s in signers)))
 
-    def _unit_for(self, session: Session, area: str) -> tuple[str, str]:
-        for unit in session.execute(select(Unit).where(Unit.kind == "administrative")
-                                    .order_by(Unit.sort_order)).scalars():
-            if area in (unit.areas or "").split(","):
-                return unit.name, unit.code
-        return "", ""
+    def _unit_for(self, area: str, on: dt.date) -> tuple[str, str]:
+        """The unit in charge of `area` in the organisation period of the document's date."""
+        return self._services.reference.unit_for_area(area, on)
 
     def _party(self, party: Party | None, states: tuple[str, ...] = ()) -> dict[str, Any]:
         """The holder as the documents print it; `states`: attributes the permit's declared
@@ -351,13 +347,13 @@ class DocumentService:
                                  declared_states(permit.family))
             dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
             replaced = session.get(Permit, permit.replaces_id) if permit.replaces_id else None
-            unit_name, unit_code = self._unit_for(session, permit.area)
         procedure = (load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
                      if dossier else None)
         on = permit.issued_on
+        unit_name, unit_code = self._unit_for(permit.area, on)
         data = {
             "profile": self._profile(on),
-            "agency_basis": _in_force(_texts()["agency_basis"], on)["text"],
+            "agency_basis": self._services.reference.agency_basis(on),
             "number": permit.number, "issued_on": on, "title": permit.title,
             "result_kind": permit.result_kind, "action": permit.action,
             "procedure_name": procedure.name if procedure else permit.title,
@@ -384,12 +380,12 @@ class DocumentService:
         shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
             permit = _permit_row(session, shown)
-            unit_name, unit_code = self._unit_for(session, permit.area)
             decided = permit.updated_at.astimezone(LOCAL_TZ).date()
             holder = self._party(session.get(Party, permit.holder_id))
+        unit_name, unit_code = self._unit_for(permit.area, decided)
         return {
             "profile": self._profile(decided),
-            "agency_basis": _in_force(_texts()["agency_basis"], decided)["text"],
+            "agency_basis": self._services.reference.agency_basis(decided),
             "number": permit.decision_number, "decided_on": decided,
             "reason": permit.decision_reason or "", "until": permit.suspended_until,
             "permit": {"number": permit.number, "title": permit.title,
@@ -415,9 +411,9 @@ class DocumentService:
             ).scalar_one()
             events = session.execute(select(DossierEvent).where(
                 DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.id)).scalars().all()
-            unit_name, unit_code = self._unit_for(session, dossier.area)
         procedure = load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
         received_local = dossier.received_at.astimezone(LOCAL_TZ)
+        unit_name, unit_code = self._unit_for(dossier.area, received_local.date())
         today = _local_today()
         texts = _in_force(_texts()["one_stop_forms"], received_local.date())
         data: dict[str, Any] = {

@@ -24,8 +24,8 @@ from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date, language
 from sotttt_desktop.permits import PermitContents, contents_for
 from sotttt_desktop.permits import contents as permit_contents
-from sotttt_desktop.services.numbering import DECISION_REFERENCE
 from sotttt_desktop.services.decision_powers import check_decision, power_refusal
+from sotttt_desktop.services.numbering import DECISION_REFERENCE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

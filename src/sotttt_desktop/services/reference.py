@@ -1,4 +1,5 @@
-"""Reference data: organisation profile (effective-dated), units, signers, districts, communes."""
+"""Reference data: the organisation profile as history (periods with their founding decision and
+units), signers, districts, communes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -17,6 +19,13 @@ from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.resources import resource_path
+from sotttt_desktop.services.organisation_periods import (
+    clean_founding,
+    clean_signers,
+    clean_units,
+    read_period_file,
+    units_json,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -68,11 +77,23 @@ class ReferenceService:
         org = self._organisation_defaults
         actor = self._services.actor.username
         if session.execute(select(OrganisationProfile.id).limit(1)).first() is None:
-            for profile in org["profile"]:
-                session.add(OrganisationProfile(**profile, created_by=actor, updated_by=actor))
+            for period in org["period"]:
+                errors: dict[str, str] = {}
+                founding = clean_founding(period["founding_decision"], errors)
+                units = clean_units(period["unit"], errors)
+                if errors:  # shipped data: a mistake in it is a bug, named
+                    raise ValueError(f"organisation.toml {period['effective_from']}: {errors}")
+                session.add(OrganisationProfile(
+                    effective_from=period["effective_from"],
+                    **{name: period.get(name) for name in PROFILE_FIELDS},
+                    **_founding_columns(founding), units=units_json(units),
+                    created_by=actor, updated_by=actor))
             added = True
         if session.execute(select(Unit.id).limit(1)).first() is None:
-            for order, unit in enumerate(org["unit"]):
+            latest: dict[str, dict] = {}  # every unit code of the history, with its last name
+            for period in org["period"]:
+                latest.update({unit["code"]: unit for unit in period["unit"]})
+            for order, unit in enumerate(latest.values()):
                 session.add(Unit(**{**unit, "areas": ",".join(unit.get("areas", []))},
                                  sort_order=order, created_by=actor, updated_by=actor))
             added = True
@@ -91,7 +112,8 @@ class ReferenceService:
     # --- organisation profile -------------------------------------------------------------------
 
     def profile(self, on: dt.date | None = None) -> dict:
-        """The profile in force on a date (today by default) as plain data."""
+        """The period in force on a date (today by default) as plain data: the header fields,
+        `founding_decision`, `units`, `effective_from` and `effective_until` (None: open)."""
         on = on or dt.date.today()
         with self._services.db.session() as session:
             row = session.execute(
@@ -109,24 +131,46 @@ class ReferenceService:
                                             "then.").format(day=format_date(on),
                                                            first=format_date(first)))
                 raise NotFoundError(_("The organisation profile has not been set up."))
-            return _profile_dict(row)
+            following = session.execute(
+                select(func.min(OrganisationProfile.effective_from))
+                .where(OrganisationProfile.effective_from > row.effective_from)
+            ).scalar_one_or_none()
+            return _profile_dict(row, following)
 
     def profile_versions(self) -> list[dict]:
+        """Every period, oldest first, each with the day it ends (None: still in force)."""
         with self._services.db.session() as session:
             rows = session.execute(
                 select(OrganisationProfile).order_by(OrganisationProfile.effective_from)
-            ).scalars()
-            return [_profile_dict(row) for row in rows]
+            ).scalars().all()
+            return [_profile_dict(row, rows[i + 1].effective_from if i + 1 < len(rows) else None)
+                    for i, row in enumerate(rows)]
 
-    def save_profile(self, values: dict[str, str], effective_from: dt.date) -> dict:
-        """Record the profile valid from `effective_from` (a new version, or that date's version)."""
+    def agency_basis(self, on: dt.date) -> str:
+        """The first legal basis of a document dated `on`: the decision that founded the agency
+        of the period in force that day ("Căn cứ Quyết định số 15/2023/QĐ-UBND ngày …")."""
+        from sotttt_desktop.documents.phrases import founding_citation
+
+        founding = self.profile(on)["founding_decision"]
+        if founding is None:
+            raise ValidationError(_("The organisation profile in force on {day} names no "
+                                    "founding decision: add it in Tools → Organisation "
+                                    "profile.").format(day=format_date(on)))
+        return founding_citation(founding)
+
+    def save_profile(self, values: dict[str, str], effective_from: dt.date, *,
+                     founding: dict | None = None, units: list[dict] | None = None,
+                     signers: list[dict] | None = None) -> dict:
+        """Record the period that starts on `effective_from` (a new one, or that day's one).
+
+        `founding` (kind, number, date, issuer, summary) and `units` (code, name, kind, areas)
+        default to those of the period it continues. `signers` (full_name, position, authority),
+        if given, take office that day: the signers in office then leave the day before."""
         cleaned = {name: clean(values.get(name)) for name in PROFILE_FIELDS}
         errors = {
             name: _("This field is required.")
             for name in REQUIRED_PROFILE_FIELDS if not cleaned[name]
         }
-        if errors:
-            raise ValidationError(_("The organisation profile is incomplete."), errors)
         self._services.require("admin", "administer")
         actor = self._services.actor.username
         with self._services.db.session(write=True) as session:
@@ -134,27 +178,110 @@ class ReferenceService:
                 select(OrganisationProfile).where(OrganisationProfile.effective_from == effective_from)
             ).scalar_one_or_none()
             before = _profile_dict(row) if row else None
+            continued = row or session.execute(
+                select(OrganisationProfile).where(OrganisationProfile.effective_from
+                                                  < effective_from)
+                .order_by(OrganisationProfile.effective_from.desc()).limit(1)
+            ).scalar_one_or_none()
+            inherited = _profile_dict(continued) if continued else {}
+            founding_data = clean_founding(
+                founding if founding is not None else inherited.get("founding_decision"), errors)
+            unit_list = clean_units(units if units is not None else inherited.get("units"),
+                                    errors)
+            signer_list = clean_signers(signers, errors)
+            founded = dt.date.fromisoformat(founding_data["date"]) if founding_data["date"] \
+                else None
+            if founded and founded > effective_from:
+                errors["effective_from"] = _(
+                    "A period cannot start before the decision that founds it ({day}).").format(
+                    day=format_date(founded))
+            if errors:
+                raise ValidationError(_("The organisation profile is incomplete."), errors)
             if row is None:
                 row = OrganisationProfile(effective_from=effective_from, created_by=actor)
                 session.add(row)
             for name, value in cleaned.items():
                 setattr(row, name, value)
+            for name, value in _founding_columns(founding_data).items():
+                setattr(row, name, value)
+            row.units = units_json(unit_list)
             row.updated_by = actor
+            self._add_missing_units(session, unit_list, actor)
+            changed_signers = (self._signers_take_office(session, signer_list, effective_from,
+                                                         actor)
+                               if signer_list is not None else None)
             session.flush()
             after = _profile_dict(row)
+            if changed_signers is not None:
+                after["signers"] = changed_signers
             audit.append(session, username=actor, action="update" if before else "create",
                          entity_kind="organisation_profile", entity_id=row.id,
                          summary=after["effective_from"], before=before, after=after)
             session.commit()
             return after
 
+    def add_period_from_file(self, path: Path) -> dict:
+        """`sotttt-desktop org add-period FILE`: a period written like one [[period]] of
+        resources/reference/organisation.toml."""
+        period = read_period_file(path)
+        return self.save_profile(period["values"], period["effective_from"],
+                                 founding=period["founding"], units=period["units"],
+                                 signers=period["signers"])
+
+    @staticmethod
+    def _add_missing_units(session: Session, units: list[dict], actor: str) -> None:
+        """A unit new in a period joins the unit table, so users can be placed in it."""
+        known = set(session.execute(select(Unit.code)).scalars())
+        order = session.execute(select(func.max(Unit.sort_order))).scalar_one_or_none() or 0
+        for unit in units:
+            if unit["code"] not in known:
+                order += 1
+                session.add(Unit(code=unit["code"], name=unit["name"], kind=unit["kind"],
+                                 areas=",".join(unit["areas"]), sort_order=order,
+                                 created_by=actor, updated_by=actor))
+
+    @staticmethod
+    def _signers_take_office(session: Session, signers: list[dict], start: dt.date,
+                             actor: str) -> list[dict]:
+        """The signers of a period from its first day: one already in office with the same name,
+        title and authority stays; the others in office leave the day before."""
+        following = session.execute(select(func.min(OrganisationProfile.effective_from))
+                                    .where(OrganisationProfile.effective_from > start)
+                                    ).scalar_one_or_none()
+        until = following - dt.timedelta(days=1) if following else None
+        in_office = session.execute(
+            select(Signer).where((Signer.active_until.is_(None)) | (Signer.active_until >= start))
+        ).scalars().all()
+        wanted = {(s["full_name"], s["position"], s["authority"]) for s in signers}
+        staying = set()
+        for signer in in_office:
+            key = (signer.full_name, signer.position, signer.authority)
+            if key in wanted and signer.active_from <= start:
+                staying.add(key)
+                continue
+            signer.active_until = start - dt.timedelta(days=1)
+            signer.updated_by = actor
+        for signer in signers:
+            key = (signer["full_name"], signer["position"], signer["authority"])
+            if key not in staying:
+                session.add(Signer(**signer, active_from=start, active_until=until,
+                                   created_by=actor, updated_by=actor))
+        return signers
+
     # --- units and signers -----------------------------------------------------------------------
 
-    def units(self) -> list[dict]:
-        with self._services.db.session() as session:
-            rows = session.execute(select(Unit).order_by(Unit.sort_order, Unit.name)).scalars()
-            return [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
-                    for u in rows]
+    def units(self, on: dt.date | None = None) -> list[dict]:
+        """The units of the period in force on a date (today by default), in order."""
+        return [{**unit, "active": True} for unit in self.profile(on)["units"]]
+
+    def unit_for_area(self, area: str, on: dt.date) -> tuple[str, str]:
+        """(name, code) of the administrative unit in charge of an area on a date, as the
+        documents of that day print it ("Theo đề nghị của Trưởng …", "Lưu: VT, CODE");
+        ("", "") if no unit of that period has the area."""
+        for unit in self.profile(on)["units"]:
+            if unit["kind"] == "administrative" and area in unit["areas"]:
+                return unit["name"], unit["code"]
+        return "", ""
 
     def signers(self, on: dt.date | None = None) -> list[dict]:
         on = on or dt.date.today()
@@ -227,7 +354,20 @@ def _strip_division_prefix(folded: str) -> str:
     return folded
 
 
-def _profile_dict(row: OrganisationProfile) -> dict:
+def _founding_columns(founding: dict[str, str]) -> dict:
+    return {"founding_kind": founding["kind"], "founding_number": founding["number"],
+            "founding_date": dt.date.fromisoformat(founding["date"]),
+            "founding_issuer": founding["issuer"], "founding_summary": founding["summary"]}
+
+
+def _profile_dict(row: OrganisationProfile, following: dt.date | None = None) -> dict:
     data = {name: getattr(row, name) for name in PROFILE_FIELDS}
     data["effective_from"] = row.effective_from.isoformat()
+    data["effective_until"] = ((following - dt.timedelta(days=1)).isoformat()
+                               if following else None)
+    data["founding_decision"] = {
+        "kind": row.founding_kind, "number": row.founding_number,
+        "date": row.founding_date.isoformat(), "issuer": row.founding_issuer,
+        "summary": row.founding_summary} if row.founding_number and row.founding_date else None
+    data["units"] = json.loads(row.units or "[]")
     return data

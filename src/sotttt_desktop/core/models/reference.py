@@ -10,11 +10,14 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sotttt_desktop.core.models.base import Base, NFCString, RecordMixin
+from sotttt_desktop.core.models.base import Base, NFCString, NFCText, RecordMixin
 
 
 class OrganisationProfile(RecordMixin, Base):
-    """The agency as it prints on its documents, valid from `effective_from` until the next version."""
+    """One period of the agency as it prints on its documents, valid from `effective_from` until
+    the day before the next period: header lines, place name of the date line, the decision that
+    founded it (cited as the first legal basis) and its units (JSON list of {code, name, kind,
+    areas}). Signers are dated on their own (`Signer.active_from/until`)."""
 
     __tablename__ = "organisation_profile"
 
@@ -28,6 +31,12 @@ class OrganisationProfile(RecordMixin, Base):
     phone: Mapped[str | None] = mapped_column(NFCString(64))
     email: Mapped[str | None] = mapped_column(NFCString(200))
     website: Mapped[str | None] = mapped_column(NFCString(200))
+    founding_kind: Mapped[str | None] = mapped_column(NFCString(64))  # "Quyết định"
+    founding_number: Mapped[str | None] = mapped_column(NFCString(64))  # "15/2023/QĐ-UBND"
+    founding_date: Mapped[dt.date | None] = mapped_column(Date)
+    founding_issuer: Mapped[str | None] = mapped_column(NFCString(200))  # "Ủy ban nhân dân tỉnh …"
+    founding_summary: Mapped[str | None] = mapped_column(NFCString(600))  # trích yếu
+    units: Mapped[str] = mapped_column(NFCText, nullable=False, default="[]")
 
 
 class Unit(RecordMixin, Base):
