@@ -41,6 +41,7 @@ from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 from sotttt_desktop.permits.contents import declared_states, permit_lines
 from sotttt_desktop.resources import resource_path
+from sotttt_desktop.services.dossiers import ONE_STOP_UNIT
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -65,6 +66,10 @@ ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
 FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
+# form 05: steps the one-stop desk takes, and steps a leader takes (approval, refusal)
+DESK_STEPS = frozenset({"received", "request_supplement", "supplement_received",
+                        "return_result", "withdraw", "hand_over"})
+LEADER_STEPS = frozenset({"approve", "refuse"})
 ISSUED_FORMS = ("01", "04")  # issued once (templates/one_stop_forms.py: snapshot)
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
 VERIFY_LABELS = {  # N_(): shown in the user's language
@@ -394,38 +399,52 @@ class DocumentService:
         }
 
     def form_data(self, form: str, code: str, signer: str | None = None) -> dict[str, Any]:
+        """The data of one-stop form `form` (01–05) of a dossier. Each form is dated by the step
+        it records (01: the receipt, 02: the supplement request, 03: the refusal, 04: the
+        apology, 05: the last step so far), never by the day it is printed, and signed by the
+        person who took that step."""
         shown = self._services.dossiers.show(code)
         with self._services.db.session() as session:
             dossier = session.execute(select(Dossier).where(Dossier.code == shown["code"])
                                       ).scalar_one()
             applicant = self._party(session.get(Party, dossier.applicant_id))
-            names = dict(session.execute(select(User.username, User.full_name)).all())
+            people = {username: (full_name, unit) for username, full_name, unit in
+                      session.execute(select(User.username, User.full_name, User.unit_code))}
+            unit_names = dict(session.execute(select(Unit.code, Unit.name)).all())
             year_start = dt.datetime(dossier.received_at.astimezone(LOCAL_TZ).year, 1, 1,
                                      tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            # the entry number of the year's book (form 06 numbers it the same way)
             seq = session.execute(select(func.count()).select_from(Dossier).where(
-                Dossier.received_at >= year_start, Dossier.received_at <= dossier.received_at)
+                Dossier.received_at >= year_start,
+                (Dossier.received_at < dossier.received_at)
+                | ((Dossier.received_at == dossier.received_at) & (Dossier.code <= dossier.code)))
             ).scalar_one()
             events = session.execute(select(DossierEvent).where(
                 DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.id)).scalars().all()
             unit_name, unit_code = self._unit_for(session, dossier.area)
+        names = {username: full_name for username, (full_name, _unit) in people.items()}
         procedure = load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
         received_local = dossier.received_at.astimezone(LOCAL_TZ)
-        today = _local_today()
         texts = _in_force(_texts()["one_stop_forms"], received_local.date())
+        due = dossier.due_date
         data: dict[str, Any] = {
             "profile": self._profile(received_local.date()), "circular": texts["circular"],
             "desk_name": texts["desk_name"], "applicant": applicant,
             "clerk": {"full_name": names.get(dossier.received_by, dossier.received_by)},
             "unit_name": unit_name, "unit_abbreviation": unit_code,
-            "printed_on": received_local.date() if form == "01" else today,
+            "printed_on": received_local.date(),
             "dossier": {
                 "code": dossier.code, "procedure_name": dossier.procedure_name,
                 "time_limit": procedure.time_limit,
                 "unit_label": "ngày làm việc" if procedure.unit is TimeUnit.WORKING_DAYS
                 else "ngày",
-                "received_at": received_local, "due": dossier.due_date,
+                "received_at": received_local, "due": due,
+                # the appointment: the due day, at the hour of the day the dossier came in
+                "return_at": dt.datetime.combine(due, received_local.time().replace(
+                    second=0, microsecond=0), tzinfo=LOCAL_TZ),
                 "checklist": json.loads(dossier.checklist),
-                "book_number": received_local.year, "book_seq": f"{seq:02d}",
+                "book_number": texts.get("book_number", "01"), "book_seq": f"{seq:02d}",
+                "book_year": received_local.year,
             },
         }
 
@@ -435,30 +454,56 @@ class DocumentService:
                 raise ValidationError(_(FORM_NOT_YET).format(form=form))
             return found[-1]
 
+        def dated(event: DossierEvent) -> dt.date:
+            return event.at.astimezone(LOCAL_TZ).date()
+
         if form == "02":
             event = last(*FORM_NEEDS["02"])
             data["reason"] = event.detail
             data["missing"] = [c["name"] for c in json.loads(dossier.checklist)
                                if not c.get("provided", True)]
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
+            data["printed_on"] = dated(event)
         elif form == "03":
             event = last(*FORM_NEEDS["03"])
             data["reason"] = event.detail
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
+            data["printed_on"] = dated(event)
         elif form == "04":
             event = last(*FORM_NEEDS["04"])
             data["reason"] = event.detail
             data["dossier"]["old_due"] = event.due_before
             data["dossier"]["new_due"] = event.due_after
-            data["printed_on"] = event.at.astimezone(LOCAL_TZ).date()
+            data["printed_on"] = dated(event)
             data["signer"] = self._signer(signer, data["printed_on"])
         elif form == "05":
-            data["steps"] = self._steps(events, dossier, names)
+            data["steps"] = self._steps(events, dossier, people, unit_names, {
+                "desk": texts["desk_name"], "area": unit_name or texts["desk_name"],
+                "leaders": texts.get("leaders", "Lãnh đạo Sở"), "applicant": applicant["name"]})
+            data["printed_on"] = dated(events[-1]) if events else received_local.date()
         return data
 
     def _steps(self, events: list[DossierEvent], dossier: Dossier,
-               names: dict[str, str]) -> list[dict[str, Any]]:
-        steps = []
+               people: dict[str, tuple[str, str | None]], unit_names: dict[str, str],
+               places: dict[str, str]) -> list[dict[str, Any]]:
+        """The rows of form 05: each step of the dossier's history with where it was, when,
+        who handed the dossier over and who took it (the people who did the steps, from the
+        history), the result against the due date and a note."""
+
+        def name(username: str) -> str:
+            return people.get(username, (username, None))[0]
+
+        def place(event: DossierEvent) -> str:
+            if event.kind in DESK_STEPS:
+                return places["desk"]
+            unit = people.get(event.by, ("", None))[1]
+            if unit and unit in unit_names:
+                return unit_names[unit]
+            return places["leaders"] if event.kind in LEADER_STEPS else places["area"]
+
+        units = self._services.dossiers.units()  # code → name, as hand-overs name them
+        steps: list[dict[str, Any]] = []
+        holder_place, holder_person = places["desk"], ""
         for event in events:
             local = event.at.astimezone(LOCAL_TZ)
             result = ""
@@ -466,11 +511,31 @@ class DocumentService:
                 due = event.due_after or dossier.due_date
                 result = ("Trước hạn" if local.date() < due else
                           "Đúng hạn" if local.date() == due else "Quá hạn")
-            steps.append({"step": VI_EVENTS.get(event.kind, event.kind),
-                          "by": names.get(event.by, event.by),
-                          "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
-                          "result": result,
-                          "note": "" if event.kind == "received" else event.detail})
+            here, person = place(event), name(event.by)
+            row = {"step": VI_EVENTS.get(event.kind, event.kind), "result": result,
+                   "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
+                   "note": "" if event.kind == "received" else event.detail}
+            if event.kind == "received":
+                row.update(giver=places["applicant"], giver_place="", taker=person,
+                           taker_place=here)
+            elif event.kind == "hand_over":  # to the unit the detail names last
+                named = [(event.detail.rfind(unit), code) for code, unit in units.items()
+                         if unit in event.detail]
+                to_code = max(named)[1] if named else ""
+                to_place = places["desk"] if to_code == ONE_STOP_UNIT else units.get(to_code, "")
+                row.update(giver=person, giver_place=holder_place, taker="",
+                           taker_place=to_place)
+                here, person = to_place or holder_place, ""
+            elif event.kind == "return_result":
+                row.update(giver=person, giver_place=here, taker=places["applicant"],
+                           taker_place=places["applicant"])
+            elif here == holder_place and (not holder_person or holder_person == person):
+                row.update(giver="", giver_place="", taker=person, taker_place=here)
+            else:
+                row.update(giver=holder_person, giver_place=holder_place, taker=person,
+                           taker_place=here)
+            holder_place, holder_person = here, person
+            steps.append(row)
         return steps
 
     @staticmethod
