@@ -96,9 +96,10 @@ GEOMETRIES = {
 
 
 def _style(name: str, size: float, *, font: str = "regular", align: int = TA_LEFT,
-           indent: float = 0, after: float = 0, left: float = 0) -> ParagraphStyle:
+           indent: float = 0, after: float = 0, left: float = 0,
+           line: float = LINE) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=fonts.font_name(font), fontSize=size,
-                          leading=size * LINE, alignment=align, firstLineIndent=indent,
+                          leading=size * line, alignment=align, firstLineIndent=indent,
                           spaceAfter=after, leftIndent=left)
 
 
@@ -346,12 +347,13 @@ def _cell_style(padding: float) -> TableStyle:
 
 def _table(block: TableBlock, g: Geometry) -> Table:
     size = block.font_size or g.body - 2
-    head = _style("th", size, font="bold", align=TA_CENTER)
+    line = LINE if g.gap >= 1 else 1.1  # the A5 forms' tables: tighter lines
+    head = _style("th", size, font="bold", align=TA_CENTER, line=line)
     aligns = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": 2}
-    cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT))
+    cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT), line=line)
                    for i, a in enumerate(block.align or ("LEFT",) * len(block.header))]
     while len(cell_styles) < len(block.header):
-        cell_styles.append(_style("td", size))
+        cell_styles.append(_style("td", size, line=line))
     data = [[Paragraph(_text(h), head) for h in block.header]]
     data += [[Paragraph(_text(c).replace("\n", "<br/>"), cell_styles[i])
               for i, c in enumerate(row)]

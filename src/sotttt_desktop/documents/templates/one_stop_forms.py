@@ -86,7 +86,7 @@ def _form_01(data: dict[str, Any]) -> Document:
         Field("Nội dung yêu cầu giải quyết", d["procedure_name"]),
         Para("1. Thành phần hồ sơ và số lượng mỗi loại giấy tờ gồm:", "plain"),
         TableBlock(("STT", "Tên giấy tờ", "Hình thức", "Số lượng"), rows,
-                   (0.08, 0.6, 0.19, 0.13), font_size=8,
+                   (0.07, 0.65, 0.17, 0.11), font_size=8,
                    align=("CENTER", "LEFT", "CENTER", "CENTER")),
         Para("2. Số lượng hồ sơ: 01 bộ.", "plain"),
         Para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {d['time_limit']:02d} "
