@@ -515,7 +515,7 @@ class DocumentService:
             row = {"step": VI_EVENTS.get(event.kind, event.kind), "result": result,
                    "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
                    "note": "" if event.kind == "received" else event.detail}
-            if event.kind == "received":
+            if event.kind in ("received", "supplement_received"):  # from the applicant
                 row.update(giver=places["applicant"], giver_place="", taker=person,
                            taker_place=here)
             elif event.kind == "hand_over":  # to the unit the detail names last
