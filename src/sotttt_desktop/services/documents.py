@@ -100,6 +100,22 @@ def _in_force(entries: list[dict[str, Any]], on: dt.date) -> dict[str, Any]:
     return max(chosen, key=lambda e: e["effective_from"]) if chosen else entries[0]
 
 
+@cache
+def _statutory_texts() -> dict[str, Any]:
+    with resource_path("documents", "statutory_contents.toml").open("rb") as fh:
+        return tomllib.load(fh).get("family", {})
+
+
+def _statutory(family: str, on: dt.date) -> dict[str, Any] | None:
+    """The fixed lines the legal form of `family` requires beyond its declared fields (rights
+    and obligations…), as in force on the document's date."""
+    entries = _statutory_texts().get(family)
+    if not entries:
+        return None
+    entry = _in_force(entries, on)
+    return {"label": entry["label"], "lines": list(entry["lines"])}
+
+
 def _jsonable(value: Any) -> Any:  # noqa: ANN401
     if isinstance(value, dt.datetime):
         return value.astimezone(LOCAL_TZ).replace(tzinfo=None).isoformat(timespec="minutes")
@@ -369,6 +385,8 @@ class DocumentService:
             "holder": holder, "subject": permit.subject,
             "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
                                           self._services.reference),
+            "statutory": _statutory(permit.family, on),
+            "changes": self._changes(permit, replaced),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
                          "title": replaced.title}
@@ -380,6 +398,24 @@ class DocumentService:
             "qr_payload": self.verification_code(permit, holder["name"]),
         }
         return data
+
+    def _changes(self, permit: Permit, replaced: Permit | None) -> list[list[str]]:
+        """What an amendment, extension or reissue changes in the permit it replaces: [label,
+        before, now] of each printed line that differs, and the term when it moved."""
+        if replaced is None:
+            return []
+        reference = self._services.reference
+        before = dict(permit_lines(replaced.family, json.loads(replaced.details or "{}"),
+                                   reference))
+        now = permit_lines(permit.family, json.loads(permit.details or "{}"), reference)
+        changes = [[label, before.get(label, ""), text] for label, text in now
+                   if " ".join(before.get(label, "").split()) != " ".join(text.split())]
+        if permit.valid_until != replaced.valid_until:
+            changes.append(["Thời hạn", f"đến ngày {replaced.valid_until:%d/%m/%Y}"
+                            if replaced.valid_until else "",
+                            f"đến ngày {permit.valid_until:%d/%m/%Y}"
+                            if permit.valid_until else ""])
+        return changes
 
     def decision_data(self, number: str, signer: str | None = None) -> dict[str, Any]:
         shown = self._services.permits.show(number)  # checks the right to view it
