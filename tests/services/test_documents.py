@@ -268,7 +268,7 @@ def test_one_stop_forms_of_a_dossier(services: Services, holder: dict) -> None:
     flat = " ".join(form.split())
     for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {code}",
                      f"Ông/bà/tổ chức: {HOLDER}", "Thời gian nhận hồ sơ: 10 giờ 05 phút, ngày "
-                     "04/03/2024", "Số thứ tự: 01", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ",
+                     "04 tháng 3 năm 2024", "Số thứ tự: 01", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ",
                      "Mẫu số 01 — Thông tư số 01/2018/TT-VPCP"):
         assert expected in flat, expected
     with pytest.raises(ValidationError, match="Mẫu 02|02"):

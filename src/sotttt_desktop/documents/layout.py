@@ -79,6 +79,7 @@ class Geometry:
     recipients: float
     page_number: float
     qr: float
+    gap: float = 1.0  # scale of the space between paragraphs, around the title, in table cells
 
     @property
     def width(self) -> float:
@@ -90,15 +91,16 @@ GEOMETRIES = {
                    12, 11, 13, 24 * mm),
     "A4-landscape": Geometry(landscape(A4), 20 * mm, 20 * mm, 30 * mm, 15 * mm, 0.38, 12, 13, 13,
                              14, 12, 22 * mm, 12, 11, 13, 24 * mm),
-    "A5": Geometry(A5, 12 * mm, 12 * mm, 15 * mm, 10 * mm, 0.38, 10, 11, 11, 12, 11, 15 * mm,
-                   10, 9.5, 11, 18 * mm),
+    "A5": Geometry(A5, 12 * mm, 12 * mm, 15 * mm, 10 * mm, 0.38, 10, 11, 11, 12, 10.5, 12 * mm,
+                   10, 9.5, 11, 18 * mm, gap=0.4),
 }
 
 
 def _style(name: str, size: float, *, font: str = "regular", align: int = TA_LEFT,
-           indent: float = 0, after: float = 0, left: float = 0) -> ParagraphStyle:
+           indent: float = 0, after: float = 0, left: float = 0,
+           line: float = LINE) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=fonts.font_name(font), fontSize=size,
-                          leading=size * LINE, alignment=align, firstLineIndent=indent,
+                          leading=size * line, alignment=align, firstLineIndent=indent,
                           spaceAfter=after, leftIndent=left)
 
 
@@ -357,21 +359,23 @@ def qr_modules(payload: str) -> list[list[bool]]:
 class _Styles:
     def __init__(self, g: Geometry):
         indent = 10 * mm
-        self.body = _style("body", g.body, align=TA_JUSTIFY, indent=indent, after=6)
-        self.plain = _style("plain", g.body, align=TA_JUSTIFY, after=3)
-        self.centre = _style("centre", g.body, align=TA_CENTER, after=6)
-        self.centre_bold = _style("centre_bold", g.body, font="bold", align=TA_CENTER, after=6)
+        self.body = _style("body", g.body, align=TA_JUSTIFY, indent=indent, after=6 * g.gap)
+        self.plain = _style("plain", g.body, align=TA_JUSTIFY, after=3 * g.gap)
+        self.centre = _style("centre", g.body, align=TA_CENTER, after=6 * g.gap)
+        self.centre_bold = _style("centre_bold", g.body, font="bold", align=TA_CENTER,
+                                  after=6 * g.gap)
         self.italic = _style("italic", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
-                             after=3)
+                             after=3 * g.gap)
         self.legal = _style("legal", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
-                            after=3)
+                            after=3 * g.gap)
         self.small = _style("small", g.recipients, align=TA_LEFT)
-        self.issuer = _style("issuer", g.title, font="bold", align=TA_CENTER, after=6)
-        self.article = _style("article", g.body, align=TA_JUSTIFY, indent=indent, after=6)
-        self.field = _style("field", g.body, align=TA_LEFT, indent=indent, after=3)
+        self.issuer = _style("issuer", g.title, font="bold", align=TA_CENTER, after=6 * g.gap)
+        self.article = _style("article", g.body, align=TA_JUSTIFY, indent=indent,
+                              after=6 * g.gap)
+        self.field = _style("field", g.body, align=TA_LEFT, indent=indent, after=3 * g.gap)
         # a multi-line value: one dash item a line under its label, wrapped under its text
         self.field_item = _style("field_item", g.body, align=TA_LEFT, left=indent + 8 * mm,
-                                 indent=-4 * mm, after=1)
+                                 indent=-4 * mm, after=g.gap)
         self.addressee = _style("addressee", g.body, align=TA_LEFT, after=0)
         self.recipients_label = _style("recipients_label", g.recipients_label,
                                        font="bold_italic")
@@ -407,7 +411,7 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
         table = Table([[_signature(block.left, s, g, half), _signature(block.right, s, g, half)]],
                       colWidths=[half, half])
         table.setStyle(_cell_style(0))
-        return [Spacer(1, 6), KeepTogether([table])]
+        return [Spacer(1, 6), table]  # kept with the lines above it: see story()
     raise TypeError(type(block))
 
 
@@ -422,12 +426,13 @@ def _cell_style(padding: float) -> TableStyle:
 
 def _table(block: TableBlock, g: Geometry) -> Table:
     size = block.font_size or g.body - 2
-    head = _style("th", size, font="bold", align=TA_CENTER)
+    line = LINE if g.gap >= 1 else 1.1  # the A5 forms' tables: tighter lines
+    head = _style("th", size, font="bold", align=TA_CENTER, line=line)
     aligns = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": 2}
-    cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT))
+    cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT), line=line)
                    for i, a in enumerate(block.align or ("LEFT",) * len(block.header))]
     while len(cell_styles) < len(block.header):
-        cell_styles.append(_style("td", size))
+        cell_styles.append(_style("td", size, line=line))
     data = [[Paragraph(_text(h).replace("\n", "<br/>"), head) for h in block.header]]
     data += [[Paragraph(_text(c).replace("\n", "<br/>"), cell_styles[i])
               for i, c in enumerate(row)]
@@ -438,7 +443,8 @@ def _table(block: TableBlock, g: Geometry) -> Table:
         ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        ("TOPPADDING", (0, 0), (-1, -1), 2 * g.gap ** 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * g.gap ** 0.5)]))
     return table
 
 
@@ -480,6 +486,9 @@ def _closing(document: Document, s: _Styles, g: Geometry) -> list[Flowable]:
     return [Spacer(1, 8), table]
 
 
+KEPT_WITH_SIGNATURES = 2  # paragraphs that move to the next page with a pair of signatures
+
+
 def story(document: Document, geometry: Geometry) -> list[Flowable]:
     g, s = geometry, _Styles(geometry)
     parts: list[Flowable] = [Header(document, g)]
@@ -490,9 +499,9 @@ def story(document: Document, geometry: Geometry) -> list[Flowable]:
                               rule=0.0 if document.summary else 0.35))
         if document.summary:
             lines.append(Line(document.summary, g.title, "bold", rule=0.35))
-        parts += [Spacer(1, 14), CentredLines(lines, g.width)]
+        parts += [Spacer(1, 14 * g.gap ** 0.5), CentredLines(lines, g.width)]
     if document.addressees:
-        parts.append(Spacer(1, 10))
+        parts.append(Spacer(1, 10 * g.gap ** 0.5))
         label = "Kính gửi:"
         label_width = stringWidth(label + " ", fonts.font_name("regular"), g.body)
         indent = max(label_width, g.width * 0.22)
@@ -506,7 +515,7 @@ def story(document: Document, geometry: Geometry) -> list[Flowable]:
             table = Table(rows, colWidths=[indent, g.width - indent])
             table.setStyle(_cell_style(0))
             parts.append(table)
-    parts.append(Spacer(1, 10))
+    parts.append(Spacer(1, 10 * g.gap ** 0.5))
     if document.issuer:
         parts.append(Paragraph(_text(document.issuer.upper()), s.issuer))
     for basis in document.legal_bases:
@@ -514,7 +523,13 @@ def story(document: Document, geometry: Geometry) -> list[Flowable]:
     if document.legal_bases:
         parts.append(Spacer(1, 4))
     for block in document.body:
-        parts += _block(block, s, g)
+        flowables = _block(block, s, g)
+        if isinstance(block, Signatures):  # never alone on a page: the lines above go with it
+            kept: list[Flowable] = []
+            while parts and isinstance(parts[-1], Paragraph) and len(kept) < KEPT_WITH_SIGNATURES:
+                kept.insert(0, parts.pop())
+            flowables = [KeepTogether([*kept, *flowables])]
+        parts += flowables
     if document.signature or document.recipients:
         parts += _closing(document, s, g)
     if document.qr_payload and len(document.recipients) > 7:

@@ -10,9 +10,12 @@ SERVICES = FieldSpec("postal_services", N_("Kinds of postal service"), FieldKind
 SCOPE = FieldSpec("service_scope", N_("Scope of service"), required=True, max_length=400)
 STANDARDS = FieldSpec("service_standards", N_("Service standards and quality"),
                       FieldKind.MULTILINE, max_length=2000)
+REQUIRED_STANDARDS = FieldSpec("service_standards", N_("Service standards and quality"),
+                               FieldKind.MULTILINE, required=True, max_length=2000)
 
 CONTENTS = (
+    # the licence states the standards it is held to (Art. 22); a notification need not
     PermitContents("postal.licence", subject="postal_services",
-                   fields=(SERVICES, SCOPE, STANDARDS)),
+                   fields=(SERVICES, SCOPE, REQUIRED_STANDARDS)),
     PermitContents("postal.notification", subject="postal_services", fields=(SERVICES, SCOPE)),
 )

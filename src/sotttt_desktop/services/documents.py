@@ -31,6 +31,7 @@ from sotttt_desktop.core.models import (
     IssuedDocument,
     Party,
     Permit,
+    Unit,
     User,
     utcnow,
 )
@@ -39,6 +40,7 @@ from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 from sotttt_desktop.permits.contents import declared_states, permit_lines
 from sotttt_desktop.resources import resource_path
 from sotttt_desktop.services.decision_powers import decision_wording, kind_name, result_wording
+from sotttt_desktop.services.dossiers import ONE_STOP_UNIT
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,6 +64,10 @@ ONE_STOP_FORMS = ("01", "02", "03", "04", "05", "06")  # TT 01/2018
 FORM_NEEDS = {  # a form that prints a step: the timeline events it may print
     "02": ("request_supplement",), "03": ("refuse", "withdraw"), "04": ("apologise",),
 }
+# form 05: steps the one-stop desk takes, and steps a leader takes (approval, refusal)
+DESK_STEPS = frozenset({"received", "request_supplement", "supplement_received",
+                        "return_result", "withdraw", "hand_over"})
+LEADER_STEPS = frozenset({"approve", "refuse"})
 ISSUED_FORMS = ("01", "04")  # issued once (templates/one_stop_forms.py: snapshot)
 FORM_NOT_YET = N_("Form {form} does not apply: the dossier has no such step yet.")
 
@@ -85,6 +91,22 @@ def _texts() -> dict[str, Any]:
 def _in_force(entries: list[dict[str, Any]], on: dt.date) -> dict[str, Any]:
     chosen = [e for e in entries if e["effective_from"] <= on]
     return max(chosen, key=lambda e: e["effective_from"]) if chosen else entries[0]
+
+
+@cache
+def _statutory_texts() -> dict[str, Any]:
+    with resource_path("documents", "statutory_contents.toml").open("rb") as fh:
+        return tomllib.load(fh).get("family", {})
+
+
+def _statutory(family: str, on: dt.date) -> dict[str, Any] | None:
+    """The fixed lines the legal form of `family` requires beyond its declared fields (rights
+    and obligations…), as in force on the document's date."""
+    entries = _statutory_texts().get(family)
+    if not entries:
+        return None
+    entry = _in_force(entries, on)
+    return {"label": entry["label"], "lines": list(entry["lines"])}
 
 
 def _jsonable(value: Any) -> Any:  # noqa: ANN401
@@ -363,6 +385,8 @@ class DocumentService:
             "holder": holder, "subject": permit.subject,
             "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
                                           self._services.reference),
+            "statutory": _statutory(permit.family, on),
+            "changes": self._changes(permit, replaced),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
                          "title": replaced.title, "document_title": kind_name(replaced.family)}
@@ -374,6 +398,24 @@ class DocumentService:
             "qr_payload": self.verification_code(permit, holder["name"]),
         }
         return data
+
+    def _changes(self, permit: Permit, replaced: Permit | None) -> list[list[str]]:
+        """What an amendment, extension or reissue changes in the permit it replaces: [label,
+        before, now] of each printed line that differs, and the term when it moved."""
+        if replaced is None:
+            return []
+        reference = self._services.reference
+        before = dict(permit_lines(replaced.family, json.loads(replaced.details or "{}"),
+                                   reference))
+        now = permit_lines(permit.family, json.loads(permit.details or "{}"), reference)
+        changes = [[label, before.get(label, ""), text] for label, text in now
+                   if " ".join(before.get(label, "").split()) != " ".join(text.split())]
+        if permit.valid_until != replaced.valid_until:
+            changes.append(["Thời hạn", f"đến ngày {replaced.valid_until:%d/%m/%Y}"
+                            if replaced.valid_until else "",
+                            f"đến ngày {permit.valid_until:%d/%m/%Y}"
+                            if permit.valid_until else ""])
+        return changes
 
     def decision_data(self, number: str, signer: str | None = None, *, action: str = "revoke"
                       ) -> dict[str, Any]:
@@ -398,38 +440,52 @@ class DocumentService:
         }
 
     def form_data(self, form: str, code: str, signer: str | None = None) -> dict[str, Any]:
+        """The data of one-stop form `form` (01–05) of a dossier. Each form is dated by the step
+        it records (01: the receipt, 02: the supplement request, 03: the refusal, 04: the
+        apology, 05: the last step so far), never by the day it is printed, and signed by the
+        person who took that step."""
         shown = self._services.dossiers.show(code)
         with self._services.db.session() as session:
             dossier = session.execute(select(Dossier).where(Dossier.code == shown["code"])
                                       ).scalar_one()
             applicant = self._party(session.get(Party, dossier.applicant_id))
-            names = dict(session.execute(select(User.username, User.full_name)).all())
+            people = {username: (full_name, unit) for username, full_name, unit in
+                      session.execute(select(User.username, User.full_name, User.unit_code))}
+            unit_names = dict(session.execute(select(Unit.code, Unit.name)).all())
             year_start = dt.datetime(dossier.received_at.astimezone(LOCAL_TZ).year, 1, 1,
                                      tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            # the entry number of the year's book (form 06 numbers it the same way)
             seq = session.execute(select(func.count()).select_from(Dossier).where(
-                Dossier.received_at >= year_start, Dossier.received_at <= dossier.received_at)
+                Dossier.received_at >= year_start,
+                (Dossier.received_at < dossier.received_at)
+                | ((Dossier.received_at == dossier.received_at) & (Dossier.code <= dossier.code)))
             ).scalar_one()
             events = session.execute(select(DossierEvent).where(
                 DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.id)).scalars().all()
+        names = {username: full_name for username, (full_name, _unit) in people.items()}
         procedure = load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
         received_local = dossier.received_at.astimezone(LOCAL_TZ)
         unit_name, unit_code = self._unit_for(dossier.area, received_local.date())
-        today = _local_today()
         texts = _in_force(_texts()["one_stop_forms"], received_local.date())
+        due = dossier.due_date
         data: dict[str, Any] = {
             "profile": self._profile(received_local.date()), "circular": texts["circular"],
             "desk_name": texts["desk_name"], "applicant": applicant,
             "clerk": {"full_name": names.get(dossier.received_by, dossier.received_by)},
             "unit_name": unit_name, "unit_abbreviation": unit_code,
-            "printed_on": received_local.date() if form == "01" else today,
+            "printed_on": received_local.date(),
             "dossier": {
                 "code": dossier.code, "procedure_name": dossier.procedure_name,
                 "time_limit": procedure.time_limit,
                 "unit_label": "ngày làm việc" if procedure.unit is TimeUnit.WORKING_DAYS
                 else "ngày",
-                "received_at": received_local, "due": dossier.due_date,
+                "received_at": received_local, "due": due,
+                # the appointment: the due day, at the hour of the day the dossier came in
+                "return_at": dt.datetime.combine(due, received_local.time().replace(
+                    second=0, microsecond=0), tzinfo=LOCAL_TZ),
                 "checklist": json.loads(dossier.checklist),
-                "book_number": received_local.year, "book_seq": f"{seq:02d}",
+                "book_number": texts.get("book_number", "01"), "book_seq": f"{seq:02d}",
+                "book_year": received_local.year,
             },
         }
 
@@ -439,30 +495,56 @@ class DocumentService:
                 raise ValidationError(_(FORM_NOT_YET).format(form=form))
             return found[-1]
 
+        def dated(event: DossierEvent) -> dt.date:
+            return event.at.astimezone(LOCAL_TZ).date()
+
         if form == "02":
             event = last(*FORM_NEEDS["02"])
             data["reason"] = event.detail
             data["missing"] = [c["name"] for c in json.loads(dossier.checklist)
                                if not c.get("provided", True)]
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
+            data["printed_on"] = dated(event)
         elif form == "03":
             event = last(*FORM_NEEDS["03"])
             data["reason"] = event.detail
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
+            data["printed_on"] = dated(event)
         elif form == "04":
             event = last(*FORM_NEEDS["04"])
             data["reason"] = event.detail
             data["dossier"]["old_due"] = event.due_before
             data["dossier"]["new_due"] = event.due_after
-            data["printed_on"] = event.at.astimezone(LOCAL_TZ).date()
+            data["printed_on"] = dated(event)
             data["signer"] = self._signer(signer, data["printed_on"])
         elif form == "05":
-            data["steps"] = self._steps(events, dossier, names)
+            data["steps"] = self._steps(events, dossier, people, unit_names, {
+                "desk": texts["desk_name"], "area": unit_name or texts["desk_name"],
+                "leaders": texts.get("leaders", "Lãnh đạo Sở"), "applicant": applicant["name"]})
+            data["printed_on"] = dated(events[-1]) if events else received_local.date()
         return data
 
     def _steps(self, events: list[DossierEvent], dossier: Dossier,
-               names: dict[str, str]) -> list[dict[str, Any]]:
-        steps = []
+               people: dict[str, tuple[str, str | None]], unit_names: dict[str, str],
+               places: dict[str, str]) -> list[dict[str, Any]]:
+        """The rows of form 05: each step of the dossier's history with where it was, when,
+        who handed the dossier over and who took it (the people who did the steps, from the
+        history), the result against the due date and a note."""
+
+        def name(username: str) -> str:
+            return people.get(username, (username, None))[0]
+
+        def place(event: DossierEvent) -> str:
+            if event.kind in DESK_STEPS:
+                return places["desk"]
+            unit = people.get(event.by, ("", None))[1]
+            if unit and unit in unit_names:
+                return unit_names[unit]
+            return places["leaders"] if event.kind in LEADER_STEPS else places["area"]
+
+        units = self._services.dossiers.units()  # code → name, as hand-overs name them
+        steps: list[dict[str, Any]] = []
+        holder_place, holder_person = places["desk"], ""
         for event in events:
             local = event.at.astimezone(LOCAL_TZ)
             result = ""
@@ -470,11 +552,31 @@ class DocumentService:
                 due = event.due_after or dossier.due_date
                 result = ("Trước hạn" if local.date() < due else
                           "Đúng hạn" if local.date() == due else "Quá hạn")
-            steps.append({"step": VI_EVENTS.get(event.kind, event.kind),
-                          "by": names.get(event.by, event.by),
-                          "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
-                          "result": result,
-                          "note": "" if event.kind == "received" else event.detail})
+            here, person = place(event), name(event.by)
+            row = {"step": VI_EVENTS.get(event.kind, event.kind), "result": result,
+                   "at": f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}",
+                   "note": "" if event.kind == "received" else event.detail}
+            if event.kind in ("received", "supplement_received"):  # from the applicant
+                row.update(giver=places["applicant"], giver_place="", taker=person,
+                           taker_place=here)
+            elif event.kind == "hand_over":  # to the unit the detail names last
+                named = [(event.detail.rfind(unit), code) for code, unit in units.items()
+                         if unit in event.detail]
+                to_code = max(named)[1] if named else ""
+                to_place = places["desk"] if to_code == ONE_STOP_UNIT else units.get(to_code, "")
+                row.update(giver=person, giver_place=holder_place, taker="",
+                           taker_place=to_place)
+                here, person = to_place or holder_place, ""
+            elif event.kind == "return_result":
+                row.update(giver=person, giver_place=here, taker=places["applicant"],
+                           taker_place=places["applicant"])
+            elif here == holder_place and (not holder_person or holder_person == person):
+                row.update(giver="", giver_place="", taker=person, taker_place=here)
+            else:
+                row.update(giver=holder_person, giver_place=holder_place, taker=person,
+                           taker_place=here)
+            holder_place, holder_person = here, person
+            steps.append(row)
         return steps
 
     @staticmethod

@@ -15,7 +15,6 @@ from sotttt_desktop.documents.model import (
     Signatures,
     TableBlock,
 )
-from sotttt_desktop.documents.phrases import time_phrase
 from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import (
     agency_title,
@@ -60,6 +59,17 @@ def _desk(data: dict[str, Any]) -> str:
     return f"{data.get('desk_name', 'Bộ phận Tiếp nhận và Trả kết quả')} của {agency_title(data['profile'])}"
 
 
+def clock_phrase(value: Any) -> str:  # noqa: ANN401 - JSON value
+    """`10 giờ 05 phút, ngày 04 tháng 3 năm 2024` (forms 01 and 05 of TT 01/2018); a date
+    without a time keeps the blanks for the hour."""
+    when = moment(value)
+    if when is None:
+        return "… giờ … phút, ngày … tháng … năm …"
+    month = f"{when.month:02d}" if when.month <= 2 else str(when.month)
+    text = f"ngày {when.day:02d} tháng {month} năm {when.year}"
+    return f"{when.hour:02d} giờ {when.minute:02d} phút, {text}"
+
+
 def _form_01(data: dict[str, Any]) -> Document:
     d = data["dossier"]
     checklist = [c for c in d.get("checklist", []) if c.get("provided", True)]
@@ -67,19 +77,24 @@ def _form_01(data: dict[str, Any]) -> Document:
                   .get(c.get("form", ""), "Bản chính hoặc bản sao"), f"{c.get('count') or 1:02d}")
                  for i, c in enumerate(checklist))
     received = moment(d["received_at"])
+    if d.get("return_at"):
+        returned = clock_phrase(d["return_at"])
+    else:  # a receipt issued before the appointment carried its hour
+        returned = f"{d.get('return_time', '')}ngày {ddmmyyyy(d['due'])}"
     body: list[Block] = [
         Para(f"{_desk(data)} tiếp nhận hồ sơ của:", "plain"), *_applicant(data),
         Field("Nội dung yêu cầu giải quyết", d["procedure_name"]),
         Para("1. Thành phần hồ sơ và số lượng mỗi loại giấy tờ gồm:", "plain"),
         TableBlock(("STT", "Tên giấy tờ", "Hình thức", "Số lượng"), rows,
-                   (0.09, 0.57, 0.2, 0.14), align=("CENTER", "LEFT", "CENTER", "CENTER")),
+                   (0.07, 0.65, 0.17, 0.11), font_size=8,
+                   align=("CENTER", "LEFT", "CENTER", "CENTER")),
         Para("2. Số lượng hồ sơ: 01 bộ.", "plain"),
         Para(f"3. Thời gian giải quyết hồ sơ theo quy định là: {d['time_limit']:02d} "
              f"{d['unit_label']}.", "plain"),
-        Para(f"4. Thời gian nhận hồ sơ: {time_phrase(received)}.", "plain"),
-        Para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {d.get('return_time', '')}ngày "
-             f"{ddmmyyyy(d['due'])}.", "plain"),
-        Para(f"6. Đăng ký nhận kết quả tại: {d.get('return_place') or _desk(data)}.", "plain"),
+        Para(f"4. Thời gian nhận hồ sơ: {clock_phrase(received)}.", "plain"),
+        Para(f"5. Thời gian trả kết quả: {returned}.", "plain"),
+        Para(f"6. Đăng ký nhận kết quả tại: {d.get('return_place') or data.get('desk_name')}.",
+             "plain"),
         Para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {d.get('book_number', '')}, Số thứ tự: "
              f"{d.get('book_seq', '')}.", "italic"),
         Signatures(Signature("Người nộp hồ sơ", data["applicant"].get("signing_name", ""),
@@ -146,19 +161,41 @@ def _form_04(data: dict[str, Any]) -> Document:
                      .rstrip(", ")))
 
 
+def _hand_over(step: dict[str, Any]) -> tuple[str, str]:
+    """Form 05's first and third cells of a step: the agencies (giving, taking) and the people
+    who signed for them; a step inside one unit names that unit and the person who took it."""
+    if "taker_place" not in step:  # a sheet printed before the columns of the circular
+        return step.get("step", ""), step.get("by", "")
+    if step.get("giver_place"):
+        places = f"Giao: {step['giver_place']}\nNhận: {step.get('taker_place') or '…'}"
+    else:
+        places = step.get("taker_place", "")
+    if step.get("giver") or step.get("giver_place"):
+        people = [f"Người giao: {step.get('giver') or '…'}", "",
+                  f"Người nhận: {step.get('taker') or '…'}"]
+    else:
+        people = [f"Người thực hiện: {step.get('taker') or '…'}"]
+    return places, "\n".join([*people, ""])
+
+
 def _form_05(data: dict[str, Any]) -> Document:
     d = data["dossier"]
-    rows = tuple((step["step"], f"{step['at']}\n{step['by']}", step.get("result", ""),
-                  step.get("note", "")) for step in data.get("steps", []))
+    rows = []
+    for step in data.get("steps", []):
+        agencies, people = _hand_over(step)
+        note = step.get("step", "") + (f": {step['note']}" if step.get("note") else "")
+        rows.append((agencies, step["at"], people, step.get("result", ""), note))
     body: list[Block] = [
         Field("Kèm theo hồ sơ của", data["applicant"]["name"], bold=True),
         Field("Thủ tục", d["procedure_name"]),
+        Field("Cơ quan (bộ phận) giải quyết hồ sơ", data.get("unit_name") or _desk(data)),
         Field("Ngày nhận hồ sơ", ddmmyyyy(d["received_at"])),
         Field("Ngày hẹn trả kết quả", ddmmyyyy(d["due"])),
-        TableBlock(("Bước xử lý", "Thời gian giao, nhận hồ sơ; người thực hiện",
-                    "Kết quả giải quyết (trước hạn / đúng hạn / quá hạn)", "Ghi chú"),
-                   rows, (0.22, 0.3, 0.2, 0.28), font_size=8.5,
-                   align=("LEFT", "LEFT", "CENTER", "LEFT")),
+        TableBlock(("Tên cơ quan", "Thời gian giao, nhận hồ sơ",
+                    "Người giao, người nhận (ký, ghi rõ họ tên)",
+                    "Kết quả giải quyết hồ sơ (trước hạn / đúng hạn / quá hạn)", "Ghi chú"),
+                   tuple(rows), (0.21, 0.17, 0.25, 0.14, 0.23), font_size=8,
+                   align=("LEFT", "LEFT", "LEFT", "CENTER", "LEFT")),
     ]
     return _form("05", data, body)
 

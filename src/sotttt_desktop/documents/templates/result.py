@@ -41,6 +41,17 @@ def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
     if data.get("valid_until"):
         fields.append(Field(f"{n}. Thời hạn", "từ ngày {start} đến ngày {end}".format(
             start=ddmmyyyy(data.get("valid_from")), end=ddmmyyyy(data["valid_until"]))))
+        n += 1
+    statutory = data.get("statutory")  # what the legal form adds (rights and obligations…)
+    if statutory:
+        fields.append(Field(f"{n}. {statutory['label']}", "\n".join(statutory["lines"])))
+        n += 1
+    changes = data.get("changes") or []  # an amendment, extension, reissue: what changed
+    if changes:
+        fields.append(Field(f"{n}. Nội dung thay đổi so với văn bản được thay thế", "\n".join(
+            f"{label}: {' '.join(now.split())}"
+            + (f" (trước đây: {' '.join(before.split())})" if before else "")
+            for label, before, now in changes)))
     return fields
 
 
