@@ -59,8 +59,9 @@ def issue_permits(services, count: int) -> list[str]:  # noqa: ANN001
         services.dossiers.act(code, "approve")
         references.append(services.permits.issue(
             code, subject=f"Cơ sở in số {index + 1}", on=today,
-            details={"Sản phẩm in": "Báo, tạp chí, tem chống giả",
-                     "Thiết bị": "02 máy in offset 4 màu"})["reference"])
+            details={"products": "Báo, tạp chí, tem chống giả",
+                     "equipment": "02 máy in offset 4 màu",
+                     "owner": "Trần Văn Bình"})["reference"])
     return references
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core.calendar import TimeUnit
-from sotttt_desktop.core.models import AuditEntry
+from sotttt_desktop.core.models import AuditEntry, IssuedDocument
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.actor import Actor
@@ -89,6 +89,22 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
         assert all(f["embedded"] == "yes" for f in pdf_fonts(rendered.pdf))
         printed += 1
     assert printed >= 25
+
+
+def test_a_document_issued_with_an_earlier_form_is_not_reprinted_differently(
+        services: Services, holder: dict) -> None:
+    """A document issued before its form changed would print differently from what was
+    signed: refused, saying so (not blaming the font), and the refusal is logged."""
+    permit = _issue(services, holder, "press.bulletin.issue")
+    services.documents.render("permit", permit["number"])
+    with services.db.session(write=True) as session:
+        row = session.query(IssuedDocument).one()
+        row.template_version, row.sha256 = "2026-11-30", "0" * 64  # as issued by the old form
+        session.commit()
+    with pytest.raises(ValidationError, match="mẫu đã thay đổi") as refused:
+        services.documents.render("permit", permit["number"])
+    assert "2026-11-30" in str(refused.value) and "phông" not in str(refused.value)
+    assert services.documents.issued("permit", permit["number"])["prints"] == 2
 
 
 def test_reprint_reproduces_the_issued_file_and_is_logged(services: Services,

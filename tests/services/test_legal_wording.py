@@ -158,7 +158,6 @@ def test_decisions_name_the_holder_by_kind_and_cite_the_power(services: Services
         permit = _issue(services, holder, "e_information.website.issue",
                         on=dt.date(2024, 3, 15), subject="https://songbe.vn")
         services.permits.decide(permit["reference"], "suspend",
-                                decision_number=f"3{len(expected) % 10}/QĐ-STTTT",
                                 reason="Không khắc phục vi phạm",
                                 until=dt.date.today() + dt.timedelta(days=30))
         flat = " ".join(pdf_text(services.documents.render(

@@ -174,7 +174,7 @@ def test_a_period_with_its_decision_left_blank_is_refused_naming_every_gap(
                                         units=[{"code": "vp 1", "name": ""}])
     errors = info.value.field_errors
     assert "effective_from" in errors  # a period cannot start before its founding decision
-    assert "unit 1" in errors["units"]
+    assert "đơn vị 1" in errors["units"]  # the interface speaks Vietnamese
     assert len(services.reference.profile_versions()) == 2
 
 

@@ -41,13 +41,15 @@ def _number(services: Services, symbol: str, reference: str, on: dt.date = TODAY
 def _permit(services: Services, on: dt.date = TODAY) -> dict:
     holder = services.parties.add(kind="org", name="Công ty Cổ phần In Sông Bé",
                                   tax_code="3700111333", district_code="718")
-    code = services.dossiers.receive("publishing.printing.issue", holder["id"],
+    # a website licence: the licensing law gives the Department the power to suspend and
+    # revoke it (a printing licence is withdrawn by a sanction decision)
+    code = services.dossiers.receive("e_information.website.issue", holder["id"],
                                      received_at=dt.datetime.combine(
                                          on - dt.timedelta(days=20), dt.time(9)))["code"]
     services.dossiers.act(code, "start_appraisal")
     services.dossiers.act(code, "approve")
-    return services.permits.issue(code, subject="Cơ sở in Sông Bé", on=on,
-                                  details=sample("publishing.printing"))
+    return services.permits.issue(code, subject="https://insongbe.vn", on=on,
+                                  details=sample("e_information.website", but="domain"))
 
 
 def test_two_desks_never_get_the_same_number_and_leave_no_gap(db_path: Path) -> None:
@@ -121,7 +123,8 @@ def test_a_decision_takes_the_next_number_and_a_typed_one_is_refused(
     assert decided["decision_number"] == "02/QĐ-STTTT"  # after the letter: one series
     entry = services.numbering.register(TODAY.year, "HC")[1]
     assert entry["reference"] == f"decision:{permit['id']}"
-    assert entry["summary"].startswith("Quyết định về việc đình chỉ giấy phép hoạt động in số")
+    assert entry["summary"].startswith(
+        "Quyết định về việc đình chỉ giấy phép thiết lập trang thông tin điện tử tổng hợp số")
     assert entry["recipients"] == "Công ty Cổ phần In Sông Bé"
     # the permit's own number is in the series of its kind
     assert [e["text"] for e in services.numbering.register(TODAY.year, "GP")] == \

@@ -241,6 +241,12 @@ class DocumentService:
                          after={"sha256": digest, "same_as_issued": same})
             if not same:  # logged, but no file of a print that differs from the issued one
                 session.commit()
+                if stored["template_version"] != template.version:
+                    raise ValidationError(_(
+                        "This document was issued with the form of {issued}; the form has "
+                        "changed since ({current}) and would print it differently from what was "
+                        "signed. Use the copy kept when it was issued.").format(
+                        issued=stored["template_version"], current=template.version))
                 raise ValidationError(_(
                     "This document was issued with the font {font}; this computer prints it "
                     "differently. Print it where it was issued, or set SOTTTT_DOCUMENT_FONT="
@@ -272,6 +278,7 @@ class DocumentService:
                 return None
             return {"id": row.id, "kind": row.kind, "subject_ref": row.subject_ref,
                     "data": row.data, "sha256": row.sha256, "font": row.font,
+                    "template_version": row.template_version,
                     "prints": row.prints, "issued_at": row.issued_at}
 
     def issued(self, kind: str, ref: str) -> dict[str, Any] | None:
