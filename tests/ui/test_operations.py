@@ -100,10 +100,13 @@ def _answer_question(qtbot, answer: str, seen: list[str]) -> None:  # noqa: ANN0
     """Click `answer` ("Yes"/"No") in the next question box, noting its text."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    deadline = time.monotonic() + 30
+
     def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
+            if time.monotonic() < deadline:  # never left polling into a later test's box
+                QTimer.singleShot(20, click)
             return
         seen.append(box.text())
         box.button(getattr(QMessageBox.StandardButton, answer)).click()
@@ -120,10 +123,13 @@ def test_closing_the_window_during_an_import_asks_and_then_writes_nothing(
     operation = dialog.commit()
     seen: list[str] = []
     closed: list[bool] = []
+    asked: list[bool] = []
 
     def close_now(_done: int, _total: int) -> None:
-        if closed:
+        # progress arrives again while the question is open (a nested event loop): ask once
+        if asked:
             return
+        asked.append(True)
         # first the clerk says No: the window stays and the import goes on
         _answer_question(qtbot, "No", seen)
         closed.append(window.close())
