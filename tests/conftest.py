@@ -43,6 +43,16 @@ def vietnamese() -> Iterator[None]:
     set_language("vi")
 
 
+@pytest.fixture(autouse=True)
+def real_clock() -> Iterator[None]:
+    """A demo database sets the process's working date (core/clock.py): the next test runs on
+    the real clock unless it opens a demo database itself."""
+    from sotttt_desktop.core import clock
+
+    yield
+    clock.set_working_date(None)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "empty.sqlite3"

@@ -41,6 +41,17 @@ def test_tabs_are_built_only_when_first_shown(qtbot, demo_services: Services) ->
     assert built.count(True) == 1
 
 
+def test_a_demo_database_says_its_working_date_in_the_title(window: MainWindow) -> None:
+    """A training sandbox runs on its own date (29/11/2024) and says so where everyone sees it."""
+    assert window.windowTitle().endswith("Ngày làm việc giả định: 29/11/2024")
+
+
+def test_a_real_database_title_names_no_assumed_date(qtbot, services: Services) -> None:  # noqa: ANN001
+    real = MainWindow(services, ui_settings())
+    qtbot.addWidget(real)
+    assert "SỞ THÔNG TIN" in real.windowTitle() and "giả định" not in real.windowTitle()
+
+
 def test_status_bar_shows_database_and_user(window: MainWindow) -> None:
     assert window.services.db.location.display() in window.database_label.text()
     assert "Người kiểm thử" in window.user_label.text()

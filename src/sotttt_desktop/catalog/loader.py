@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from sotttt_desktop.areas import AREAS
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import NotFoundError, ValidationError
@@ -201,7 +202,7 @@ class Catalogue:
             versions.sort(key=lambda p: p.effective_from)
 
     def get(self, key: str, on: dt.date | None = None) -> Procedure:
-        on = on or dt.date.today()
+        on = on or clock.local_today()
         versions = [p for p in self._versions.get(key, ()) if p.effective_from <= on]
         if not versions:
             raise NotFoundError(_("Unknown procedure: {key}.").format(key=key))
@@ -212,7 +213,7 @@ class Catalogue:
         return [procedure for versions in self._versions.values() for procedure in versions]
 
     def list(self, area: str | None = None, on: dt.date | None = None) -> list[Procedure]:
-        on = on or dt.date.today()
+        on = on or clock.local_today()
         found = []
         for key in self._versions:
             try:

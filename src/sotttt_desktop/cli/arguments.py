@@ -5,6 +5,7 @@ made a demo of no size)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -46,6 +47,21 @@ def decimal_number(low: float, high: float) -> Callable[[str], float]:
 
     parse.__name__ = "number"
     return parse
+
+
+def day_month_year(text: str) -> dt.date:
+    """An argparse type: a date written DD/MM/YYYY (or YYYY-MM-DD)."""
+    value = text.strip()[:32]
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        _("expected a date as DD/MM/YYYY, got {value}").format(value=_shown(text)))
+
+
+day_month_year.__name__ = "date"
 
 
 def _shown(text: str) -> str:

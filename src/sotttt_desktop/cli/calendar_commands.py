@@ -10,6 +10,7 @@ from sotttt_desktop import i18n
 from sotttt_desktop.cli.arguments import whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.output import emit_json, emit_lines
+from sotttt_desktop.core import clock
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import DateOutOfRangeError, _
 from sotttt_desktop.settings import DatabaseLocation
@@ -104,7 +105,7 @@ def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.json:
         from sotttt_desktop.catalog.instruments import load as load_instruments
 
-        instruments, day = load_instruments(), on or dt.date.today()
+        instruments, day = load_instruments(), on or clock.local_today()
         # the bases as a result of that day cites them (instruments.toml)
         emit_json([{**p.as_json(), "citations": instruments.citations(p.legal_basis, day)}
                    for p in procedures])

@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from sotttt_desktop.cli.arguments import LIMIT, OFFSET, decimal_number
+from sotttt_desktop.cli.arguments import LIMIT, OFFSET, day_month_year, decimal_number
 from sotttt_desktop.cli.auth import acting, read_secret
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
@@ -22,6 +22,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--demo", action="store_true", help="fill it with realistic demo data")
     init.add_argument("--scale", type=decimal_number(0.01, 1000), default=1.0,
                       help="demo size: 1 ≈ one year of a Department (2,000 parties); 500 ≈ 1,000,000")
+    init.add_argument("--demo-date", type=day_month_year, default=None, metavar="DD/MM/YYYY",
+                      help="the demo's working date (default 29/11/2024, inside the Decision's "
+                           "period); a demo database runs on it")
     init.add_argument("--admin", metavar="NAME",
                       help="create the administrator (password from SOTTTT_PASSWORD or a prompt)")
     init.add_argument("--admin-name", metavar="FULL_NAME", default="Quản trị hệ thống",
@@ -91,7 +94,9 @@ def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.admin:
         admin_password = read_secret("SOTTTT_PASSWORD", _("Password for {user}: ").format(
             user=args.admin), confirm=True)
-    services = initialise(location, demo=args.demo, scale=args.scale,
+    if args.demo_date and not args.demo:
+        raise ValidationError(_("--demo-date is for a demo database (with --demo)."))
+    services = initialise(location, demo=args.demo, scale=args.scale, demo_date=args.demo_date,
                           progress=None if args.json else _Progress())
     try:
         if args.admin:
@@ -125,7 +130,8 @@ def cmd_info(args: argparse.Namespace, location: DatabaseLocation) -> int:
             _("Version: {version}").format(version=info["version"]),
             _("Database: {path} ({backend})").format(path=info["database"], backend=info["backend"]),
             _("Schema revision: {revision}").format(revision=info["schema_revision"]),
-        ] + [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()])
+        ] + ([_("Assumed working date (demo): {date}").format(date=info["working_date"])]
+             if info.get("working_date") else []) + [f"  {table}: {format_number(n)}" for table, n in info["counts"].items()])
     return 0
 
 

@@ -6,7 +6,6 @@ after it."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,10 @@ from typing import Any
 from sotttt_desktop.cli.arguments import whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.safe_write import check_target, placed_file
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
+from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.settings import DatabaseLocation
 
 YEAR = whole_number(2000, 2200)
@@ -70,7 +70,7 @@ def _register_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _year(args: argparse.Namespace) -> int:
-    return args.year or dt.datetime.now(LOCAL_TZ).year
+    return args.year or clock.local_today().year
 
 
 def _emit_register(args: argparse.Namespace, entries: list[dict[str, Any]]) -> None:

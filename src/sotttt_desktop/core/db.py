@@ -8,15 +8,16 @@ older, create new).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from sotttt_desktop.core import schema
+from sotttt_desktop.core import clock, schema
 from sotttt_desktop.core.integrity import remember_sound, require_sound_file
 from sotttt_desktop.core.storage import check_sqlite_location, read_only_uri
 from sotttt_desktop.errors import DatabaseError
@@ -112,6 +113,7 @@ class Database:
             ) from error
         database = cls(location, engine)
         database.optimize()
+        clock.set_working_date(database.working_date())  # a demo database runs on its own date
         return database
 
     @classmethod
@@ -189,6 +191,13 @@ class Database:
             raise DatabaseError(
                 _("The database {path} is damaged or is not a database of this application.")
                 .format(path=self.location.display())) from error
+
+    def working_date(self) -> dt.date | None:
+        """The assumed working date of a demo database (`core/clock.py`); None: the real clock."""
+        with self.engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM app_state WHERE key = :key"),
+                                 {"key": clock.WORKING_DATE_KEY}).scalar()
+        return dt.date.fromisoformat(value) if value else None
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.i18n import DateOutOfRangeError, _, parse_date
 
 TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
@@ -56,7 +56,7 @@ def past_date(text: str) -> str | None:
         return error.message()
     except ValueError:
         return _("Write the date as dd/mm/yyyy, for example 05/03/1990.")
-    if value > dt.date.today():
+    if value > clock.local_today():
         return _("The date cannot be in the future.")
     if value.year < 1900:
         return _("The date is too far in the past.")

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.calendar import DueDate, TimeUnit, WorkingCalendar, compute_due
 from sotttt_desktop.core.models import CalendarOverride
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -34,7 +34,7 @@ class CalendarService:
 
     def due(self, received: dt.datetime | dt.date, amount: int,
             unit: TimeUnit | str = TimeUnit.WORKING_DAYS) -> DueDate:
-        now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)  # receipts are in local time
+        now = clock.local_now()  # receipts are in local time
         moment = received if isinstance(received, dt.datetime) else dt.datetime.combine(
             received, dt.time())
         if moment > now + dt.timedelta(minutes=5):

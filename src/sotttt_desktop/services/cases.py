@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
 from sotttt_desktop.core.cases.spec import CaseSpec
@@ -37,7 +37,7 @@ END_OF_DAY = dt.time(23, 59, 59)
 
 
 def _local_now() -> dt.datetime:
-    return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)
+    return clock.local_now()
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -217,7 +217,7 @@ class CaseService:
         elif len(visible) < len(kinds()):  # a filter on every kind would hide the due index
             statement = statement.where(CaseFile.kind.in_(visible))
         if overdue:
-            statement = statement.where(CaseFile.due_at < dt.datetime.now(dt.UTC))
+            statement = statement.where(CaseFile.due_at < clock.utc_now())
         if state is not None:
             statement = statement.where(CaseFile.state == state)
         if services.actor.district_scoped:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.db import APP_CACHE_SIZE
 from sotttt_desktop.core.models import Party, SearchEntry
 from sotttt_desktop.core.text import fold
@@ -96,7 +96,7 @@ class DemoGenerator:
 
     def _created_at(self, position: float) -> dt.datetime:
         # spread evenly over the years of history, with some noise
-        now = dt.datetime.now(dt.UTC)
+        now = clock.utc_now()  # a demo's history ends on its working date
         span = (now - HISTORY_START).total_seconds()
         jitter = self.rng.uniform(-0.002, 0.002)
         fraction = min(max(position + jitter, 0.0), 0.999)
@@ -243,14 +243,14 @@ DEMO_PASSWORD = "demo-2023"
 DEMO_USERS = [
     # username, full name, roles, areas, unit, district
     ("admin", "Quản trị Hệ thống", ["administrator"], [], "VP", None),
-    ("lanhdao", "Nguyễn Văn Giám", ["leader"], [], None, None),
-    ("truongphong", "Phạm Minh Trưởng", ["head_of_unit"], [], "TTBCXB", None),
-    ("chuyenvien", "Lê Thị Chuyên", ["specialist"], ["press", "publishing"], "TTBCXB", None),
-    ("motcua", "Trần Thị Một Cửa", ["one_stop_clerk"], [], "VP", None),
+    ("lanhdao", "Nguyễn Văn Hòa", ["leader"], [], None, None),
+    ("truongphong", "Phạm Minh Tuấn", ["head_of_unit"], [], "TTBCXB", None),
+    ("chuyenvien", "Lê Thị Thanh Hương", ["specialist"], ["press", "publishing"], "TTBCXB", None),
+    ("motcua", "Trần Thị Mỹ Duyên", ["one_stop_clerk"], [], "VP", None),
     ("vanthu", "Ngô Thị Thu Hà", ["records_clerk"], [], "VP", None),
-    ("thanhtra", "Võ Văn Thanh", ["inspector"], [], "TTRA", None),
-    ("dian", "Huỳnh Thị Dĩ An", ["district_officer"], [], None, 724),
-    ("xem", "Đỗ Văn Xem", ["viewer"], [], None, None),
+    ("thanhtra", "Võ Văn Thành", ["inspector"], [], "TTRA", None),
+    ("dian", "Huỳnh Thị Kim Loan", ["district_officer"], [], None, 724),
+    ("xem", "Đỗ Văn Xuân", ["viewer"], [], None, None),
 ]
 
 

@@ -5,12 +5,14 @@ permit issued, one permit extended, one suspended and one revoked."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import literal, or_, select
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.models import Party
-from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.services.actor import Actor
 
 if TYPE_CHECKING:
@@ -27,9 +29,9 @@ ISSUED = [
     ("publishing.printing.issue", "Cơ sở in tại số 12 đường D1, phường Hòa Phú",
      {"products": "Báo, tạp chí, tem chống giả",
       "equipment": "02 máy in offset 4 màu Heidelberg"}),
-    ("publishing.fair.issue", "Hội sách Bình Dương 2026",
-     {"fair_name": "Hội sách Bình Dương 2026", "venue": "Nhà Văn hóa Thanh niên tỉnh",
-      "starts_on": "10/12/2026", "ends_on": "16/12/2026"}),
+    ("publishing.fair.issue", "Hội sách Bình Dương {year}",
+     {"fair_name": "Hội sách Bình Dương {year}", "venue": "Nhà Văn hóa Thanh niên tỉnh",
+      "starts_on": "{starts}", "ends_on": "{ends}"}),
     ("e_information.website.issue", "https://tintucbinhduong.vn",
      {"domain": "tintucbinhduong.vn", "content_scope": "Tổng hợp tin tức kinh tế, xã hội",
       "server_location": "Trung tâm dữ liệu Viettel, Thành phố Hồ Chí Minh",
@@ -45,23 +47,55 @@ ISSUED = [
 ]
 
 
-def _organisations(services: Services, count: int) -> list[Party]:
+def _issued_near(today: dt.date) -> list[tuple[str, str, dict[str, str]]]:
+    """ISSUED with the book fair's year and days set a fortnight after `today`."""
+    starts = today + dt.timedelta(days=11)
+    fill = {"year": str(starts.year), "starts": starts.strftime("%d/%m/%Y"),
+            "ends": (starts + dt.timedelta(days=6)).strftime("%d/%m/%Y")}
+    return [(procedure, subject.format(**fill),
+             {key: value.format(**fill) for key, value in details.items()})
+            for procedure, subject, details in ISSUED]
+
+
+# what a company applying for each procedure does (words of its folded name), in the order
+# the demo's dossiers take their applicants: ISSUED, then the pending, late, refused and new ones
+APPLICANT_TRADES = (
+    ("truyen thong", "xuat ban"), (" in ",), ("phat hanh sach", "xuat ban"),
+    ("truyen thong", "dich vu internet", "giai phap so"), ("buu chinh",),
+    ("in an", "thuong mai dich vu"), ("thuong mai dich vu",),
+    ("truyen thong", "van hoa pham"), ("xuat ban",), (" in ",), ("phat hanh sach",),
+    ("buu chinh",), ("van hoa pham", "phat hanh sach"))
+
+
+def _applicants(services: Services) -> list[Party]:
+    """One organisation per demo dossier, each in a trade that fits what it applies for."""
+    chosen: list[Party] = []
     with services.db.session() as session:
-        rows = session.execute(select(Party).where(Party.kind == "org",
-                                                   Party.tax_code.is_not(None))
-                               .order_by(Party.sort_name).limit(count * 17)).scalars().all()
+        organisations = select(Party).where(Party.kind == "org", Party.tax_code.is_not(None))
+        for words in APPLICANT_TRADES:
+            taken = [party.id for party in chosen]
+            for query in ([organisations.where(or_(*(
+                    (literal(" ") + Party.sort_name + " ").like(f"%{word}%") for word in words)))]
+                          + [organisations]):
+                spare = session.execute(query.where(Party.id.not_in(taken))
+                                        .order_by(Party.sort_name).limit(9)).scalars().all()
+                if spare:
+                    chosen.append(spare[len(spare) // 2])
+                    break
+            else:
+                break
         session.expunge_all()
-        return list(rows[::17])  # spread over the alphabet: different kinds of companies
+    return chosen
 
 
 def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     """Add the demo dossiers; returns how many. Needs demo parties (fill_demo) first."""
-    today = today or dt.datetime.now(LOCAL_TZ).date()
+    today = today or clock.local_today()
     # acted by the demo clerk, so the forms print a person's name
-    services = services.as_actor(Actor(username="motcua", display_name="Trần Thị Một Cửa",
+    services = services.as_actor(Actor(username="motcua", display_name="Trần Thị Mỹ Duyên",
                                        authenticated=True, grants=frozenset({("*", "*")})))
-    parties = _organisations(services, len(ISSUED) + 6)
-    if len(parties) < len(ISSUED) + 6:
+    parties = _applicants(services)
+    if len(parties) < len(APPLICANT_TRADES):
         return 0
     calendar = services.calendar.calendar()
 
@@ -75,7 +109,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
 
     # never later than now: a database made before 8:15 in the morning still gets today's
     # dossiers (a receipt in the future is refused)
-    now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+    now = clock.local_now().replace(second=0, microsecond=0)
 
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
         return min(dt.datetime.combine(day, dt.time(hour, 15)), now)
@@ -87,9 +121,8 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                 days -= 1
         return day
 
-    count = 0
-    issued = []
-    for index, (procedure, subject, details) in enumerate(ISSUED):
+    approved = []
+    for index, (procedure, subject, details) in enumerate(_issued_near(today)):
         received = working_day_before(18 + index)
         dossier = services.dossiers.receive(procedure, parties[index].id,
                                             received_at=at(received, 8 + index % 7))
@@ -101,11 +134,14 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
         services.dossiers.act(code, "start_appraisal", at=at(working_day_after(received)))
         services.dossiers.act(code, "approve", at=at(ready, 9))
-        permit = services.permits.issue(code, subject=subject, details=details, on=ready)
+        approved.append((ready, index, code, subject, details))
+    # signed in the order of their dates, so the register's numbers follow the dates
+    issued = []
+    for ready, index, code, subject, details in sorted(approved, key=lambda a: a[:2]):
+        issued.append(services.permits.issue(code, subject=subject, details=details, on=ready))
         if index < 4:
             services.dossiers.act(code, "return_result", at=at(working_day_after(ready), 10))
-        issued.append(permit)
-        count += 1
+    count = len(issued)
     website = next(p for p in issued if p["family"] == "e_information.website")
     # a document signed on paper and numbered by the Văn thư in the register: the decisions
     # below take the numbers after it
@@ -126,7 +162,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
     services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
     extended = services.permits.issue(extension, subject="", replaces=website["number"],
-                                      extend_months=24, on=working_day_before(4))
+                                      extend_months=24, on=today)  # after every other
     services.permits.decide(extended["number"], "suspend",
                             reason="Không khắc phục việc đăng tin không ghi rõ nguồn theo văn "
                                    "bản yêu cầu khắc phục của Sở",
@@ -168,6 +204,39 @@ PRODUCTS = ("Sách, tài liệu, tạp chí", "Bao bì, nhãn hàng hóa", "Tem 
             "Tờ rơi, áp phích, lịch", "Báo, bản tin", "Vé, thẻ, biểu mẫu")
 
 
+class _EarlierLicenceNumbers:
+    """Numbers of licences issued before the application (a Department's spreadsheets): one
+    series per kind of document (GP, GCN, XN) and year, as the register of outgoing documents
+    keeps them, so none repeats within a year; all in years before the demo's, whose numbers the
+    register gives to the permits the app issues."""
+
+    def __init__(self, services: Services, registers: tuple[str, ...] = ()):
+        self.last: dict[tuple[str, int], int] = {}
+        for key in registers:  # continue after the numbers an earlier register took
+            for record in services.registers.iter_records(key):
+                number, on = str(record.get("licence_no") or ""), record.get("licence_date")
+                if "/" in number and on and number.split("/")[0].isdigit():
+                    series = (number.split("/")[1].split("-")[0], _year_of(on))
+                    self.last[series] = max(self.last.get(series, 0), int(number.split("/")[0]))
+
+    def number(self, rows: list[dict[str, str]], prefix_of: Callable[[dict], str]) -> None:
+        """Give `rows` their numbers in the order of their dates."""
+        for row in sorted(rows, key=lambda r: r["licence_date"]):
+            series = (prefix_of(row), _year_of(row["licence_date"]))
+            self.last[series] = self.last.get(series, 0) + 1
+            row["licence_no"] = f"{self.last[series]:02d}/{series[0]}-STTTT"
+
+
+def _year_of(value: object) -> int:
+    return value.year if isinstance(value, dt.date) else int(str(value)[:4])
+
+
+def _earlier_day(rng: random.Random, since: dt.date, today: dt.date) -> dt.date:
+    """A day from `since` to the end of the year before `today`."""
+    span = (dt.date(today.year, 1, 1) - since).days - 1
+    return since + dt.timedelta(days=rng.randint(0, max(span, 0)))
+
+
 def fill_demo_facilities(services: Services, count: int = 60, seed: int = 2023) -> int:
     """Printing facilities as a Department's spreadsheet would list them (most active)."""
     from sotttt_desktop.registers.publishing import PRINTING_FACILITIES
@@ -178,22 +247,25 @@ def fill_demo_facilities(services: Services, count: int = 60, seed: int = 2023) 
     rng = generator.rng
     districts = [(info.code, info.name, list(info.communes))
                  for info in services.reference.districts().values()]
-    entries = []
+    raws: list[dict[str, str]] = []
     for n in range(count):
         address, district, commune = generator._address(districts)  # noqa: SLF001
         owner, _male = generator._person_name()  # noqa: SLF001
         licensed = rng.random() < 0.45
-        issued = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3900))
+        issued = _earlier_day(rng, dt.date(2015, 1, 1), clock.local_today())
         raw = {"tax_code": f"38{(n * 104729 + 7654321) % 10**8:08d}",
                "name": f"{rng.choice(ORG_FORMS)} In {rng.choice(ORG_NAMES)}",
                "owner": owner, "address": address, "district_code": str(district),
                "commune_code": str(commune), "phone": generator._phone(),  # noqa: SLF001
                "licence_kind": "permit" if licensed else "registration",
-               "licence_no": f"{rng.randint(1, 60):02d}/{'GP' if licensed else 'XN'}-STTTT",
+               "licence_no": "",  # numbered below, in date order
                "licence_date": issued.isoformat(), "equipment": rng.choice(EQUIPMENT),
                "products": rng.choice(PRODUCTS),
                "state": rng.choices(("active", "suspended", "ceased"), (90, 3, 7))[0]}
-        entries.append((None, parse_record(PRINTING_FACILITIES, raw, services.reference)))
+        raws.append(raw)
+    _EarlierLicenceNumbers(services).number(
+        raws, lambda raw: "GP" if raw["licence_kind"] == "permit" else "XN")
+    entries = [(None, parse_record(PRINTING_FACILITIES, raw, services.reference)) for raw in raws]
     services.registers.write_many(PRINTING_FACILITIES, entries, summary="demo")
     return count
 
@@ -220,11 +292,11 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
 
     def common(n: int, prefix: str) -> dict[str, str]:
         address, district, commune = generator._address(districts)  # noqa: SLF001
-        issued = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 3600))
+        issued = _earlier_day(rng, dt.date(2016, 1, 1), clock.local_today())
         return {"holder_name": f"{rng.choice(ORG_FORMS)} {rng.choice(ORG_NAMES)}",
                 "holder_tax_code": f"36{(n * 7727 + 99991) % 10**8:08d}", "address": address,
                 "district_code": str(district), "commune_code": str(commune),
-                "licence_no": f"{rng.randint(1, 40):02d}/{prefix}-STTTT",
+                "licence_no": prefix,  # numbered below, in date order
                 "licence_date": issued.isoformat(),
                 "state": rng.choices(("active", "suspended", "ceased"), (88, 4, 8))[0]}
 
@@ -246,7 +318,7 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
                           "outlets": "Nhà sách tại " + generator._address(districts)[0]}  # noqa: SLF001
                          for n in range(15)],
     }
-    today = dt.date.today()
+    today = clock.local_today()
     papers = ("Báo Bình Dương", "Bản tin Doanh nghiệp Bình Dương", "Tạp chí Văn nghệ Bình Dương",
               "Bản tin Khoa học và Đời sống", "Báo Bình Dương điện tử")
     agencies = ("Báo Người Lao Động", "Báo Thanh Niên", "Báo Tuổi Trẻ", "Báo Pháp Luật TP.HCM",
@@ -270,7 +342,7 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
     plan["press_deposits"] = [
         {"deposit_no": f"LC-{today.year}-{n + 1:03d}", "publication": papers[n % len(papers)],
          "issue": f"Số {100 + n}", "received_on": (today - dt.timedelta(days=3 * n)).isoformat(),
-         "reviewer": "Lê Thị Chuyên",
+         "reviewer": "Lê Thị Thanh Hương",
          "result": "pending" if n < 3 else ("violation" if n == 7 else "no_violation"),
          "findings": "Sai thông tin trên măng-sét" if n == 7 else ""} for n in range(20)]
     plan["nonbusiness_publications"] = [
@@ -283,7 +355,7 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
          "publisher": f"{rng.choice(ORG_FORMS)} {rng.choice(ORG_NAMES)}",
          "licence_no": f"{n + 1:02d}/GP-STTTT",
          "received_on": (today - dt.timedelta(days=4 * n)).isoformat(), "copies": "03",
-         "reviewer": "Lê Thị Chuyên", "result": "no_violation" if n > 2 else "pending"}
+         "reviewer": "Lê Thị Thanh Hương", "result": "no_violation" if n > 2 else "pending"}
         for n in range(12)]
     plan["publication_imports"] = [
         {**common(500 + n, "GP"), "reference": f"NK-{today.year}-{n + 1:03d}",
@@ -298,13 +370,25 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
         for n, place in enumerate(("Thủ Dầu Một", "Dĩ An", "Thuận An"))]
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
+    measures = []  # decisions on paper, numbered by the Văn thư in the register, oldest first
+    for n in (1, 0):
+        day = today - dt.timedelta(days=20 + n)
+        number = len(services.numbering.register(day.year, "HC")) + 1
+        measures.append((n, day, services.numbering.record_outside(
+            "QĐ", number, on=day, signer="Giám đốc Sở", file_copy="VT, TTBCXB", copies=4,
+            recipients="Cơ sở in vi phạm; Thanh tra Sở",
+            summary="Quyết định " + ("đình chỉ hoạt động in", "thu hồi xuất bản phẩm")[n])))
+    measures.sort()
     plan["publishing_measures"] = [
-        {"decision_no": f"{20 + n}/QĐ-STTTT", "decided_on": (today - dt.timedelta(days=20 + n))
+        {"decision_no": measures[n][2]["text"], "decided_on": (today - dt.timedelta(days=20 + n))
          .isoformat(), "measure": ("suspend_printing", "recall")[n],
          "target_register": "printing_facilities", "target_key": tax,
          "authority": "Sở Thông tin và Truyền thông",
          "reason": "In xuất bản phẩm không có giấy phép xuất bản"}
         for n, tax in enumerate(facilities)]
+    numbers = _EarlierLicenceNumbers(services, ("printing_facilities",))
+    numbers.number([row for rows in plan.values() for row in rows if "licence_date" in row],
+                   lambda row: row["licence_no"])
     written = 0
     for key, rows in plan.items():
         spec = get_register(key)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from sotttt_desktop.catalog import load as load_catalogue
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import (
     Dossier,
@@ -122,7 +122,7 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401
 
 
 def _local_today() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+    return clock.local_today()
 
 
 def _permit_row(session: Session, shown: dict[str, Any]) -> Permit:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from sotttt_desktop.catalog import load as load_catalogue
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.cases.engine import ClockState, StepInput, apply_step
 from sotttt_desktop.core.cases.one_stop import PROCESSING
@@ -51,7 +51,7 @@ def state_label(state: str) -> str:
 
 
 def _local_now() -> dt.datetime:
-    return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)
+    return clock.local_now()
 
 
 class DossierService:

@@ -192,6 +192,8 @@ class Services:
             "database": self.db.location.display(),
             "backend": self.db.dialect,
             "schema_revision": self.db.schema_revision(),
+            "working_date": working.strftime("%d/%m/%Y") if (working := self.db.working_date())
+            else None,
             "counts": counts,
         }
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.models import IssuedDocument, NumberRecord, Permit
 from sotttt_desktop.core.numbering import (
     document_kind,
@@ -33,7 +33,7 @@ from sotttt_desktop.core.numbering import (
 )
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,7 +49,7 @@ DECISION_REFERENCE = "decision:"  # + the permit's id: a suspension or revocatio
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+    return clock.local_today()
 
 
 class NumberingService:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.models import Dossier, Permit
 from sotttt_desktop.core.models.dossier import FINAL_STATES
-from sotttt_desktop.i18n import LOCAL_TZ
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -28,7 +28,7 @@ class OverviewService:
 
         services = self._services
         services.require(area, "view")
-        today = today or dt.datetime.now(LOCAL_TZ).date()
+        today = today or clock.local_today()
         actor = services.actor
         registers = []
         with services.db.session() as session:

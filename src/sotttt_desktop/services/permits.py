@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from sotttt_desktop.catalog import load as load_catalogue
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.models import Dossier, Party, Permit
 from sotttt_desktop.core.numbering import register_summary
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date, language
+from sotttt_desktop.i18n import N_, _, format_date, language
 from sotttt_desktop.permits import PermitContents, contents_for
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.services.decision_powers import check_decision, power_refusal
@@ -45,7 +45,7 @@ def permit_state_label(state: str) -> str:
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+    return clock.local_today()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -172,7 +172,7 @@ class PermitService:
                     "legal_representative")}}, actor=services.actor.username)
             # the result is ready in the same transaction: a permit is never issued for a
             # dossier left "approved" (the issuing right covers this consequence of the issue)
-            ready_at = (dt.datetime.now(LOCAL_TZ).replace(tzinfo=None) if on == _today()
+            ready_at = (clock.local_now() if on == _today()
                         else dt.datetime.combine(on, dt.time(16, 0)))
             services.dossiers.take_step(session, dossier, "result_ready", moment=ready_at)
             session.commit()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from sotttt_desktop.core import audit
+from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.models import Commune, District, OrganisationProfile, Signer, Unit
 from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import NotFoundError, ValidationError
@@ -114,7 +114,7 @@ class ReferenceService:
     def profile(self, on: dt.date | None = None) -> dict:
         """The period in force on a date (today by default) as plain data: the header fields,
         `founding_decision`, `units`, `effective_from` and `effective_until` (None: open)."""
-        on = on or dt.date.today()
+        on = on or clock.local_today()
         with self._services.db.session() as session:
             row = session.execute(
                 select(OrganisationProfile)
@@ -284,7 +284,7 @@ class ReferenceService:
         return "", ""
 
     def signers(self, on: dt.date | None = None) -> list[dict]:
-        on = on or dt.date.today()
+        on = on or clock.local_today()
         with self._services.db.session() as session:
             rows = session.execute(
                 select(Signer).where(Signer.active_from <= on)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import literal, select, table
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.db import Database
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _
@@ -19,11 +21,17 @@ SEEDED_TABLES = frozenset({"app_state", "audit_head", "commune", "district",
                            "signer", "unit"})
 
 
+DEMO_WORKING_DATE = dt.date(2024, 11, 29)  # inside the period of QĐ 15/2023 (REFERENCE §6.3)
+
+
 def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: bool = False,
-               scale: float = 1.0, progress: Callable[[int, int], None] | None = None
-               ) -> Services:
+               scale: float = 1.0, progress: Callable[[int, int], None] | None = None,
+               demo_date: dt.date | None = None) -> Services:
     """Create or upgrade the database, seed the reference data and the roles, optionally add
-    demo data and one demo account per role. Returns services acting as `actor` (or the system)."""
+    demo data and one demo account per role. Returns services acting as `actor` (or the system).
+
+    A demo database is a training sandbox: its records end on `demo_date` (29/11/2024 unless
+    given), which it stores and runs on (`core/clock.py`)."""
     database = Database.open(location, create=True)
     if demo and holds_data(database):
         database.close()
@@ -40,12 +48,24 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_licensed,
         )
 
+        set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
         fill_demo(system, scale=scale, progress=progress)
         add_demo_users(system)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_cases(system)
     return Services(database, actor or Actor.system())
+
+
+def set_demo_working_date(system: Services, day: dt.date) -> None:
+    """Store the demo's working date and run on it from now on (this process and every later
+    opening of the database)."""
+    from sotttt_desktop.core.models import AppState
+
+    with system.db.session(write=True) as session:
+        session.merge(AppState(key=clock.WORKING_DATE_KEY, value=day.isoformat()))
+        session.commit()
+    clock.set_working_date(day)
 
 
 def holds_data(database: Database) -> bool:

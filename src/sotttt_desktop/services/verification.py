@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from sotttt_desktop.core import audit, verification
+from sotttt_desktop.core import audit, clock, verification
 from sotttt_desktop.core.models import AppState, IssuedDocument, Party, Permit, utcnow
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ NOTES = {
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+    return clock.local_today()
 
 
 def _permit_facts(permit: Permit, holder: str) -> verification.SignedFacts:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.safe_write import write_file_atomically
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_date
@@ -218,7 +219,7 @@ class BatchPrintDialog(QDialog):
         self.day.setObjectName("batch_day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        today = day or dt.date.today()
+        today = day or clock.local_today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.start_button = QPushButton(_("&Prepare"))
         self.start_button.setObjectName("batch_start")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from sotttt_desktop import __version__
 from sotttt_desktop.areas import Area, areas_in_order
+from sotttt_desktop.core import clock
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _
 from sotttt_desktop.services import Services
@@ -42,8 +43,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.reopen_requested = False
         self.areas = areas_in_order()
-        self.setWindowTitle(_("Department of Information and Communications — {agency}")
-                            .format(agency=self._agency_title()))
+        self.setWindowTitle(self._window_title())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("area_tabs")
         self.tabs.setDocumentMode(True)
@@ -64,6 +64,15 @@ class MainWindow(QMainWindow):
 
     def may_view(self, area: Area) -> bool:
         return self.services.refusal(area.key, "view") is None
+
+    def _window_title(self) -> str:
+        title = _("Department of Information and Communications — {agency}").format(
+            agency=self._agency_title())
+        working = clock.working_date()
+        if working is not None:  # a demo database: its own date, said where everyone sees it
+            title += " — " + _("Assumed working date: {date}").format(
+                date=working.strftime("%d/%m/%Y"))
+        return title
 
     def _agency_title(self) -> str:
         try:

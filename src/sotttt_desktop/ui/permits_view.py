@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services.permits import permit_state_label
@@ -194,10 +195,10 @@ class DecisionDialog(QDialog):
         self.until.setObjectName("decision_until")
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("dd/MM/yyyy")
-        later = dt.date.today() + dt.timedelta(days=30)
+        later = clock.local_today() + dt.timedelta(days=30)
         self.until.setDate(QDate(later.year, later.month, later.day))
         # the longest suspension the law in force allows for this kind (instruments.toml)
-        latest = suspension_limit(permit["family"], dt.date.today()) or later
+        latest = suspension_limit(permit["family"], clock.local_today()) or later
         self.until.setDateRange(QDate.currentDate().addDays(1),
                                 QDate(latest.year, latest.month, latest.day))
         self.error = error_label("decision_error")

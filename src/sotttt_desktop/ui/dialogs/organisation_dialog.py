@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.errors import AppError, ValidationError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services import Services
@@ -133,7 +134,7 @@ class OrganisationDialog(QDialog):
             self.edits[name] = edit
             required = " *" if name in REQUIRED_PROFILE_FIELDS else ""
             header.addRow(_(PROFILE_LABELS[name]) + required, edit)
-        self.effective = _date_edit(dt.date.today(), "profile_effective_from")
+        self.effective = _date_edit(clock.local_today(), "profile_effective_from")
         header.addRow(_(PROFILE_LABELS["effective_from"]) + " *", self.effective)
 
         founding = QFormLayout()
@@ -143,7 +144,7 @@ class OrganisationDialog(QDialog):
             edit.setObjectName(f"founding_{name}")
             self.founding[name] = edit
             founding.addRow(_(PROFILE_LABELS[f"founding_{name}"]) + " *", edit)
-        self.founding_date = _date_edit(dt.date.today(), "founding_date")
+        self.founding_date = _date_edit(clock.local_today(), "founding_date")
         founding.addRow(_(PROFILE_LABELS["founding_date"]) + " *", self.founding_date)
 
         self.units = QPlainTextEdit()
@@ -209,7 +210,7 @@ class OrganisationDialog(QDialog):
             edit.setText(founding.get(name) or "")
         if founding.get("date"):
             self.founding_date.setDate(_qdate(dt.date.fromisoformat(founding["date"])))
-        start = dt.date.today() if key == NEW_PERIOD else \
+        start = clock.local_today() if key == NEW_PERIOD else \
             dt.date.fromisoformat(period["effective_from"])
         self.effective.setDate(_qdate(start))
         self.effective.setEnabled(key == NEW_PERIOD)

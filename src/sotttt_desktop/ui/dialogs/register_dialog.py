@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.errors import AppError
-from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.services.numbering import REGISTER_AREA
 from sotttt_desktop.ui.qt_text import (
     accept_if_done,
@@ -48,7 +49,7 @@ COLUMNS = (N_("Number"), N_("Date"), N_("Summary"), N_("Signer"), N_("Recipients
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+    return clock.local_today()
 
 
 class RegisterDialog(QDialog):
