@@ -386,20 +386,23 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
     if isinstance(block, Para):
         style = {"body": s.body, "plain": s.plain, "centre": s.centre,
                  "centre_bold": s.centre_bold, "italic": s.italic, "small": s.small}[block.kind]
-        return [Paragraph(_text(block.text), style)]
+        paragraph = Paragraph(_text(block.text), style)
+        # "CHO PHÉP:", "QUYẾT ĐỊNH:" never end a page: they go with what they introduce
+        return [_heading(paragraph) if block.kind == "centre_bold" else paragraph]
     if isinstance(block, Article):
         paragraphs = list(block.paragraphs)
         if block.title:  # "Điều 1. Phạm vi điều chỉnh" — a titled article, bold, on its own
-            head = f"<b>Điều {block.number}. {_text(block.title)}</b>"
+            head = _heading(Paragraph(f"<b>Điều {block.number}. {_text(block.title)}</b>",
+                                      s.article))
         else:  # "Điều 1. Thu hồi …" — the article's text follows the bold label
-            head = f"<b>Điều {block.number}.</b> {_text(paragraphs.pop(0)) if paragraphs else ''}"
-        return [Paragraph(head, s.article)] + [Paragraph(_text(p), s.article)
-                                               for p in paragraphs]
+            head = Paragraph(f"<b>Điều {block.number}.</b> "
+                             f"{_text(paragraphs.pop(0)) if paragraphs else ''}", s.article)
+        return [head] + [Paragraph(_text(p), s.article) for p in paragraphs]
     if isinstance(block, Field):
         items = block.lines()
         if len(items) > 1:  # the lines the clerk entered stay lines
             bold = ("<b>", "</b>") if block.bold else ("", "")
-            return [Paragraph(f"{_text(block.label)}:", s.field)] + [
+            return [_heading(Paragraph(f"{_text(block.label)}:", s.field))] + [
                 Paragraph(f"- {bold[0]}{_text(item)}{bold[1]}", s.field_item) for item in items]
         value = _text(block.value.strip()) or "…"
         value = f"<b>{value}</b>" if block.bold else value
@@ -413,6 +416,14 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
         table.setStyle(_cell_style(0))
         return [Spacer(1, 6), table]  # kept with the lines above it: see story()
     raise TypeError(type(block))
+
+
+def _heading(paragraph: Paragraph) -> Paragraph:
+    """A line that introduces what follows ("9. Quyền và nghĩa vụ:", "Điều 2. Hiệu lực"):
+    never the last line of a page, ReportLab moves it to the next page with its first
+    paragraph (a page that ends nowhere near it prints exactly as before)."""
+    paragraph.keepWithNext = True
+    return paragraph
 
 
 def _cell_style(padding: float) -> TableStyle:
@@ -487,6 +498,17 @@ def _closing(document: Document, s: _Styles, g: Geometry) -> list[Flowable]:
 
 
 KEPT_WITH_SIGNATURES = 2  # paragraphs that move to the next page with a pair of signatures
+KEPT_WITH_CLOSING = 2  # body paragraphs that move to the next page with the signer's block
+
+
+def _tail(parts: list[Flowable], start: int, count: int) -> list[Flowable]:
+    """Take the last `count` paragraphs of the body off `parts` (never before `start`, never
+    across a table or a block already kept together), with any headings right above them."""
+    kept: list[Flowable] = []
+    while (len(parts) > start and isinstance(parts[-1], Paragraph)
+           and (len(kept) < count or parts[-1].getKeepWithNext())):
+        kept.insert(0, parts.pop())
+    return kept
 
 
 def story(document: Document, geometry: Geometry) -> list[Flowable]:
@@ -522,6 +544,7 @@ def story(document: Document, geometry: Geometry) -> list[Flowable]:
         parts.append(Paragraph(_text(basis), s.legal))
     if document.legal_bases:
         parts.append(Spacer(1, 4))
+    body_start = len(parts)
     for block in document.body:
         flowables = _block(block, s, g)
         if isinstance(block, Signatures):  # never alone on a page: the lines above go with it
@@ -531,7 +554,14 @@ def story(document: Document, geometry: Geometry) -> list[Flowable]:
             flowables = [KeepTogether([*kept, *flowables])]
         parts += flowables
     if document.signature or document.recipients:
-        parts += _closing(document, s, g)
+        closing = _closing(document, s, g)
+        # Decree 30 practice: the signature and "Nơi nhận:" never stand alone on a page; the
+        # last paragraphs of the body (and a heading just above them) go to the next page
+        # with them. The list of recipients beyond the first lines may flow on after.
+        kept = _tail(parts, body_start, KEPT_WITH_CLOSING)
+        if kept:
+            closing = [KeepTogether([*kept, *closing[:2]]), *closing[2:]]
+        parts += closing
     if document.qr_payload and len(document.recipients) > 7:
         parts += [Spacer(1, 10), QrCode(document.qr_payload, g.qr, 8.5, g.width)]
     return parts

@@ -39,8 +39,8 @@ def _letter(data: dict[str, Any]) -> Document:
 
 
 DECISION = Template(kind="decision", title="Quyết định (cá biệt) chung",
-                    form="Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP", version="2026-11-30",
+                    form="Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP", version="2026-12-06",
                     subject="file", snapshot=False, build=_decision)
 LETTER = Template(kind="letter", title="Công văn", form="Mẫu 1.5 Phụ lục III Nghị định "
-                  "30/2020/NĐ-CP", version="2026-11-30", subject="file", snapshot=False,
+                  "30/2020/NĐ-CP", version="2026-12-06", subject="file", snapshot=False,
                   build=_letter)

@@ -97,10 +97,10 @@ def _build_first(data: dict[str, Any], action: str) -> Document:
 SUSPENSION = Template(
     kind="permit-suspension", title="Quyết định đình chỉ giấy phép, giấy chứng nhận",
     form="Quyết định (cá biệt), Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP",
-    version="2026-12-05", subject="permit", snapshot=True,
+    version="2026-12-06", subject="permit", snapshot=True,
     build=lambda data: _build(data, "suspend"))
 REVOCATION = Template(
     kind="permit-revocation", title="Quyết định thu hồi giấy phép, giấy chứng nhận",
     form="Quyết định (cá biệt), Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP",
-    version="2026-12-05", subject="permit", snapshot=True,
+    version="2026-12-06", subject="permit", snapshot=True,
     build=lambda data: _build(data, "revoke"))
