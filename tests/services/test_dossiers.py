@@ -73,14 +73,17 @@ def test_refusal_needs_reasons_and_goes_back_to_the_applicant(services: Services
 
 def test_an_apology_moves_the_due_date_once(services: Services, applicant: dict) -> None:
     code = _receive(services, applicant)["code"]  # due 29/02/2024
+    before = dt.datetime(2024, 2, 27, 9)  # ND 61 Art. 19(9): at the latest a day before
     moved = services.dossiers.act(code, "apologise", reason="Chờ ý kiến Cục PTTH&TTĐT",
-                                  new_due=dt.date(2024, 3, 8))
+                                  new_due=dt.date(2024, 3, 8), at=before)
     assert moved["due"] == dt.date(2024, 3, 8) and moved["apology_used"]
     with pytest.raises(ValidationError, match="một lần"):
-        services.dossiers.act(code, "apologise", reason="lần hai", new_due=dt.date(2024, 3, 15))
+        services.dossiers.act(code, "apologise", reason="lần hai", new_due=dt.date(2024, 3, 15),
+                              at=before)
     with pytest.raises(ValidationError):  # not a working day
         other = _receive(services, applicant)["code"]
-        services.dossiers.act(other, "apologise", reason="x", new_due=dt.date(2024, 3, 9))
+        services.dossiers.act(other, "apologise", reason="x", new_due=dt.date(2024, 3, 9),
+                              at=before)
 
 
 def test_illegal_steps_are_refused_and_write_nothing(services: Services, applicant: dict

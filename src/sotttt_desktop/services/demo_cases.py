@@ -180,9 +180,12 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     new_due = due + dt.timedelta(days=7)
     while not calendar.is_working_day(new_due):
         new_due += dt.timedelta(days=1)
+    apology_day = due - dt.timedelta(days=1)  # at the latest a working day before it is due
+    while not calendar.is_working_day(apology_day):
+        apology_day -= dt.timedelta(days=1)
     services.dossiers.act(late, "apologise", reason="Cần xin ý kiến Cục Xuất bản, In và Phát "
                           "hành về nội dung xuất bản phẩm", new_due=new_due,
-                          at=at(working_day_before(1)))
+                          at=at(min(apology_day, today), 14))
     refused = services.dossiers.receive("publishing.printing_facility.register",
                                         parties[n + 2].id,
                                         received_at=at(working_day_before(7)))["code"]

@@ -18,18 +18,22 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.catalog.step_windows import supplement_windows
 from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.calendar import TimeUnit
-from sotttt_desktop.core.cases.engine import ClockState, StepInput, apply_step
-from sotttt_desktop.core.cases.one_stop import PROCESSING
+from sotttt_desktop.core.cases.engine import ClockState, StepInput, apply_step, window_days
+from sotttt_desktop.core.cases.one_stop import (
+    CLOCK_IDLE_STATES,
+    CLOCK_RUNNING_STATES,
+    PROCESSING,
+)
 from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER
-from sotttt_desktop.core.cases.spec import CaseStep, ClockUnit, Limit
+from sotttt_desktop.core.cases.spec import CaseStep, ClockUnit, Limit, StepWindow
 from sotttt_desktop.core.cases.status import clock_status
 from sotttt_desktop.core.models import Dossier, DossierAttachment, DossierEvent, Party, utcnow
-from sotttt_desktop.core.models.dossier import FINAL_STATES
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -52,6 +56,12 @@ def state_label(state: str) -> str:
 
 def _local_now() -> dt.datetime:
     return clock.local_now()
+
+
+def _windows(procedure_key: str) -> dict[str, StepWindow]:
+    """The step windows of a procedure that differ from the declaration (a sector law)."""
+    window = supplement_windows().get(procedure_key)
+    return {"request_supplement": window} if window else {}
 
 
 class DossierService:
@@ -148,7 +158,8 @@ class DossierService:
             if action == "apologise" and dossier["apology_used"]:
                 continue
             area = step.area or dossier["area"]
-            steps[action] = self._services.refusal(area, step.permission)
+            steps[action] = self._services.refusal(area, step.permission) \
+                or self._window_refusal(dossier, action)
         if dossier["state"] == "approved":
             steps["issue"] = self._services.refusal(dossier["area"], "sign")
         return steps
@@ -200,8 +211,15 @@ class DossierService:
             limits = {PROCESSING: Limit(procedure.time_limit, ClockUnit(procedure.unit.value))}
         outcome = apply_step(DOSSIER, dossier.state, "", {PROCESSING: self._clock(dossier)},
                              action, StepInput(moment, reason=reason, new_due=new_due),
-                             services.calendar.calendar(), limits=limits)
+                             services.calendar.calendar(), limits=limits,
+                             windows=_windows(dossier.procedure_key))
         clock = outcome.clocks[PROCESSING]
+        if PROCESSING in outcome.changed and clock.status == "stopped":
+            dossier.decided_at = moment.replace(tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+            detail = " ".join(filter(None, (detail, self._lateness(dossier, moment))))
+        elif action == "return_result":
+            detail = " ".join(filter(None, (detail, self._lateness(
+                dossier, moment, returned=True))))
         explanation: list[str] | None = None
         if PROCESSING in outcome.changed and clock.status == "running":
             explanation = list(clock.explanation)  # the lines of this step only (see _clock)
@@ -309,10 +327,10 @@ class DossierService:
         # "active" as NOT IN (finished): the planner then walks the due-date index in order and
         # stops at the page (IN on the state made it sort every overdue dossier: 80 ms → 1 ms)
         if overdue:
-            statement = statement.where(Dossier.state.not_in(FINAL_STATES),
+            statement = statement.where(Dossier.state.not_in(CLOCK_IDLE_STATES),
                                         Dossier.due_date < today)
         if due_within is not None:
-            statement = statement.where(Dossier.state.not_in(FINAL_STATES),
+            statement = statement.where(Dossier.state.not_in(CLOCK_IDLE_STATES),
                                         Dossier.due_date <= today + dt.timedelta(days=due_within))
         if services.actor.district_scoped:
             statement = statement.where(Dossier.district_code == services.actor.district_code)
@@ -353,20 +371,54 @@ class DossierService:
 
     def _clock(self, dossier: Dossier) -> ClockState:
         """The processing clock as the dossier's columns keep it (its explanation lines are in
-        the timeline, so a step's outcome carries only its own lines)."""
+        the timeline, so a step's outcome carries only its own lines): running while the
+        Department works, paused while the applicant owes a supplement, stopped once decided."""
         started = dossier.clock_started_at.astimezone(LOCAL_TZ).replace(tzinfo=None)
-        return ClockState(PROCESSING, "stopped" if dossier.state in FINAL_STATES else "running",
-                          started=started, due=dossier.due_date,
+        status = ("running" if dossier.state in CLOCK_RUNNING_STATES
+                  else "paused" if dossier.state == "supplement_requested" else "stopped")
+        return ClockState(PROCESSING, status, started=started, due=dossier.due_date,
                           extensions=({"apology": True},) if dossier.apology_used else ())
+
+    def _window_refusal(self, dossier: dict[str, Any], action: str) -> str | None:
+        """Why a step whose time the law bounds can no longer be taken today (None: it can)."""
+        window = _windows(dossier["procedure"]).get(action) or STEPS[action].window
+        if window is None:
+            return None
+        with self._services.db.session() as session:
+            row = self._get(session, dossier["code"])
+            clocks = {PROCESSING: self._clock(row)}
+        today = _local_now().date()
+        for last in window_days(DOSSIER, clocks, window, self._services.calendar.calendar()):
+            if last is not None and today > last:
+                return _(window.text).format(day=format_date(last), basis=window.basis)
+        return None
+
+    def _lateness(self, dossier: Dossier, moment: dt.datetime, *, returned: bool = False
+                  ) -> str:
+        """"Late by N working days" when a step that ends the Department's work (or the hand
+        back of the result) comes after the due date; "" on time."""
+        day, due = moment.date(), dossier.due_date
+        if day <= due:
+            return ""
+        calendar = self._services.calendar.calendar()
+        late, cursor = 0, due
+        while cursor < day:
+            cursor += dt.timedelta(days=1)
+            late += calendar.is_working_day(cursor)
+        text = (_("Returned {days} working day(s) after the appointed date {due}.") if returned
+                else _("Done {days} working day(s) after the due date {due}."))
+        return text.format(days=max(late, 1), due=format_date(due))
 
     def due_status(self, dossier: Dossier) -> tuple[str, int | None]:
         """(status, working days left): early / on_time / late for finished dossiers;
         overdue / at_risk (due within a working day) / on_time for the others — the one rule
         of every list (`core.cases.status`)."""
-        finished = (dossier.finished_at.astimezone(LOCAL_TZ).replace(tzinfo=None)
-                    if dossier.finished_at is not None else None)
+        done_at = dossier.decided_at or dossier.finished_at
+        finished = (done_at.astimezone(LOCAL_TZ).replace(tzinfo=None)
+                    if done_at is not None else None)
         status = clock_status(dossier.due_date, _local_now(), self._services.calendar.calendar(),
-                              finished=finished)
+                              finished=finished,
+                              paused=dossier.state == "supplement_requested")
         return status.status, status.left
 
     def _as_dict(self, session: Session, dossier: Dossier,
@@ -385,5 +437,6 @@ class DossierService:
             "holder": holder, "applicant_id": str(dossier.applicant_id),
             "channel": dossier.channel, "status": status, "working_days_left": left,
             "apology_used": dossier.apology_used, "current_unit": dossier.current_unit,
-            "finished_at": dossier.finished_at, "version": dossier.version,
+            "finished_at": dossier.finished_at, "decided_at": dossier.decided_at,
+            "version": dossier.version,
         }

@@ -26,6 +26,7 @@ from sotttt_desktop.core.cases.spec import (
     ClockUnit,
     Extension,
     Limit,
+    StepWindow,
 )
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import N_, _, format_date
@@ -128,17 +129,22 @@ def _label(clock: Clock) -> str:
 
 def apply_step(spec: CaseSpec, state: str, variant: str, clocks: dict[str, ClockState],
                action: str, given: StepInput, calendar: WorkingCalendar,
-               limits: dict[str, Limit] | None = None) -> Outcome:
+               limits: dict[str, Limit] | None = None,
+               windows: dict[str, StepWindow] | None = None) -> Outcome:
     """The state after `action` and every clock after it; raises on an illegal step.
 
     `limits` overrides declared limits where the case's own data sets them (a dossier's
-    procedure sets its processing time)."""
+    procedure sets its processing time); `windows` overrides a step's declared window (a sector
+    law that gives its own time to ask for a supplement)."""
     step = spec.steps.get(action) if action != OPEN else None
     if action != OPEN:
         if step is None:
             raise ValidationError(_("Unknown action: {action}. Actions: {actions}.").format(
                 action=action, actions=", ".join(spec.steps)))
         check_step(spec, state, action, step, given)
+        window = (windows or {}).get(action) or step.window
+        if window is not None:
+            check_window(spec, clocks, window, given, calendar)
         target = step.target or state
         if step.chooses_variant:
             variant = check_variant(spec, given.variant)
@@ -175,6 +181,38 @@ def check_step(spec: CaseSpec, state: str, action: str, step: CaseStep, given: S
     if step.needs_decision and not given.decision:
         raise ValidationError(_("Give the number of the decision for this step ({action}).")
                               .format(action=_(step.label)))
+
+
+def window_days(spec: CaseSpec, clocks: dict[str, ClockState], window: StepWindow,
+                calendar: WorkingCalendar) -> tuple[dt.date | None, dt.date | None]:
+    """The last day a step may be taken by `within` of its clock's start and by `before_due`
+    of its due date (None: no bound), in working days."""
+    current = clocks.get(window.clock)
+    clock = spec.clock(window.clock)
+    within_day = before_day = None
+    if current is not None and window.within and current.started is not None:
+        due, _lines = compute(clock, Limit(window.within), current.started, calendar)
+        within_day = due if not isinstance(due, dt.datetime) else due.date()
+    if current is not None and window.before_due and current.due is not None:
+        day = current.due if not isinstance(current.due, dt.datetime) else current.due.date()
+        left = window.before_due
+        while left > 0:
+            day -= dt.timedelta(days=1)
+            if calendar.is_working_day(day):
+                left -= 1
+        before_day = day
+    return within_day, before_day
+
+
+def check_window(spec: CaseSpec, clocks: dict[str, ClockState], window: StepWindow,
+                 given: StepInput, calendar: WorkingCalendar) -> None:
+    """Refuse a step taken after the last day the law allows it (the reason names the day and
+    the legal basis)."""
+    today = given.moment.date()
+    for last in window_days(spec, clocks, window, calendar):
+        if last is not None and today > last:
+            raise ValidationError(_(window.text).format(day=format_date(last),
+                                                        basis=window.basis))
 
 
 def _clock_step(spec: CaseSpec, clock: Clock, variant: str, limit: Limit, current: ClockState,

@@ -11,7 +11,15 @@ and may be re-appointed once by an apology letter (Art. 19(9)). The dossier keep
 from __future__ import annotations
 
 from sotttt_desktop.core.calendar import DEFAULT_CUTOFF
-from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, Extension, Limit
+from sotttt_desktop.core.cases.spec import (
+    OPEN,
+    CaseSpec,
+    CaseStep,
+    Clock,
+    Extension,
+    Limit,
+    StepWindow,
+)
 from sotttt_desktop.i18n import N_
 
 ACTIVE_STATES = ("received", "supplement_requested", "in_appraisal", "approved", "refused",
@@ -23,6 +31,20 @@ ONE_STOP = "one_stop"  # the desk's own area; None below: the procedure's area
 # UNCONFIRMED: the bound is the Department's practice, editable here.
 APOLOGY_MAX_DAYS = 180
 PROCESSING = "processing"
+# the processing clock runs in these states only: waiting for the applicant's supplement it is
+# paused (it starts again from zero when the dossier is complete); once the result is ready or
+# the dossier refused, the Department's work is done — such a dossier is never overdue
+CLOCK_RUNNING_STATES = ("received", "in_appraisal", "approved")
+CLOCK_STOP_STATES = ("refused", "result_ready", *FINAL_STATES)
+CLOCK_IDLE_STATES = ("supplement_requested", *CLOCK_STOP_STATES)  # never overdue
+SUPPLEMENT_WINDOW = StepWindow(
+    PROCESSING, within=3, basis="Nghị định 61/2018/NĐ-CP, Điều 19 khoản 4",
+    text=N_("A supplement can be requested within 03 working days of receipt, by {day} "
+            "({basis}); after that the dossier is appraised as it is (approve or refuse)."))
+APOLOGY_WINDOW = StepWindow(
+    PROCESSING, before_due=1, basis="Nghị định 61/2018/NĐ-CP, Điều 19 khoản 9",
+    text=N_("An apology and new return date must be sent at the latest 01 working day before "
+            "the due date, by {day} ({basis})."))
 
 SPEC = CaseSpec(
     kind="dossier", version=1, label=N_("One-stop dossier"), area=ONE_STOP, code_prefix="",
@@ -35,7 +57,8 @@ SPEC = CaseSpec(
     steps={
         "request_supplement": CaseStep(N_("Request a supplement…"),
                                        ("received", "in_appraisal"), "supplement_requested",
-                                       area=ONE_STOP, needs_reason=True),
+                                       area=ONE_STOP, needs_reason=True,
+                                       window=SUPPLEMENT_WINDOW),
         "supplement_received": CaseStep(N_("Supplement received"), ("supplement_requested",),
                                         "received", area=ONE_STOP),
         "start_appraisal": CaseStep(N_("Start appraisal"), ("received",), "in_appraisal"),
@@ -48,12 +71,13 @@ SPEC = CaseSpec(
         "withdraw": CaseStep(N_("Withdrawn by the applicant…"), ACTIVE_STATES, "withdrawn",
                              area=ONE_STOP, needs_reason=True),
         "apologise": CaseStep(N_("Apology and new date…"),
-                              ("received", "in_appraisal", "approved"), None, needs_reason=True),
+                              ("received", "in_appraisal", "approved"), None, needs_reason=True,
+                              window=APOLOGY_WINDOW),
         "hand_over": CaseStep(N_("Hand over…"), ACTIVE_STATES, None, area=ONE_STOP),
     },
     clocks=(
         Clock(PROCESSING, N_("Processing time"), Limit(1), start_on=(OPEN,),
-              stop_states=FINAL_STATES, restart_on=("supplement_received",),
+              stop_states=CLOCK_STOP_STATES, restart_on=("supplement_received",),
               extend_on=("apologise",), cutoff=DEFAULT_CUTOFF,
               extension=Extension(1, APOLOGY_MAX_DAYS, chosen_date=True, exhausted_text=N_(
                   "The return date can be re-appointed only once (ND 61/2018 Art. 19(9)).")),

@@ -89,6 +89,19 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class StepWindow:
+    """When a step may be taken, counted on one of the case's clocks in working days: `within`
+    of the clock's start (0: no bound), and at the latest `before_due` working days before its
+    due date (0: no bound). `text` (N_(), with {day} and {basis}) is the refusal."""
+
+    clock: str
+    text: str
+    within: int = 0
+    before_due: int = 0
+    basis: str = ""
+
+
+@dataclass(frozen=True)
 class CaseStep:
     """An action: the states it may start from, the state it leads to (None: unchanged), the
     permission needed in `area` (None: the case kind's own area)."""
@@ -101,6 +114,7 @@ class CaseStep:
     needs_reason: bool = False
     needs_decision: bool = False  # a decision number (extensions, acceptance decisions)
     chooses_variant: bool = False  # the step classifies the case (complex, remote area)
+    window: StepWindow | None = None  # when the law allows the step, on a clock
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,9 @@ class CaseSpec:
                 raise ValueError(f"{self.kind}.{key}: unknown state")
         steps = set(self.steps) | {OPEN}
         clocks = {c.key for c in self.clocks}
+        for key, step in self.steps.items():
+            if step.window is not None and step.window.clock not in clocks:
+                raise ValueError(f"{self.kind}.{key}: window on an unknown clock")
         for clock in self.clocks:
             named = (clock.start_on + clock.stop_on + clock.restart_on + clock.pause_on
                      + clock.resume_on + clock.extend_on)

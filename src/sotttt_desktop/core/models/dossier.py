@@ -33,7 +33,10 @@ class Dossier(RecordMixin, Base):
     apology_used: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     checklist: Mapped[str] = mapped_column(NFCText, nullable=False)  # JSON list
     current_unit: Mapped[str | None] = mapped_column(String(32))
-    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # returned, withdrawn
+    # when the processing clock stopped: the result ready, the dossier refused or withdrawn
+    # (on time, early or late is judged on it; `finished_at` is when the applicant was served)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str | None] = mapped_column(NFCText)
     events: Mapped[list[DossierEvent]] = relationship(
         back_populates="dossier", order_by="DossierEvent.id", cascade="all")
