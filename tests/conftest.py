@@ -170,12 +170,14 @@ def _drain_background_work() -> None:
     from sotttt_desktop.ui.background import _LIVE
     from sotttt_desktop.ui.events import process_events
 
-    for _round in range(3):  # a delivered page may ask for the next one
+    for _round in range(10):  # a delivered page may ask for the next one
         if not _LIVE:
             return
         for task in list(_LIVE):
             task.wait(30)
         process_events()
+    for task in list(_LIVE):  # still asking after ten rounds: nobody may hear of it now
+        task.orphan()
 
 
 def _backend_services(request: pytest.FixtureRequest, sqlite_template: str,

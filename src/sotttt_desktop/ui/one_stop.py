@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.areas import areas_in_order
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER_SPEC
 from sotttt_desktop.core.cases.status import STATUS_LABELS
 from sotttt_desktop.errors import AppError
@@ -95,7 +96,9 @@ class ReceiveDialog(QDialog):
         for value, label in (("counter", N_("At the counter")), ("online", N_("Online")),
                              ("post", N_("By post"))):
             self.channel.addItem(_(label), value)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
+        now = clock.local_now()  # the working clock: a demo receives on its own date
+        self.received = QDateTimeEdit(QDateTime(QDate(now.year, now.month, now.day),
+                                                QTime(now.hour, now.minute)))
         self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.checklist = QListWidget()
         self.checklist.setObjectName("checklist")

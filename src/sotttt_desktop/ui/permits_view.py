@@ -199,7 +199,8 @@ class DecisionDialog(QDialog):
         self.until.setDate(QDate(later.year, later.month, later.day))
         # the longest suspension the law in force allows for this kind (instruments.toml)
         latest = suspension_limit(permit["family"], clock.local_today()) or later
-        self.until.setDateRange(QDate.currentDate().addDays(1),
+        tomorrow = clock.local_today() + dt.timedelta(days=1)
+        self.until.setDateRange(QDate(tomorrow.year, tomorrow.month, tomorrow.day),
                                 QDate(latest.year, latest.month, latest.day))
         self.error = error_label("decision_error")
         form = QFormLayout()
