@@ -132,6 +132,10 @@ def test_forms_are_dated_by_their_step_and_signed_by_who_took_it(services: Servi
             dt.date.today() == dt.date(2024, 11, 30)
     assert "Nguyễn Thị Hồng Nhung" in texts["02"]  # the clerk who asked for the supplement
     assert "Lê Thành Nam" in texts["03"]  # the leader who refused
+    # a company is addressed as an organisation, not as "ông/bà"
+    assert "Xin thông báo cho quý tổ chức được biết và thực hiện./." in texts["03"]
+    assert "xin lỗi quý tổ chức và sẽ trả kết quả" in texts["04"]
+    assert "ông/bà" not in texts["03"] + texts["04"] + texts["02"]
     sheet = texts["05"]
     for column in ("Tên cơ quan", "Thời gian giao, nhận hồ sơ", "Người giao, người nhận",
                    "Kết quả giải quyết hồ sơ", "Ghi chú"):
@@ -150,6 +154,19 @@ def test_forms_are_dated_by_their_step_and_signed_by_who_took_it(services: Servi
     assert "Nhận: Lãnh đạo Sở" in refusal
     assert "Quá hạn" in refusal or "Đúng hạn" in refusal or "Trước hạn" in refusal
     assert not any("tester" in r for r in rows)  # nobody signs for a step they did not take
+
+
+def test_a_person_is_addressed_as_ong_ba(services: Services) -> None:
+    person = services.parties.add(kind="person", name="Nguyễn Văn Bình", citizen_id="074090001234",
+                                  district_code="718", address="Số 5 đường Yersin, phường Phú Cường")
+    code = services.dossiers.receive("press.bulletin.issue", person["id"],
+                                     received_at=dt.datetime(2024, 11, 25, 9, 15))["code"]
+    services.dossiers.act(code, "start_appraisal", at=dt.datetime(2024, 11, 25, 14, 0))
+    services.dossiers.act(code, "refuse", reason="Hồ sơ không thuộc thẩm quyền giải quyết",
+                          at=dt.datetime(2024, 11, 26, 10, 0))
+    text = " ".join(pdf_text(services.documents.render("form-03", code).pdf).split())
+    assert "Xin thông báo cho ông/bà được biết và thực hiện./." in text
+    assert "quý tổ chức" not in text
 
 
 def _rows_of_form_05(pdf: bytes) -> list[str]:

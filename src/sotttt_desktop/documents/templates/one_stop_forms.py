@@ -55,6 +55,12 @@ def _applicant(data: dict[str, Any]) -> list[Block]:
     return lines
 
 
+def _you(data: dict[str, Any]) -> str:
+    """How the forms address the applicant: "ông/bà" (the circular's word) to a person, "quý
+    tổ chức" to an organisation (a company is not an "ông/bà")."""
+    return "quý tổ chức" if data["applicant"].get("kind") == "org" else "ông/bà"
+
+
 def _desk(data: dict[str, Any]) -> str:
     return f"{data.get('desk_name', 'Bộ phận Tiếp nhận và Trả kết quả')} của {agency_title(data['profile'])}"
 
@@ -115,7 +121,7 @@ def _form_02(data: dict[str, Any]) -> Document:
         Para("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", "plain"),
         *[Para(f"{i + 1}. {item}", "plain") for i, item in enumerate(items)],
         *reason,
-        Para("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với "
+        Para(f"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, {_you(data)} liên hệ với "
              f"{data.get('clerk', {}).get('full_name', '…')}, số điện thoại "
              f"{data['profile'].get('phone') or '…'} để được hướng dẫn.", "body"),
         Signatures(Signature("", ""), Signature("Người hướng dẫn",
@@ -133,7 +139,7 @@ def _form_03(data: dict[str, Any]) -> Document:
         Para(f"Qua xem xét, {agency_title(data['profile'])} từ chối tiếp nhận, giải quyết hồ sơ "
              "này với lý do sau:", "body"),
         Para(data.get("reason", ""), "body"),
-        Para("Xin thông báo cho ông/bà được biết và thực hiện./.", "body"),
+        Para(f"Xin thông báo cho {_you(data)} được biết và thực hiện./.", "body"),
         Signatures(Signature("", ""), Signature("Người tiếp nhận hồ sơ",
                                                 data.get("clerk", {}).get("full_name", ""),
                                                 caption=SIGN_CAPTION)),
@@ -144,16 +150,17 @@ def _form_03(data: dict[str, Any]) -> Document:
 def _form_04(data: dict[str, Any]) -> Document:
     d = data["dossier"]
     agency = agency_title(data["profile"])
+    you = _you(data)
     body: list[Block] = [
         Para(f"Ngày {ddmmyyyy(d['received_at'])}, {agency} tiếp nhận giải quyết hồ sơ của "
-             f"ông/bà về {d['procedure_name'][0].lower()}{d['procedure_name'][1:]}; mã hồ sơ "
+             f"{you} về {d['procedure_name'][0].lower()}{d['procedure_name'][1:]}; mã hồ sơ "
              f"{d['code']}. Thời hạn trả kết quả giải quyết hồ sơ là ngày "
              f"{ddmmyyyy(d.get('old_due'))}.", "body"),
-        Para(f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho ông/bà. "
+        Para(f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho {you}. "
              f"Lý do: {data.get('reason', '').rstrip('.')}.", "body"),
-        Para(f"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ông/bà. {agency} "
-             f"xin lỗi ông/bà và sẽ trả kết quả vào ngày {ddmmyyyy(d.get('new_due'))}.", "body"),
-        Para("Rất mong nhận được sự thông cảm của ông/bà./.", "body"),
+        Para(f"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của {you}. {agency} "
+             f"xin lỗi {you} và sẽ trả kết quả vào ngày {ddmmyyyy(d.get('new_due'))}.", "body"),
+        Para(f"Rất mong nhận được sự thông cảm của {you}./.", "body"),
     ]
     return _form("04", data, body, addressees=(data["applicant"]["name"],),
                  signature=signature(data.get("signer")), recipients=(
@@ -202,7 +209,7 @@ def _form_05(data: dict[str, Any]) -> Document:
 
 def _template(n: str, build: Any) -> Template:  # noqa: ANN401
     return Template(kind=f"form-{n}", title=FORM_NAMES[n][0] + FORM_NAMES[n][1:].lower(),
-                    form=f"Mẫu số {n}, Thông tư 01/2018/TT-VPCP (khổ A5)", version="2026-12-06",
+                    form=f"Mẫu số {n}, Thông tư 01/2018/TT-VPCP (khổ A5)", version="2026-12-06.2",
                     subject="dossier", snapshot=n in ("01", "04"), build=build)
 
 
