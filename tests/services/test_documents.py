@@ -245,6 +245,15 @@ def test_suspension_and_revocation_decisions(services: Services, holder: dict) -
     assert "Căn cứ Nghị định số 147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của Chính phủ" in flat
     assert "72/2013" not in flat and "05 ngày làm việc" not in flat
     assert "Trong thời gian bị đình chỉ, " + HOLDER + " không được hoạt động" in flat
+    # "Nơi nhận" (texts.toml [[recipients]]): the inspectorate that enforces it; decided after
+    # the Ministry's merger of 01/03/2025, no Ministry department is named (none confirmed)
+    assert "- Như Điều 3; - Thanh tra Sở; - Lưu: VT" in flat
+    assert "Cục Phát thanh" not in flat
+    # the licence itself, of 15/03/2024, was reported to the Ministry's department of the time
+    licence = " ".join(pdf_text(services.documents.render("permit", permit["number"]).pdf
+                                ).split())
+    assert (f"- {HOLDER}; - Cục Phát thanh, truyền hình và thông tin điện tử (để báo cáo); "
+            "- Lưu: VT") in licence
     services.permits.decide(permit["number"], "revoke", reason="Đã bị đình chỉ 02 lần")
     flat = " ".join(pdf_text(services.documents.render("permit-revocation",
                                                        permit["number"]).pdf).split())
@@ -476,21 +485,42 @@ def test_multi_line_contents_print_as_lines_and_the_owner_once(services: Service
     # contents line goes to page 2 with the closing paragraph and the signature
     lines = [line.strip() for line in pdf_text(pdf).splitlines()
              if line.strip() and not line.strip().isdigit()]
-    first = lines.index("4. Sản phẩm in:")
+    first = lines.index("6. Sản phẩm in:")
     assert lines[first + 1:first + 3] == ["- Sách, báo, tạp chí", "- Tem chống giả"]
-    second = lines.index("5. Thiết bị in:")
+    second = lines.index("7. Thiết bị in:")
     assert lines[second + 1] == "- 02 máy in offset 4 màu Heidelberg SM 74"
     assert lines[second + 2].startswith("- 01 máy cắt giấy Polar 115")
     # wrapped inside the margins, the next line under the item's text
     assert " ".join(lines[second + 2:second + 4]).endswith("khổ cắt tối đa 115 cm")
-    assert lines[second + 4].startswith("6. ")
+    assert lines[second + 4].startswith(HOLDER)  # the closing paragraph
     flat = " ".join(pdf_text(pdf).split())
     assert "1. Tên tổ chức: " + HOLDER in flat  # an organisation, not "Họ và tên"
     assert flat.count("Nguyễn Văn An") == 1
-    assert "6. Chủ cơ sở / người đại diện theo pháp luật: Nguyễn Văn An" in flat
+    assert "5. Người đứng đầu cơ sở in: Nguyễn Văn An" in flat
+    # the works' address (ND 60/2014's form), started from the applicant's, beside the head office
+    assert "4. Địa chỉ cơ sở in: Số 1 Đại lộ Bình Dương" in flat
     # a permit whose contents do not state the representative still prints the holder's
     website = _issue(services, holder, "e_information.website.issue",
                      valid_until=dt.date(2025, 3, 15))
     text = " ".join(pdf_text(services.documents.render("permit", website["reference"]).pdf
                              ).split())
     assert "4. Người đại diện theo pháp luật: Nguyễn Văn An" in text
+
+
+def test_a_decision_is_dated_on_the_working_clock(services: Services, holder: dict) -> None:
+    """A demo runs on its own date: its decisions say that date (the number's registered date),
+    not the day the row was really written, and cite the law in force on it."""
+    from sotttt_desktop.core import clock
+
+    clock.set_working_date(dt.date(2024, 11, 29))
+    permit = _issue(services, holder, "e_information.website.issue", subject="https://songbe.vn",
+                    on=dt.date(2024, 3, 15))
+    services.permits.decide(permit["number"], "suspend", reason="Không khắc phục vi phạm",
+                            until=dt.date(2025, 1, 28))
+    flat = " ".join(pdf_text(services.documents.render("permit-suspension", permit["number"]
+                                                       ).pdf).split())
+    assert "Bình Dương, ngày 29 tháng 11 năm 2024" in flat
+    assert "Nghị định số 72/2013/NĐ-CP" in flat and "147/2024" not in flat
+    # before the Ministry's merger: reported to its department of the time
+    assert "- Như Điều 3; - Cục Phát thanh, truyền hình và thông tin điện tử (để báo cáo); " \
+        "- Thanh tra Sở; - Lưu: VT" in flat

@@ -69,9 +69,9 @@ def test_an_apology_or_a_permit_term_cannot_reach_the_year_9999(services: Servic
                                      received_at=dt.datetime(2024, 3, 1, 9))["code"]
     with pytest.raises(ValidationError, match="180"):
         services.dossiers.act(code, "apologise", reason="Chậm thẩm định",
-                              new_due=dt.date(9999, 12, 31))
-    services.dossiers.act(code, "start_appraisal")
-    services.dossiers.act(code, "approve")
+                              new_due=dt.date(9999, 12, 31), at=dt.datetime(2024, 3, 8, 9))
+    services.dossiers.act(code, "start_appraisal", at=dt.datetime(2024, 3, 8, 10))
+    services.dossiers.act(code, "approve", at=dt.datetime(2024, 3, 11, 10))
     with pytest.raises(ValidationError):
         services.permits.issue(code, subject="https://songbe.vn", on=dt.date(2024, 3, 15),
                                valid_until=dt.date(9999, 12, 31),

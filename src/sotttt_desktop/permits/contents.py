@@ -38,6 +38,9 @@ class PermitContents:
     # prefilled fields that state the holder's attribute they start with (the owner is the
     # legal representative): the result document prints that fact once, from the contents
     states: tuple[str, ...] = ()
+    # field → the label this family's legal form gives it (N_ msgid), where the register's
+    # label is not the form's wording (the register's "Address" is the printing works' address)
+    labels: dict[str, str] = field(default_factory=dict)
 
     def specs(self) -> tuple[FieldSpec, ...]:
         spec = get_register(self.register) if self.register else None
@@ -51,6 +54,10 @@ class PermitContents:
                 found.append(spec.field(item))
         if set(self.required) - {f.name for f in found}:
             raise KeyError(f"{self.family}: required {self.required} not among its fields")
+        if set(self.labels) - {f.name for f in found}:
+            raise KeyError(f"{self.family}: labels {sorted(self.labels)} not among its fields")
+        found = [dataclasses.replace(f, label=self.labels[f.name]) if f.name in self.labels
+                 else f for f in found]
         return tuple(dataclasses.replace(f, required=True)
                      if f.name in self.required and not f.required else f for f in found)
 

@@ -3,15 +3,21 @@ ND 60/2014 as amended by ND 25/2018 and ND 72/2022; forms of TT 23/2023)."""
 
 from typing import Any
 
+from sotttt_desktop.i18n import N_
 from sotttt_desktop.permits.contents import PermitContents
 
 # a printing licence (of publications, or of newspapers, stamps and other products) and the
 # confirmation of a registered printing facility describe the same facility; its owner is the
 # holder's legal representative, printed once (as the owner)
+# (ND 60/2014 licence form: the works' address beside the head office's, the head of the
+# facility, what it prints and with what)
 _PRINTING: dict[str, Any] = {
     "register": "printing_facilities", "subject": "products",
-    "fields": ("products", "equipment", "owner"), "required": ("products", "equipment"),
-    "prefill": {"owner": "legal_representative"}, "states": ("owner",)}
+    "fields": ("address", "owner", "products", "equipment"),
+    "required": ("products", "equipment"),
+    "prefill": {"owner": "legal_representative", "address": "address"}, "states": ("owner",),
+    "labels": {"address": N_("Address of the printing works"),
+               "owner": N_("Head of the printing facility")}}
 
 CONTENTS = (
     PermitContents(

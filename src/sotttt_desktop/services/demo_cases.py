@@ -27,10 +27,11 @@ ISSUED = [
       "print_run": "1.000 bản/kỳ", "language": "Tiếng Việt",
       "distribution": "Phát hành nội bộ cho hội viên"}),
     ("publishing.printing.issue", "Cơ sở in tại số 12 đường D1, phường Hòa Phú",
-     {"products": "Báo, tạp chí, tem chống giả",
+     {"address": "Số 12 đường D1, phường Hòa Phú, thành phố Thủ Dầu Một, tỉnh Bình Dương",
+      "products": "Báo, tạp chí, tem chống giả",
       "equipment": "02 máy in offset 4 màu Heidelberg"}),
     ("publishing.fair.issue", "Hội sách Bình Dương {year}",
-     {"fair_name": "Hội sách Bình Dương {year}", "venue": "Nhà Văn hóa Thanh niên tỉnh",
+     {"fair_name": "Hội sách Bình Dương {year}", "venue": "Nhà Văn hóa Thanh niên tỉnh Bình Dương, phường Phú Cường, thành phố Thủ Dầu Một, tỉnh Bình Dương",
       "starts_on": "{starts}", "ends_on": "{ends}"}),
     ("e_information.website.issue", "https://tintucbinhduong.vn",
      {"domain": "tintucbinhduong.vn", "content_scope": "Tổng hợp tin tức kinh tế, xã hội",
@@ -41,9 +42,10 @@ ISSUED = [
       "service_standards": "Thư nội tỉnh phát trong 48 giờ kể từ khi chấp nhận"}),
     ("publishing.photocopier.register", "Máy photocopy màu Canon iR-ADV C5535i",
      {"make_model": "Canon iR-ADV C5535i", "serial_no": "2NX01234", "machine_kind": "copier",
-      "location": "số 5 đường 30/4, phường Phú Hòa"}),
+      "location": "Số 5 đường 30/4, phường Phú Hòa, thành phố Thủ Dầu Một, tỉnh Bình Dương"}),
     ("press.tvro.register", "Thiết bị thu tín hiệu truyền hình nước ngoài (TVRO)",
-     {"site": "Khách sạn Becamex, phường Hòa Phú", "channels": "12 kênh"}),
+     {"site": "Khách sạn Becamex, phường Hòa Phú, thành phố Thủ Dầu Một, tỉnh Bình Dương",
+      "channels": "12 kênh"}),
 ]
 
 

@@ -29,6 +29,7 @@ from sotttt_desktop.core.models import (
     Dossier,
     DossierEvent,
     IssuedDocument,
+    NumberRecord,
     Party,
     Permit,
     Unit,
@@ -41,6 +42,7 @@ from sotttt_desktop.permits.contents import declared_states, permit_lines
 from sotttt_desktop.resources import resource_path
 from sotttt_desktop.services.decision_powers import decision_wording, kind_name, result_wording
 from sotttt_desktop.services.dossiers import ONE_STOP_UNIT
+from sotttt_desktop.services.numbering import DECISION_REFERENCE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +88,18 @@ class Rendered:
 def _texts() -> dict[str, Any]:
     with resource_path("documents", "texts.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def extra_recipients(family: str, on: dt.date, *, decision: bool = False) -> list[str]:
+    """Who else a result document (or a decision on it) goes to, between the holder and the
+    archive (texts.toml [[recipients]]): the Ministry's department of the longest matching
+    family prefix, and for a decision the bodies that enforce it."""
+    entry = _in_force(_texts().get("recipients", [{"effective_from": dt.date.min}]), on)
+    report_to = entry.get("report_to", {})
+    prefixes = [p for p in report_to if family == p or family.startswith(p + ".")]
+    found = [report_to[max(prefixes, key=len)]] if prefixes else []
+    found += entry.get("decision_also", []) if decision else []
+    return [name for name in found if name]
 
 
 def _in_force(entries: list[dict[str, Any]], on: dt.date) -> dict[str, Any]:
@@ -402,6 +416,7 @@ class DocumentService:
             if dossier else None,
             "unit_name": unit_name, "unit_abbreviation": unit_code,
             "signer": self._signer(signer, on),
+            "extra_recipients": extra_recipients(permit.family, on),
             "qr_payload": self.verification_code(permit, holder["name"]),
         }
         return data
@@ -429,7 +444,13 @@ class DocumentService:
         shown = self._services.permits.show(number)  # checks the right to view it
         with self._services.db.session() as session:
             permit = _permit_row(session, shown)
-            decided = permit.updated_at.astimezone(LOCAL_TZ).date()
+            # the decision's date as its number was registered (on the working clock), not the
+            # row's stamp (real time: a demo's decisions would say the real date)
+            registered = session.execute(select(NumberRecord.document_date).where(
+                NumberRecord.reference == f"{DECISION_REFERENCE}{permit.id}",
+                NumberRecord.text == permit.decision_number, NumberRecord.state == "issued")
+            ).scalars().first()
+            decided = registered or permit.updated_at.astimezone(LOCAL_TZ).date()
             holder = self._party(session.get(Party, permit.holder_id))
         unit_name, unit_code = self._unit_for(permit.area, decided)
         return {
@@ -444,6 +465,7 @@ class DocumentService:
             **decision_wording(permit.family, action, decided),
             "unit_name": unit_name, "unit_abbreviation": unit_code,
             "signer": self._signer(signer, decided),
+            "extra_recipients": extra_recipients(permit.family, decided, decision=True),
         }
 
     def form_data(self, form: str, code: str, signer: str | None = None) -> dict[str, Any]:

@@ -52,8 +52,8 @@ def _build(data: dict[str, Any], action: str) -> Document:
                   issuer=f"GIÁM ĐỐC {data['profile']['agency_name']}",
                   legal_bases=tuple(bases), body=(Para("QUYẾT ĐỊNH:", "centre_bold"), *articles),
                   signature=signature(data.get("signer")),
-                  recipients=("Như Điều 3", f"Lưu: VT, {data.get('unit_abbreviation') or ''}"
-                              .rstrip(", ")),
+                  recipients=("Như Điều 3", *data.get("extra_recipients", []),
+                              f"Lưu: VT, {data.get('unit_abbreviation') or ''}".rstrip(", ")),
                   metadata_title=f"Quyết định {verb} {permit['number']}")
 
 
@@ -97,10 +97,10 @@ def _build_first(data: dict[str, Any], action: str) -> Document:
 SUSPENSION = Template(
     kind="permit-suspension", title="Quyết định đình chỉ giấy phép, giấy chứng nhận",
     form="Quyết định (cá biệt), Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP",
-    version="2026-12-06", subject="permit", snapshot=True,
+    version="2026-12-06.2", subject="permit", snapshot=True,
     build=lambda data: _build(data, "suspend"))
 REVOCATION = Template(
     kind="permit-revocation", title="Quyết định thu hồi giấy phép, giấy chứng nhận",
     form="Quyết định (cá biệt), Mẫu 1.2 Phụ lục III Nghị định 30/2020/NĐ-CP",
-    version="2026-12-06", subject="permit", snapshot=True,
+    version="2026-12-06.2", subject="permit", snapshot=True,
     build=lambda data: _build(data, "revoke"))

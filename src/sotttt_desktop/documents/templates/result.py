@@ -229,4 +229,4 @@ TEMPLATE = Template(
     kind="permit", title="Văn bản kết quả của thủ tục (giấy phép, giấy chứng nhận, giấy xác "
     "nhận, văn bản chấp thuận, quyết định) — cấp mới, sửa đổi, gia hạn, cấp lại",
     form="Thể thức theo Nghị định 30/2020/NĐ-CP; nội dung theo thủ tục trong danh mục",
-    version="2026-12-06", subject="permit", snapshot=True, build=build)
+    version="2026-12-06.2", subject="permit", snapshot=True, build=build)
