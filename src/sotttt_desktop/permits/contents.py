@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, format_date, in_language
+from sotttt_desktop.i18n import N_, _, format_date, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
@@ -41,6 +41,9 @@ class PermitContents:
     # field → the label this family's legal form gives it (N_ msgid), where the register's
     # label is not the form's wording (the register's "Address" is the printing works' address)
     labels: dict[str, str] = field(default_factory=dict)
+    # (first day field, last day field, label): printed as one line "label: từ ngày … đến ngày …"
+    # where the legal form states a period (a book fair), not as two dated lines
+    period: tuple[str, str, str] | None = None
 
     def specs(self) -> tuple[FieldSpec, ...]:
         spec = get_register(self.register) if self.register else None
@@ -141,9 +144,16 @@ def printed_lines(contents: PermitContents, values: dict[str, Any],
     """(label, text) of each filled field in declared order: the lines of the result document
     (a permit is printed in Vietnamese whatever the clerk's language; `lang` for a screen)."""
     lines = []
+    first, last, period_label = contents.period or ("", "", "")
     for spec in contents.specs():
         value = values.get(spec.name)
         if value in (None, ""):
+            continue
+        if spec.name in (first, last) and values.get(first) and values.get(last):
+            if spec.name == first:
+                lines.append((in_language(lang, period_label), in_language(
+                    lang, N_("from {start} to {end}")).format(start=format_date(values[first]),
+                                                             end=format_date(values[last]))))
             continue
         if spec.kind is FieldKind.CHOICE:
             label = dict(spec.choices).get(value)

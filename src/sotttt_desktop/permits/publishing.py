@@ -41,7 +41,8 @@ CONTENTS = (
     PermitContents(
         "publishing.fair", register="book_fairs", subject="fair_name",
         fields=("fair_name", "venue", "starts_on", "ends_on"),
-        required=("venue", "starts_on", "ends_on")),
+        required=("venue", "starts_on", "ends_on"),
+        period=("starts_on", "ends_on", N_("Period of the fair"))),
     PermitContents(
         "publishing.distribution", register="distributors", subject="outlets",
         fields=("outlets",), required=("outlets",), prefill={"outlets": "address"}),
