@@ -10,6 +10,7 @@ import pytest
 from sotttt_desktop.catalog import CatalogueError, load
 from sotttt_desktop.catalog.loader import parse_files
 from sotttt_desktop.core.calendar import TimeUnit
+from sotttt_desktop.errors import NotFoundError
 
 
 def test_every_procedure_of_the_reference_is_in_the_catalogue() -> None:
@@ -25,10 +26,65 @@ def test_every_procedure_of_the_reference_is_in_the_catalogue() -> None:
     assert "cybersecurity.level.appraise" in keys
 
 
+def test_the_procedures_of_the_decisions_period_issue_14_names_are_catalogued() -> None:
+    """Issue #14: the procedures a Department ran in 2023–2024 that the catalogue lacked."""
+    catalogue = load()
+    amend = catalogue.get("postal.notification.amend", on=dt.date(2023, 6, 1))
+    assert (amend.code, amend.time_limit, amend.unit, amend.action) == (
+        "1.010902", 10, TimeUnit.WORKING_DAYS, "amend")
+    assert catalogue.get("publishing.distribution.reregister").family == \
+        "publishing.distribution"
+    assert catalogue.get("publishing.foreign_printing.issue").result_kind == "permit"
+    notice = catalogue.get("e_information.website_notice.confirm")
+    assert (notice.time_limit, notice.unit, notice.result_kind) == (
+        7, TimeUnit.WORKING_DAYS, "confirmation")
+    display = catalogue.get("grassroots.foreign_display.approve")
+    assert (display.time_limit, display.unit, display.area) == (
+        10, TimeUnit.WORKING_DAYS, "grassroots")
+    assert display.legal_basis == ("nd-88-2012", "tt-04-2014-btttt")
+
+
+def test_every_procedure_names_its_sources_or_what_is_unconfirmed() -> None:
+    """Each version cites where its facts were read; a fact no source confirms is marked, and
+    a procedure without its national code says so."""
+    for procedure in load().every_version():
+        assert procedure.sources or procedure.unconfirmed, procedure.key
+        assert all(text.strip() for text in procedure.sources + procedure.unconfirmed)
+        if not procedure.code:
+            assert "national procedure code" in procedure.unconfirmed, procedure.key
+        else:
+            assert any(procedure.code in source for source in procedure.sources) or \
+                procedure.code in ("1.003868", "1.003725", "2.001885", "2.001594",
+                                   "2.001584", "2.001737"), procedure.key
+
+
+def test_the_postal_licence_follows_decree_25_2022_from_1_june_2022() -> None:
+    catalogue = load()
+    before = catalogue.get("postal.licence.issue", on=dt.date(2022, 5, 31))
+    after = catalogue.get("postal.licence.issue", on=dt.date(2022, 6, 1))
+    assert (before.time_limit, before.unit) == (30, TimeUnit.DAYS)
+    assert (after.time_limit, after.unit) == (20, TimeUnit.WORKING_DAYS)
+    assert catalogue.effective_until(before) == dt.date(2022, 5, 31)
+    assert catalogue.effective_until(after) is None
+    assert any("1220/QĐ-UBND" in source for source in after.sources)
+    with pytest.raises(NotFoundError):  # the amendment procedure did not exist before
+        catalogue.get("postal.notification.amend", on=dt.date(2022, 5, 31))
+
+
+def test_the_non_business_publication_licence_had_15_days_in_2023() -> None:
+    licence = load().get("publishing.non_business.issue", on=dt.date(2023, 6, 1))
+    assert (licence.time_limit, licence.unit, licence.code) == (15, TimeUnit.DAYS, "1.003868")
+
+
+def test_the_distributor_registration_asks_for_premises_and_training() -> None:
+    names = " ".join(c.name for c in load().get("publishing.distribution.register").components)
+    assert "trụ sở" in names and "bồi dưỡng" in names
+
+
 @pytest.mark.parametrize(("key", "limit", "unit", "symbol"), [
     ("e_information.website.issue", 10, TimeUnit.WORKING_DAYS, "GP"),
     ("e_information.game_point.extend", 5, TimeUnit.WORKING_DAYS, "QĐ"),
-    ("postal.licence.issue", 30, TimeUnit.DAYS, "GP"),
+    ("postal.licence.issue", 20, TimeUnit.WORKING_DAYS, "GP"),
     ("press.bulletin.issue", 20, TimeUnit.DAYS, "GP"),
     ("press.conference.domestic", 24, TimeUnit.HOURS_BEFORE, "STTTT-TTBCXB"),
     ("press.tvro.register", 8, TimeUnit.WORKING_DAYS, "GCN"),
@@ -87,12 +143,14 @@ def test_a_later_version_supersedes_from_its_date(tmp_path: Path) -> None:
 
 
 def test_bad_entries_are_reported_together(tmp_path: Path) -> None:
-    bad = ENTRY.format(limit=0, date="2020-01-01").replace('area = "press"', 'area = "mars"')
+    bad = (ENTRY.format(limit=0, date="2020-01-01").replace('area = "press"', 'area = "mars"')
+           .replace('number_symbol = "GP"', 'number_symbol = "GP"\nsources = ["QĐ 1/QĐ-UBND", ""]'))
     with pytest.raises(CatalogueError) as info:
         parse_files([_write(tmp_path, bad)])
     message = str(info.value)
     assert "x.toml #1 (press.test)" in message
     assert "mars" in message and "time_limit" in message
+    assert "sources must list non-empty texts" in message
 
 
 def test_legal_bases_name_instruments_and_wording_carries_no_catalogue_note(tmp_path: Path

@@ -58,11 +58,16 @@ REQUIRED = {
         "Quyền và nghĩa vụ của doanh nghiệp", "Luật Bưu chính"],
     "publishing.non_business": [
         "Ban biên tập", "120", "500", "Công ty TNHH In Bình Dương", "Kỷ yếu 20 năm thành lập"],
+    # printing for a foreign client: what, for whom, how many, and that none stays in Vietnam
+    "publishing.foreign_printing": [
+        "Ocean Friends", "Blue Harbour Books Pty Ltd (Úc)", "5.000 bản",
+        "Trách nhiệm của cơ sở in", "không phát hành tại Việt Nam"],
 }
 PROCEDURES = {"e_information.game_point": "e_information.game_point.issue",
               "e_information.website": "e_information.website.issue",
               "postal.licence": "postal.licence.issue",
-              "publishing.non_business": "publishing.non_business.issue"}
+              "publishing.non_business": "publishing.non_business.issue",
+              "publishing.foreign_printing": "publishing.foreign_printing.issue"}
 
 
 @pytest.mark.parametrize("family", sorted(REQUIRED))

@@ -93,6 +93,10 @@ def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
     return 0
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.areas import AREAS
     from sotttt_desktop.catalog import load
@@ -101,13 +105,15 @@ def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
         raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
             area=args.area, areas=", ".join(a.key for a in AREAS)))
     on = date_arg(args.on)
-    procedures = load().list(area=args.area, on=on)
+    catalogue = load()
+    procedures = catalogue.list(area=args.area, on=on)
     if args.json:
         from sotttt_desktop.catalog.instruments import load as load_instruments
 
         instruments, day = load_instruments(), on or clock.local_today()
-        # the bases as a result of that day cites them (instruments.toml)
-        emit_json([{**p.as_json(), "citations": instruments.citations(p.legal_basis, day)}
+        # the bases as a result of that day cites them (instruments.toml); the version's dates
+        emit_json([{**p.as_json(), "effective_until": _iso(catalogue.effective_until(p)),
+                    "citations": instruments.citations(p.legal_basis, day)}
                    for p in procedures])
     else:
         units = {"working_days": _("working days"), "days": _("days"),
