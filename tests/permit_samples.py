@@ -44,6 +44,14 @@ SAMPLES: dict[str, dict[str, str]] = {
         "content": "Ảnh về quan hệ hữu nghị Việt Nam – Hàn Quốc", "place": "Hàng rào trụ sở, "
         "số 2 đường Hùng Vương", "size": "10 tấm, 0,8 × 1,2 m",
         "shown_from": "10/04/2024", "shown_until": "30/04/2024"},
+    "grassroots.commune_radio": {
+        "station": "Đài truyền thanh không dây xã Thanh Tuyền", "frequency": "54,5",
+        "power": "50", "site": "Trụ sở Ủy ban nhân dân xã Thanh Tuyền, huyện Dầu Tiếng",
+        "loudspeakers": "12 cụm loa tại các ấp Bến Súc, Bà Phái, Đường Long"},
+    "press.local_broadcast": {
+        "programmes": "Phát lại chương trình thời sự của Đài Phát thanh và Truyền hình Bình "
+                      "Dương (BTV1) hằng ngày",
+        "channel": "BTV1", "coverage": "Khu công nghiệp Mỹ Phước 3, thị xã Bến Cát"},
     "e_information.game_point": {
         "point_name": "Điểm trò chơi Yersin", "point_address": "Số 12 đường Yersin",
         "business_registration": "46A8012345", "owner_name": "Lê Văn Cường",

@@ -56,6 +56,35 @@ def test_every_procedure_names_its_sources_or_what_is_unconfirmed() -> None:
             assert any(procedure.code in source for source in procedure.sources), procedure.key
 
 
+def test_the_consents_a_frequency_licence_needs_are_catalogued() -> None:
+    """REFERENCE-2 §12: the Department's written consent that a commune's wireless radio and a
+    broadcaster that is not a press agency attach to their frequency-licence applications
+    (Circular 05/2015 Art. 14(1)(b), 13(3)(a)); no source gives their time limit: marked."""
+    catalogue = load()
+    for key, area in (("grassroots.commune_radio.consent", "grassroots"),
+                      ("press.local_broadcast.consent", "press")):
+        consent = catalogue.get(key, on=dt.date(2023, 6, 1))
+        assert (consent.area, consent.result_kind, consent.legal_basis) == (
+            area, "approval", ("tt-05-2015-btttt",))
+        assert any("05/2015/TT-BTTTT" in source for source in consent.sources)
+        assert any(item.startswith("time limit") for item in consent.unconfirmed)
+    with pytest.raises(NotFoundError):  # before Circular 05/2015 took effect
+        catalogue.get("press.local_broadcast.consent", on=dt.date(2015, 5, 7))
+
+
+def test_the_readme_summary_of_unconfirmed_facts_counts_the_catalogue() -> None:
+    """The README's hand-kept summary names every national code the catalogue carries and counts
+    the procedures without one."""
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    procedures = load().list()
+    without = sum(1 for p in procedures if not p.code)
+    assert f"national procedure codes of {without} of the {len(procedures)} procedures" in readme
+    assert f"see its README): {len(procedures)} procedures" in readme
+    summary = readme[readme.index("national procedure codes of"):]
+    summary = summary[:summary.index("Hxx suffix")]
+    assert all(p.code in summary for p in procedures if p.code)
+
+
 def test_the_postal_licence_follows_decree_25_2022_from_1_june_2022() -> None:
     catalogue = load()
     before = catalogue.get("postal.licence.issue", on=dt.date(2022, 5, 31))

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.catalog.loader import RESULT_KINDS
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import AuditEntry, IssuedDocument
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
@@ -92,11 +93,15 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
         assert services.dossiers.act(permit["dossier"], "return_result")["state"] == "returned"
         walked.add(procedure.key)
         printed += 1
-    # every procedure of the catalogue, the ones issue #14 added included
+    # every procedure of the catalogue, the ones issue #14 added included…
     assert {"postal.notification.amend", "publishing.distribution.reregister",
             "publishing.foreign_printing.issue", "e_information.website_notice.confirm",
-            "grassroots.foreign_display.approve"} <= walked
-    assert printed >= 30
+            "grassroots.foreign_display.approve", "grassroots.commune_radio.consent",
+            "press.local_broadcast.consent"} <= walked
+    assert {p.key for p in procedures} - walked == set()
+    # …so every kind of result the catalogue knows renders
+    assert {catalogue.get(key).result_kind for key in walked} == set(RESULT_KINDS)
+    assert printed >= 32
 
 
 def test_a_document_issued_with_an_earlier_form_is_not_reprinted_differently(
