@@ -99,8 +99,14 @@ def test_the_postal_licence_follows_decree_25_2022_from_1_june_2022() -> None:
 
 
 def test_the_non_business_publication_licence_had_15_days_in_2023() -> None:
-    licence = load().get("publishing.non_business.issue", on=dt.date(2023, 6, 1))
+    """15 days in the Decision's period; 10 working days once Decree 138/2025 decentralised it."""
+    catalogue = load()
+    licence = catalogue.get("publishing.non_business.issue", on=dt.date(2023, 6, 1))
     assert (licence.time_limit, licence.unit, licence.code) == (15, TimeUnit.DAYS, "1.003868")
+    assert catalogue.effective_until(licence) == dt.date(2025, 6, 30)
+    later = catalogue.get("publishing.non_business.issue", on=dt.date(2025, 7, 1))
+    assert (later.time_limit, later.unit, later.code) == (10, TimeUnit.WORKING_DAYS, "1.003868")
+    assert any("138/2025" in source for source in later.sources)
 
 
 def test_the_distributor_registration_asks_for_premises_and_training() -> None:
