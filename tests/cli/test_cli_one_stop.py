@@ -29,6 +29,17 @@ def test_the_catalogue_shows_codes_sources_and_the_versions_dates(
         20, "working_days", "2022-06-01", None)
 
 
+def test_a_demo_database_lists_the_versions_of_its_working_date(
+        capsys: pytest.CaptureFixture[str], demo_db_path: Path) -> None:
+    """A demo runs on 29/11/2024: its catalogue is the one its desk receives under (the
+    non-business publication licence's 15 days, not the 10 working days of July 2025)."""
+    listed = run_json(capsys, "--db", str(demo_db_path), "procedures", "list", "--area",
+                      "publishing")
+    licence = next(p for p in listed if p["key"] == "publishing.non_business.issue")
+    assert (licence["time_limit"], licence["unit"], licence["effective_until"]) == (
+        15, "days", "2025-06-30")
+
+
 def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     db = ["--db", str(db_path)]
     run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty Tin Tức Số",
