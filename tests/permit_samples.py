@@ -31,10 +31,30 @@ SAMPLES: dict[str, dict[str, str]] = {
     "publishing.fair": {"fair_name": "Hội sách Sông Bé 2024", "venue": "Nhà Văn hóa Thanh niên",
                         "starts_on": "10/05/2024", "ends_on": "16/05/2024"},
     "publishing.distribution": {"outlets": "Nhà sách Sông Bé, số 1 Yersin"},
+    "publishing.foreign_printing": {
+        "publication": "Sách tranh thiếu nhi 'Ocean Friends' (tiếng Anh), 32 trang, 21 × 28 cm",
+        "foreign_client": "Blue Harbour Books Pty Ltd (Úc)", "print_run": "5.000 bản",
+        "destination": "Úc", "contract": "Hợp đồng số 12/2024/BHB-SB ngày 01/3/2024"},
     "e_information.website": {
         "domain": "tintucbinhduong.vn", "content_scope": "Tổng hợp tin tức kinh tế, xã hội",
         "sources": "Báo Bình Dương", "server_location": "Trung tâm dữ liệu Viettel, TP. HCM",
         "responsible": "Nguyễn Văn An"},
+    "e_information.website_notice": {
+        "licence": "Giấy phép số 05/GP-STTTT ngày 10/01/2022",
+        "change": "Địa chỉ trụ sở chính mới: số 9 Đại lộ Bình Dương, phường Phú Hòa",
+        "changed_on": "01/03/2024"},
+    "grassroots.foreign_display": {
+        "content": "Ảnh về quan hệ hữu nghị Việt Nam – Hàn Quốc", "place": "Hàng rào trụ sở, "
+        "số 2 đường Hùng Vương", "size": "10 tấm, 0,8 × 1,2 m",
+        "shown_from": "10/04/2024", "shown_until": "30/04/2024"},
+    "grassroots.commune_radio": {
+        "station": "Đài truyền thanh không dây xã Thanh Tuyền", "frequency": "54,5",
+        "power": "50", "site": "Trụ sở Ủy ban nhân dân xã Thanh Tuyền, huyện Dầu Tiếng",
+        "loudspeakers": "12 cụm loa tại các ấp Bến Súc, Bà Phái, Đường Long"},
+    "press.local_broadcast": {
+        "programmes": "Phát lại chương trình thời sự của Đài Phát thanh và Truyền hình Bình "
+                      "Dương (BTV1) hằng ngày",
+        "channel": "BTV1", "coverage": "Khu công nghiệp Mỹ Phước 3, thị xã Bến Cát"},
     "e_information.game_point": {
         "point_name": "Điểm trò chơi Yersin", "point_address": "Số 12 đường Yersin",
         "business_registration": "46A8012345", "owner_name": "Lê Văn Cường",

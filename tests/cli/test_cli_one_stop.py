@@ -9,6 +9,37 @@ import pytest
 from tests.cli.helpers import run, run_json
 
 
+def test_the_catalogue_shows_codes_sources_and_the_versions_dates(
+        capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    every = run_json(capsys, *db, "procedures", "list")
+    assert all(p["sources"] or p["unconfirmed"] for p in every)
+    assert all({"code", "sources", "effective_from", "effective_until"} <= p.keys()
+               for p in every)
+    amend = next(p for p in every if p["key"] == "postal.notification.amend")
+    assert amend["code"] == "1.010902" and any("1.010902" in s for s in amend["sources"])
+    before = run_json(capsys, *db, "procedures", "list", "--area", "postal", "--on",
+                      "2022-05-30")
+    licence = next(p for p in before if p["key"] == "postal.licence.issue")
+    assert (licence["time_limit"], licence["unit"], licence["effective_from"],
+            licence["effective_until"]) == (30, "days", "2011-08-01", "2022-05-31")
+    assert "postal.notification.amend" not in {p["key"] for p in before}
+    now = next(p for p in every if p["key"] == "postal.licence.issue")
+    assert (now["time_limit"], now["unit"], now["effective_from"], now["effective_until"]) == (
+        20, "working_days", "2022-06-01", None)
+
+
+def test_a_demo_database_lists_the_versions_of_its_working_date(
+        capsys: pytest.CaptureFixture[str], demo_db_path: Path) -> None:
+    """A demo runs on 29/11/2024: its catalogue is the one its desk receives under (the
+    non-business publication licence's 15 days, not the 10 working days of July 2025)."""
+    listed = run_json(capsys, "--db", str(demo_db_path), "procedures", "list", "--area",
+                      "publishing")
+    licence = next(p for p in listed if p["key"] == "publishing.non_business.issue")
+    assert (licence["time_limit"], licence["unit"], licence["effective_until"]) == (
+        15, "days", "2025-06-30")
+
+
 def test_receipt_to_returned_permit(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     db = ["--db", str(db_path)]
     run_json(capsys, *db, "party", "add", "--kind", "org", "--name", "Công ty Tin Tức Số",

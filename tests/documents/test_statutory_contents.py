@@ -58,11 +58,25 @@ REQUIRED = {
         "Quyền và nghĩa vụ của doanh nghiệp", "Luật Bưu chính"],
     "publishing.non_business": [
         "Ban biên tập", "120", "500", "Công ty TNHH In Bình Dương", "Kỷ yếu 20 năm thành lập"],
+    # printing for a foreign client: what, for whom, how many, and that none stays in Vietnam
+    "publishing.foreign_printing": [
+        "Ocean Friends", "Blue Harbour Books Pty Ltd (Úc)", "5.000 bản",
+        "Trách nhiệm của cơ sở in", "không phát hành tại Việt Nam"],
+    # the consents a frequency licence needs say what they are for and that they license nothing
+    "grassroots.commune_radio": [
+        "Đài truyền thanh không dây xã Thanh Tuyền", "54,5", "Văn bản này",
+        "điểm b khoản 1 Điều 14 Thông tư số 05/2015/TT-BTTTT", "Cục Tần số vô tuyến điện"],
+    "press.local_broadcast": [
+        "BTV1", "Khu công nghiệp Mỹ Phước 3", "điểm a khoản 3 Điều 13 Thông tư số 05/2015/TT-BTTTT",
+        "Chỉ đồng ý đối với các chương trình nêu trên"],
 }
 PROCEDURES = {"e_information.game_point": "e_information.game_point.issue",
+              "grassroots.commune_radio": "grassroots.commune_radio.consent",
+              "press.local_broadcast": "press.local_broadcast.consent",
               "e_information.website": "e_information.website.issue",
               "postal.licence": "postal.licence.issue",
-              "publishing.non_business": "publishing.non_business.issue"}
+              "publishing.non_business": "publishing.non_business.issue",
+              "publishing.foreign_printing": "publishing.foreign_printing.issue"}
 
 
 @pytest.mark.parametrize("family", sorted(REQUIRED))

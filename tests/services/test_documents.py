@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.catalog.loader import RESULT_KINDS
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import AuditEntry, IssuedDocument
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
@@ -52,14 +53,15 @@ def _issue(services: Services, holder: dict, procedure: str, replaces: str | Non
 
 def test_every_procedure_result_prints(services: Services, holder: dict) -> None:
     """Each procedure of the catalogue (not the notices before an event) walks from receipt to
-    its printed result, with the replaced document named for amend, extend and reissue."""
+    its printed result, with the replaced document named for amend, extend and reissue, and to
+    the result handed back."""
     catalogue = load_catalogue()
     procedures = [p for p in catalogue.list() if p.unit is not TimeUnit.HOURS_BEFORE]
     order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3, "transfer": 4}
     buyer = services.parties.add(kind="org", name=HOLDER + " Mới", tax_code="3700111333",
                                  district_code="718")
     latest: dict[str, str] = {}
-    printed = 0
+    printed, walked = 0, set()
     for procedure in sorted(procedures, key=lambda p: (p.family, order[p.action])):
         replaces = latest.get(procedure.family) if procedure.action in REPLACING_ACTIONS \
             else None
@@ -87,8 +89,19 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
             assert f"{label}: {' '.join(value.split())}" in flat or (
                 label in flat and value.split()[0] in flat), (procedure.key, label)
         assert all(f["embedded"] == "yes" for f in pdf_fonts(rendered.pdf))
+        # …and the result is handed back to the applicant
+        assert services.dossiers.act(permit["dossier"], "return_result")["state"] == "returned"
+        walked.add(procedure.key)
         printed += 1
-    assert printed >= 25
+    # every procedure of the catalogue, the ones issue #14 added included…
+    assert {"postal.notification.amend", "publishing.distribution.reregister",
+            "publishing.foreign_printing.issue", "e_information.website_notice.confirm",
+            "grassroots.foreign_display.approve", "grassroots.commune_radio.consent",
+            "press.local_broadcast.consent"} <= walked
+    assert {p.key for p in procedures} - walked == set()
+    # …so every kind of result the catalogue knows renders
+    assert {catalogue.get(key).result_kind for key in walked} == set(RESULT_KINDS)
+    assert printed >= 32
 
 
 def test_a_document_issued_with_an_earlier_form_is_not_reprinted_differently(

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from sotttt_desktop.catalog import load as load_catalogue
@@ -92,11 +93,16 @@ def test_every_procedure_is_issued_from_the_dialog(key: str, qtbot, services: Se
             start.update({name: holder[attribute] for name, attribute in contents.prefill.items()})
             expected.update(start)
         assert {k: v for k, v in shown.items() if v} == start
-        changed = next(s.name for s in contents.specs() if s.kind == "text")
+        # a one-line text if the family has one (a distributor's is its list of outlets)
+        changed = next(s.name for s in sorted(contents.specs(), key=lambda s: s.kind != "text")
+                       if s.kind in ("text", "multiline"))
         expected[changed] = sample[changed] + " mới"
         editor = dialog.contents.editors[changed]
         editor.setFocus()
-        editor.end(False)
+        if isinstance(editor, QPlainTextEdit):
+            editor.moveCursor(QTextCursor.MoveOperation.End)
+        else:
+            editor.end(False)
         type_keys(editor, " mới")
     else:
         for name, attribute in contents.prefill.items():  # from the applicant

@@ -69,7 +69,9 @@ class Procedure:
     extension_max_months: int | None = None
     extension_notice_days: int | None = None
     unconfirmed: tuple[str, ...] = ()
-    source: str = ""
+    source: str = ""  # the catalogue file the entry was read from
+    # where each fact was read: a short citation, with an URL when there is one
+    sources: tuple[str, ...] = ()
     # the article of each instrument that gives the power (by instrument key), for reference
     articles: tuple[tuple[str, str], ...] = ()
     # the wording of the result document, as a clerk writes it: tên loại; trích yếu (a decision,
@@ -89,7 +91,7 @@ class Procedure:
             "legal_basis": list(self.legal_basis), "articles": dict(self.articles),
             "document_title": self.document_title, "document_summary": self.document_summary,
             "components": [c.__dict__ for c in self.components],
-            "unconfirmed": list(self.unconfirmed),
+            "sources": list(self.sources), "unconfirmed": list(self.unconfirmed),
         }
 
 
@@ -112,6 +114,8 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
          "at least one instrument"),
         (isinstance(raw.get("fee", 0), int) and raw.get("fee", 0) >= 0,
          "fee must be a whole number of VND"),
+        (_texts(raw.get("sources", [])), "sources must list non-empty texts"),
+        (_texts(raw.get("unconfirmed", [])), "unconfirmed must list non-empty texts"),
     ]
     bad = [message for ok, message in checks if not ok]
     bad += _basis_problems(raw)
@@ -143,9 +147,15 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
         extension_max_months=raw.get("extension_max_months"),
         extension_notice_days=raw.get("extension_notice_days"),
         unconfirmed=tuple(raw.get("unconfirmed", ())), source=source,
+        sources=tuple(raw.get("sources", ())),
         articles=tuple((raw.get("articles") or {}).items()),
         document_title=raw["document_title"], document_summary=raw.get("document_summary", ""),
         document_operative=raw.get("document_operative", ""))
+
+
+def _texts(value: object) -> bool:
+    """A list of non-empty texts (a catalogue entry's sources or unconfirmed facts)."""
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
 def _basis_problems(raw: dict) -> list[str]:
@@ -207,6 +217,13 @@ class Catalogue:
         if not versions:
             raise NotFoundError(_("Unknown procedure: {key}.").format(key=key))
         return versions[-1]
+
+    def effective_until(self, procedure: Procedure) -> dt.date | None:
+        """The last day `procedure` is in force: the day before the next version of its key
+        (None while no later version is catalogued)."""
+        later = [p.effective_from for p in self._versions.get(procedure.key, ())
+                 if p.effective_from > procedure.effective_from]
+        return min(later) - dt.timedelta(days=1) if later else None
 
     def every_version(self) -> list[Procedure]:
         """Every version of every procedure, in force or not (for checking a filter's word)."""

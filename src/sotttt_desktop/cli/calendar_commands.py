@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -93,6 +94,22 @@ def cmd_set(args: argparse.Namespace, location: DatabaseLocation) -> int:
     return 0
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _database_today(location: DatabaseLocation) -> dt.date:
+    """Today on the database's clock — a demo database's working date — or the real today when
+    there is no database yet."""
+    from sotttt_desktop.core.db import Database
+    from sotttt_desktop.errors import AppError
+
+    # no database (yet), or one this version cannot open: the real today
+    with contextlib.suppress(AppError):
+        Database.open(location, create=False).close()  # opening sets the working clock
+    return clock.local_today()
+
+
 def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.areas import AREAS
     from sotttt_desktop.catalog import load
@@ -100,14 +117,18 @@ def cmd_procedures(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.area and args.area not in {a.key for a in AREAS}:
         raise ValidationError(_("Unknown area: {area}. Areas: {areas}.").format(
             area=args.area, areas=", ".join(a.key for a in AREAS)))
-    on = date_arg(args.on)
-    procedures = load().list(area=args.area, on=on)
+    # the versions in force on the day asked, by default on the database's today (a demo
+    # database lists what its desk receives under)
+    on = date_arg(args.on) or _database_today(location)
+    catalogue = load()
+    procedures = catalogue.list(area=args.area, on=on)
     if args.json:
         from sotttt_desktop.catalog.instruments import load as load_instruments
 
         instruments, day = load_instruments(), on or clock.local_today()
-        # the bases as a result of that day cites them (instruments.toml)
-        emit_json([{**p.as_json(), "citations": instruments.citations(p.legal_basis, day)}
+        # the bases as a result of that day cites them (instruments.toml); the version's dates
+        emit_json([{**p.as_json(), "effective_until": _iso(catalogue.effective_until(p)),
+                    "citations": instruments.citations(p.legal_basis, day)}
                    for p in procedures])
     else:
         units = {"working_days": _("working days"), "days": _("days"),

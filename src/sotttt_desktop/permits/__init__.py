@@ -11,10 +11,18 @@ __all__ = ["PermitContents", "all_contents", "contents_for"]
 
 @functools.cache
 def all_contents() -> dict[str, PermitContents]:
-    from sotttt_desktop.permits import cybersecurity, e_information, postal, press, publishing
+    from sotttt_desktop.permits import (
+        cybersecurity,
+        e_information,
+        external_information,
+        postal,
+        press,
+        publishing,
+    )
 
     found: dict[str, PermitContents] = {}
-    for module in (press, publishing, e_information, postal, cybersecurity):
+    for module in (press, publishing, e_information, external_information, postal,
+                   cybersecurity):
         for contents in module.CONTENTS:
             if contents.family in found:
                 raise ValueError(f"{contents.family} is declared twice")

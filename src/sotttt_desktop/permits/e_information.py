@@ -32,7 +32,17 @@ GAME_POINT = (
               max_length=20),
 )
 
+# the confirmation of a notified change of owner or head office (Art. 23h(5)): which licence,
+# what changed and when
+WEBSITE_NOTICE = (
+    FieldSpec("licence", N_("Licence (number and date)"), required=True, max_length=200),
+    FieldSpec("change", N_("Change notified (new owner or head office address)"),
+              FieldKind.MULTILINE, required=True, max_length=2000),
+    FieldSpec("changed_on", N_("Date of the change"), FieldKind.DATE, required=True),
+)
+
 CONTENTS = (
+    PermitContents("e_information.website_notice", subject="licence", fields=WEBSITE_NOTICE),
     PermitContents("e_information.website", subject="domain", fields=WEBSITE,
                    prefill={"responsible": "legal_representative"}),
     PermitContents("e_information.game_point", subject="point_address", fields=GAME_POINT,

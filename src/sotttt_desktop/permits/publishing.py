@@ -5,6 +5,7 @@ from typing import Any
 
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.permits.contents import PermitContents
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 # a printing licence (of publications, or of newspapers, stamps and other products) and the
 # confirmation of a registered printing facility describe the same facility; its owner is the
@@ -46,4 +47,15 @@ CONTENTS = (
     PermitContents(
         "publishing.distribution", register="distributors", subject="outlets",
         fields=("outlets",), required=("outlets",), prefill={"outlets": "address"}),
+    # printing publications for a foreign client (Luật Xuất bản Art. 34): what is printed, for
+    # whom, how many, and where the copies go (they may not be circulated in Vietnam)
+    PermitContents("publishing.foreign_printing", subject="publication", fields=(
+        FieldSpec("publication", N_("Publication printed"), FieldKind.MULTILINE, required=True,
+                  max_length=2000),
+        FieldSpec("foreign_client", N_("Foreign client"), required=True, max_length=300),
+        FieldSpec("print_run", N_("Print run"), required=True, max_length=100),
+        FieldSpec("destination", N_("Country the copies are delivered to"), required=True,
+                  max_length=200),
+        FieldSpec("contract", N_("Printing contract"), max_length=200),
+    )),
 )
