@@ -263,6 +263,10 @@ class MainWindow(QMainWindow):
         view = self.current_register()
         if view:
             view.focus_filter()
+            return
+        screen = getattr(self.tabs.currentWidget(), "custom", None)  # a screen's own search
+        if hasattr(screen, "focus_filter"):
+            screen.focus_filter()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
