@@ -134,6 +134,7 @@ class DocumentPreview(QDialog):
         self.note = QLabel(note)
         print_button = QPushButton(_("&Print…"))
         print_button.setObjectName("print_button")
+        print_button.setDefault(True)  # Enter prints (the desk: receipt, Enter, Enter)
         print_button.clicked.connect(lambda: self.print_document())
         save = QPushButton(_("&Save as PDF…"))
         save.setObjectName("save_button")

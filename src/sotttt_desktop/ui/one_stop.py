@@ -297,10 +297,15 @@ class DossiersView(QWidget):
         for procedure in load().list():
             self.procedure.addItem(procedure.name, procedure.key)
         self.procedure.setMaximumWidth(360)
+        for combo, letters in ((self.area, 16), (self.procedure, 24)):  # long names shrink,
+            combo.setSizeAdjustPolicy(  # not the search box
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self.search = QLineEdit()
         self.search.setObjectName("dossier_search")
         self.search.setPlaceholderText(_("Code, applicant or procedure (diacritics optional)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)  # the typed code stays readable beside the filters
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
