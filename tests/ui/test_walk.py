@@ -154,6 +154,22 @@ def walk_menus(qtbot, window: MainWindow, heartbeat: Heartbeat) -> list[str]:  #
     return triggered
 
 
+def press_the_receive_key(qtbot, window: MainWindow, answerer: Answerer,  # noqa: ANN001
+                          heartbeat: Heartbeat) -> bool:
+    """Ctrl+R on the desk: the receive dialog (the answerer cancels it) for who may receive;
+    for anyone else, nothing at all. False also when the desk is not shown to the user."""
+    if not window.may_view(next(a for a in window.areas if a.key == "one_stop")):
+        return False
+    heartbeat.mark("Ctrl+R on the desk")
+    window.area_tab("one_stop")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = len(answerer.seen)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    return ("dialog", "Tiếp nhận hồ sơ", "ReceiveDialog") in answerer.seen[before:]
+
+
 def lock_and_unlock(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.findChild(type(window.menuBar().actions()[0]), "action_lock").trigger()
     lock = window.idle_lock
@@ -188,6 +204,7 @@ def test_walk_every_tab_button_and_menu_as_each_role(
     try:
         pressed = walk_tabs(qtbot, window, heartbeat)
         triggered = walk_menus(qtbot, window, heartbeat)
+        receiving = press_the_receive_key(qtbot, window, answerer, heartbeat)
         heartbeat.mark("filtering a register by typing")
         view = window.area_tab("directory").current_register()  # every role sees it
         qtbot.keyClicks(view.filter_edit, "cong ty")
@@ -225,6 +242,7 @@ def test_walk_every_tab_button_and_menu_as_each_role(
         answerer.stop()
         heartbeat.stop()
     assert pressed > 0 and triggered
+    assert receiving == window.services.actor.can("one_stop", "create")  # the key as the button
     assert "action_verify_document" in triggered  # every role may check a document
     assert ("dialog", "Kiểm tra văn bản", "VerifyDialog") in answerer.seen
     printed = [Path(path) for kind, _title, path in answerer.seen if kind in ("print", "save")]

@@ -678,6 +678,19 @@ class DocumentService:
         return [p["reference"] for p in self._services.permits.list(issued_on=day,
                                                                      limit=100_000)]
 
+    def batch_of(self, day: dt.date) -> tuple[list[str], dict[str, str]]:
+        """The permits issued on a day that this actor may print, and why each other may not
+        be printed by them (the first print of a permit is its signing)."""
+        printable: list[str] = []
+        refused: dict[str, str] = {}
+        for permit in self._services.permits.list(issued_on=day, limit=100_000):
+            reason = self.print_refusal("permit", permit["reference"], area=permit["area"])
+            if reason:
+                refused[permit["number"]] = reason
+            else:
+                printable.append(permit["reference"])
+        return printable, refused
+
     def forms_for(self, dossier: dict[str, Any]) -> dict[str, str | None]:
         """Forms 01–06 for a dossier (as `DossierService.show` gives it), each with why it does
         not apply yet (None: it does): 02–04 print a step the dossier must have taken."""

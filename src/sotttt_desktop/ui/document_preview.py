@@ -254,14 +254,17 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(bottom)
         self.rendered: list[Rendered] = []
+        self._refused: dict[str, str] = {}
         self._task: BackgroundTask | None = None
 
     def start(self) -> None:
         date = self.day.date()
         day = dt.date(date.year(), date.month(), date.day())
-        refs = self._services.documents.permits_issued_on(day)
+        refs, refused = self._services.documents.batch_of(day)
+        self._refused = refused
         if not refs:
-            self.status.setText(_("No permit was issued on {day}.").format(day=format_date(day)))
+            self.status.setText(_("No permit was issued on {day}.").format(day=format_date(day))
+                                if not refused else self._refused_text())
             return
         self.start_button.setEnabled(False)
         self.progress.setRange(0, len(refs))
@@ -281,10 +284,17 @@ class BatchPrintDialog(QDialog):
         text = _("{count} document(s) ready.").format(count=len(rendered))
         if errors:
             text += " " + _("Not prepared: {errors}").format(errors="; ".join(errors))
+        if self._refused:
+            text += " " + self._refused_text()
         self.status.setText(text)
         self.start_button.setEnabled(True)
         self.print_button.setEnabled(bool(rendered))
         self.save_button.setEnabled(bool(rendered))
+
+    def _refused_text(self) -> str:
+        """The permits left out: not yet signed, and this user may not sign them."""
+        return _("Left out (first printed by whoever signs them): {numbers} — {reason}").format(
+            numbers=", ".join(self._refused), reason=next(iter(self._refused.values())))
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """Closing: wait for the background work to end (tests wait with qtbot instead)."""

@@ -447,6 +447,7 @@ class OneStopTab(QWidget):
         self.permits = PermitsView(services)
         self.tabs.addTab(self.dossiers, _("Dossiers"))
         self.tabs.addTab(self.permits, _("Permits and certificates"))
+        self.addAction(self.dossiers.receive_action)  # Ctrl+R beside the permits too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
