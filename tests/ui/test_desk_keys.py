@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from sqlalchemy import select
 
 from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER_SPEC
@@ -204,3 +204,65 @@ def test_a_refused_step_key_does_nothing_but_say_why(qtbot, demo_services: Servi
     qtbot.keyClick(dialog, Qt.Key.Key_R, CTRL | SHIFT)
     assert demo_services.dossiers.show(ready["code"])["state"] == "result_ready"
     assert not dialog.error.isVisible()
+
+
+def test_f1_lists_every_key_of_the_menus_and_the_desk(qtbot, services: Services) -> None:  # noqa: ANN001
+    window = MainWindow(services, ui_settings())
+    qtbot.addWidget(window)
+    help_entry = window.findChild(QAction, "action_shortcuts")
+    assert help_entry.shortcut() == QKeySequence("F1")
+    dialog = window.shortcuts_dialog()
+    qtbot.addWidget(dialog)
+    listed = dialog.listed()
+    keys = {key for _where, key, _does in listed}
+    menu_keys = {action.shortcut().toString() for action in window.findChildren(QAction)
+                 if not action.shortcut().isEmpty() and action.isVisible()}
+    assert {"Ctrl+N", "F2", "Ctrl+K", "F5", "Ctrl+L", "Ctrl+Q", "F1", "Ctrl+1"} <= menu_keys
+    assert menu_keys <= keys
+    assert {key_text(name) for name in DESK_KEYS} <= keys
+    does = {key: text for _where, key, text in listed}
+    assert does[key_text("receive")].startswith("Tiếp nhận hồ sơ")  # what its button says
+    assert does[key_text("hand_over")] == "Chuyển hồ sơ…"
+    assert all(where and text for where, _key, text in listed)
+
+
+def test_every_desk_button_shows_its_key(qtbot, demo_services: Services) -> None:  # noqa: ANN001
+    clerk = demo_services.as_actor(demo_services.security.login("motcua", DEMO_PASSWORD))
+    tab = OneStopTab(clerk)
+    qtbot.addWidget(tab)
+    receive = next(b for b in tab.findChildren(QWidget) if b.objectName() == "receive_button")
+    assert receive.isEnabled() and f"({key_text('receive')})" in receive.toolTip()
+    assert f"({key_text('search')})" in tab.dossiers.search.toolTip()
+    shown = 0
+    for state in ("received", "in_appraisal", "result_ready"):
+        dossier = demo_services.dossiers.list(state=state, limit=1)[0]
+        dialog = DossierDialog(clerk, dossier["code"])
+        qtbot.addWidget(dialog)
+        for name, button in dialog.buttons.items():
+            if button.isEnabled():  # a disabled one says why instead
+                assert button.toolTip().endswith(f"({key_text(name)})"), (name, button.toolTip())
+                shown += 1
+        menu = {action.text(): action.shortcut().toString() for action in dialog.actions()}
+        assert all(menu.values()) and len(menu) == len(dialog.buttons)  # right click lists them
+    assert shown >= 4
+
+
+def test_a_step_dialog_tabs_unit_reason_then_its_buttons(qtbot, services: Services) -> None:  # noqa: ANN001
+    applicant = _applicant(services)
+    dossier = services.dossiers.receive("e_information.website.issue", applicant["id"],
+                                        received_at=dt.datetime(2024, 6, 3, 9))
+    for action, fields in (("hand_over", ["step_unit", "step_reason"]),
+                           ("apologise", ["step_new_due", "step_reason"]),
+                           ("request_supplement", ["step_reason"])):
+        dialog = StepDialog(services, services.dossiers.show(dossier["code"]), action)
+        qtbot.addWidget(dialog)
+        _shown(qtbot, dialog)
+        walked = []
+        for _step in range(len(fields) + 2):
+            widget = dialog.focusWidget()
+            while not widget.objectName() and not isinstance(widget, QPushButton):
+                widget = widget.parentWidget()  # a date edit focuses its inner line
+            walked.append(widget.objectName() or widget.text())
+            dialog.focusNextChild()
+        assert walked == [*fields, "step_confirm", "Hủy"], (action, walked)
+        dialog.close()

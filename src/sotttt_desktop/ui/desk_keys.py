@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
 
+from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER_SPEC
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.ui.permissions import gate
 
 # Ctrl+N, Ctrl+Q, F2, Ctrl+K, F5, Ctrl+1…9 and Ctrl+L are the main window's; Ctrl+F is its
@@ -33,6 +35,37 @@ DESK_KEYS: dict[str, str] = {
     "forms": "Ctrl+P",  # the forms menu; then 1–6 prints form 01–06
     "confirm": "Ctrl+Return",  # a step's dialog: take the step from its reason's text
 }
+
+DOSSIER_LIST, A_DOSSIER, RECEIVING = N_("The dossier list"), N_("A dossier"), \
+    N_("Receiving a dossier")
+# where a desk key works (the rest: in an open dossier) and what it does (a step: its label)
+KEY_PLACES = {"receive": DOSSIER_LIST, "search": DOSSIER_LIST, "confirm": N_("A step's dialog")}
+KEY_TEXTS = {"receive": N_("&Receive a dossier…"), "search": N_("Search the dossiers"),
+             "issue": N_("Issue the result…"), "forms": N_("Print a form"),
+             "confirm": N_("Take the step (Enter writes a new line of the reason)")}
+# the plain keys of the desk's lists and dialogs, listed beside the shortcuts (Help → Keyboard
+# shortcuts); tests/ui/test_desk_keys.py presses each
+PLAIN_KEYS: tuple[tuple[str, str, str], ...] = (
+    (DOSSIER_LIST, "↑ ↓, Enter", N_("Choose a dossier, open it")),
+    (A_DOSSIER, "1–6", N_("In the forms menu: print form 01–06")),
+    (A_DOSSIER, "Esc", N_("Close it")),
+    (RECEIVING, "↑ ↓, Enter", N_("Procedure, applicant: move the match, take it and go on")),
+    (RECEIVING, "Space, ↓", N_("Documents handed in: tick or untick, the next one")),
+    (RECEIVING, "Enter, Esc", N_("Receive; cancel")),
+    (N_("A document preview"), "Enter", N_("Print")),
+)
+
+
+def step_text(name: str) -> str:
+    """What a desk key does, as its button and menu entry say it."""
+    return _(KEY_TEXTS.get(name) or DOSSIER_SPEC.steps[name].label)
+
+
+def desk_keys_listed() -> list[tuple[str, str, str]]:
+    """Every key of the desk: (where, key, what it does), translated, in the user's words."""
+    shortcuts = [(_(KEY_PLACES.get(name, A_DOSSIER)), key_text(name),
+                  step_text(name).replace("&", "")) for name in DESK_KEYS]
+    return shortcuts + [(_(place), keys, _(does)) for place, keys, does in PLAIN_KEYS]
 
 
 def key_text(name: str) -> str:

@@ -35,7 +35,7 @@ from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.cases_view import STATUS_COLOURS
-from sotttt_desktop.ui.desk_keys import bind_button, desk_action, with_key
+from sotttt_desktop.ui.desk_keys import bind_button, desk_action, step_text, with_key
 from sotttt_desktop.ui.issue_dialog import IssueDialog
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
@@ -129,14 +129,14 @@ class DossierDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         self.step_actions: dict[str, QAction] = {}  # the button's action: its key, its gate
         for action, refusal in self._services.dossiers.available_steps(data).items():
-            text = _(ACTION_LABELS[action]) if action != "issue" else _("Issue the result…")
+            text = step_text(action)
             slot = self.issue_permit if action == "issue" else lambda a=action: self.act(a)
             self.step_actions[action] = desk_action(self, action, text, slot, refusal)
             button = bind_button(QPushButton(text), self.step_actions[action])
             button.setObjectName(f"act_{action}" if action != "issue" else "issue_permit")
             self.actions_box.addWidget(button)
             self.buttons[action] = button
-        forms = QPushButton(_("Print a form"))
+        forms = QPushButton(step_text("forms"))
         forms.setObjectName("print_form")
         menu = QMenu(forms)
         for number, refusal in self._services.documents.forms_for(data).items():
@@ -147,7 +147,7 @@ class DossierDialog(QDialog):
             gate(action, refusal)
         menu.setToolTipsVisible(True)
         forms.setMenu(menu)
-        self.step_actions["forms"] = desk_action(self, "forms", _("Print a form"),
+        self.step_actions["forms"] = desk_action(self, "forms", step_text("forms"),
                                                  forms.showMenu)
         forms.setToolTip(self.step_actions["forms"].toolTip())
         self.actions_box.addWidget(forms)
@@ -319,9 +319,9 @@ class DossiersView(QWidget):
             widget.currentIndexChanged.connect(lambda _i: self.reload())
         for box in (self.overdue, self.this_week):
             box.toggled.connect(lambda _c: self.reload())
-        self.receive_action = desk_action(self, "receive", _("&Receive a dossier…"),
+        self.receive_action = desk_action(self, "receive", step_text("receive"),
                                           self.receive, services.refusal("one_stop", "create"))
-        receive = bind_button(QPushButton(_("&Receive a dossier…")), self.receive_action)
+        receive = bind_button(QPushButton(step_text("receive")), self.receive_action)
         receive.setObjectName("receive_button")
         details = QPushButton(_("&Details"))
         details.clicked.connect(self.open_selected)
