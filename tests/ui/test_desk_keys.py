@@ -224,6 +224,7 @@ def test_f1_lists_every_key_of_the_menus_and_the_desk(qtbot, services: Services)
     assert does[key_text("receive")].startswith("Tiếp nhận hồ sơ")  # what its button says
     assert does[key_text("hand_over")] == "Chuyển hồ sơ…"
     assert all(where and text for where, _key, text in listed)
+    assert not any("  " in text or "&&" in text for _where, _key, text in listed)  # "Tổ chức & cá nhân"
 
 
 def test_every_desk_button_shows_its_key(qtbot, demo_services: Services) -> None:  # noqa: ANN001

@@ -5,6 +5,7 @@ the receive dialog's pickers driven from their search boxes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -56,6 +57,11 @@ PLAIN_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def without_mnemonic(text: str) -> str:
+    """A menu or button text as read: "&Tệp" → "Tệp", "Tổ chức && cá nhân" → "Tổ chức & cá nhân"."""
+    return re.sub("&(.)", r"\1", text)
+
+
 def step_text(name: str) -> str:
     """What a desk key does, as its button and menu entry say it."""
     return _(KEY_TEXTS.get(name) or DOSSIER_SPEC.steps[name].label)
@@ -64,7 +70,7 @@ def step_text(name: str) -> str:
 def desk_keys_listed() -> list[tuple[str, str, str]]:
     """Every key of the desk: (where, key, what it does), translated, in the user's words."""
     shortcuts = [(_(KEY_PLACES.get(name, A_DOSSIER)), key_text(name),
-                  step_text(name).replace("&", "")) for name in DESK_KEYS]
+                  without_mnemonic(step_text(name))) for name in DESK_KEYS]
     return shortcuts + [(_(place), keys, _(does)) for place, keys, does in PLAIN_KEYS]
 
 
@@ -75,7 +81,7 @@ def key_text(name: str) -> str:
 
 def with_key(text: str, name: str) -> str:
     """A tooltip: what the action does, then its key."""
-    return f"{text.replace('&', '').rstrip('…').strip()} ({key_text(name)})"
+    return f"{without_mnemonic(text).rstrip('…').strip()} ({key_text(name)})"
 
 
 def desk_action(parent: QWidget, name: str, text: str, slot: Callable[[], object],

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.i18n import _
-from sotttt_desktop.ui.desk_keys import desk_keys_listed
+from sotttt_desktop.ui.desk_keys import desk_keys_listed, without_mnemonic
 from sotttt_desktop.ui.qt_text import translate_buttons
 
 
 def menu_keys(actions: list[QAction]) -> list[tuple[str, str, str]]:
     """(where, key, what it does) of the menu entries that have a key and are shown."""
     return [(_("Everywhere"), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-             action.text().replace("&", "").rstrip("…").strip())
+             without_mnemonic(action.text()).rstrip("…").strip())
             for action in actions if not action.shortcut().isEmpty() and action.isVisible()]
 
 
