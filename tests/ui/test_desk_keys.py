@@ -267,3 +267,19 @@ def test_a_step_dialog_tabs_unit_reason_then_its_buttons(qtbot, services: Servic
             dialog.focusNextChild()
         assert walked == [*fields, "step_confirm", "Hủy"], (action, walked)
         dialog.close()
+
+
+def test_the_dossier_list_tabs_search_filters_buttons_then_the_list(qtbot, services: Services) -> None:  # noqa: ANN001, E501
+    tab = OneStopTab(services)
+    qtbot.addWidget(tab)
+    _shown(qtbot, tab)
+    tab.focus_filter()  # Ctrl+F
+    walked: list[str] = []
+    for _step in range(12):
+        widget = QApplication.focusWidget()
+        walked.append(widget.objectName() if widget is not None else "")
+        tab.dossiers.focusNextChild()
+    named = [name for name in walked if name in ("dossier_search", "procedure_filter",
+                                                 "receive_button", "dossier_table")]
+    assert named[:4] == ["dossier_search", "procedure_filter", "receive_button",
+                         "dossier_table"], walked
