@@ -91,9 +91,11 @@ def test_a_form_from_the_dossier_dialog(qtbot, services: Services,  # noqa: ANN0
     permit = _permits(services)[0]
     dialog = DossierDialog(services, permit["dossier"])
     qtbot.addWidget(dialog)
-    assert dialog.buttons["forms"].menu().actions()[0].text().startswith("01 — ")
+    assert dialog.buttons["forms"].menu().actions()[0].text().replace("&", "").startswith("01 — ")
     preview = dialog.print_form("01")
     qtbot.addWidget(preview)
+    room = preview.screen().availableGeometry()  # its Print and Save buttons on the screen
+    assert preview.height() <= room.height() and preview.width() <= room.width()
     pixmap = preview.page_labels[0].pixmap()
     assert abs(pixmap.width() / pixmap.height() - 148 / 210) < 0.01  # an A5 page
     assert dialog.print_form("02") is None  # no supplement was asked: a message, no preview

@@ -154,6 +154,22 @@ def walk_menus(qtbot, window: MainWindow, heartbeat: Heartbeat) -> list[str]:  #
     return triggered
 
 
+def press_the_receive_key(qtbot, window: MainWindow, answerer: Answerer,  # noqa: ANN001
+                          heartbeat: Heartbeat) -> bool:
+    """Ctrl+R on the desk: the receive dialog (the answerer cancels it) for who may receive;
+    for anyone else, nothing at all. False also when the desk is not shown to the user."""
+    if not window.may_view(next(a for a in window.areas if a.key == "one_stop")):
+        return False
+    heartbeat.mark("Ctrl+R on the desk")
+    window.area_tab("one_stop")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = len(answerer.seen)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    return ("dialog", "Tiếp nhận hồ sơ", "ReceiveDialog") in answerer.seen[before:]
+
+
 def lock_and_unlock(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.findChild(type(window.menuBar().actions()[0]), "action_lock").trigger()
     lock = window.idle_lock
@@ -188,6 +204,7 @@ def test_walk_every_tab_button_and_menu_as_each_role(
     try:
         pressed = walk_tabs(qtbot, window, heartbeat)
         triggered = walk_menus(qtbot, window, heartbeat)
+        receiving = press_the_receive_key(qtbot, window, answerer, heartbeat)
         heartbeat.mark("filtering a register by typing")
         view = window.area_tab("directory").current_register()  # every role sees it
         qtbot.keyClicks(view.filter_edit, "cong ty")
@@ -225,6 +242,7 @@ def test_walk_every_tab_button_and_menu_as_each_role(
         answerer.stop()
         heartbeat.stop()
     assert pressed > 0 and triggered
+    assert receiving == window.services.actor.can("one_stop", "create")  # the key as the button
     assert "action_verify_document" in triggered  # every role may check a document
     assert ("dialog", "Kiểm tra văn bản", "VerifyDialog") in answerer.seen
     printed = [Path(path) for kind, _title, path in answerer.seen if kind in ("print", "save")]
@@ -440,6 +458,140 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         qtbot.mouseClick(tab.permits.revoke_button, Qt.MouseButton.LeftButton)
         assert demo_services.permits.show(website["reference"])["state"] == "revoked"
         leader.switch_user()
+    finally:
+        answerer.stop()
+        heartbeat.stop()
+    assert not refusals, f"offered, then refused: {refusals}"
+    assert heartbeat.longest <= STALL_LIMIT_S, heartbeat.stall_message()
+
+
+def _active(qtbot, window: QWidget) -> QWidget:  # noqa: ANN001
+    """The window the keys go to (offscreen, no window manager hands the focus back when a
+    dialog closes: the test does)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_the_desk_by_keys_only(qtbot, demo_services: Services, tmp_path: Path,  # noqa: ANN001
+                               refusals: list[str], request: pytest.FixtureRequest) -> None:
+    """The clerk without a mouse: Ctrl+2 to the desk, Ctrl+R receives a bulletin licence
+    dossier typed in the dialog (Enter takes each match, Space ticks, Enter receives), Enter
+    prints the receipt it offers (preview, Enter, the printer); Ctrl+F finds the dossier by its
+    code, Enter opens it, Ctrl+H hands it over (the unit by arrows, the reason typed,
+    Ctrl+Return), Ctrl+P 1 shows form 01 again, Esc closes."""
+    from PySide6.QtWidgets import QComboBox, QMessageBox
+
+    from sotttt_desktop.ui.document_preview import DocumentPreview
+    from sotttt_desktop.ui.one_stop import DossierDialog, ReceiveDialog, StepDialog
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    heartbeat = Heartbeat(request.config).start()
+    answerer = Answerer(tmp_path, skip=lambda widget: isinstance(
+        widget, LockDialog | ReceiveDialog | QMessageBox | DossierDialog | StepDialog)).start()
+    received: list[str] = []
+    done: list[str] = []
+
+    def later(step, *args) -> None:  # noqa: ANN001 - a step run once the modal it needs is up
+        QTimer.singleShot(50, lambda: step(*args))
+
+    def modal(kind: type) -> QWidget | None:
+        widget = QApplication.activeModalWidget()
+        return widget if isinstance(widget, kind) and widget.isActiveWindow() else None
+
+    def type_the_dossier() -> None:
+        dialog = modal(ReceiveDialog)
+        if dialog is None:
+            return later(type_the_dossier)
+        QTimer.singleShot(10_000, dialog.reject)  # never left open by a failed check
+        focus = dialog.focusWidget
+        qtbot.keyClicks(focus(), "ban tin")
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+        qtbot.keyClicks(focus(), "cong ty")
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+        assert focus() is dialog.checklist, focus()
+        for _row in range(dialog.checklist.count()):
+            qtbot.keyClick(focus(), Qt.Key.Key_Space)
+            qtbot.keyClick(focus(), Qt.Key.Key_Down)
+        later(print_the_receipt)
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+        assert dialog.result_dossier is not None, dialog.error.text()
+        received.append(dialog.result_dossier["code"])
+
+    def print_the_receipt() -> None:
+        box = modal(QMessageBox)
+        if box is None:
+            return later(print_the_receipt)
+        assert "mẫu 01" in box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # yes: the preview of the receipt
+        done.append("receipt")
+
+    def hand_over() -> None:
+        step = modal(StepDialog)
+        if step is None:
+            return later(hand_over)
+        for _unit in range(step.unit.count()):  # the unit by arrows
+            if step.unit.currentData() == "TTBCXB":
+                break
+            qtbot.keyClick(step.unit, Qt.Key.Key_Down)
+        assert isinstance(step.focusWidget(), QComboBox)
+        qtbot.keyClick(step.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(step.focusWidget(), "Chuyen phong chuyen mon tham dinh")
+        qtbot.keyClick(step.focusWidget(), Qt.Key.Key_Return, ctrl)
+        done.append("hand_over")
+
+    def act_on_the_dossier() -> None:
+        dossier = modal(DossierDialog)
+        if dossier is None:
+            return later(act_on_the_dossier)
+        QTimer.singleShot(10_000, dossier.reject)
+        assert dossier.code == received[0]
+        later(hand_over)
+        qtbot.keyClick(dossier, Qt.Key.Key_H, ctrl)
+        assert dossier.data["current_unit"] == "TTBCXB"
+        qtbot.keyClick(_active(qtbot, dossier), Qt.Key.Key_P, ctrl)  # the forms menu
+        menu = dossier.buttons["forms"].menu()
+        qtbot.waitUntil(menu.isVisible)
+        before = set(QApplication.topLevelWidgets())
+        qtbot.keyClick(menu, Qt.Key.Key_1)  # form 01
+        qtbot.waitUntil(lambda: any(isinstance(w, DocumentPreview) and w.isVisible()
+                                    for w in set(QApplication.topLevelWidgets()) - before))
+        for window in set(QApplication.topLevelWidgets()) - before:
+            if isinstance(window, DocumentPreview):
+                qtbot.keyClick(_active(qtbot, window), Qt.Key.Key_Escape)
+        qtbot.keyClick(_active(qtbot, dossier), Qt.Key.Key_Escape)
+        done.append("dossier")
+
+    try:
+        clerk = _active(qtbot, open_window(qtbot, demo_services, "motcua"))
+        heartbeat.mark("Ctrl+2: the desk")
+        qtbot.keyClick(clerk, Qt.Key.Key_2, ctrl)
+        assert clerk.tabs.currentWidget().area.key == "one_stop"
+        view = _one_stop(qtbot, clerk).dossiers
+        heartbeat.mark("Ctrl+R: receiving by keys")
+        before = set(QApplication.topLevelWidgets())
+        later(type_the_dossier)
+        qtbot.keyClick(clerk, Qt.Key.Key_R, ctrl)
+        assert received and done == ["receipt"]
+        preview = next(w for w in set(QApplication.topLevelWidgets()) - before
+                       if isinstance(w, DocumentPreview) and w.isVisible())
+        heartbeat.mark("Enter: printing the receipt")
+        qtbot.keyClick(_active(qtbot, preview), Qt.Key.Key_Return)  # the answerer prints to PDF
+        printed = [Path(p) for kind, _t, p in answerer.seen if kind == "print"]
+        assert printed and printed[-1].stat().st_size > 10_000
+        preview.close()
+        heartbeat.mark("Ctrl+F: finding the dossier")
+        qtbot.keyClick(_active(qtbot, clerk), Qt.Key.Key_F, ctrl)
+        assert QApplication.focusWidget() is view.search
+        qtbot.keyClicks(view.search, received[0])
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+        assert view.model.keys == [received[0]] and QApplication.focusWidget() is view.table
+        heartbeat.mark("Enter: acting on the dossier by keys")
+        later(act_on_the_dossier)
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+        assert done == ["receipt", "hand_over", "dossier"]
+        assert demo_services.dossiers.show(received[0])["current_unit"] == "TTBCXB"
+        clerk.switch_user()
     finally:
         answerer.stop()
         heartbeat.stop()

@@ -13,8 +13,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QDate, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -127,13 +127,17 @@ class DocumentPreview(QDialog):
             self.page_labels.append(label)
         self.view.setWidget(pages)
         widest = max((label.pixmap().width() for label in self.page_labels), default=600)
-        self.resize(widest + 60, 960)
+        # a page wide, as tall as the screen lets it be: Print and Save stay on a 768-pixel screen
+        room = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+        room_size = room.availableGeometry().size() if room is not None else QSize(1920, 1080)
+        self.resize(min(widest + 60, room_size.width()), min(960, room_size.height() - 60))
         note = _("Reprint: identical to the document as issued.") if rendered.reprint else \
             _("{pages} page(s).").format(pages=len(self.document))
         self.document.close()  # the pixmaps are made; printing opens the bytes again
         self.note = QLabel(note)
         print_button = QPushButton(_("&Print…"))
         print_button.setObjectName("print_button")
+        print_button.setDefault(True)  # Enter prints (the desk: receipt, Enter, Enter)
         print_button.clicked.connect(lambda: self.print_document())
         save = QPushButton(_("&Save as PDF…"))
         save.setObjectName("save_button")

@@ -220,7 +220,19 @@ class MainWindow(QMainWindow):
                                           "action_lock"))
 
         help_menu = menu_bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&Keyboard shortcuts…"), self.show_shortcuts, "F1",
+                                         "action_shortcuts"))
         help_menu.addAction(self._action(_("&About"), self.show_about, name="action_about"))
+
+    def show_shortcuts(self) -> None:
+        """F1: the keys of the menus and of the desk in one table."""
+        self._run_dialog(self.shortcuts_dialog)
+
+    def shortcuts_dialog(self) -> QWidget:
+        from sotttt_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        menus = [action.menu() for action in self.menuBar().actions()]
+        return ShortcutsDialog([a for menu in menus if menu for a in menu.actions()], self)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -263,6 +275,10 @@ class MainWindow(QMainWindow):
         view = self.current_register()
         if view:
             view.focus_filter()
+            return
+        screen = getattr(self.tabs.currentWidget(), "custom", None)  # a screen's own search
+        if hasattr(screen, "focus_filter"):
+            screen.focus_filter()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()

@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -31,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.areas import areas_in_order
-from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER_SPEC
 from sotttt_desktop.core.cases.status import STATUS_LABELS
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import N_, _, format_date, format_datetime
 from sotttt_desktop.services.audit_trail import action_words
 from sotttt_desktop.ui.cases_view import STATUS_COLOURS
+from sotttt_desktop.ui.desk_keys import bind_button, desk_action, step_text, with_key
 from sotttt_desktop.ui.issue_dialog import IssueDialog
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.permits_view import PermitsView
@@ -48,6 +46,7 @@ from sotttt_desktop.ui.qt_text import (
     show_error,
     translate_buttons,
 )
+from sotttt_desktop.ui.receive_dialog import ReceiveDialog
 from sotttt_desktop.ui.rows_model import RowsModel, enter_opens, table_view
 
 if TYPE_CHECKING:
@@ -63,167 +62,6 @@ def status_text(dossier: dict) -> str:
         return _("{status}, {count} working days left").format(
             status=label, count=dossier["working_days_left"])
     return label
-
-
-class ReceiveDialog(QDialog):
-    """Receive a dossier: procedure (typed without diacritics), applicant, checklist."""
-
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        from sotttt_desktop.catalog import load
-
-        self._services = services
-        self._catalogue = load()
-        self.result_dossier: dict | None = None
-        self.setWindowTitle(_("Receive a dossier"))
-        self.resize(820, 640)
-        self.procedure_filter = QLineEdit()
-        self.procedure_filter.setObjectName("procedure_filter")
-        self.procedure_filter.setPlaceholderText(_("Type the procedure, e.g. “giay phep trang "
-                                                   "thong tin”"))
-        self.procedures = QListWidget()
-        self.procedures.setObjectName("procedures")
-        self.applicant_filter = QLineEdit()
-        self.applicant_filter.setObjectName("applicant_filter")
-        self.applicant_filter.setPlaceholderText(_("Name, tax code or citizen ID of the "
-                                                   "applicant"))
-        self.applicants = QListWidget()
-        self.applicants.setObjectName("applicants")
-        self.applicants.setMaximumHeight(120)
-        new_party = QPushButton(_("New organisation or individual…"))
-        new_party.clicked.connect(self._new_applicant)
-        self.channel = QComboBox()
-        for value, label in (("counter", N_("At the counter")), ("online", N_("Online")),
-                             ("post", N_("By post"))):
-            self.channel.addItem(_(label), value)
-        now = clock.local_now()  # the working clock: a demo receives on its own date
-        self.received = QDateTimeEdit(QDateTime(QDate(now.year, now.month, now.day),
-                                                QTime(now.hour, now.minute)))
-        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.checklist = QListWidget()
-        self.checklist.setObjectName("checklist")
-        self.due_label = QLabel()
-        self.due_label.setObjectName("due_preview")
-        self.due_label.setWordWrap(True)
-        self.error = error_label()
-        form = QFormLayout()
-        form.addRow(_("Procedure"), self.procedure_filter)
-        form.addRow("", self.procedures)
-        form.addRow(_("Applicant"), self.applicant_filter)
-        form.addRow("", self.applicants)
-        form.addRow("", new_party)
-        form.addRow(_("Channel"), self.channel)
-        form.addRow(_("Received at"), self.received)
-        form.addRow(_("Documents handed in"), self.checklist)
-        buttons = translate_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Receive"))
-        buttons.accepted.connect(self.receive)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.due_label)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.procedure_filter.textChanged.connect(self._filter_procedures)
-        self.procedures.currentItemChanged.connect(lambda *_a: self._procedure_chosen())
-        self.applicant_filter.textChanged.connect(self._filter_applicants)
-        self.received.dateTimeChanged.connect(lambda *_a: self._preview())
-        self._filter_procedures("")
-
-    def _filter_procedures(self, text: str) -> None:
-        self.procedures.clear()
-        for procedure in self._catalogue.find(text) if text.strip() else self._catalogue.list():
-            if procedure.unit.value == "hours_before":
-                continue
-            item = QListWidgetItem(procedure.name)
-            item.setData(Qt.ItemDataRole.UserRole, procedure.key)
-            self.procedures.addItem(item)
-        if text.strip() and self.procedures.count():  # typed: the closest match is chosen
-            self.procedures.setCurrentRow(0)
-        elif not text.strip():  # nothing typed: nothing chosen for the clerk
-            self.procedures.setCurrentRow(-1)
-            self._procedure_chosen()
-
-    def selected_procedure(self) -> str | None:
-        item = self.procedures.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-    def _procedure_chosen(self) -> None:
-        self.checklist.clear()
-        key = self.selected_procedure()
-        if key is None:
-            self.due_label.setText(_("Choose the procedure: type a few words of its name."))
-            return
-        for component in self._catalogue.get(key).components:
-            mark = " *" if component.required else ""
-            item = QListWidgetItem(component.name + mark)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)  # the clerk ticks what is handed in
-            self.checklist.addItem(item)
-        self._preview()
-
-    def _filter_applicants(self, text: str) -> None:
-        self.applicants.clear()
-        if len(text.strip()) < 2:
-            return
-        for hit in self._services.search.query(text, limit=20, kind="party"):
-            item = QListWidgetItem(f"{hit.title} — {hit.subtitle}")
-            item.setData(Qt.ItemDataRole.UserRole, str(hit.id))
-            self.applicants.addItem(item)
-        if self.applicants.count():
-            self.applicants.setCurrentRow(0)
-
-    def _new_applicant(self) -> None:
-        from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
-
-        dialog = RecordFormDialog(self._services, "parties", parent=self)
-        if dialog.exec() and dialog.saved_record:
-            record = dialog.saved_record
-            item = QListWidgetItem(record["name"])
-            item.setData(Qt.ItemDataRole.UserRole, str(record["id"]))
-            self.applicants.clear()
-            self.applicants.addItem(item)
-            self.applicants.setCurrentRow(0)
-
-    def _moment(self) -> dt.datetime:
-        value = self.received.dateTime().toPython()
-        return value.replace(second=0, microsecond=0)
-
-    def _preview(self) -> None:
-        key = self.selected_procedure()
-        if key is None:
-            return
-        procedure = self._catalogue.get(key)
-        try:
-            due = self._services.calendar.due(self._moment(), procedure.time_limit,
-                                              procedure.unit)
-        except AppError as error:
-            self.due_label.setText(str(error))
-            return
-        self.due_label.setText("\n".join(due.explanation))
-
-    def missing(self) -> list[int]:
-        return [i + 1 for i in range(self.checklist.count())
-                if self.checklist.item(i).checkState() != Qt.CheckState.Checked]
-
-    def receive(self) -> None:
-        key = self.selected_procedure()
-        applicant = self.applicants.currentItem()
-        if key is None or applicant is None:
-            self.error.setText(_("Choose the procedure and the applicant."))
-            self.error.show()
-            return
-        try:
-            self.result_dossier = self._services.dossiers.receive(
-                key, uuid.UUID(applicant.data(Qt.ItemDataRole.UserRole)),
-                channel=self.channel.currentData(), missing=self.missing(),
-                received_at=self._moment())
-        except AppError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
 
 
 FORM_LABELS = {
@@ -258,6 +96,8 @@ class DossierDialog(QDialog):
         layout.addLayout(self.actions_box)
         layout.addWidget(self.error)
         layout.addWidget(close)
+        # right click or the Menu key: the steps with their keys (the actions added in reload)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.reload()
 
     def reload(self) -> None:
@@ -283,28 +123,33 @@ class DossierDialog(QDialog):
             widget = self.actions_box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        for old in getattr(self, "step_actions", {}).values():  # the keys of the last state
+            self.removeAction(old)
+            old.deleteLater()
         self.buttons: dict[str, QPushButton] = {}
+        self.step_actions: dict[str, QAction] = {}  # the button's action: its key, its gate
         for action, refusal in self._services.dossiers.available_steps(data).items():
-            text = _(ACTION_LABELS[action]) if action != "issue" else _("Issue the result…")
-            button = QPushButton(text)
+            text = step_text(action)
+            slot = self.issue_permit if action == "issue" else lambda a=action: self.act(a)
+            self.step_actions[action] = desk_action(self, action, text, slot, refusal)
+            button = bind_button(QPushButton(text), self.step_actions[action])
             button.setObjectName(f"act_{action}" if action != "issue" else "issue_permit")
-            if action == "issue":
-                button.clicked.connect(lambda: self.issue_permit())
-            else:
-                button.clicked.connect(lambda _c=False, a=action: self.act(a))
-            gate(button, refusal)
             self.actions_box.addWidget(button)
             self.buttons[action] = button
-        forms = QPushButton(_("Print a form"))
+        forms = QPushButton(step_text("forms"))
         forms.setObjectName("print_form")
         menu = QMenu(forms)
         for number, refusal in self._services.documents.forms_for(data).items():
-            action = menu.addAction(f"{number} — {_(FORM_LABELS[number])}",
+            # "0&1": 1 (… 6) chooses the form in the open menu
+            action = menu.addAction(f"{number[0]}&{number[1:]} — {_(FORM_LABELS[number])}",
                                     lambda n=number: self.print_form(n))
             action.setObjectName(f"form_{number}")
             gate(action, refusal)
         menu.setToolTipsVisible(True)
         forms.setMenu(menu)
+        self.step_actions["forms"] = desk_action(self, "forms", step_text("forms"),
+                                                 forms.showMenu)
+        forms.setToolTip(self.step_actions["forms"].toolTip())
         self.actions_box.addWidget(forms)
         self.buttons["forms"] = forms
 
@@ -401,6 +246,8 @@ class StepDialog(QDialog):
             form.addRow(_("Reason:"), self.reason)
         buttons, self.confirm = confirm_buttons(_(ACTION_LABELS[action]).rstrip("…"),
                                                 "step_confirm", self.take, self.reject)
+        confirm_key = desk_action(self, "confirm", self.confirm.text(), self.take)
+        self.confirm.setToolTip(confirm_key.toolTip())  # Enter writes a new line of the reason
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -450,26 +297,32 @@ class DossiersView(QWidget):
         for procedure in load().list():
             self.procedure.addItem(procedure.name, procedure.key)
         self.procedure.setMaximumWidth(360)
+        for combo, letters in ((self.area, 16), (self.procedure, 24)):  # long names shrink,
+            combo.setSizeAdjustPolicy(  # not the search box
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self.search = QLineEdit()
         self.search.setObjectName("dossier_search")
         self.search.setPlaceholderText(_("Code, applicant or procedure (diacritics optional)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)  # the typed code stays readable beside the filters
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.reload)
+        self.search.returnPressed.connect(self._search_now)
+        self.search.setToolTip(with_key(self.search.placeholderText(), "search"))
         self.overdue = QCheckBox(_("Overdue"))
         self.this_week = QCheckBox(_("Due this week"))
         for widget in (self.state, self.area, self.procedure):
             widget.currentIndexChanged.connect(lambda _i: self.reload())
         for box in (self.overdue, self.this_week):
             box.toggled.connect(lambda _c: self.reload())
-        receive = QPushButton(_("&Receive a dossier…"))
+        self.receive_action = desk_action(self, "receive", step_text("receive"),
+                                          self.receive, services.refusal("one_stop", "create"))
+        receive = bind_button(QPushButton(step_text("receive")), self.receive_action)
         receive.setObjectName("receive_button")
-        receive.setEnabled(services.actor.can("one_stop", "create"))
-        receive.clicked.connect(self.receive)
         details = QPushButton(_("&Details"))
         details.clicked.connect(self.open_selected)
         top = QHBoxLayout()
@@ -515,6 +368,19 @@ class DossiersView(QWidget):
         for column, widest in ((1, 360), (2, 260)):  # long names must not hide the state
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.count_label.setText(_("{count} dossiers").format(count=len(rows)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_now(self) -> None:
+        """Enter in the search box: the list now, its first row selected and focused (Enter
+        again opens it)."""
+        self._search_timer.stop()
+        self.reload()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def receive(self) -> object:
         """Receive a dossier, then offer its receipt and appointment slip (form 01)."""
@@ -581,9 +447,15 @@ class OneStopTab(QWidget):
         self.permits = PermitsView(services)
         self.tabs.addTab(self.dossiers, _("Dossiers"))
         self.tabs.addTab(self.permits, _("Permits and certificates"))
+        self.addAction(self.dossiers.receive_action)  # Ctrl+R beside the permits too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def focus_filter(self) -> None:
+        """Ctrl+F on the desk (the main window's "filter"): the dossier search."""
+        self.tabs.setCurrentWidget(self.dossiers)
+        self.dossiers.focus_search()
 
     def refresh(self) -> None:
         for view in (self.dossiers, self.permits):
