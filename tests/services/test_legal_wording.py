@@ -155,8 +155,10 @@ def test_decisions_name_the_holder_by_kind_and_cite_the_power(services: Services
     for holder, expected in ((_person(services), f"cấp cho {PERSON} (sinh ngày 02/03/1985; "
                               "số định danh cá nhân: 074185001234;"),
                              (_org(services), f"cấp cho {ORG} (mã số thuế: 3700111222;")):
+        domain = f"songbe{holder['kind']}.vn"  # a domain is licensed to one holder
         permit = _issue(services, holder, "e_information.website.issue",
-                        on=dt.date(2024, 3, 15), subject="https://songbe.vn")
+                        on=dt.date(2024, 3, 15), subject=f"https://{domain}",
+                        details={**SAMPLES["e_information.website"], "domain": domain})
         services.permits.decide(permit["reference"], "suspend",
                                 reason="Không khắc phục vi phạm",
                                 until=dt.date.today() + dt.timedelta(days=30))

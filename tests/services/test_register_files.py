@@ -287,7 +287,7 @@ def test_every_press_and_publishing_procedure_ends_in_its_register(services: Ser
     from tests.permit_samples import SAMPLES
 
     by_family = {family: all_registers()[c.register] for family, c in all_contents().items()
-                 if c.register}
+                 if c.register and family.split(".")[0] in ("press", "publishing")}
     order = {"issue": 0, "other": 0, "amend": 1, "reissue": 2, "extend": 3}
     latest: dict[str, str] = {}
     walked = 0

@@ -1,36 +1,15 @@
 """Contents of the electronic-information permits (ND 72/2013 as amended by ND 27/2018)."""
 
-from sotttt_desktop.core import validation
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.permits.contents import PermitContents
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 # Mẫu 24: the website licence (Art. 23): domains, content and sources, server in Vietnam,
-# the person responsible for the content
-WEBSITE = (
-    FieldSpec("domain", N_("Domain name"), required=True, max_length=300),
-    FieldSpec("content_scope", N_("Content and scope of information"), FieldKind.MULTILINE,
-              required=True, max_length=4000),
-    FieldSpec("sources", N_("Sources of information"), FieldKind.MULTILINE, max_length=4000),
-    FieldSpec("server_location", N_("Server location in Vietnam"), required=True,
-              max_length=400),
-    FieldSpec("responsible", N_("Person responsible for the content"), required=True,
-              max_length=200),
-)
-# Mẫu 03/04: the game point certificate (Art. 35a(2))
-GAME_POINT = (
-    FieldSpec("point_name", N_("Name of the game point"), max_length=300),
-    FieldSpec("point_address", N_("Address of the game point"), required=True, max_length=400),
-    FieldSpec("business_registration", N_("Business registration no."), max_length=64),
-    FieldSpec("owner_name", N_("Owner of the game point"), required=True, max_length=200),
-    FieldSpec("owner_id", N_("Owner's citizen ID or passport no."), required=True,
-              max_length=20),
-    FieldSpec("owner_phone", N_("Phone"), max_length=20, validate=validation.phone,
-              normalise=validation.normalise_phone),
-    FieldSpec("owner_email", N_("E-mail"), max_length=200, validate=validation.email),
-    FieldSpec("floor_area", N_("Total floor area of the computer rooms (m²)"), required=True,
-              max_length=20),
-)
+# the person responsible for the content — fields of the register of websites
+WEBSITE = ("domain", "content_scope", "sources", "server_location", "responsible")
+# Mẫu 03/04: the game point certificate (Art. 35a(2)) — fields of the register of game points
+GAME_POINT = ("point_name", "point_address", "business_registration", "owner_name", "owner_id",
+              "owner_phone", "owner_email", "floor_area")
 
 # the confirmation of a notified change of owner or head office (Art. 23h(5)): which licence,
 # what changed and when
@@ -43,9 +22,13 @@ WEBSITE_NOTICE = (
 
 CONTENTS = (
     PermitContents("e_information.website_notice", subject="licence", fields=WEBSITE_NOTICE),
-    PermitContents("e_information.website", subject="domain", fields=WEBSITE,
+    PermitContents("e_information.website", register="websites", subject="domain",
+                   fields=WEBSITE, required=("content_scope", "server_location", "responsible"),
                    prefill={"responsible": "legal_representative"}),
-    PermitContents("e_information.game_point", subject="point_address", fields=GAME_POINT,
+    PermitContents("e_information.game_point", register="game_points",
+                   subject="point_address", fields=GAME_POINT,
+                   required=("owner_name", "owner_id", "floor_area"),
+                   labels={"owner_phone": N_("Phone"), "owner_email": N_("E-mail")},
                    prefill={"point_name": "name", "point_address": "address",
                             "owner_name": "legal_representative|name", "owner_id": "citizen_id",
                             "owner_phone": "phone", "owner_email": "email"}),

@@ -17,6 +17,7 @@ def remove_register(key: str) -> None:
 
 
 def all_registers() -> dict[str, RegisterSpec]:
+    from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.press import (
         NEWS_BULLETINS,
@@ -39,7 +40,8 @@ def all_registers() -> dict[str, RegisterSpec]:
     return {spec.key: spec for spec in (
         PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
         PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
-        PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES)} | _ADDED
+        PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES, WEBSITES,
+        GAME_POINTS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

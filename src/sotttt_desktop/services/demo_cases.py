@@ -232,6 +232,13 @@ class _EarlierLicenceNumbers:
             row["licence_no"] = f"{self.last[series]:02d}/{series[0]}-STTTT"
 
 
+def _years_after(day: str, years: int) -> dt.date:
+    start = dt.date.fromisoformat(day)
+    if (start.month, start.day) == (2, 29):
+        start -= dt.timedelta(days=1)
+    return start.replace(year=start.year + years)
+
+
 def _year_of(value: object) -> int:
     return value.year if isinstance(value, dt.date) else int(str(value)[:4])
 
@@ -278,6 +285,8 @@ def fill_demo_facilities(services: Services, count: int = 60, seed: int = 2023) 
 BULLETIN_TOPICS = ("Doanh nghiệp", "Khoa học và Đời sống", "Nông nghiệp", "Y tế cộng đồng",
                    "Giáo dục", "Pháp luật", "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên",
                    "Cựu chiến binh", "Phụ nữ", "Hội viên")
+WEBSITE_NAMES = ("tintucbinhduong24h", "baomoi-binhduong", "binhduongnews", "thudaumotonline",
+                 "diancity", "thuananplus", "bencat24h", "kinhtebinhduong")
 TVRO_SITES = ("Khách sạn", "Trung tâm Hội nghị", "Khu nghỉ dưỡng", "Văn phòng đại diện",
               "Trường Quốc tế", "Bệnh viện Quốc tế")
 COPIERS = ("Canon iR-ADV C5535i", "Ricoh IM C3000", "Fujifilm Apeos C3570", "Konica Minolta "
@@ -373,6 +382,32 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
          "starts_on": dt.date(today.year - n, 4, 18).isoformat(),
          "ends_on": dt.date(today.year - n, 4, 23).isoformat()}
         for n, place in enumerate(("Thủ Dầu Một", "Dĩ An", "Thuận An"))]
+    plan["websites"] = [
+        {**(row := common(700 + n, "GP")), "domain": f"{site}.vn",
+         "other_domains": f"{site}.com.vn" if n % 3 == 0 else "",
+         "content_scope": "Tổng hợp tin tức kinh tế, xã hội của tỉnh Bình Dương",
+         "sources": "Báo Bình Dương điện tử; Cổng thông tin điện tử tỉnh Bình Dương",
+         "server_location": rng.choice(("Trung tâm dữ liệu Viettel, Bình Dương",
+                                        "Trung tâm dữ liệu VNPT, Thành phố Hồ Chí Minh")),
+         "responsible": generator._person_name()[0],  # noqa: SLF001
+         "valid_until": _years_after(row["licence_date"], 10).isoformat(),
+         "extensions": "0"}
+        for n, site in enumerate(WEBSITE_NAMES)]
+    plan["game_points"] = [
+        {**(row := {**common(800 + n, "GCN"), "licence_date": _earlier_day(
+            rng, dt.date(today.year - 4, 1, 1), today).isoformat(), "extensions": "0"}),
+         "holder_name": f"Hộ kinh doanh {generator._person_name()[0]}",  # noqa: SLF001
+         "point_name": f"Điểm trò chơi điện tử {rng.choice(ORG_NAMES)}",
+         "point_address": row["address"], "owner_name": generator._person_name()[0],  # noqa: SLF001
+         "owner_id": f"0740{(n * 7919 + 12345) % 10**8:08d}",
+         "floor_area": f"{rng.randint(50, 200)}", "machines": str(rng.randint(20, 60)),
+         "school_check": "far_enough",
+         "valid_until": _years_after(row["licence_date"], 3).isoformat()}
+        for n in range(12)]
+    for row in plan["game_points"]:  # a certificate past its 3 years has lapsed; a game
+        # point's certificate is revoked, never suspended (ND 72/2013 Art. 35b)
+        if row["valid_until"] < today.isoformat() or row["state"] == "suspended":
+            row["state"] = "ceased"
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
     measures = []  # decisions on paper, numbered by the Văn thư in the register, oldest first

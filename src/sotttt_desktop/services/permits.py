@@ -163,6 +163,7 @@ class PermitService:
             # the registers this permit describes are written from it, not typed twice
             services.registers.sync_from_permit(session, {
                 "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
+                "valid_until": permit.valid_until, "extensions": permit.extensions,
                 "subject": subject, "dossier_code": dossier.code,
                 "register": contents.register, "contents": values,
                 "replaced_contents": replaced, "replaces_id": old.id if old else None,

@@ -353,6 +353,7 @@ class RegisterService:
         names = {f.name for f in spec.fields}
         facts = {"number": permit["number"], "issued_on": permit["issued_on"],
                  "dossier_code": permit["dossier_code"],
+                 "valid_until": permit.get("valid_until"), "extensions": permit.get("extensions"),
                  **{f"holder.{k}": v for k, v in permit["holder_record"].items()}}
         values: dict[str, Any] = {name: None for name in names}
         values.update({name: facts.get(source) for name, source in feed.facts.items()
