@@ -232,8 +232,11 @@ def _year_of(value: object) -> int:
 
 
 def _earlier_day(rng: random.Random, since: dt.date, today: dt.date) -> dt.date:
-    """A day from `since` to the end of the year before `today`."""
-    span = (dt.date(today.year, 1, 1) - since).days - 1
+    """A day from `since` to the end of the year before the one-stop volume's first (whose
+    permits the app numbers from 01 each year, services/demo_volume.py)."""
+    from sotttt_desktop.services.demo_volume import history_start
+
+    span = (history_start(today) - since).days - 1
     return since + dt.timedelta(days=rng.randint(0, max(span, 0)))
 
 
