@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.models import Party, Permit
-from sotttt_desktop.permits import contents_for
 from sotttt_desktop.permits import contents as permit_contents
+from sotttt_desktop.permits import contents_for
 from sotttt_desktop.registers.spec import FieldKind
 from sotttt_desktop.services.permits import TO_NEW_HOLDER, PermitService
 

@@ -54,9 +54,10 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
         fill_demo(system, scale=scale, progress=progress)
         add_demo_users(system)
+        # first of the numbered work: the demo's other documents of these years come after it
+        fill_demo_volume(system, volume=scale if volume is None else volume)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
-        fill_demo_volume(system, volume=scale if volume is None else volume)
         fill_demo_cases(system)
     return Services(database, actor or Actor.system())
 
