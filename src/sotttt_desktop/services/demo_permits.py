@@ -93,18 +93,20 @@ def issue_planned(services: Services, plans: list[Any]) -> int:
     agencies: dict[int, str] = {}
     for start in range(0, len(plans), BATCH):
         with services.db.session(write=True) as session:
+            entries: list[dict[str, Any]] = []  # chained in order at the batch's end
             for plan in plans[start:start + BATCH]:
                 year = plan.permit.on.year
                 if year not in agencies:
                     agencies[year] = services.numbering.agency(plan.permit.on)
                 permit_of[plan.id] = _issue(services, session, plan, agencies[year],
-                                            permit_of)
+                                            permit_of, entries)
+            audit.append_many(session, entries)
             session.commit()
     return len(plans)
 
 
 def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: ANN401
-           permit_of: dict[uuid.UUID, uuid.UUID]) -> uuid.UUID:
+           permit_of: dict[uuid.UUID, uuid.UUID], entries: list[dict[str, Any]]) -> uuid.UUID:
     """`PermitService.issue` of one planned dossier, in the caller's transaction."""
     procedure, on = plan.procedure, plan.permit.on
     contents = contents_for(procedure.family)
@@ -140,9 +142,9 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
         old.state = "superseded"
         old.updated_by = actor
     session.flush()
-    audit.append(session, username=actor, action="issue", entity_kind="permit",
-                 entity_id=permit.id, summary=number,
-                 after=services.permits._as_dict(session, permit))  # noqa: SLF001
+    entries.append({"username": actor, "action": "issue", "entity_kind": "permit",
+                    "entity_id": permit.id, "summary": number,
+                    "after": services.permits._as_dict(session, permit)})  # noqa: SLF001
     services.registers.sync_from_permit(session, {
         "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
         "subject": subject, "dossier_code": plan.code, "register": contents.register,

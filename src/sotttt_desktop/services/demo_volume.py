@@ -41,6 +41,7 @@ from sotttt_desktop.core.numbering import dossier_code_text
 from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.demo_permits import PermitPlan, issue_planned
+from sotttt_desktop.services.reference import unit_in_charge
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -156,6 +157,7 @@ class VolumePlanner:
         # valid permits planned so far, by family: [(plan, issued on)] (replacements pick one)
         self.issued: dict[str, list[DossierPlan]] = {}
         self.serial = 0
+        self.periods = services.reference.profile_versions()
 
     def _applicants(self) -> dict[str, list[tuple[uuid.UUID, int | None]]]:
         """Organisations by the trade words they fit ("" → any organisation)."""
@@ -203,6 +205,13 @@ class VolumePlanner:
         plans.sort(key=lambda p: p.received)
         return plans
 
+    def _unit(self, area: str, day: dt.date) -> str:
+        """The code of the unit in charge of the area that day (`reference.unit_for_area`,
+        on the profile periods read once)."""
+        period = next(p for p in reversed(self.periods)
+                      if dt.date.fromisoformat(str(p["effective_from"])) <= day)
+        return unit_in_charge(period, area)[1] or "VP"
+
     def _poisson(self, mean: float) -> int:
         # a sum of Bernoulli trials is close enough and needs no numpy
         whole = int(mean * 2) + 1
@@ -219,7 +228,6 @@ class VolumePlanner:
 
     def _one(self, procedure: Any, day: dt.date) -> DossierPlan | None:  # noqa: ANN401, C901, PLR0912, PLR0915
         rng, days = self.rng, self.days
-        services = self.services
         hour = rng.choice((7, 8, 8, 9, 9, 10, 10, 13, 14, 14, 15, 16))
         received = _at(day, hour, rng.randint(0, 59) if hour < 16 else rng.randint(0, 29))
         applicant, district = self._applicant(procedure)
@@ -227,7 +235,7 @@ class VolumePlanner:
                            rng.choices(("counter", "online", "post"), (70, 25, 5))[0], received)
         due = compute_due(received, procedure.time_limit, procedure.unit, days.calendar).due
         plan.steps.append(Step("receive", received, due=due))
-        unit = services.reference.unit_for_area(procedure.area, day)[1] or "VP"
+        unit = self._unit(procedure.area, day)
         plan.steps.append(Step("hand_over", received + dt.timedelta(minutes=20), to_unit=unit))
         start_day = days.after(day)
         roll = rng.random()
