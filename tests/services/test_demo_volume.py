@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+import pytest
+from sqlalchemy import event as sql_event
 from sqlalchemy import func, select
 
 from sotttt_desktop.catalog import load as load_catalogue
@@ -15,7 +17,12 @@ from sotttt_desktop.core.models import Dossier, DossierEvent, NumberRecord, Perm
 from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.backup import check_database
-from sotttt_desktop.services.demo_volume import DOSSIERS_PER_YEAR, history_start
+from sotttt_desktop.services.demo_volume import (
+    DOSSIERS_PER_YEAR,
+    EXTEND_AHEAD_DAYS,
+    VolumePlanner,
+    history_start,
+)
 from sotttt_desktop.services.setup import DEMO_WORKING_DATE
 
 TEMPLATE_VOLUME = 0.5  # tests/conftest.py builds the demo templates at scale 0.5
@@ -195,3 +202,56 @@ def test_bulk_rows_read_as_service_made_ones(demo_services: Services) -> None:
     ours = demo_services.permits.show(f"{number[0]}@{number[1]}")
     assert set(ours) == set(issued)
     assert ours["holder"] and ours["state"] in ("valid", "superseded", "expired")
+
+
+def test_the_open_dossiers_lists_skip_the_finished_years(demo_services: Services) -> None:
+    """With years of finished dossiers, the overdue and due-soon lists walk the index of the
+    open ones (ix_dossier_open_due), not every dossier in due order: the plan SQLite makes for
+    the very statements the service runs."""
+    engine = demo_services.db.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the query plan is SQLite's here")
+    seen: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith("SELECT") and "FROM dossier" in statement \
+                and "ORDER BY dossier.due_date" in statement:
+            seen.append((statement, parameters))
+
+    sql_event.listen(engine, "before_cursor_execute", keep)
+    try:
+        overdue = demo_services.dossiers.list(overdue=True, limit=100)
+        soon = demo_services.dossiers.list(due_within=5, limit=100)
+    finally:
+        sql_event.remove(engine, "before_cursor_execute", keep)
+    assert overdue and soon
+    assert len(seen) == 2
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "ix_dossier_open_due" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan  # read in due order, LIMIT stops the walk
+
+
+
+def test_licences_are_extended_near_their_end(demo_services: Services) -> None:
+    """A holder asks to extend a licence in its last months, and it is extended while valid:
+    the planner's extensions (two units of volume, so the first three-year licences reach
+    their end), none of them long before."""
+    planner = VolumePlanner(demo_services, 2.0, 7, DEMO_WORKING_DATE)
+    plans = planner.plan()
+    by_id = {plan.id: plan for plan in plans}
+    asked = [plan for plan in plans if plan.procedure.action == "extend"]
+    assert asked
+    for plan in asked:
+        received = plan.received.date()
+        ends = [old.permit.until for old in plans if old.permit is not None
+                and old.permit.until is not None and old.procedure.family == plan.procedure.family
+                and old.permit.on < received]
+        assert any(received >= end - dt.timedelta(days=EXTEND_AHEAD_DAYS) for end in ends)
+        if plan.permit is not None:
+            old = by_id[plan.permit.replaces]
+            assert old.permit is not None and old.permit.until is not None
+            assert plan.permit.on < old.permit.until
+            assert received >= old.permit.until - dt.timedelta(days=EXTEND_AHEAD_DAYS)

@@ -18,6 +18,11 @@ from sotttt_desktop.services.actor import Actor
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
 
+# the demo's own cases are received and number their documents (permits, decisions) within
+# this many working days before the working date; the one-stop volume (demo_volume.py) numbers
+# nothing in them, so every series stays in date order and the volume runs up to them
+RECENT_WORKING_DAYS = 6
+
 # procedure, subject, contents (declared field → value, permits/) of the issued document
 ISSUED = [
     ("press.bulletin.issue", "Bản tin “Doanh nghiệp Bình Dương”",
@@ -123,14 +128,16 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
 
     approved = []
     for index, (procedure, subject, details) in enumerate(_issued_near(today)):
-        received = working_day_before(18 + index)
+        received = working_day_before(RECENT_WORKING_DAYS - index % 4)
         dossier = services.dossiers.receive(procedure, parties[index].id,
                                             received_at=at(received, 8 + index % 7))
         code = dossier["code"]
-        # on time: the result is ready a working day before it is due (and before today)
+        # on time: the result is ready a working day before it is due (and before today),
+        # after a working day of appraisal
         ready = min(working_day_before(2), dossier["due"] - dt.timedelta(days=1))
         while not calendar.is_working_day(ready):
             ready -= dt.timedelta(days=1)
+        ready = max(ready, working_day_after(received))
         services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
         services.dossiers.act(code, "start_appraisal", at=at(working_day_after(received)))
         services.dossiers.act(code, "approve", at=at(ready, 9))
@@ -374,8 +381,8 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
     measures = []  # decisions on paper, numbered by the Văn thư in the register, oldest first
-    for n in (1, 0):
-        day = today - dt.timedelta(days=20 + n)
+    for n in (1, 0):  # in the last days (RECENT_WORKING_DAYS): the volume's numbers come first
+        day = today - dt.timedelta(days=2 + n)
         number = len(services.numbering.register(day.year, "HC")) + 1
         measures.append((n, day, services.numbering.record_outside(
             "QĐ", number, on=day, signer="Giám đốc Sở", file_copy="VT, TTBCXB", copies=4,
@@ -383,8 +390,8 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
             summary="Quyết định " + ("đình chỉ hoạt động in", "thu hồi xuất bản phẩm")[n])))
     measures.sort()
     plan["publishing_measures"] = [
-        {"decision_no": measures[n][2]["text"], "decided_on": (today - dt.timedelta(days=20 + n))
-         .isoformat(), "measure": ("suspend_printing", "recall")[n],
+        {"decision_no": measures[n][2]["text"], "decided_on": measures[n][1].isoformat(),
+         "measure": ("suspend_printing", "recall")[n],
          "target_register": "printing_facilities", "target_key": tax,
          "authority": "Sở Thông tin và Truyền thông",
          "reason": "In xuất bản phẩm không có giấy phép xuất bản"}

@@ -31,7 +31,7 @@ class PermitPlan:
     on: dt.date
     serial: int  # unique in the volume: makes domains, serial numbers and titles unique
     replaces: uuid.UUID | None = None  # the dossier plan whose permit this one replaces
-    term: bool = False  # the permit has an end of validity (an extension needs one)
+    until: dt.date | None = None  # the end of its validity (an extension needs one)
     extensions: int = 0
 
 

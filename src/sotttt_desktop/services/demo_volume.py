@@ -40,7 +40,9 @@ from sotttt_desktop.core.models import Dossier, DossierEvent, NumberRecord, Numb
 from sotttt_desktop.core.numbering import dossier_code_text
 from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.services.actor import Actor
+from sotttt_desktop.services.demo_cases import RECENT_WORKING_DAYS
 from sotttt_desktop.services.demo_permits import PermitPlan, issue_planned
+from sotttt_desktop.services.permits import add_months
 from sotttt_desktop.services.reference import unit_in_charge
 
 if TYPE_CHECKING:
@@ -49,8 +51,11 @@ if TYPE_CHECKING:
 DOSSIERS_PER_YEAR = 1300  # per unit of volume (a Department of a province like Bình Dương)
 HISTORY_YEARS = 3  # calendar years ending on the working date
 BATCH = 2000  # dossiers per transaction
-CUTOFF_WORKING_DAYS = 25  # the volume numbers nothing after this many working days before the
-# working date: the hand-written demo cases are numbered after it
+# the volume numbers nothing in the last working days, where the hand-written demo cases
+# (demo_cases.py) are numbered after it
+CUTOFF_WORKING_DAYS = RECENT_WORKING_DAYS + 1
+# a holder asks to extend a licence in its last months (UNCONFIRMED: the Department's practice)
+EXTEND_AHEAD_DAYS = 90
 OVERDUE_KEPT = 6  # open dossiers past their due date, per unit of volume (a real office has some)
 
 # who takes each step (the demo accounts, services/demo.py)
@@ -233,6 +238,9 @@ class VolumePlanner:
         applicant, district = self._applicant(procedure)
         plan = DossierPlan(uuid.uuid4(), procedure, applicant, district,
                            rng.choices(("counter", "online", "post"), (70, 25, 5))[0], received)
+        if procedure.action == "extend" and self._replaceable(procedure, plan, day, day,
+                                                              take=False) is None:
+            return None  # no licence near its end: nobody asks to extend one
         due = compute_due(received, procedure.time_limit, procedure.unit, days.calendar).due
         plan.steps.append(Step("receive", received, due=due))
         unit = self._unit(procedure.area, day)
@@ -276,7 +284,7 @@ class VolumePlanner:
         refused = rng.random() < 0.06
         replaced = None
         if not refused and procedure.action in ("amend", "extend", "reissue", "transfer"):
-            replaced = self._replaceable(procedure, plan, received.date())
+            replaced = self._replaceable(procedure, plan, received.date(), decided)
             refused = replaced is None
         if refused:
             plan.steps.append(Step("refuse", _at(decided, 15), reason=rng.choice(REFUSAL_REASONS)))
@@ -286,11 +294,16 @@ class VolumePlanner:
         self.serial += 1
         plan.permit = PermitPlan(on=decided, serial=self.serial,
                                  replaces=replaced.id if replaced else None)
+        # the end of validity `PermitService._validity` gives it
         if replaced is not None and replaced.permit is not None:
-            plan.permit.term = replaced.permit.term
-            plan.permit.extensions = replaced.permit.extensions + (procedure.action == "extend")
-        else:
-            plan.permit.term = bool(procedure.validity_max_years)
+            plan.permit.until = replaced.permit.until
+            plan.permit.extensions = replaced.permit.extensions
+            if procedure.action == "extend" and replaced.permit.until is not None:
+                plan.permit.until = add_months(replaced.permit.until,
+                                               procedure.extension_max_months)
+                plan.permit.extensions += 1
+        elif procedure.validity_max_years:
+            plan.permit.until = add_months(decided, 12 * procedure.validity_max_years)
         plan.steps.append(Step("result_ready", _at(decided, 16)))
         if rng.random() < 0.01:  # the holder collects the result weeks later
             back_day = days.after(back_day, rng.randint(8, 30))
@@ -298,21 +311,27 @@ class VolumePlanner:
         return self._cut(plan)
 
     def _replaceable(self, procedure: Any, plan: DossierPlan,  # noqa: ANN401
-                     before: dt.date) -> DossierPlan | None:
+                     before: dt.date, decided: dt.date, take: bool = True) -> DossierPlan | None:
         """An earlier planned permit of the family this dossier may replace (taken: it is
-        superseded by this one)."""
+        superseded by this one); an extension, one in its last months that is still valid when
+        the extension is decided."""
         candidates = self.issued.get(procedure.family, [])
         for index, old in enumerate(candidates):
             assert old.permit is not None
             if old.permit.on >= before:
                 break
+            until = old.permit.until
             if procedure.action == "extend" and (
-                    not old.permit.term or not procedure.extension_max_months
+                    until is None or not procedure.extension_max_months
+                    or not until - dt.timedelta(days=EXTEND_AHEAD_DAYS) <= before
+                    or decided >= until
                     or (procedure.max_extensions is not None
                         and old.permit.extensions >= procedure.max_extensions)):
                 continue
             if procedure.action == "transfer" and old.applicant == plan.applicant:
                 continue
+            if not take:
+                return old
             del candidates[index]
             if procedure.action != "transfer":
                 plan.applicant, plan.district = old.applicant, old.district

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from sotttt_desktop.core import clock
 from sotttt_desktop.core.models import Dossier, Permit
-from sotttt_desktop.core.models.dossier import FINAL_STATES
+from sotttt_desktop.core.models.dossier import still_open
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -62,7 +62,7 @@ class OverviewService:
                 Permit.valid_until <= today + dt.timedelta(days=EXPIRING_DAYS))
                 .order_by(Permit.valid_until)).all()
             due = session.execute(select(Dossier.code, Dossier.due_date).where(
-                *dossier_scope, Dossier.state.not_in(FINAL_STATES),
+                *dossier_scope, still_open(Dossier.state),
                 Dossier.due_date <= today + dt.timedelta(days=DUE_DAYS))
                 .order_by(Dossier.due_date)).all()
         return {"area": area, "registers": registers,
