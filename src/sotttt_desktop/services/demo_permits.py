@@ -153,5 +153,5 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
         "holder_id": plan.applicant,
         "holder_record": {name: getattr(holder, name, None) for name in (
             "name", "tax_code", "address", "district_code", "commune_code", "phone",
-            "legal_representative")}}, actor=actor)
+            "legal_representative")}}, actor=actor, audit_into=entries)
     return permit_id
