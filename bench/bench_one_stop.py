@@ -2,7 +2,7 @@
 a filter (service call next to the raw SQL of the same query). Not a test.
 
 `--scale N` lists from a real demo database instead (`init --demo --scale N`: the one-stop
-volume of services/demo_volume.py, about 3,900 dossiers per unit over three years, with their
+volume of services/demo_volume.py, about 3,500 dossiers per unit over three years, with their
 timelines, audit entries and permits) and says how long building it took."""
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ def test_init_demo_volume_apart_from_the_scale(capsys: pytest.CaptureFixture[str
                     "0.1", "--volume", "0.2")
     assert none["counts"]["party"] == some["counts"]["party"] == 200
     assert none["counts"]["dossier"] < 20  # the hand-written cases (services/demo_cases.py)
-    assert some["counts"]["dossier"] > 500  # about 3,900 per unit of volume
+    assert some["counts"]["dossier"] > 500  # about 3,500 per unit of volume
     assert some["counts"]["permit"] > none["counts"]["permit"]
 
 
