@@ -255,3 +255,16 @@ def test_licences_are_extended_near_their_end(demo_services: Services) -> None:
             assert old.permit is not None and old.permit.until is not None
             assert plan.permit.on < old.permit.until
             assert received >= old.permit.until - dt.timedelta(days=EXTEND_AHEAD_DAYS)
+
+
+def test_each_days_dossier_codes_follow_their_receipt_times(demo_services: Services) -> None:
+    """The book of form 06 lists a day's dossiers by receipt time: their codes are numbered in
+    that order, the demo's own cases (received after the volume) included."""
+    by_day: dict[str, list[tuple[dt.datetime, int]]] = defaultdict(list)
+    for dossier in _dossiers(demo_services):
+        by_day[dossier.code.split("-")[1]].append((dossier.received_at,
+                                                   int(dossier.code.split("-")[2])))
+    for day, entries in by_day.items():
+        entries.sort()
+        numbers = [n for _at, n in entries]
+        assert numbers == list(range(1, len(numbers) + 1)), day

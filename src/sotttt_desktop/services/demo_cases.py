@@ -9,10 +9,11 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import literal, or_, select
+from sqlalchemy import func, literal, or_, select
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.core.models import Party
+from sotttt_desktop.core.models import Dossier, Party
+from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.services.actor import Actor
 
 if TYPE_CHECKING:
@@ -119,6 +120,21 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
         return min(dt.datetime.combine(day, dt.time(hour, 15)), now)
 
+    def desk_at(day: dt.date, hour: int = 9) -> dt.datetime:
+        """A receipt at `hour`, or after the last the desk took that day (the volume's), so
+        the day's dossier codes follow their receipt times, as the book of form 06 lists them."""
+        start = dt.datetime.combine(day, dt.time()).replace(tzinfo=LOCAL_TZ)
+        with services.db.session() as session:
+            last = session.execute(select(func.max(Dossier.received_at)).where(
+                Dossier.received_at >= start, Dossier.received_at < start + dt.timedelta(days=1))
+            ).scalar_one_or_none()
+        moment = at(day, hour)
+        if last is not None:
+            moment = max(moment, last.astimezone(LOCAL_TZ).replace(tzinfo=None, second=0,
+                                                                   microsecond=0)
+                         + dt.timedelta(minutes=4))
+        return min(moment, now)
+
     def working_day_after(day: dt.date, days: int = 1) -> dt.date:
         while days > 0:
             day += dt.timedelta(days=1)
@@ -130,7 +146,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     for index, (procedure, subject, details) in enumerate(_issued_near(today)):
         received = working_day_before(RECENT_WORKING_DAYS - index % 4)
         dossier = services.dossiers.receive(procedure, parties[index].id,
-                                            received_at=at(received, 8 + index % 7))
+                                            received_at=desk_at(received, 8 + index % 7))
         code = dossier["code"]
         # on time: the result is ready a working day before it is due (and before today),
         # after a working day of appraisal
@@ -138,7 +154,9 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         while not calendar.is_working_day(ready):
             ready -= dt.timedelta(days=1)
         ready = max(ready, working_day_after(received))
-        services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
+        services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=min(
+            dossier["received_at"].astimezone(LOCAL_TZ).replace(tzinfo=None)
+            + dt.timedelta(minutes=30), now))
         services.dossiers.act(code, "start_appraisal", at=at(working_day_after(received)))
         services.dossiers.act(code, "approve", at=at(ready, 9))
         approved.append((ready, index, code, subject, details))
@@ -165,7 +183,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                                    "Đầu tư, không còn đáp ứng đủ điều kiện cấp giấy phép")
     extension = services.dossiers.receive("e_information.website.extend",
                                           parties[3].id,
-                                          received_at=at(working_day_before(9)))["code"]
+                                          received_at=desk_at(working_day_before(9)))["code"]
     services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
     services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
     extended = services.permits.issue(extension, subject="", replaces=website["number"],
@@ -176,12 +194,12 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                             until=today + dt.timedelta(days=60))
     n = len(ISSUED)
     pending = services.dossiers.receive("press.bulletin.issue", parties[n].id,
-                                        received_at=at(working_day_before(2), 10))["code"]
+                                        received_at=desk_at(working_day_before(2), 10))["code"]
     services.dossiers.act(pending, "request_supplement", at=at(working_day_before(1)),
                           reason="Sơ yếu lý lịch của người chịu trách nhiệm chưa có xác nhận "
                                  "của cơ quan quản lý")
     late = services.dossiers.receive("publishing.non_business.issue", parties[n + 1].id,
-                                     received_at=at(working_day_before(12)))["code"]
+                                     received_at=desk_at(working_day_before(12)))["code"]
     services.dossiers.act(late, "start_appraisal", at=at(working_day_before(11)))
     due = services.dossiers.show(late)["due"]
     new_due = due + dt.timedelta(days=7)
@@ -192,7 +210,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                           at=at(working_day_before(1)))
     refused = services.dossiers.receive("publishing.printing_facility.register",
                                         parties[n + 2].id,
-                                        received_at=at(working_day_before(7)))["code"]
+                                        received_at=desk_at(working_day_before(7)))["code"]
     services.dossiers.act(refused, "start_appraisal", at=at(working_day_before(6)))
     services.dossiers.act(refused, "refuse", at=at(working_day_before(4)),
                           reason="Cơ sở in chưa có giấy chứng nhận đăng ký doanh nghiệp ngành in")
@@ -200,7 +218,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                                         "postal.notification.confirm",
                                         "publishing.import.issue")):
         services.dossiers.receive(procedure, parties[n + 3 + offset].id,
-                                  received_at=at(working_day_before(offset), 8 + offset))
+                                  received_at=desk_at(working_day_before(offset), 8 + offset))
     return count + 6
 
 
