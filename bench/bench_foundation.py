@@ -65,7 +65,7 @@ def ensure_database(path: Path, scale: float) -> None:
         print(f"creating {path} at scale {scale} …", flush=True)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "sotttt_desktop", "--db", str(path), "init",
-                        "--demo", "--scale", str(scale)], check=True)
+                        "--demo", "--scale", str(scale), "--volume", "0"], check=True)
         print(f"  created in {time.perf_counter() - started:.1f} s")
     from sotttt_desktop.services.actor import Actor
     from sotttt_desktop.services.setup import open_services

@@ -28,6 +28,20 @@ def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert info["counts"]["search_entry"] == sum(info["counts"][t] for t in registers)
 
 
+def test_init_demo_volume_apart_from_the_scale(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    """`--volume` sets the one-stop volume apart from the parties: 0 keeps the demo's own
+    cases only (a large party benchmark need not build years of dossiers)."""
+    none = run_json(capsys, "--db", str(tmp_path / "none.sqlite3"), "init", "--demo", "--scale",
+                    "0.1", "--volume", "0")
+    some = run_json(capsys, "--db", str(tmp_path / "some.sqlite3"), "init", "--demo", "--scale",
+                    "0.1", "--volume", "0.2")
+    assert none["counts"]["party"] == some["counts"]["party"] == 200
+    assert none["counts"]["dossier"] < 20  # the hand-written cases (services/demo_cases.py)
+    assert some["counts"]["dossier"] > 500  # about 3,500 per unit of volume
+    assert some["counts"]["permit"] > none["counts"]["permit"]
+
+
 def test_init_twice_keeps_the_data(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     run_json(capsys, "--db", str(db_path), "party", "add", "--kind", "org", "--name", "Công ty A")
     again = run_json(capsys, "--db", str(db_path), "init")

@@ -51,7 +51,7 @@ def test_a_real_database_runs_on_the_real_clock(services: Services) -> None:
 
 def test_the_demos_numbers_follow_their_dates_and_never_repeat_in_a_year(
         demo_services: Services) -> None:
-    permits = demo_services.permits.list(limit=100)
+    permits = demo_services.permits.list(limit=100_000)  # with the volume's years
     by_series: dict[tuple[str, int], list[tuple[int, dt.date]]] = defaultdict(list)
     for permit in permits:
         number, _slash, symbol = permit["number"].partition("/")
@@ -72,9 +72,9 @@ def test_the_demos_numbers_follow_their_dates_and_never_repeat_in_a_year(
             number, on = record.get("licence_no"), record.get("licence_date")
             if not number or not on:
                 continue
-            assert re.fullmatch(r"\d{2,}/(GP|GCN|XN)-STTTT", number), number
             if (number, on.year) in issued_by_the_app:
                 continue  # the register's row of a permit the demo issued
+            assert re.fullmatch(r"\d{2,}/(GP|GCN|XN)-STTTT", number), number
             assert on.year < DEMO_WORKING_DATE.year, (key, number, on)
             assert (number, on.year) not in seen, (key, number, on)
             seen.add((number, on.year))

@@ -22,6 +22,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--demo", action="store_true", help="fill it with realistic demo data")
     init.add_argument("--scale", type=decimal_number(0.01, 1000), default=1.0,
                       help="demo size: 1 ≈ one year of a Department (2,000 parties); 500 ≈ 1,000,000")
+    init.add_argument("--volume", type=decimal_number(0, 1000), default=None,
+                      help="the demo's one-stop volume: 1 ≈ 1,300 dossiers a year over three "
+                           "years, with their permits (default: the scale; 0: only the demo's "
+                           "own cases)")
     init.add_argument("--demo-date", type=day_month_year, default=None, metavar="DD/MM/YYYY",
                       help="the demo's working date (default 29/11/2024, inside the Decision's "
                            "period); a demo database runs on it")
@@ -97,7 +101,7 @@ def cmd_init(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.demo_date and not args.demo:
         raise ValidationError(_("--demo-date is for a demo database (with --demo)."))
     services = initialise(location, demo=args.demo, scale=args.scale, demo_date=args.demo_date,
-                          progress=None if args.json else _Progress())
+                          volume=args.volume, progress=None if args.json else _Progress())
     try:
         if args.admin:
             services.security.create_first_admin(args.admin, args.admin_name, admin_password or "")

@@ -9,14 +9,20 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import literal, or_, select
+from sqlalchemy import func, literal, or_, select
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.core.models import Party
+from sotttt_desktop.core.models import Dossier, Party
+from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.services.actor import Actor
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
+
+# the demo's own cases are received and number their documents (permits, decisions) within
+# this many working days before the working date; the one-stop volume (demo_volume.py) numbers
+# nothing in them, so every series stays in date order and the volume runs up to them
+RECENT_WORKING_DAYS = 6
 
 # procedure, subject, contents (declared field → value, permits/) of the issued document
 ISSUED = [
@@ -116,6 +122,21 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     def at(day: dt.date, hour: int = 9) -> dt.datetime:
         return min(dt.datetime.combine(day, dt.time(hour, 15)), now)
 
+    def desk_at(day: dt.date, hour: int = 9) -> dt.datetime:
+        """A receipt at `hour`, or after the last the desk took that day (the volume's), so
+        the day's dossier codes follow their receipt times, as the book of form 06 lists them."""
+        start = dt.datetime.combine(day, dt.time()).replace(tzinfo=LOCAL_TZ)
+        with services.db.session() as session:
+            last = session.execute(select(func.max(Dossier.received_at)).where(
+                Dossier.received_at >= start, Dossier.received_at < start + dt.timedelta(days=1))
+            ).scalar_one_or_none()
+        moment = at(day, hour)
+        if last is not None:
+            moment = max(moment, last.astimezone(LOCAL_TZ).replace(tzinfo=None, second=0,
+                                                                   microsecond=0)
+                         + dt.timedelta(minutes=4))
+        return min(moment, now)
+
     def working_day_after(day: dt.date, days: int = 1) -> dt.date:
         while days > 0:
             day += dt.timedelta(days=1)
@@ -125,15 +146,19 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
 
     approved = []
     for index, (procedure, subject, details) in enumerate(_issued_near(today)):
-        received = working_day_before(18 + index)
+        received = working_day_before(RECENT_WORKING_DAYS - index % 4)
         dossier = services.dossiers.receive(procedure, parties[index].id,
-                                            received_at=at(received, 8 + index % 7))
+                                            received_at=desk_at(received, 8 + index % 7))
         code = dossier["code"]
-        # on time: the result is ready a working day before it is due (and before today)
+        # on time: the result is ready a working day before it is due (and before today),
+        # after a working day of appraisal
         ready = min(working_day_before(2), dossier["due"] - dt.timedelta(days=1))
         while not calendar.is_working_day(ready):
             ready -= dt.timedelta(days=1)
-        services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=at(received, 15))
+        ready = max(ready, working_day_after(received))
+        services.dossiers.act(code, "hand_over", to_unit="TTBCXB", at=min(
+            dossier["received_at"].astimezone(LOCAL_TZ).replace(tzinfo=None)
+            + dt.timedelta(minutes=30), now))
         services.dossiers.act(code, "start_appraisal", at=at(working_day_after(received)))
         services.dossiers.act(code, "approve", at=at(ready, 9))
         approved.append((ready, index, code, subject, details))
@@ -160,7 +185,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                                    "Đầu tư, không còn đáp ứng đủ điều kiện cấp giấy phép")
     extension = services.dossiers.receive("e_information.website.extend",
                                           parties[3].id,
-                                          received_at=at(working_day_before(9)))["code"]
+                                          received_at=desk_at(working_day_before(9)))["code"]
     services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
     services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
     extended = services.permits.issue(extension, subject="", replaces=website["number"],
@@ -171,12 +196,12 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                             until=today + dt.timedelta(days=60))
     n = len(ISSUED)
     pending = services.dossiers.receive("press.bulletin.issue", parties[n].id,
-                                        received_at=at(working_day_before(2), 10))["code"]
+                                        received_at=desk_at(working_day_before(2), 10))["code"]
     services.dossiers.act(pending, "request_supplement", at=at(working_day_before(1)),
                           reason="Sơ yếu lý lịch của người chịu trách nhiệm chưa có xác nhận "
                                  "của cơ quan quản lý")
     late = services.dossiers.receive("publishing.non_business.issue", parties[n + 1].id,
-                                     received_at=at(working_day_before(12)))["code"]
+                                     received_at=desk_at(working_day_before(12)))["code"]
     services.dossiers.act(late, "start_appraisal", at=at(working_day_before(11)))
     due = services.dossiers.show(late)["due"]
     new_due = due + dt.timedelta(days=7)
@@ -190,7 +215,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                           at=at(min(apology_day, today), 14))
     refused = services.dossiers.receive("publishing.printing_facility.register",
                                         parties[n + 2].id,
-                                        received_at=at(working_day_before(7)))["code"]
+                                        received_at=desk_at(working_day_before(7)))["code"]
     services.dossiers.act(refused, "start_appraisal", at=at(working_day_before(6)))
     services.dossiers.act(refused, "refuse", at=at(working_day_before(4)),
                           reason="Cơ sở in chưa có giấy chứng nhận đăng ký doanh nghiệp ngành in")
@@ -198,7 +223,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
                                         "postal.notification.confirm",
                                         "publishing.import.issue")):
         services.dossiers.receive(procedure, parties[n + 3 + offset].id,
-                                  received_at=at(working_day_before(offset), 8 + offset))
+                                  received_at=desk_at(working_day_before(offset), 8 + offset))
     return count + 6
 
 
@@ -244,8 +269,11 @@ def _year_of(value: object) -> int:
 
 
 def _earlier_day(rng: random.Random, since: dt.date, today: dt.date) -> dt.date:
-    """A day from `since` to the end of the year before `today`."""
-    span = (dt.date(today.year, 1, 1) - since).days - 1
+    """A day from `since` to the end of the year before the one-stop volume's first (whose
+    permits the app numbers from 01 each year, services/demo_volume.py)."""
+    from sotttt_desktop.services.demo_volume import history_start
+
+    span = (history_start(today) - since).days - 1
     return since + dt.timedelta(days=rng.randint(0, max(span, 0)))
 
 
@@ -411,8 +439,8 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
     measures = []  # decisions on paper, numbered by the Văn thư in the register, oldest first
-    for n in (1, 0):
-        day = today - dt.timedelta(days=20 + n)
+    for n in (1, 0):  # in the last days (RECENT_WORKING_DAYS): the volume's numbers come first
+        day = today - dt.timedelta(days=2 + n)
         number = len(services.numbering.register(day.year, "HC")) + 1
         measures.append((n, day, services.numbering.record_outside(
             "QĐ", number, on=day, signer="Giám đốc Sở", file_copy="VT, TTBCXB", copies=4,
@@ -420,8 +448,8 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
             summary="Quyết định " + ("đình chỉ hoạt động in", "thu hồi xuất bản phẩm")[n])))
     measures.sort()
     plan["publishing_measures"] = [
-        {"decision_no": measures[n][2]["text"], "decided_on": (today - dt.timedelta(days=20 + n))
-         .isoformat(), "measure": ("suspend_printing", "recall")[n],
+        {"decision_no": measures[n][2]["text"], "decided_on": measures[n][1].isoformat(),
+         "measure": ("suspend_printing", "recall")[n],
          "target_register": "printing_facilities", "target_key": tax,
          "authority": "Sở Thông tin và Truyền thông",
          "reason": "In xuất bản phẩm không có giấy phép xuất bản"}

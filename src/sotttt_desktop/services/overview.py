@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.core.cases.one_stop import CLOCK_IDLE_STATES
 from sotttt_desktop.core.models import Dossier, Permit
+from sotttt_desktop.core.models.dossier import still_open
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -62,7 +62,7 @@ class OverviewService:
                 Permit.valid_until <= today + dt.timedelta(days=EXPIRING_DAYS))
                 .order_by(Permit.valid_until)).all()
             due = session.execute(select(Dossier.code, Dossier.due_date).where(
-                *dossier_scope, Dossier.state.not_in(CLOCK_IDLE_STATES),
+                *dossier_scope, still_open(Dossier.state),
                 Dossier.due_date <= today + dt.timedelta(days=DUE_DAYS))
                 .order_by(Dossier.due_date)).all()
         return {"area": area, "registers": registers,

@@ -278,10 +278,7 @@ class ReferenceService:
         """(name, code) of the administrative unit in charge of an area on a date, as the
         documents of that day print it ("Theo đề nghị của Trưởng …", "Lưu: VT, CODE");
         ("", "") if no unit of that period has the area."""
-        for unit in self.profile(on)["units"]:
-            if unit["kind"] == "administrative" and area in unit["areas"]:
-                return unit["name"], unit["code"]
-        return "", ""
+        return unit_in_charge(self.profile(on), area)
 
     def signers(self, on: dt.date | None = None) -> list[dict]:
         on = on or clock.local_today()
@@ -371,3 +368,12 @@ def _profile_dict(row: OrganisationProfile, following: dt.date | None = None) ->
         "summary": row.founding_summary} if row.founding_number and row.founding_date else None
     data["units"] = json.loads(row.units or "[]")
     return data
+
+
+def unit_in_charge(profile: dict, area: str) -> tuple[str, str]:
+    """(name, code) of the administrative unit of a profile period in charge of an area;
+    ("", "") if none is."""
+    for unit in profile["units"]:
+        if unit["kind"] == "administrative" and area in unit["areas"]:
+            return unit["name"], unit["code"]
+    return "", ""

@@ -306,9 +306,11 @@ class RegisterService:
         return len(entries)
 
     def upsert_in(self, session: Any, spec: RegisterSpec, record_id: uuid.UUID | None,  # noqa: ANN401
-                  values: dict[str, Any], *, actor: str, extra: dict[str, Any] | None = None
-                  ) -> Any:  # noqa: ANN401
-        """Create or update one record inside the caller's transaction, indexed and audited."""
+                  values: dict[str, Any], *, actor: str, extra: dict[str, Any] | None = None,
+                  audit_into: list[dict[str, Any]] | None = None) -> Any:  # noqa: ANN401
+        """Create or update one record inside the caller's transaction, indexed and audited
+        (the audit entry added to `audit_into` if given, for `audit.append_many` later: a bulk
+        writer chains a batch at once)."""
         self._scope_values(spec, values)  # every write path: form, import, permit sync
         derived = {**spec.derived(values), **(extra or {})}
         if record_id is None:
@@ -332,13 +334,18 @@ class RegisterService:
             row.updated_by = actor
             session.flush()
         self._index(session, spec, row.id, values)
-        audit.append(session, username=actor, action="create" if before is None else "update",
-                     entity_kind=spec.search_kind, entity_id=row.id,
-                     summary=str(values[spec.title_field]), before=before,
-                     after=_as_dict(spec, row))
+        entry = {"username": actor, "action": "create" if before is None else "update",
+                 "entity_kind": spec.search_kind, "entity_id": row.id,
+                 "summary": str(values[spec.title_field]), "before": before,
+                 "after": _as_dict(spec, row)}
+        if audit_into is None:
+            audit.append(session, **entry)
+        else:
+            audit_into.append(entry)
         return row
 
-    def sync_from_permit(self, session: Any, permit: dict[str, Any], *, actor: str) -> int:  # noqa: ANN401
+    def sync_from_permit(self, session: Any, permit: dict[str, Any], *, actor: str,  # noqa: ANN401
+                         audit_into: list[dict[str, Any]] | None = None) -> int:
         """Create or update the register entry that a newly issued permit describes: the
         register's feed (holder, number, date) plus the permit's declared contents by field
         name. `permit["register"]` names the register (None: the permit feeds none)."""
@@ -391,7 +398,7 @@ class RegisterService:
         if hasattr(spec.model, "permits"):
             extra["permits"] = (existing.permits if existing is not None else 0) + 1
         self.upsert_in(session, spec, existing.id if existing is not None else None, values,
-                       actor=actor, extra=extra)
+                       actor=actor, extra=extra, audit_into=audit_into)
         return 1
 
     def sync_permit_state(self, session: Any, permit_id: uuid.UUID, state: str, *,  # noqa: ANN401

@@ -26,12 +26,14 @@ DEMO_WORKING_DATE = dt.date(2024, 11, 29)  # inside the period of QĐ 15/2023 (R
 
 def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: bool = False,
                scale: float = 1.0, progress: Callable[[int, int], None] | None = None,
-               demo_date: dt.date | None = None) -> Services:
+               demo_date: dt.date | None = None, volume: float | None = None) -> Services:
     """Create or upgrade the database, seed the reference data and the roles, optionally add
     demo data and one demo account per role. Returns services acting as `actor` (or the system).
 
     A demo database is a training sandbox: its records end on `demo_date` (29/11/2024 unless
-    given), which it stores and runs on (`core/clock.py`)."""
+    given), which it stores and runs on (`core/clock.py`). Its one-stop volume (dossiers and
+    permits over three years, services/demo_volume.py) follows `scale` unless `volume` is given
+    (0: only the hand-written cases)."""
     database = Database.open(location, create=True)
     if demo and holds_data(database):
         database.close()
@@ -47,10 +49,13 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_facilities,
             fill_demo_licensed,
         )
+        from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
         fill_demo(system, scale=scale, progress=progress)
         add_demo_users(system)
+        # first of the numbered work: the demo's other documents of these years come after it
+        fill_demo_volume(system, volume=scale if volume is None else volume)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_cases(system)

@@ -1,0 +1,157 @@
+"""The permits of the demo's volume (services/demo_volume.py), issued in date order with the
+permit service's own pieces inside batched transactions: the contents parsed as the issue form
+parses them, the validity rules of the kind, the number from the register of outgoing documents
+(one series per kind and year, never typed), the permit row, the replaced permit superseded, the
+audit entry and the register entry the permit describes. The dossier's "result ready" step was
+written with its timeline (the same moment `PermitService.issue` gives it: 16:00 of the day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core import audit
+from sotttt_desktop.core.models import Party, Permit
+from sotttt_desktop.permits import contents as permit_contents
+from sotttt_desktop.permits import contents_for
+from sotttt_desktop.registers.spec import FieldKind
+from sotttt_desktop.services.permits import TO_NEW_HOLDER, PermitService
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+BATCH = 500  # permits per transaction
+
+
+@dataclass
+class PermitPlan:
+    on: dt.date
+    serial: int  # unique in the volume: makes domains, serial numbers and titles unique
+    replaces: uuid.UUID | None = None  # the dossier plan whose permit this one replaces
+    until: dt.date | None = None  # the end of its validity (an extension needs one)
+    extensions: int = 0
+
+
+TOPICS = ("Doanh nghiệp", "Nông nghiệp", "Y tế cộng đồng", "Giáo dục", "Pháp luật",
+          "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên", "Phụ nữ", "Khoa học")
+
+
+def _samples(n: int, on: dt.date) -> dict[str, str]:
+    """A plausible text for each declared field of the families (by field name)."""
+    topic = TOPICS[n % len(TOPICS)]
+    starts = on + dt.timedelta(days=20 + n % 30)
+    return {
+        "domain": f"tintuc{n}.binhduong.vn", "content_scope": "Thông tin tổng hợp về hoạt động "
+        "kinh tế, xã hội trên địa bàn tỉnh", "sources": "Báo Bình Dương; Cổng thông tin điện tử "
+        "tỉnh", "server_location": "Trung tâm dữ liệu Viettel, Thành phố Hồ Chí Minh",
+        "responsible": "Nguyễn Văn Tâm", "point_name": f"Điểm trò chơi điện tử số {n}",
+        "business_registration": f"46A8{n:06d}", "owner_id": f"0740{n % 10**8:08d}",
+        "floor_area": f"{50 + n % 100} m²", "postal_services": "Thư, gói, kiện hàng hóa",
+        "service_scope": "Nội tỉnh Bình Dương", "service_standards": "Thư nội tỉnh phát trong 48 "
+        "giờ kể từ khi chấp nhận", "title": f"Bản tin {topic} số {n}",
+        "purpose": "Thông tin hoạt động của cơ quan, tổ chức", "periodicity": "01 kỳ/tháng",
+        "format": "19 × 27 cm", "print_run": f"{(n % 9 + 1) * 100} bản",
+        "language": "Tiếng Việt", "distribution": "Phát hành nội bộ",
+        "content": "Giới thiệu sản phẩm, dự án mới", "place": "Khách sạn Becamex, Thủ Dầu Một",
+        "held_on": (on + dt.timedelta(days=5)).isoformat(), "site": f"Khách sạn số {n}",
+        "channels": "12 kênh", "author": "Nhiều tác giả", "pages": f"{40 + n % 200} trang",
+        "size": "14,5 × 20,5 cm", "printer": "Công ty TNHH In Bình Dương",
+        "titles": f"1. Tài liệu hội thảo khoa học số {n}, 50 bản", "copies": "50 bản",
+        "origin": "Hàn Quốc", "products": "Sách, tài liệu, tạp chí",
+        "equipment": "01 máy in offset 4 màu Heidelberg", "make_model": "Canon iR-ADV C5535i",
+        "serial_no": f"SNV{n:07d}", "location": "Số 5 đường 30/4, phường Phú Hòa",
+        "fair_name": f"Hội sách {topic} lần thứ {n}", "venue": "Nhà Văn hóa Thanh niên tỉnh",
+        "starts_on": starts.isoformat(), "ends_on": (starts + dt.timedelta(days=5)).isoformat(),
+        "outlets": "Nhà sách tại số 12 đường Yersin, phường Phú Cường",
+        "system_name": f"Hệ thống thông tin quản lý số {n}", "owner_name": "Nguyễn Văn An",
+    }
+
+
+def details_for(contents: Any, starting: dict[str, str], plan: PermitPlan,  # noqa: ANN401
+                replacing: bool) -> dict[str, str]:
+    """What the signer types: the fields the form does not start with, and what makes this
+    permit one of its own (a new domain, serial number or title; kept when it replaces one)."""
+    samples = _samples(plan.serial, plan.on)
+    typed = {}
+    for spec in contents.specs():
+        if starting.get(spec.name) and (replacing or spec.name != contents.subject):
+            continue
+        if spec.kind is FieldKind.CHOICE and spec.choices:
+            typed[spec.name] = spec.choices[0][0]
+        elif spec.name in samples:
+            typed[spec.name] = samples[spec.name]
+    return typed
+
+
+def issue_planned(services: Services, plans: list[Any]) -> int:
+    """Issue the planned permits (plans of services/demo_volume.py), oldest first."""
+    plans = sorted(plans, key=lambda p: (p.permit.on, p.permit.serial))
+    permit_of: dict[uuid.UUID, uuid.UUID] = {}  # dossier plan → its permit
+    agencies: dict[int, str] = {}
+    for start in range(0, len(plans), BATCH):
+        with services.db.session(write=True) as session:
+            entries: list[dict[str, Any]] = []  # chained in order at the batch's end
+            for plan in plans[start:start + BATCH]:
+                year = plan.permit.on.year
+                if year not in agencies:
+                    agencies[year] = services.numbering.agency(plan.permit.on)
+                permit_of[plan.id] = _issue(services, session, plan, agencies[year],
+                                            permit_of, entries)
+            audit.append_many(session, entries)
+            session.commit()
+    return len(plans)
+
+
+def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: ANN401
+           permit_of: dict[uuid.UUID, uuid.UUID], entries: list[dict[str, Any]]) -> uuid.UUID:
+    """`PermitService.issue` of one planned dossier, in the caller's transaction."""
+    procedure, on = plan.procedure, plan.permit.on
+    contents = contents_for(procedure.family)
+    old = session.get(Permit, permit_of[plan.permit.replaces]) if plan.permit.replaces else None
+    holder = session.get(Party, plan.applicant)
+    replaced = (permit_contents.from_json(contents, json.loads(old.details or "{}"))
+                if old is not None else {})
+    starting = PermitService._starting_texts(  # noqa: SLF001 - the service's own rule
+        contents, holder, old, new_holder=procedure.action in TO_NEW_HOLDER)
+    raw = {**starting, **details_for(contents, starting, plan.permit, old is not None)}
+    values = permit_contents.parse(contents, raw, services.reference)
+    subject = permit_contents.subject_text(contents, values, services.reference)
+    if old is not None:
+        subject = subject or old.subject
+    valid_from, until, extensions = services.permits._validity(  # noqa: SLF001
+        procedure, old, on, None, None)
+    permit_id = uuid.uuid4()
+    actor = services.actor.username
+    _n, number = services.numbering.document_number(
+        session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency,
+        register={"summary": f"{procedure.result_name}: {subject}", "recipients": holder.name})
+    permit = Permit(
+        id=permit_id, number=number, number_year=on.year, family=procedure.family,
+        action=procedure.action, result_kind=procedure.result_kind, title=procedure.result_name,
+        area=procedure.area, holder_id=plan.applicant, district_code=holder.district_code,
+        subject=subject, details=json.dumps(permit_contents.to_json(values), ensure_ascii=False),
+        issued_on=on, valid_from=valid_from, valid_until=until, state="valid",
+        dossier_id=plan.id, replaces_id=old.id if old else None,
+        root_id=(old.root_id or old.id) if old else permit_id, extensions=extensions,
+        created_by=actor, updated_by=actor)
+    session.add(permit)
+    if old is not None:
+        old.state = "superseded"
+        old.updated_by = actor
+    session.flush()
+    entries.append({"username": actor, "action": "issue", "entity_kind": "permit",
+                    "entity_id": permit.id, "summary": number,
+                    "after": services.permits._as_dict(session, permit)})  # noqa: SLF001
+    services.registers.sync_from_permit(session, {
+        "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
+        "subject": subject, "dossier_code": plan.code, "register": contents.register,
+        "contents": values, "replaced_contents": replaced,
+        "replaces_id": old.id if old else None, "constants": contents.constants,
+        "holder_id": plan.applicant,
+        "holder_record": {name: getattr(holder, name, None) for name in (
+            "name", "tax_code", "address", "district_code", "commune_code", "phone",
+            "legal_representative")}}, actor=actor, audit_into=entries)
+    return permit_id
