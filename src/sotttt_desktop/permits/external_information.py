@@ -15,7 +15,8 @@ CONTENTS = (
         FieldSpec("size", N_("Size"), max_length=200),
         FieldSpec("shown_from", N_("From"), FieldKind.DATE, required=True),
         FieldSpec("shown_until", N_("Until"), FieldKind.DATE, required=True),
-    )),    PermitContents("grassroots.commune_radio", subject="station", fields=(
+    )),
+    PermitContents("grassroots.commune_radio", subject="station", fields=(
         FieldSpec("station", N_("Radio station"), required=True, max_length=300),
         FieldSpec("frequency", N_("Frequency (MHz)"), required=True, max_length=50),
         FieldSpec("power", N_("Transmitter power (W)"), required=True, max_length=50),

@@ -67,6 +67,17 @@ def _samples(n: int, on: dt.date) -> dict[str, str]:
         "starts_on": starts.isoformat(), "ends_on": (starts + dt.timedelta(days=5)).isoformat(),
         "outlets": "Nhà sách tại số 12 đường Yersin, phường Phú Cường",
         "system_name": f"Hệ thống thông tin quản lý số {n}", "owner_name": "Nguyễn Văn An",
+        "system_owner": "Văn phòng UBND tỉnh Bình Dương", "proposed_level": "2",
+        "chairperson": "Nguyễn Văn An", "shown_from": (on + dt.timedelta(days=3)).isoformat(),
+        "shown_until": (on + dt.timedelta(days=33)).isoformat(),
+        "station": f"Đài truyền thanh xã số {n}", "frequency": "98,5", "power": "50",
+        "loudspeakers": "12 cụm loa", "programmes": "Chương trình thời sự, chuyên mục địa phương",
+        "channel": f"Kênh truyền hình cáp số {n % 20 + 1}", "coverage": "Tỉnh Bình Dương",
+        "foreign_client": "Công ty TNHH In ấn Sunrise (Singapore)",
+        "destination": "Singapore", "contract": f"Hợp đồng số {n}/2024/HĐ-IN",
+        "publication": f"Sách {topic}", "licence": f"Giấy phép số {n % 30 + 1:02d}/GP-STTTT",
+        "change": "Thay đổi địa chỉ trụ sở chính",
+        "changed_on": (on - dt.timedelta(days=5)).isoformat(),
     }
 
 
