@@ -77,7 +77,14 @@ AREA_TRADES = {"press": ("truyen thong", "xuat ban"), "publishing": ("in", "xuat
                "cong nghe thong tin", "dich vu internet", "tro choi dien tu", "giai phap so"),
                "postal": ("buu chinh",), "cybersecurity": ("an ninh mang", "phan mem")}
 FAMILY_TRADES = {"postal.licence": ("buu chinh",), "postal.notification": ("buu chinh",),
-                 "publishing.printing": ("in",), "publishing.fair": ("phat hanh sach",)}
+                 "publishing.printing": ("in",), "publishing.fair": ("phat hanh sach",),
+                 # a commune's radio station is its People's Committee's; a display outside a
+                 # foreign mission is asked for by the foreign organisation's office
+                 "grassroots.commune_radio": ("uy ban nhan dan",),
+                 "grassroots.foreign_display": ("van phong dai dien",)}
+FOREIGN_OFFICES = ("Văn phòng đại diện Tổ chức Hợp tác Quốc tế Nhật Bản (JICA) tại Bình Dương",
+                   "Văn phòng đại diện Phòng Thương mại Hàn Quốc (KOCHAM) tại Bình Dương",
+                   "Văn phòng đại diện Hiệp hội Doanh nghiệp Đài Loan tại Bình Dương")
 SUPPLEMENT_REASONS = ("Bản sao giấy chứng nhận đăng ký doanh nghiệp chưa được chứng thực",
                       "Thiếu sơ yếu lý lịch của người chịu trách nhiệm",
                       "Tờ khai chưa ghi đủ thông tin theo mẫu",
@@ -453,12 +460,39 @@ class VolumeWriter:
                 if explanation else None}
 
 
+PUBLIC_COMMUNES = 10
+PUBLIC_APPLICANTS = PUBLIC_COMMUNES + len(FOREIGN_OFFICES)  # parties the volume adds
+
+
+def _add_public_applicants(services: Services) -> None:
+    """The applicants the companies cannot be: the People's Committees of a few communes (their
+    radio stations) and foreign organisations' offices (displays outside their premises)."""
+    rows = [(info, code, name) for _district, info in sorted(services.reference.districts()
+                                                              .items())
+            for code, name in info.communes[:2]][:PUBLIC_COMMUNES]
+    for n, (info, code, name) in enumerate(rows):
+        commune = f"{name[:1].lower()}{name[1:]}"
+        services.parties.add(kind="org", name=f"Ủy ban nhân dân {commune}",
+                             tax_code=f"3799{n + 1:06d}", district_code=str(info.code),
+                             commune_code=str(code), phone=f"0274 38{n:02d} 100",
+                             email=f"ubnd{n + 1}@binhduong.gov.vn",
+                             address=f"Trụ sở Ủy ban nhân dân {commune}, {info.name}, "
+                                     "tỉnh Bình Dương")
+    for n, office in enumerate(FOREIGN_OFFICES):
+        services.parties.add(kind="org", name=office, tax_code=f"3798{n + 1:06d}",
+                             district_code="718", phone=f"0274 39{n:02d} 200",
+                             email=f"office{n + 1}@example.org",
+                             address="Đại lộ Bình Dương, phường Phú Hòa, thành phố Thủ Dầu Một, "
+                                     "tỉnh Bình Dương")
+
+
 def fill_demo_volume(services: Services, volume: float = 1.0, seed: int = 2024,
                      progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Add the volume of dossiers and permits; returns how many of each."""
     if volume <= 0:
         return {"dossiers": 0, "permits": 0}
     today = clock.local_today()
+    _add_public_applicants(services)
     plans = VolumePlanner(services, volume, seed, today).plan()
     writer = VolumeWriter(services)
     agencies: dict[int, str] = {}
