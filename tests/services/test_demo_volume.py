@@ -268,3 +268,15 @@ def test_each_days_dossier_codes_follow_their_receipt_times(demo_services: Servi
         entries.sort()
         numbers = [n for _at, n in entries]
         assert numbers == list(range(1, len(numbers) + 1)), day
+
+
+def test_the_volumes_licences_fill_their_registers_with_their_terms(
+        demo_services: Services) -> None:
+    """The websites the volume licensed are in the register with their term, as the app's
+    issue writes them (register_facts, one place)."""
+    issued = {p["number"] for p in demo_services.permits.list(
+        family="e_information.website", limit=10_000)}
+    entries = [e for e in demo_services.registers.iter_records("websites")
+               if e["licence_no"] in issued]
+    assert len(entries) >= 10
+    assert all(e["valid_until"] is not None for e in entries)

@@ -18,7 +18,7 @@ from sotttt_desktop.core.models import Party, Permit
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.permits import contents_for
 from sotttt_desktop.registers.spec import FieldKind
-from sotttt_desktop.services.permits import TO_NEW_HOLDER, PermitService
+from sotttt_desktop.services.permits import TO_NEW_HOLDER, PermitService, register_facts
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -156,13 +156,7 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
     entries.append({"username": actor, "action": "issue", "entity_kind": "permit",
                     "entity_id": permit.id, "summary": number,
                     "after": services.permits._as_dict(session, permit)})  # noqa: SLF001
-    services.registers.sync_from_permit(session, {
-        "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
-        "subject": subject, "dossier_code": plan.code, "register": contents.register,
-        "contents": values, "replaced_contents": replaced,
-        "replaces_id": old.id if old else None, "constants": contents.constants,
-        "holder_id": plan.applicant,
-        "holder_record": {name: getattr(holder, name, None) for name in (
-            "name", "tax_code", "address", "district_code", "commune_code", "phone",
-            "legal_representative")}}, actor=actor, audit_into=entries)
+    services.registers.sync_from_permit(
+        session, register_facts(permit, contents, values, holder, plan.code, replaced, old),
+        actor=actor, audit_into=entries)
     return permit_id

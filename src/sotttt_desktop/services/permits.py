@@ -161,16 +161,10 @@ class PermitService:
                          entity_kind="permit", entity_id=permit.id, summary=number,
                          after=self._as_dict(session, permit))
             # the registers this permit describes are written from it, not typed twice
-            services.registers.sync_from_permit(session, {
-                "id": permit.id, "family": permit.family, "number": number, "issued_on": on,
-                "valid_until": permit.valid_until, "extensions": permit.extensions,
-                "subject": subject, "dossier_code": dossier.code,
-                "register": contents.register, "contents": values,
-                "replaced_contents": replaced, "replaces_id": old.id if old else None,
-                "constants": contents.constants, "holder_id": dossier.applicant_id,
-                "holder_record": {name: getattr(holder, name, None) for name in (
-                    "name", "tax_code", "address", "district_code", "commune_code", "phone",
-                    "legal_representative")}}, actor=services.actor.username)
+            services.registers.sync_from_permit(
+                session, register_facts(permit, contents, values, holder, dossier.code,
+                                        replaced, old),
+                actor=services.actor.username)
             # the result is ready in the same transaction: a permit is never issued for a
             # dossier left "approved" (the issuing right covers this consequence of the issue)
             ready_at = (clock.local_now() if on == _today()
@@ -427,3 +421,20 @@ class PermitService:
         return {"details": permit_contents.to_json(values),
                 "contents": permit_contents.printed_lines(contents, values,
                                                           self._services.reference, language())}
+
+
+def register_facts(permit: Permit, contents: PermitContents, values: dict[str, Any],
+                   holder: Party | None, dossier_code: str, replaced: dict[str, Any] | None,
+                   old: Permit | None) -> dict[str, Any]:
+    """What an issued permit tells the register it describes (RegisterService.sync_from_permit):
+    the one place the app's issue and the demo's bulk issue take these facts from."""
+    return {
+        "id": permit.id, "family": permit.family, "number": permit.number,
+        "issued_on": permit.issued_on, "valid_until": permit.valid_until,
+        "extensions": permit.extensions, "subject": permit.subject,
+        "dossier_code": dossier_code, "register": contents.register, "contents": values,
+        "replaced_contents": replaced, "replaces_id": old.id if old else None,
+        "constants": contents.constants, "holder_id": permit.holder_id,
+        "holder_record": {name: getattr(holder, name, None) for name in (
+            "name", "tax_code", "address", "district_code", "commune_code", "phone",
+            "legal_representative")}}
