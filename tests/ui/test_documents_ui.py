@@ -55,6 +55,7 @@ def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Pa
     permit = _permits(services)[0]
     view = PermitsView(services)
     qtbot.addWidget(view)
+    view.show()  # the list is read when first shown
     view.table.selectRow(0)
     dialog = view.preview_selected()
     assert isinstance(dialog, DocumentPreview)

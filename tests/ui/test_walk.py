@@ -377,6 +377,7 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         view.search.clear()
         qtbot.waitUntil(lambda: len(view.model.keys) > 1)
 
+        heartbeat.mark("hand over")
         def fill_the_hand_over() -> None:
             for dialog in QApplication.topLevelWidgets():
                 if isinstance(dialog, StepDialog) and dialog.isVisible():
@@ -392,13 +393,16 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         assert demo_services.dossiers.show(received[0])["current_unit"] == "TTBCXB"
         clerk.switch_user()
 
+        heartbeat.mark("specialist")
         specialist = open_window(qtbot, demo_services, "chuyenvien")
         _open_dossier(qtbot, specialist, received[0], answerer, ["start_appraisal"])
         specialist.switch_user()
+        heartbeat.mark("head")
         head = open_window(qtbot, demo_services, "truongphong")
         _open_dossier(qtbot, head, received[0], answerer, ["approve"])
         head.switch_user()
 
+        heartbeat.mark("leader")
         leader = open_window(qtbot, demo_services, "lanhdao")
 
         def fill_the_issue() -> None:
@@ -420,12 +424,14 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         assert demo_services.dossiers.show(received[0])["state"] == "result_ready"
         permit = next(p for p in demo_services.permits.list(limit=1000)
                       if p["subject"] == "Bản tin Công nghệ Bình Dương")
+        heartbeat.mark("permits tab")
         tab = _one_stop(qtbot, leader)
         tab.tabs.setCurrentIndex(1)
         tab.permits.reload()
         numbers = [key.split("@")[0] for key in tab.permits.model.keys]
         newest = tab.permits.model.keys[numbers.index(permit["number"])]
         tab.permits.table.selectRow(tab.permits.model.keys.index(newest))
+        heartbeat.mark("preview")
         before = set(QApplication.topLevelWidgets())
         qtbot.mouseClick(tab.permits.preview_button, Qt.MouseButton.LeftButton)
         preview = next(w for w in set(QApplication.topLevelWidgets()) - before

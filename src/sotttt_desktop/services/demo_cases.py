@@ -177,22 +177,19 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
         "QĐ", paper, on=today, summary="Quyết định ban hành Kế hoạch kiểm tra hoạt động "
         "thông tin điện tử năm " + str(today.year), signer="Giám đốc Sở",
         recipients="Các phòng, đơn vị thuộc Sở", file_copy="VT, TTBCXB", copies=6)
-    # a postal licence is revoked (Luật Bưu chính, Điều 24): the holder no longer meets the
-    # conditions; only a website licence may be suspended (up to 03 months), below
-    postal = next(p for p in issued if p["family"] == "postal.licence")
+    # a postal licence of half a year ago is revoked (Luật Bưu chính, Điều 24): the holder was
+    # dissolved; a website licence licensed months ago is suspended (up to 03 months) — never a
+    # licence issued days before (the demo's own are; the volume's years hold older ones)
+    postal = _older(services, "postal.licence", days=180, today=today) or next(
+        p for p in issued if p["family"] == "postal.licence")
     services.permits.decide(postal["number"], "revoke",
-                            reason="Doanh nghiệp đã giải thể theo thông báo của Sở Kế hoạch và "
+                            reason="Doanh nghiệp đã giải thể theo Thông báo số 2315/TB-SKHĐT "
+                                   f"ngày {working_day_before(15):%d/%m/%Y} của Sở Kế hoạch và "
                                    "Đầu tư, không còn đáp ứng đủ điều kiện cấp giấy phép")
-    extension = services.dossiers.receive("e_information.website.extend",
-                                          parties[3].id,
-                                          received_at=desk_at(working_day_before(9)))["code"]
-    services.dossiers.act(extension, "start_appraisal", at=at(working_day_before(8)))
-    services.dossiers.act(extension, "approve", at=at(working_day_before(5)))
-    extended = services.permits.issue(extension, subject="", replaces=website["number"],
-                                      extend_months=24, on=today)  # after every other
-    services.permits.decide(extended["number"], "suspend",
-                            reason="Không khắc phục việc đăng tin không ghi rõ nguồn theo văn "
-                                   "bản yêu cầu khắc phục của Sở",
+    suspended = _older(services, "e_information.website", days=90, today=today) or website
+    services.permits.decide(suspended["number"], "suspend",
+                            reason="Không khắc phục việc đăng tin không ghi rõ nguồn sau khi "
+                                   "Thanh tra Sở kiểm tra và yêu cầu khắc phục",
                             until=today + dt.timedelta(days=60))
     n = len(ISSUED)
     pending = services.dossiers.receive("press.bulletin.issue", parties[n].id,
@@ -255,6 +252,14 @@ class _EarlierLicenceNumbers:
             series = (prefix_of(row), _year_of(row["licence_date"]))
             self.last[series] = self.last.get(series, 0) + 1
             row["licence_no"] = f"{self.last[series]:02d}/{series[0]}-STTTT"
+
+
+def _older(services: Services, family: str, *, days: int, today: dt.date) -> dict | None:
+    """The latest valid permit of `family` issued at least `days` before `today`."""
+    cutoff = today - dt.timedelta(days=days)
+    found = [p for p in services.permits.list(state="valid", family=family, limit=100_000)
+             if p["issued_on"] <= cutoff]
+    return max(found, key=lambda p: (p["issued_on"], p["number"])) if found else None
 
 
 def _years_after(day: str, years: int) -> dt.date:

@@ -334,7 +334,12 @@ class DossierService:
                                         Dossier.due_date <= today + dt.timedelta(days=due_within))
         if services.actor.district_scoped:
             statement = statement.where(Dossier.district_code == services.actor.district_code)
-        statement = statement.order_by(Dossier.due_date, Dossier.code).offset(offset).limit(limit)
+        # the lists of what falls due walk in due order; the desk's list shows the newest
+        # receipts first (a Department's years of history would otherwise fill the page with
+        # the oldest returned dossiers and hide today's)
+        order = ((Dossier.due_date, Dossier.code) if overdue or due_within is not None
+                 else (Dossier.received_at.desc(), Dossier.code.desc()))
+        statement = statement.order_by(*order).offset(offset).limit(limit)
         with services.db.session() as session:
             dossiers = session.execute(statement).scalars().all()
             ids = {d.applicant_id for d in dossiers}

@@ -96,7 +96,8 @@ class AreaTab(QWidget):
                 self.overview, services,
                 lambda change: change.area == area.key or change.kind in OVERVIEW_KINDS,
                 self.refresh_overview)
-        if len(registers) == 1:
+        with_cases = area_has_cases(area.key)
+        if len(registers) == 1 and not with_cases:
             view = RegisterView(services, registers[0], self)
             self.register_views.append(view)
             layout.addWidget(view, 1)
@@ -106,6 +107,9 @@ class AreaTab(QWidget):
             view = RegisterView(services, key, self)
             self.register_views.append(view)
             tabs.addTab(view, _(get_register(key).title))
+        if with_cases:  # the area's declared cases on a legal clock, beside its registers
+            self.custom = CasesView(services, area.key, self)
+            tabs.addTab(self.custom, _("Cases with deadlines"))
         layout.addWidget(tabs, 1)
 
     def refresh(self, *, if_changed: bool = False) -> None:

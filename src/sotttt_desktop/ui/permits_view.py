@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -70,20 +71,29 @@ class PermitsView(QWidget):
         layout.addWidget(self.table, 1)
         self._rows: list[dict] = []
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
-        self.reload()
+        self._loaded = False  # read when first shown: the desk opens on its dossiers
+        self._selection_changed()
         from sotttt_desktop.ui.changes import kinds_watcher, reload_in_place
 
         self.watcher = kinds_watcher(  # permits and their holders' names
             self, services, ("permit", "party"),
             lambda: reload_in_place(self.table, lambda: self.model.keys, self.reload))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
+        self._loaded = True
         self._show(self._services.permits.list(
             expiring_within=60 if self.expiring.isChecked() else None, limit=1000))
 
     def reveal(self, reference: str) -> bool:
         """A permit found elsewhere (the global search) selected in the list; one the list does
         not hold (older than its newest thousand, or filtered out) is put on top of it."""
+        if not self._loaded:
+            self.reload()
         if reference not in self.model.keys:
             try:
                 permit = self._services.permits.show(reference)
@@ -102,6 +112,7 @@ class PermitsView(QWidget):
               p["state_label"]] for p in rows],
             [p["reference"] for p in rows],
             ["#f8d0d0" if p["state"] in ("revoked", "expired") else None for p in rows])
+        self.table.horizontalHeader().setResizeContentsPrecision(60)  # the first rows' widths
         self.table.resizeColumnsToContents()
         self._selection_changed()
 
