@@ -32,7 +32,7 @@ def test_the_law_and_the_decree_as_the_issue_quotes_them() -> None:
     assert instruments.citation("luat-bao-chi-2016", dt.date(2024, 5, 10)) == \
         "Căn cứ Luật Báo chí ngày 05 tháng 4 năm 2016"
     assert instruments.citation("nd-72-2013", dt.date(2024, 12, 24)) == (
-        "Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ quản lý, "
+        "Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ về quản lý, "
         "cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng; Nghị định số 27/2018/NĐ-CP "
         "ngày 01 tháng 3 năm 2018 của Chính phủ sửa đổi, bổ sung Nghị định số 72/2013/NĐ-CP "
         "ngày 15 tháng 7 năm 2013 của Chính phủ về quản lý, cung cer, sử dụng dịch vụ Internet "

@@ -93,6 +93,7 @@ def test_the_receipt_gives_the_hour_and_the_book_entry(services: Services,
     # form 06 lists the same entry under the same number
     book = " ".join(pdf_text(services.documents.render("form-06", "2024").pdf).split())
     assert f"2 {dossier['code']}" in book
+    assert "Quyển số: 01 năm 2024" in book and "Quyển số: 2024" not in book  # the book of 01
 
 
 def _person(services: Services, username: str, name: str, roles: list[str],

@@ -265,7 +265,7 @@ def test_suspension_and_revocation_decisions(services: Services, holder: dict) -
     # the licence itself, of 15/03/2024, was reported to the Ministry's department of the time
     licence = " ".join(pdf_text(services.documents.render("permit", permit["number"]).pdf
                                 ).split())
-    assert f"- {HOLDER}; - Cục PTTH&TTĐT - Bộ TTTT (b/c); - Lưu: VT" in licence
+    assert f"- {HOLDER}; - Cục PTTH&TTĐT - Bộ TT&TT (b/c); - Lưu: VT" in licence
     services.permits.decide(permit["number"], "revoke", reason="Đã bị đình chỉ 02 lần")
     flat = " ".join(pdf_text(services.documents.render("permit-revocation",
                                                        permit["number"]).pdf).split())
@@ -534,7 +534,7 @@ def test_a_decision_is_dated_on_the_working_clock(services: Services, holder: di
     assert "Bình Dương, ngày 29 tháng 11 năm 2024" in flat
     assert "Nghị định số 72/2013/NĐ-CP" in flat and "147/2024" not in flat
     # before the Ministry's merger: reported to its department of the time
-    assert "- Như Điều 3; - Cục PTTH&TTĐT - Bộ TTTT (b/c); - Thanh tra Sở; - Lưu: VT" in flat
+    assert "- Như Điều 3; - Cục PTTH&TTĐT - Bộ TT&TT (b/c); - Thanh tra Sở; - Lưu: VT" in flat
 
 
 def test_a_book_fair_licence_states_its_period_on_one_line(services: Services,

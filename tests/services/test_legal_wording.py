@@ -133,10 +133,10 @@ def test_the_decision_on_a_game_point_extension_is_worded_by_the_clerk(services:
 
 @pytest.mark.parametrize(("issued_on", "cited", "not_cited"), [
     (dt.date(2024, 12, 24), "Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của "
-     "Chính phủ quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng; Nghị định "
+     "Chính phủ về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng; Nghị định "
      "số 27/2018/NĐ-CP ngày 01 tháng 3 năm 2018 của Chính phủ", "147/2024"),
     (dt.date(2025, 1, 10), "Căn cứ Nghị định số 147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của "
-     "Chính phủ quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng;",
+     "Chính phủ về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng;",
      "72/2013"),
 ])
 def test_a_licence_cites_the_decree_in_force_on_its_date(

@@ -649,8 +649,10 @@ class DocumentService:
                 "received_at": dossier.received_at, "due": dossier.due_date,
                 "finished_at": dossier.finished_at,
                 "status": VI_STATES.get(dossier.state, dossier.state)})
+        texts = _in_force(_texts()["one_stop_forms"], start)
         return {"profile": self._profile(start), "year": start.year, "period_label": label,
-                "printed_on": _local_today(), "entries": entries}
+                "book_number": texts["book_number"], "printed_on": _local_today(),
+                "entries": entries}
 
     def file_data(self, path: str, signer: str | None = None) -> dict[str, Any]:
         file = Path(path)

@@ -20,8 +20,9 @@ def _build(data: dict[str, Any]) -> Document:
                   e.get("contact", ""), ddmmyyyy(e["received_at"]), ddmmyyyy(e["due"]),
                   ddmmyyyy(e.get("finished_at")), e.get("status", ""))
                  for e in data["entries"])
-    body = (Para(f"Quyển số: {data['year']} — {data['period_label']} — {len(rows)} hồ sơ",
-                 "centre"),
+    # the book of the year (one a year, numbered from 01: the number form 01 gives)
+    book = f"Quyển số: {data.get('book_number', '01')} năm {data['year']}"
+    body = (Para(f"{book} — {data['period_label']} — {len(rows)} hồ sơ", "centre"),
             TableBlock(COLUMNS, rows, WIDTHS, font_size=9,
                        align=("CENTER", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER",
                               "CENTER", "LEFT")))
@@ -33,4 +34,4 @@ def _build(data: dict[str, Any]) -> Document:
 
 TEMPLATE = Template(kind="form-06", title="Sổ theo dõi hồ sơ",
                     form="Mẫu số 06, Thông tư 01/2018/TT-VPCP (khổ A4 ngang)",
-                    version="2026-11-30", subject="period", snapshot=False, build=_build)
+                    version="2026-12-06", subject="period", snapshot=False, build=_build)
