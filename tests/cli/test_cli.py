@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from sotttt_desktop.services.demo_volume import PUBLIC_APPLICANTS
 from tests.cli.helpers import run, run_json
 
 
 def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "demo.sqlite3")
     created = run_json(capsys, "--db", db, "init", "--demo", "--scale", "0.1")
-    assert created["counts"]["party"] == 200 + PUBLIC_APPLICANTS
+    assert created["counts"]["party"] == 200
     info = run_json(capsys, "--db", db, "info")
     assert set(info) >= {"version", "database", "schema_revision", "counts"}
     assert info["database"] == db
@@ -37,8 +36,7 @@ def test_init_demo_volume_apart_from_the_scale(capsys: pytest.CaptureFixture[str
                     "0.1", "--volume", "0")
     some = run_json(capsys, "--db", str(tmp_path / "some.sqlite3"), "init", "--demo", "--scale",
                     "0.1", "--volume", "0.2")
-    # the volume adds the communes and foreign offices that apply for their own procedures
-    assert none["counts"]["party"] == some["counts"]["party"] - PUBLIC_APPLICANTS == 200
+    assert none["counts"]["party"] == some["counts"]["party"] == 200
     assert none["counts"]["dossier"] < 20  # the hand-written cases (services/demo_cases.py)
     assert some["counts"]["dossier"] > 500  # about 3,500 per unit of volume
     assert some["counts"]["permit"] > none["counts"]["permit"]

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.services import Services
-from sotttt_desktop.services.demo_volume import PUBLIC_APPLICANTS
 from sotttt_desktop.services.registers import RegisterFilter
 from sotttt_desktop.ui.register_model import ID_ROLE, RegisterTableModel
 
@@ -28,7 +27,7 @@ def test_filtered_and_empty_models_pass_the_tester(qtmodeltester, demo_services:
 
 def test_rows_come_sorted_by_folded_name_with_vietnamese_headers(demo_services: Services) -> None:
     model = RegisterTableModel(demo_services, "parties")
-    assert model.rowCount() == 1000 + PUBLIC_APPLICANTS
+    assert model.rowCount() == 1000
     assert model.column_labels()[:3] == ["Loại", "Tên", "Mã số thuế"]
     names = [fold(model.data(model.index(r, 1))) for r in range(model.rowCount())]
     assert names == sorted(names)

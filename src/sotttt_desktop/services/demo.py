@@ -214,8 +214,13 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     districts = [(info.code, info.name, list(info.communes))
                  for info in services.reference.districts().values()]
     names = {code: name for code, name, _c in districts}
+    from sotttt_desktop.services.demo_volume import PUBLIC_APPLICANTS, add_public_applicants
+
+    # among them the communes' People's Committees and foreign organisations' offices, who
+    # apply for procedures no company does (a commune's radio, a display by a foreign office)
+    public = PUBLIC_APPLICANTS if total >= 10 * PUBLIC_APPLICANTS else 0
     generator = DemoGenerator(seed)
-    rows = generator.party_rows(total, districts)
+    rows = generator.party_rows(total - public, districts)
     with db.session(write=True) as session:
         audit.append(session, username=services.actor.username, action="demo_data",
                      entity_kind="party", summary=f"{total} tổ chức, cá nhân mẫu")
@@ -223,8 +228,8 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     written = 0
     # One transaction per batch keeps memory flat; a failure leaves only whole batches.
     with _bulk_writer(db) as write_batch:
-        while written < total:
-            size = min(BATCH, total - written)
+        while written < total - public:
+            size = min(BATCH, total - public - written)
             batch = [next(rows) for _ in range(size)]
             entries = []
             for _p, entry in batch:
@@ -235,7 +240,9 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
             written += size
             if progress:
                 progress(written, total)
-    return written
+    if public:
+        add_public_applicants(services)
+    return written + public
 
 
 # One account per role, documented in the README (demo databases only).

@@ -461,10 +461,10 @@ class VolumeWriter:
 
 
 PUBLIC_COMMUNES = 10
-PUBLIC_APPLICANTS = PUBLIC_COMMUNES + len(FOREIGN_OFFICES)  # parties the volume adds
+PUBLIC_APPLICANTS = PUBLIC_COMMUNES + len(FOREIGN_OFFICES)  # among the demo's parties
 
 
-def _add_public_applicants(services: Services) -> None:
+def add_public_applicants(services: Services) -> None:
     """The applicants the companies cannot be: the People's Committees of a few communes (their
     radio stations) and foreign organisations' offices (displays outside their premises)."""
     rows = [(info, code, name) for _district, info in sorted(services.reference.districts()
@@ -492,7 +492,6 @@ def fill_demo_volume(services: Services, volume: float = 1.0, seed: int = 2024,
     if volume <= 0:
         return {"dossiers": 0, "permits": 0}
     today = clock.local_today()
-    _add_public_applicants(services)
     plans = VolumePlanner(services, volume, seed, today).plan()
     writer = VolumeWriter(services)
     agencies: dict[int, str] = {}
