@@ -182,12 +182,12 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     # licence issued days before (the demo's own are; the volume's years hold older ones)
     postal = _older(services, "postal.licence", days=180, today=today) or next(
         p for p in issued if p["family"] == "postal.licence")
-    services.permits.decide(postal["number"], "revoke",
+    services.permits.decide(postal["reference"], "revoke",
                             reason="Doanh nghiệp đã giải thể theo Thông báo số 2315/TB-SKHĐT "
                                    f"ngày {working_day_before(15):%d/%m/%Y} của Sở Kế hoạch và "
                                    "Đầu tư, không còn đáp ứng đủ điều kiện cấp giấy phép")
     suspended = _older(services, "e_information.website", days=90, today=today) or website
-    services.permits.decide(suspended["number"], "suspend",
+    services.permits.decide(suspended["reference"], "suspend",
                             reason="Không khắc phục việc đăng tin không ghi rõ nguồn sau khi "
                                    "Thanh tra Sở kiểm tra và yêu cầu khắc phục",
                             until=today + dt.timedelta(days=60))
