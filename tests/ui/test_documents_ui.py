@@ -60,11 +60,15 @@ def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Pa
     dialog = view.preview_selected()
     assert isinstance(dialog, DocumentPreview)
     qtbot.addWidget(dialog)
+    # the window opens at once; the document is made in the background
+    assert dialog.isVisible() and not dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
     assert len(dialog.page_labels) == 1
     pixmap = dialog.page_labels[0].pixmap()
     assert abs(pixmap.width() / pixmap.height() - 210 / 297) < 0.01  # an A4 page
-    assert dialog.print_document(_pdf_printer(tmp_path / "printed.pdf")) == 1
-    assert _pages(tmp_path / "printed.pdf") == 1
+    assert dialog.print_document(_pdf_printer(tmp_path / "printed.pdf"))
+    qtbot.waitUntil(lambda: dialog.printed is not None, timeout=30_000)  # printed off the GUI
+    assert dialog.printed == 1 and _pages(tmp_path / "printed.pdf") == 1
     assert dialog.save_as(str(tmp_path / "saved.pdf"))
     assert (tmp_path / "saved.pdf").read_bytes() == dialog.rendered.pdf
     # never through a symbolic link: the file it points to stays as it was
@@ -79,6 +83,7 @@ def test_preview_print_and_save_a_permit(qtbot, services: Services, tmp_path: Pa
     dialog.hide()
     again = view.preview_selected()  # a reprint: the same file, said so
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.ready, timeout=30_000)
     assert again.rendered.reprint and again.rendered.pdf == dialog.rendered.pdf
     assert "giống hệt" in again.note.text()
     assert permit["number"] in again.windowTitle()
@@ -95,11 +100,13 @@ def test_a_form_from_the_dossier_dialog(qtbot, services: Services,  # noqa: ANN0
     assert dialog.buttons["forms"].menu().actions()[0].text().replace("&", "").startswith("01 — ")
     preview = dialog.print_form("01")
     qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.ready, timeout=30_000)
     room = preview.screen().availableGeometry()  # its Print and Save buttons on the screen
     assert preview.height() <= room.height() and preview.width() <= room.width()
     pixmap = preview.page_labels[0].pixmap()
     assert abs(pixmap.width() / pixmap.height() - 148 / 210) < 0.01  # an A5 page
-    assert dialog.print_form("02") is None  # no supplement was asked: a message, no preview
+    refused = dialog.print_form("02")  # no supplement was asked: a message, no preview
+    qtbot.waitUntil(lambda: refused.failed, timeout=30_000)
     assert shown == ["Chưa thể in Mẫu 02: hồ sơ chưa có bước xử lý tương ứng."]
 
 
@@ -110,8 +117,9 @@ def test_batch_print_in_the_background(qtbot, services: Services, tmp_path: Path
     dialog.start()
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=30_000)
     assert len(dialog.rendered) == 3 and dialog.progress.value() == 3
-    assert dialog.print_all(_pdf_printer(tmp_path / "batch.pdf")) == 3
-    assert _pages(tmp_path / "batch.pdf") == 3
+    assert dialog.print_all(_pdf_printer(tmp_path / "batch.pdf"))
+    qtbot.waitUntil(lambda: dialog.printed is not None, timeout=30_000)
+    assert dialog.printed == 3 and _pages(tmp_path / "batch.pdf") == 3
     assert dialog.save_all(str(tmp_path)) == 3
     assert len(list(tmp_path.glob("permit-*.pdf"))) == 3
     dialog.day.setDate(dialog.day.date().addDays(-400))

@@ -436,8 +436,10 @@ def test_a_dossier_from_the_counter_to_a_printed_and_suspended_permit(
         qtbot.mouseClick(tab.permits.preview_button, Qt.MouseButton.LeftButton)
         preview = next(w for w in set(QApplication.topLevelWidgets()) - before
                        if isinstance(w, DocumentPreview))
+        qtbot.waitUntil(lambda: preview.ready, timeout=30_000)  # made off the GUI thread
         qtbot.mouseClick(preview.findChild(QPushButton, "print_button"),
                          Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: preview.printed is not None, timeout=30_000)
         printed = [Path(p) for kind, _t, p in answerer.seen if kind == "print"]
         assert printed and printed[-1].stat().st_size > 10_000
         preview.close()
@@ -582,7 +584,9 @@ def test_the_desk_by_keys_only(qtbot, demo_services: Services, tmp_path: Path,  
         preview = next(w for w in set(QApplication.topLevelWidgets()) - before
                        if isinstance(w, DocumentPreview) and w.isVisible())
         heartbeat.mark("Enter: printing the receipt")
-        qtbot.keyClick(_active(qtbot, preview), Qt.Key.Key_Return)  # the answerer prints to PDF
+        # Enter at once: printed when the document is ready (the answerer prints to PDF)
+        qtbot.keyClick(_active(qtbot, preview), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: preview.printed is not None, timeout=30_000)
         printed = [Path(p) for kind, _t, p in answerer.seen if kind == "print"]
         assert printed and printed[-1].stat().st_size > 10_000
         preview.close()
