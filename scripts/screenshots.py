@@ -18,6 +18,7 @@ def main() -> None:
     os.environ.setdefault("SOTTTT_CONFIG_DIR", tempfile.mkdtemp(prefix="shots-cfg-"))
     os.environ.setdefault("SOTTTT_DOCUMENT_FONT", "bundled")
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTabWidget
 
     from sotttt_desktop.i18n import set_language
     from sotttt_desktop.services.demo import DEMO_PASSWORD
@@ -66,7 +67,9 @@ def main() -> None:
     from sotttt_desktop.ui.one_stop import DossierDialog
 
     applicants = admin.parties.list(kind="org", limit=6)
-    now = dt.datetime.now().replace(second=0, microsecond=0)
+    from sotttt_desktop.core import clock
+
+    now = clock.local_now().replace(second=0, microsecond=0)  # the demo runs on its date
     plan = [("e_information.website.issue", now - dt.timedelta(days=30), ["start_appraisal"]),
             ("publishing.printing.issue", now - dt.timedelta(days=3), []),
             ("postal.notification.confirm", now - dt.timedelta(days=12), ["start_appraisal"]),
@@ -81,17 +84,19 @@ def main() -> None:
         for step in steps:
             admin.dossiers.act(code, step)
         codes.append(code)
-    admin.permits.issue(codes[-1], subject="Chảo thu TVRO tại Khách sạn Sông Bé")
+    admin.permits.issue(codes[-1], subject="Chảo thu TVRO tại Khách sạn Sông Bé",
+                        details={"channels": "NHK World, CNN, Arirang, TV5 Monde"})
     admin.dossiers.act(codes[-1], "return_result")
     tab = window.area_tab("one_stop")
     tab.custom.dossiers.reload()
     shoot(window, "screenshot-one-stop.png")
     detail = DossierDialog(admin, codes[0], window)
     shoot(detail, "screenshot-dossier.png")
-    from sotttt_desktop.ui.document_preview import DocumentPreview
+    from sotttt_desktop.ui.document_preview import DocumentPreview, prepare_pages
 
     first = admin.permits.list(limit=100)[-1]["reference"]
-    preview = DocumentPreview(admin.documents.render("permit", first), first, window)
+    preview = DocumentPreview(first, window)
+    preview.show_document(*prepare_pages(admin, "permit", first))
     shoot(preview, "screenshot-document-preview.png")
     window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
                                      if window.tabs.tabText(i).startswith("Báo chí")))
@@ -118,6 +123,22 @@ def main() -> None:
         encoding="utf-8")
     importing = publishing.register_views[0].import_file(str(sheet))
     shoot(importing, "screenshot-import-preview.png")
+    importing.close()
+    from sotttt_desktop.ui.case_dialogs import NewCaseDialog
+
+    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
+                                     if window.tabs.tabText(i).startswith("Thông tin điện tử")))
+    e_information = window.area_tab("e_information")
+    cases = e_information.custom
+    e_information.findChild(QTabWidget).setCurrentWidget(cases)
+    cases.table.selectRow(0)
+    shoot(window, "screenshot-e-information-cases.png")
+    new_case = NewCaseDialog(admin, "e_information", window)
+    new_case.kind.setCurrentIndex(new_case.kind.findData("takedown_request"))
+    new_case.title.setText("Trang quảng cáo thuốc chưa được cấp phép")
+    new_case.set_text("item", "https://www.facebook.com/thuoc.x/posts/1")
+    new_case.set_text("platform", "Facebook")
+    shoot(new_case, "screenshot-new-case.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -87,3 +87,27 @@ def test_an_extension_length_is_checked_by_the_parser(capsys: pytest.CaptureFixt
             "--amount", "0")
     assert exit_.value.code == 2
     assert "số nguyên từ 1 đến 3660" in capsys.readouterr().err
+
+
+def test_a_takedown_request_with_its_fields_and_evidence(capsys: pytest.CaptureFixture[str],
+                                                         db_path: Path, tmp_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    kinds = {k["kind"]: k for k in run_json(capsys, *db, "case", "kinds")}
+    assert [f["field"] for f in kinds["takedown_request"]["fields"]][:2] == ["item", "platform"]
+    capture = tmp_path / "anh-chup.png"
+    capture.write_bytes(b"capture" * 300)
+    opened = run_json(capsys, *db, "case", "open", "takedown_request", "--title",
+                      "Quảng cáo sai sự thật", "--set", "item=https://youtu.be/abc",
+                      "--set", "platform=YouTube", "--file", f"evidence={capture}",
+                      "--set", "captured_at=02/12/2026 08:15")
+    code_, out, err = run(capsys, *db, "case", "show", opened["code"])
+    assert code_ == 0, err
+    assert "  Nội dung bị phản ánh (đường dẫn hoặc tài khoản): https://youtu.be/abc" in out
+    assert "  Tệp chứng cứ: anh-chup.png (2 KB) — SHA-256 " in out
+    status, _out, err = run(capsys, *db, "case", "open", "takedown_request", "--title", "x",
+                            "--set", "platform=YouTube")
+    assert status == 2 and "Trường này bắt buộc nhập" in err
+    status, _out, err = run(capsys, *db, "case", "open", "takedown_request", "--title", "x",
+                            "--file", "evidence")
+    assert status == 2 and "--file TRƯỜNG=ĐƯỜNG_DẪN" in err
+    assert len(run_json(capsys, *db, "case", "list")) == 1  # the refused ones wrote nothing

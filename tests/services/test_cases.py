@@ -11,6 +11,7 @@ from sotttt_desktop.errors import NotFoundError, PermissionDeniedError, Validati
 from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.services import Services
 
+REPORTED = {"item": "https://www.facebook.com/quangcao.x/posts/1", "platform": "Facebook"}
 
 def _now() -> dt.datetime:
     return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
@@ -117,9 +118,9 @@ def test_the_roles_of_the_declaration_apply(services: Services) -> None:
 def test_the_overdue_list_comes_from_the_running_clocks(services: Services) -> None:
     now = _now()
     late = services.cases.open("takedown_request", "Quảng cáo sai sự thật trên nền tảng X",
-                               at=now - dt.timedelta(hours=30))
+                               data=REPORTED, at=now - dt.timedelta(hours=30))
     soon = services.cases.open("takedown_request", "Quảng cáo trên nền tảng Y",
-                               at=now - dt.timedelta(hours=22))
+                               data=REPORTED, at=now - dt.timedelta(hours=22))
     later = services.cases.open("denunciation", "Tố cáo E", at=now)
     report = services.cases.open("ads_annual_report", f"Báo cáo năm {now.year}", at=now)
     assert [r["code"] for r in services.cases.list(overdue=True)] == [late["code"]]
@@ -147,7 +148,8 @@ def test_codes_run_per_kind_and_year(services: Services) -> None:
                                  at=dt.datetime(2025, 3, 3, 9))["code"] for n in range(3)]
     assert codes == ["TC-2025-00001", "TC-2025-00002", "TC-2025-00003"]
     assert services.cases.open("takedown_request", "Gỡ bỏ",
-                               at=dt.datetime(2025, 3, 3, 9))["code"] == "GG-2025-00001"
+                               data=REPORTED, at=dt.datetime(2025, 3, 3, 9))["code"] \
+        == "GG-2025-00001"
 
 
 def test_the_audit_trail_names_case_steps_in_words(services: Services) -> None:
@@ -171,7 +173,7 @@ def test_desks_opening_at_once_get_distinct_consecutive_codes(services: Services
     def desk(n: int) -> None:
         try:
             codes.append(services.cases.open("takedown_request", f"Yêu cầu {n}",
-                                             at=dt.datetime(2025, 3, 3, 9))["code"])
+                                             data=REPORTED, at=dt.datetime(2025, 3, 3, 9))["code"])
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 

@@ -15,12 +15,13 @@ from sotttt_desktop.services import Services
 from sotttt_desktop.ui.area_tab import AreaTab
 from sotttt_desktop.ui.cases_view import STATUS_COLOURS, CasesView
 
+REPORTED = {"item": "https://www.facebook.com/quangcao.x/posts/1", "platform": "Facebook"}
 
 def test_an_area_with_declared_cases_lists_them(qtbot, services: Services,  # noqa: ANN001
                                                 tmp_path: Path) -> None:
     now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
     late = services.cases.open("takedown_request", "Quảng cáo <b>sai</b> trên nền tảng X",
-                               at=now - dt.timedelta(hours=30))["code"]
+                               data=REPORTED, at=now - dt.timedelta(hours=30))["code"]
     report = services.cases.open("ads_annual_report", "Báo cáo năm", at=now)["code"]
     services.cases.open("denunciation", "Tố cáo (khu vực khác)", at=now)
     tab = AreaTab(services, next(a for a in AREAS if a.key == "e_information"))
@@ -43,3 +44,77 @@ def test_an_area_with_declared_cases_lists_them(qtbot, services: Services,  # no
     assert (tmp_path / "cases.png").stat().st_size > 0
     view.kind.setCurrentIndex(view.kind.findData("ads_annual_report"))
     assert view.model.keys == [report]
+
+
+def test_a_takedown_case_is_opened_and_closed_with_the_buttons(qtbot, services: Services,  # noqa: ANN001
+                                                                tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sotttt_desktop.ui.case_dialogs import NewCaseDialog, StepDialog
+
+    now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+    services.cases.open("takedown_request", "Yêu cầu đã gửi 10 giờ trước", data=REPORTED,
+                        at=now - dt.timedelta(hours=10))
+    view = CasesView(services, "e_information")
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.data(view.model.index(0, 4)) == "đúng hạn — còn 13 giờ"
+    assert not view.step_button.isEnabled()  # nothing chosen yet
+    capture = tmp_path / "anh-chup.png"
+    capture.write_bytes(b"capture" * 300)
+    seen: list[str] = []
+
+    def fill_the_case() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewCaseDialog)
+        QTimer.singleShot(5_000, dialog.reject)  # never left open by a failed check
+        dialog.kind.setCurrentIndex(dialog.kind.findData("takedown_request"))
+        dialog.title.setText("Trang quảng cáo thuốc không phép")
+        assert not dialog.open_case()  # the platform and the item are required
+        seen.append(dialog.form.error_text("item"))
+        dialog.set_text("item", "https://www.facebook.com/thuoc.x")
+        dialog.set_text("platform", "Facebook")
+        dialog.form.editors["evidence"].add_paths([capture])
+        assert dialog.open_case()
+
+    QTimer.singleShot(50, fill_the_case)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Trường này bắt buộc nhập."]
+    opened = view._selected
+    assert opened is not None and opened["title"] == "Trang quảng cáo thuốc không phép"
+    text = view.detail.toPlainText()
+    assert "Nền tảng: Facebook" in text and "SHA-256" in text
+    row = view.model.keys.index(opened["code"])
+    assert view.model.data(view.model.index(row, 4)) == "đúng hạn — còn 23 giờ"
+    assert view.step_button.isEnabled()
+
+    def take_the_step() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StepDialog)
+        QTimer.singleShot(5_000, dialog.reject)
+        dialog.step.setCurrentIndex(dialog.step.findData("block"))
+        assert dialog.decision.isVisibleTo(dialog) and not dialog.reason.isVisibleTo(dialog)
+        dialog.step.setCurrentIndex(dialog.step.findData("removed"))
+        assert not dialog.decision.isVisibleTo(dialog)
+        assert dialog.take()
+
+    QTimer.singleShot(50, take_the_step)
+    qtbot.mouseClick(view.step_button, Qt.MouseButton.LeftButton)
+    assert services.cases.show(opened["code"])["state"] == "removed"
+    assert not view.step_button.isEnabled()
+    assert "Không còn bước xử lý" in view.step_button.toolTip()
+    view.resize(1200, 600)
+    view.grab().save(str(tmp_path / "takedown.png"))
+
+
+def test_a_viewer_may_neither_open_nor_step(qtbot, services: Services) -> None:  # noqa: ANN001
+    services.security.add_user("xem", "Người xem", "mat-khau-1", ["viewer"], must_change=False)
+    viewer = services.as_actor(services.security.login("xem", "mat-khau-1"))
+    services.cases.open("takedown_request", "Yêu cầu", data=REPORTED)
+    view = CasesView(viewer, "e_information")
+    qtbot.addWidget(view)
+    assert not view.new_button.isEnabled() and "không có quyền mở vụ việc" in \
+        view.new_button.toolTip()
+    view.table.selectRow(0)
+    assert not view.step_button.isEnabled() and "không có quyền" in view.step_button.toolTip()

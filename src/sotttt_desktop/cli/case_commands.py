@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 from sotttt_desktop.cli.arguments import LIMIT, whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.calendar_commands import parse_moment
+from sotttt_desktop.cli.field_arguments import add_field_arguments, field_values
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
+from sotttt_desktop.core.cases.status import LIST_HEADERS
+from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.settings import DatabaseLocation
 
@@ -29,6 +34,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     opened.add_argument("--district", type=whole_number(1, 99_999), help="district code")
     opened.add_argument("--variant", default="", help="complex, remote area, … (case kinds)")
     opened.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
+    add_field_arguments(opened, "case", "case kinds")
+    opened.add_argument("--file", action="append", default=[], metavar="FIELD=PATH",
+                        help="a file for an evidence field, kept by its SHA-256; repeatable")
     opened.set_defaults(handler=cmd_open)
     step = case_sub.add_parser("step", parents=[common], help="take a step")
     step.add_argument("code")
@@ -66,7 +74,7 @@ def _due(value: dt.date | dt.datetime | None) -> str:
 
 
 def _line(data: dict) -> str:
-    status = f" ({data['status_label']})" if data["status_label"] else ""
+    status = f" ({data['status_text']})" if data["status_text"] else ""
     return (f"{data['code']}  {data['kind_label']}  {data['state_label']}  {_('Deadline')}: "
             f"{_due(data['due'])}{status}  {data['title']}")
 
@@ -88,18 +96,40 @@ def cmd_kinds(args: argparse.Namespace, location: DatabaseLocation) -> int:
         emit_lines([f"{kind['kind']}: {kind['label']} ({kind['basis']})",
                     "  " + _("Steps") + ": " + ", ".join(kind["steps"]),
                     "  " + _("Clocks") + ": " + ", ".join(kind["clocks"].values())])
+        if kind["fields"]:
+            emit_lines(["  " + _("Fields") + ": " + ", ".join(
+                f"{f['field']}{'*' if f['required'] else ''} ({f['label']})"
+                for f in kind["fields"])])
         if kind["variants"]:
             emit_lines(["  " + _("Variants") + ": " + ", ".join(
                 f"{key} ({label})" for key, label in kind["variants"].items())])
     return 0
 
 
+def _with_files(services: Any, values: dict[str, object], files: list[str]  # noqa: ANN401
+                ) -> dict[str, object]:
+    """`--file FIELD=PATH`: each file copied whole into the attachment store, then named in
+    its field as the form's Add file… does."""
+    chosen: dict[str, list[Path]] = {}
+    for item in files:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise ValidationError(_("Write --file FIELD=PATH, for example --file "
+                                    "evidence=capture.png."))
+        chosen.setdefault(name.strip(), []).append(Path(path.strip()))
+    for name, paths in chosen.items():
+        values[name] = json.dumps(services.links.store_files(paths), ensure_ascii=False)
+    return values
+
+
 def cmd_open(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    values = field_values(args)
     with acting(args, location, write=True) as services:
         party = services.parties.find(args.party) if args.party else None
         data = services.cases.open(args.kind, args.title, party_id=party,
                                    district_code=args.district, variant=args.variant,
-                                   at=_moment(args.at))
+                                   at=_moment(args.at),
+                                   data=_with_files(services, values, args.file))
     _emit(args, data)
     return 0
 
@@ -122,8 +152,11 @@ def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
         emit_json(data)
         return 0
     emit_lines([_line(data)])
+    for line in data["details"]:
+        first, *rest = line["text"].split("\n")
+        emit_lines([f"  {line['label']}: {first}", *(f"      {more}" for more in rest)])
     for clock in data["clocks"]:
-        status = f" ({clock['status_label']})" if clock["status_label"] else ""
+        status = f" ({clock['status_text']})" if clock["status_text"] else ""
         emit_lines([f"  {clock['label']}: {_due(clock['due'])}{status} — {clock['basis']}"])
         emit_lines([f"      {line}" for line in clock["explanation"]])
     emit_lines(["  " + _("Timeline") + ":"])
@@ -141,8 +174,7 @@ def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
     if args.json:
         emit_json(rows)
     else:
-        emit_table([_("Code"), _("Kind"), _("State"), _("Deadline"), _("Due status"),
-                    _("Subject")],
+        emit_table([_(header) for header in LIST_HEADERS],
                    [[r["code"], r["kind_label"], r["state_label"], _due(r["due"]),
-                     r["status_label"], r["title"]] for r in rows])
+                     r["status_text"], r["title"]] for r in rows])
     return 0

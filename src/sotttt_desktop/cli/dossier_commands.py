@@ -9,6 +9,7 @@ from typing import Any
 from sotttt_desktop.cli.arguments import DAYS, LIMIT, MONTHS, whole_number
 from sotttt_desktop.cli.auth import acting, date_arg
 from sotttt_desktop.cli.calendar_commands import parse_moment
+from sotttt_desktop.cli.field_arguments import add_field_arguments, field_values
 from sotttt_desktop.cli.output import emit_json, emit_lines, emit_table
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, format_date
@@ -72,11 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     pissue.add_argument("--valid-until", help="dd/mm/yyyy (default: the longest term allowed)")
     pissue.add_argument("--replaces", help="the permit amended, extended or reissued")
     pissue.add_argument("--extend-months", type=MONTHS)
-    pissue.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                        dest="contents", help="one declared field of the permit; repeatable "
-                        "(permit fields CODE lists them)")
-    pissue.add_argument("--details", metavar="FILE.toml",
-                        help="the permit's fields as FIELD = \"value\" lines")
+    add_field_arguments(pissue, "permit", "permit fields CODE")
     pfields = permit_sub.add_parser("fields", parents=[common],
                                     help="the fields a dossier's permit declares")
     pfields.add_argument("dossier")
@@ -199,41 +196,12 @@ def cmd_permit_fields(args: argparse.Namespace, location: DatabaseLocation) -> i
     return 0
 
 
-def _contents_arguments(args: argparse.Namespace) -> dict[str, object]:
-    """`--details FILE.toml` then `--set FIELD=VALUE` (a later value wins)."""
-    import tomllib
-
-    contents: dict[str, object] = {}
-    if args.details:
-        path = Path(args.details)
-        try:
-            loaded = tomllib.loads(path.read_text("utf-8"))
-        except OSError as error:
-            raise ValidationError(_("Cannot read {path}: {error}").format(
-                path=path, error=error.strerror or error)) from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ValidationError(_("{path} is not a TOML file of FIELD = \"value\" lines: "
-                                    "{reason}.").format(path=path, reason=error)) from None
-        for name, value in loaded.items():
-            if isinstance(value, dict | list):
-                raise ValidationError(_("{field} in {path} must be one value.").format(
-                    field=name, path=path))
-            contents[name] = value
-    for item in args.contents:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise ValidationError(_("Write --set FIELD=VALUE, for example --set "
-                                    "serial_no=XN-0001."))
-        contents[name.strip()] = value
-    return contents
-
-
 def cmd_permit_issue(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=True) as services:
         data = services.permits.issue(args.dossier, subject=args.subject,
                                       valid_until=date_arg(args.valid_until),
                                       replaces=args.replaces, extend_months=args.extend_months,
-                                      details=_contents_arguments(args))
+                                      details=field_values(args))
     _emit_permit(args, data)
     return 0
 

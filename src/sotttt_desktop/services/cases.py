@@ -25,6 +25,7 @@ from sotttt_desktop.core.numbering import next_number
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.services import case_fields
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,6 +47,18 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def _local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def status_text(status: ClockStatus | None, due: dt.date | dt.datetime | None) -> str:
+    """"at risk — 3 h left": a running clock says how much of it is left (hours for a clock in
+    hours, working days for one in days)."""
+    if status is None:
+        return ""
+    if status.status not in ("on_time", "at_risk") or status.left is None:
+        return status.label
+    left = (_("{hours} h left").format(hours=status.left) if isinstance(due, dt.datetime)
+            else _("{days} working day(s) left").format(days=status.left))
+    return f"{status.label} — {left}"
 
 
 def due_at(clock: ClockState) -> dt.datetime | None:
@@ -74,18 +87,22 @@ class CaseService:
                  "basis": s.basis, "states": {k: _(v) for k, v in s.states.items()},
                  "steps": {k: _(v.label) for k, v in s.steps.items()},
                  "variants": {k: _(v.label) for k, v in s.variants.items()},
-                 "clocks": {c.key: _(c.label) for c in s.clocks}}
+                 "clocks": {c.key: _(c.label) for c in s.clocks},
+                 "fields": [{"field": f.name, "label": _(f.label), "kind": str(f.kind),
+                             "required": f.required} for f in s.fields]}
                 for s in kinds().values()]
 
     # --- writing -----------------------------------------------------------------------------
 
     def open(self, kind: str, title: str, *, party_id: uuid.UUID | None = None,
              district_code: int | None = None, variant: str = "", at: dt.datetime | None = None,
-             data: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Open a case of a declared kind: its code, its first state, its clocks started."""
+             data: dict[str, object] | None = None) -> dict[str, Any]:
+        """Open a case of a declared kind: its code, its first state, its clocks started.
+        `data`: the kind's declared fields as typed (checked as a register form checks them)."""
         services = self._services
         spec = self.spec(kind)
         services.require(spec.area, "create")
+        values = case_fields.parse_case_data(spec, data or {}, services.reference)
         title = (clean(title) or "")[:TITLE_MAX + 1]
         if not title:
             raise ValidationError(_("Give the case a title (what it is about)."))
@@ -116,7 +133,7 @@ class CaseService:
                 code=self._next_code(session, spec, moment.year, case_id), title=title,
                 party_id=party_id, district_code=district_code, state=outcome.state,
                 variant=variant, opened_at=_utc(moment),
-                data=json.dumps(data or {}, ensure_ascii=False),
+                data=json.dumps(case_fields.to_json(values), ensure_ascii=False),
                 created_by=actor.username, updated_by=actor.username)
             session.add(case)
             session.flush()
@@ -183,7 +200,10 @@ class CaseService:
             self._services.require(spec.area, "view")
             clocks = self._clocks(case)
             data = self._as_dict(case, clocks)
-            data["data"] = json.loads(case.data)
+            values = case_fields.from_json(spec, json.loads(case.data))
+            data["data"] = case_fields.to_json(values)
+            data["details"] = case_fields.detail_lines(spec, values, self._services.reference)
+            data["steps"] = self._steps(spec, case.state)
             data["clocks"] = [self._clock_dict(spec, case, clocks[c.key])
                               for c in spec.clocks if c.key in clocks]
             data["timeline"] = [
@@ -242,6 +262,20 @@ class CaseService:
             return session.execute(select(func.count()).select_from(CaseFile)).scalar_one()
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _steps(self, spec: CaseSpec, state: str) -> list[dict[str, Any]]:
+        """The steps the declaration allows from `state`, each with what it asks for and why
+        this user may not take it (None: they may)."""
+        services = self._services
+        return [{"action": key, "label": _(step.label), "needs_reason": step.needs_reason,
+                 "needs_decision": step.needs_decision,
+                 "extends": [{"clock": c.key, "label": _(c.label),
+                              "unit": str(c.limit.unit)}
+                             for c in spec.clocks if key in c.extend_on],
+                 "variants": {name: _(variant.label) for name, variant
+                              in spec.variants.items()} if step.chooses_variant else {},
+                 "refusal": services.refusal(step.area or spec.area, step.permission)}
+                for key, step in spec.steps.items() if state in step.sources]
 
     def _moment(self, at: dt.datetime | None) -> dt.datetime:
         moment = at or _local_now().replace(second=0, microsecond=0)
@@ -311,6 +345,7 @@ class CaseService:
         return {**clock.to_json(), "label": _(declared.label), "basis": declared.basis,
                 "due": clock.due, "status": status.status if status else None,
                 "status_label": status.label if status else "",
+                "status_text": status_text(status, clock.due),
                 "left": status.left if status else None}
 
     def _as_dict(self, case: CaseFile, clocks: dict[str, ClockState]) -> dict[str, Any]:
@@ -334,5 +369,6 @@ class CaseService:
             "due": main.due if main else None, "clock": main.key if main else None,
             "status": status.status if status else None,
             "status_label": status.label if status else "",
+            "status_text": status_text(status, main.due if main else None),
             "left": status.left if status else None, "version": case.version,
         }

@@ -49,6 +49,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_facilities,
             fill_demo_licensed,
         )
+        from sotttt_desktop.services.demo_declared_cases import fill_demo_declared_cases
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
@@ -59,6 +60,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_cases(system)
+        fill_demo_declared_cases(system)
     return Services(database, actor or Actor.system())
 
 

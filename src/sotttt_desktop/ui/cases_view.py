@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -18,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from sotttt_desktop.core.cases import kinds
+from sotttt_desktop.core.cases.status import LIST_HEADERS
 from sotttt_desktop.errors import AppError
-from sotttt_desktop.i18n import N_, _, format_date
+from sotttt_desktop.i18n import _, format_date
+from sotttt_desktop.ui.case_dialogs import NewCaseDialog, StepDialog, creatable_kinds
+from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
 # the colour of a row follows core.cases.status, the one rule of every list
 STATUS_COLOURS = {"overdue": "#f8d0d0", "at_risk": "#fde9c8", "early": "#d8f0d8",
                   "late": "#f8d0d0"}
-HEADERS = (N_("Code"), N_("Kind"), N_("State"), N_("Deadline"), N_("Due status"), N_("Subject"))
+HEADERS = LIST_HEADERS
 
 
 def area_has_cases(area: str) -> bool:
@@ -57,11 +62,23 @@ class CasesView(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.overdue.toggled.connect(lambda _on: self.refresh())
         self.count_label = QLabel()
+        self.new_button = QPushButton(_("&New case…"))
+        self.new_button.setObjectName("case_new")
+        self.new_button.clicked.connect(lambda: self.new_case())
+        gate(self.new_button, None if creatable_kinds(services, area) else
+             _("{user} may not open cases in this area.").format(
+                 user=services.actor.display_name))
+        self.step_button = QPushButton(_("&Take a step…"))
+        self.step_button.setObjectName("case_step_button")
+        self.step_button.clicked.connect(lambda: self.take_step())
+        self._selected: dict | None = None
         filters = QHBoxLayout()
         for widget in (self.kind, self.overdue):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.step_button)
         self.model = RowsModel([_(h) for h in HEADERS])
         self.table = table_view(self.model)
         self.table.setObjectName("case_table")
@@ -71,7 +88,7 @@ class CasesView(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([600, 400])
+        split.setSizes([760, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -86,12 +103,49 @@ class CasesView(QWidget):
             self.count_label.setText(str(error))
             return
         self.model.set_rows(
-            [[r["code"], r["kind_label"], r["state_label"], _due(r["due"]), r["status_label"],
+            [[r["code"], r["kind_label"], r["state_label"], _due(r["due"]), r["status_text"],
               r["title"]] for r in rows],
             [r["code"] for r in rows], [STATUS_COLOURS.get(r["status"] or "") for r in rows])
         self.table.resizeColumnsToContents()
         self.count_label.setText(_("{count} cases").format(count=len(rows)))
         self.detail.clear()
+        self._selected = None
+        self._gate_step()
+
+    def _gate_step(self) -> None:
+        case = self._selected
+        if case is None:
+            refusal = _("Choose a case in the list first.")
+        elif not case["steps"]:
+            refusal = _("No step is possible from the state “{state}”.").format(
+                state=case["state_label"])
+        else:
+            refusal = next(iter({s["refusal"] for s in case["steps"]}), None) \
+                if all(s["refusal"] for s in case["steps"]) else None
+        gate(self.step_button, refusal)
+
+    def select(self, code: str) -> None:
+        if code in self.model.keys:
+            self.table.selectRow(self.model.keys.index(code))
+
+    def new_case(self) -> dict | None:
+        dialog = NewCaseDialog(self._services, self._area, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
+            return None
+        self.refresh()
+        self.select(dialog.opened["code"])
+        return dialog.opened
+
+    def take_step(self) -> dict | None:
+        if self._selected is None:
+            return None
+        dialog = StepDialog(self._services, self._selected, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.done_case is None:
+            return None
+        code = self._selected["code"]
+        self.refresh()
+        self.select(code)
+        return dialog.done_case
 
     def show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -102,10 +156,16 @@ class CasesView(QWidget):
         except AppError as error:
             self.detail.setPlainText(str(error))
             return
+        self._selected = case
+        self._gate_step()
         lines = [f"<b>{escape(case['code'])}</b> — {escape(case['title'])}<br>"
                  f"{escape(case['state_label'])}"]
+        if case["details"]:
+            lines.append("<p>" + "<br>".join(
+                f"<b>{escape(line['label'])}:</b> " + escape(line["text"]).replace("\n", "<br>")
+                for line in case["details"]))
         for clock in case["clocks"]:
-            status = f" ({clock['status_label']})" if clock["status_label"] else ""
+            status = f" ({clock['status_text']})" if clock["status_text"] else ""
             lines.append(f"<p><b>{escape(clock['label'])}: {_due(clock['due'])}</b>{status}<br>"
                          f"<i>{escape(clock['basis'])}</i><br>"
                          + "<br>".join(escape(line) for line in clock["explanation"]))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sotttt_desktop.i18n import N_
+from sotttt_desktop.registers.spec import FieldSpec
 
 OPEN = "open"  # the pseudo-step that opens a case: clocks may start on it
 
@@ -131,6 +132,9 @@ class CaseSpec:
     clocks: tuple[Clock, ...] = ()
     variants: dict[str, Variant] = field(default_factory=dict)  # "" (the plain case) is implied
     basis: str = ""
+    # what the case records besides its title (the item reported, the evidence, …): register
+    # field declarations, so the form, the validation, the CLI and the display are the registers'
+    fields: tuple[FieldSpec, ...] = ()
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")
@@ -162,6 +166,9 @@ class CaseSpec:
         for name, variant in self.variants.items():
             if not name or not (set(variant.limits) | set(variant.extensions)) <= clocks:
                 raise ValueError(f"{self.kind}.{name}: unknown clock")
+
+    def declared_field(self, name: str) -> FieldSpec:
+        return next(f for f in self.fields if f.name == name)
 
     def clock(self, key: str) -> Clock:
         return next(c for c in self.clocks if c.key == key)

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from sotttt_desktop.core.calendar import WorkingCalendar
 from sotttt_desktop.i18n import N_, _
 
+# the columns of a list of cases, on the screen and on the command line
+LIST_HEADERS = (N_("Case code"), N_("Kind"), N_("State"), N_("Deadline"), N_("Due status"),
+                N_("Subject"))
 AT_RISK_WORKING_DAYS = 1  # due today or on the next working day
 AT_RISK_HOURS = 4  # a clock in hours: due within this many hours
 STATUS_LABELS = {"overdue": N_("overdue"), "at_risk": N_("at risk"), "on_time": N_("on time"),

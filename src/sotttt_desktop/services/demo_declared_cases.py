@@ -1,0 +1,61 @@
+"""Demo cases of the declared kinds (core/cases) the tabs list: takedown requests on their 24-hour
+clock — one past it, one at risk, one on time, one the platform acted on — and this year's annual
+report on cross-border advertising. Opened through the service, so every rule applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sotttt_desktop.core import clock
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+# hours before now the request was sent, title, fields, the step taken after (hours later)
+TAKEDOWNS = [
+    (30, "Trang Facebook quảng cáo thuốc chữa bệnh chưa được cấp phép",
+     {"item": "https://www.facebook.com/thuocnamgiatruyen.bd/posts/8812", "platform": "Facebook",
+      "provision": "Khoản 2 Điều 8 Luật Quảng cáo 2012"}, None),
+    (21, "Video TikTok đăng tin sai sự thật về dịch bệnh tại Thuận An",
+     {"item": "https://www.tiktok.com/@tinnong.thuanan/video/7301", "platform": "TikTok",
+      "provision": "Điểm d khoản 1 Điều 5 Nghị định số 72/2013/NĐ-CP"}, None),
+    (3, "Kênh YouTube quảng cáo sản phẩm giả mạo thương hiệu",
+     {"item": "https://www.youtube.com/@khuyenmai-binhduong", "platform": "YouTube",
+      "provision": "Khoản 11 Điều 8 Luật Quảng cáo 2012"}, None),
+    (52, "Tài khoản Zalo OA quảng cáo dịch vụ vay tiền trái phép",
+     {"item": "https://zalo.me/vaytiennhanh.bd", "platform": "Zalo",
+      "provision": "Khoản 2 Điều 8 Luật Quảng cáo 2012"}, ("removed", 9)),
+]
+
+
+def fill_demo_declared_cases(services: Services) -> int:
+    """The cases above, with an evidence file each; returns how many were opened."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    opened = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (hours_ago, title, fields, step) in enumerate(TAKEDOWNS, start=1):
+            sent = now - dt.timedelta(hours=hours_ago)
+            captured = sent - dt.timedelta(hours=2)
+            record = Path(folder) / f"bien-ban-ghi-nhan-{number:02d}.txt"
+            record.write_text(f"Biên bản ghi nhận nội dung vi phạm\nĐường dẫn: {fields['item']}\n"
+                              f"Thời điểm ghi nhận: {captured:%d/%m/%Y %H:%M}\n",
+                              encoding="utf-8")
+            evidence = services.links.store_files([record])
+            case = services.cases.open(
+                "takedown_request", title, at=sent,
+                data={**fields, "captured_at": f"{captured:%d/%m/%Y %H:%M}",
+                      "evidence": json.dumps(evidence, ensure_ascii=False),
+                      "request_no": f"{100 + number}/STTTT-TTBCXB"})
+            if step is not None:
+                action, after = step
+                services.cases.step(case["code"], action, at=sent + dt.timedelta(hours=after),
+                                    reason="Nền tảng đã gỡ bỏ, đã kiểm tra lại đường dẫn")
+            opened += 1
+    services.cases.open("ads_annual_report",
+                        f"Báo cáo tình hình quảng cáo xuyên biên giới năm {now.year}",
+                        at=now - dt.timedelta(days=20))
+    return opened + 1
