@@ -1,4 +1,5 @@
-"""`registers`, `export REGISTER`, `import REGISTER FILE [--commit]`: registers and spreadsheets."""
+"""`registers`, `export REGISTER`, `public-list LIST`, `import REGISTER FILE [--commit]`:
+registers and spreadsheets."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     export.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     export.add_argument("--query", default="", help="only the records matching this search")
     export.set_defaults(handler=cmd_export)
+    public = sub.add_parser("public-list", parents=[common],
+                            help="a list the Department publishes (game_points) to .xlsx or "
+                                 ".csv; the printed list: render public-list KEY:YYYY-MM-DD")
+    public.add_argument("list", help="game_points")
+    public.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    public.add_argument("--on", help="in force on dd/mm/yyyy (default today)")
+    public.set_defaults(handler=cmd_public_list)
     imp = sub.add_parser("import", parents=[common],
                          help="a spreadsheet into a register: preview, then --commit")
     imp.add_argument("register")
@@ -72,6 +80,20 @@ def cmd_export(args: argparse.Namespace, location: DatabaseLocation) -> int:
         emit_json({"register": args.register, "file": args.out, "rows": count})
     else:
         emit_lines([_("{count} records written to {path}.").format(count=count, path=args.out)])
+    return 0
+
+
+def cmd_public_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.cli.auth import date_arg
+    from sotttt_desktop.core import clock
+
+    with acting(args, location, write=True) as services:
+        on = date_arg(args.on) or clock.local_today()
+        count = services.public_lists.export(args.list, Path(args.out), on)
+    if args.json:
+        emit_json({"list": args.list, "on": on.isoformat(), "file": args.out, "rows": count})
+    else:
+        emit_lines([_("{count} entries written to {path}.").format(count=count, path=args.out)])
     return 0
 
 

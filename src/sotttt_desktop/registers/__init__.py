@@ -1,5 +1,6 @@
 """Register declarations: each register is declared once and drives table, form, detail and search."""
 
+from sotttt_desktop.registers.public_list import PublicList
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 __all__ = ["FieldKind", "FieldSpec", "RegisterSpec", "add_register", "all_registers",
@@ -68,3 +69,10 @@ def find_register(key: str) -> RegisterSpec | None:
 def registers_of(area: str) -> list[str]:
     """The keys of the registers that declare `area` as theirs, in declaration order."""
     return [key for key, spec in all_registers().items() if spec.area == area]
+
+
+def public_lists() -> dict[str, PublicList]:
+    """The lists the Department publishes from its registers, by key."""
+    from sotttt_desktop.registers.e_information import PUBLIC_GAME_POINTS
+
+    return {found.key: found for found in (PUBLIC_GAME_POINTS,)}

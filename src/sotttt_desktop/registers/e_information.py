@@ -13,6 +13,7 @@ from sotttt_desktop.registers.licensed import (
     licence_fields,
     lifecycle_fields,
 )
+from sotttt_desktop.registers.public_list import PublicList
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 # a licence with a term: the last day it is valid and how many extensions it has used (an issued
@@ -103,3 +104,17 @@ GAME_POINTS = RegisterSpec(
         *lifecycle_fields(),
     ),
 )
+
+# the points certified and in force, which the Department publishes on its website (ND 72/2013
+# as amended by ND 27/2018; the article is UNCONFIRMED: REFERENCE.md §1.3 keeps the duty, not
+# its number)
+PUBLIC_GAME_POINTS = PublicList(
+    key="game_points", register="game_points",
+    summary="Điểm cung cấp dịch vụ trò chơi điện tử công cộng đã được cấp Giấy chứng nhận đủ "
+            "điều kiện hoạt động",
+    # what the certificate states (Art. 35a(2)); the machine count is the inspection's, not it
+    columns=("point_name", "point_address", "district_code", "owner_name", "licence_no",
+             "licence_date", "valid_until", "floor_area"),
+    widths=(0.14, 0.24, 0.1, 0.13, 0.11, 0.08, 0.08, 0.08),
+    labels={"licence_no": "Số Giấy chứng nhận", "valid_until": "Có hiệu lực đến ngày"},
+    basis="Nghị định số 72/2013/NĐ-CP (sửa đổi, bổ sung bởi Nghị định số 27/2018/NĐ-CP)")

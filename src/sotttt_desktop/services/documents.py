@@ -321,6 +321,9 @@ class DocumentService:
         if template.subject == "register":
             series, year = self._services.numbering.register_ref(ref)
             return "register", f"{series}:{year}"
+        if template.subject == "list":
+            key, on = self._services.public_lists.parse_ref(ref)
+            return self._services.public_lists.area(key), self._services.public_lists.ref(key, on)
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -339,6 +342,10 @@ class DocumentService:
         elif kind == "outgoing-register":
             data = self._services.numbering.register_document_data(ref)
             data["profile"] = self._profile(data["profile_on"])
+        elif kind == "public-list":
+            data = self._services.public_lists.document_data(ref)
+            data["printed_on"] = clock.local_today()
+            data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "dossier":
             data = self.form_data(kind[-2:], ref, signer)
         else:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.overview import OverviewService
     from sotttt_desktop.services.parties import PartyService
     from sotttt_desktop.services.permits import PermitService
+    from sotttt_desktop.services.public_lists import PublicListService
     from sotttt_desktop.services.record_links import RecordLinks
     from sotttt_desktop.services.reference import ReferenceService
     from sotttt_desktop.services.register_files import RegisterFileService
@@ -84,6 +85,12 @@ class Services:
         from sotttt_desktop.services.dossiers import DossierService
 
         return DossierService(self)
+
+    @cached_property
+    def public_lists(self) -> PublicListService:
+        from sotttt_desktop.services.public_lists import PublicListService
+
+        return PublicListService(self)
 
     @cached_property
     def cases(self) -> CaseService:

@@ -235,7 +235,7 @@ def write_xlsx(path: Path, headings: list[str], rows: Any, title: str,  # noqa: 
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31])
+    sheet = book.create_sheet(title=title[:31].rstrip())
     for index, width in enumerate(widths or [], start=1):  # before any row (write-only mode)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

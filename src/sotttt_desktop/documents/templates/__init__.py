@@ -17,7 +17,7 @@ class Template:
     title: str  # Vietnamese, as listed by `render --list`
     form: str  # the form or rule it implements
     version: str  # the date of the wording; bumped when a template's output changes
-    subject: str  # what ID names: "permit", "dossier", "file", "period", "register"
+    subject: str  # what ID names: "permit", "dossier", "file", "period", "register", "list"
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
 
@@ -29,11 +29,12 @@ def templates() -> dict[str, Template]:
         one_stop_forms,
         outgoing_register,
         permit_decision,
+        public_list,
         result,
     )
 
     found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
                              permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
-                             generic.LETTER]
+                             generic.LETTER, public_list.TEMPLATE]
     return {t.kind: t for t in found}

@@ -129,6 +129,13 @@ class RegisterView(QWidget):
         gate_by_right(import_button, services, self._spec.area, "create")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        self.public_list_button: QPushButton | None = None
+        published = services.public_lists.for_register(self._key)
+        if published is not None:  # a list the Department publishes from this register
+            self.public_list_button = QPushButton(_("&Public list…"))
+            self.public_list_button.setObjectName("public_list_button")
+            self.public_list_button.clicked.connect(lambda: self.public_list())
+            bottom.addWidget(self.public_list_button)
         bottom.addWidget(export_button)
         bottom.addWidget(import_button)
         bottom.addWidget(new_button)
@@ -148,6 +155,17 @@ class RegisterView(QWidget):
                                      self.refresh_in_place)
 
     # --- spreadsheets -------------------------------------------------------------------------
+
+    def public_list(self) -> object:
+        from sotttt_desktop.ui.public_list_dialog import PublicListDialog
+
+        published = self._services.public_lists.for_register(self._key)
+        if published is None:
+            return None
+        dialog = PublicListDialog(self._services, published.key, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def export_file(self, path: str | None = None) -> Operation | None:
         """The register as the filter shows it, to .xlsx or .csv, written on a worker (a
