@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from sotttt_desktop.registers import RegisterSpec, all_registers
+from sotttt_desktop.registers.spec import FieldKind
 from sotttt_desktop.services import Actor, Services
+from sotttt_desktop.services.records import edit_text
 from sotttt_desktop.services.search_targets import search_targets
 from tests.permit_samples import SAMPLES
 
@@ -26,8 +28,18 @@ def _raw(spec: RegisterSpec, record: dict[str, Any]) -> dict[str, object]:
         value = record.get(field.name)
         if value is None:
             continue
-        raw[field.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if field.kind is FieldKind.ROWS:  # one line a row, as the form shows them
+            raw[field.name] = edit_text(field, value)
+        else:
+            raw[field.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
     return raw
+
+
+def _free_commune(services: Services, spec: RegisterSpec, field: str, district: int) -> str:
+    """A ward or commune of the district that has no entry yet (one station per commune)."""
+    taken = {r[field] for r in services.registers.iter_records(spec.key)}
+    return str(next(code for code, _name in services.reference.districts()[district].communes
+                    if code not in taken))
 
 
 def _other(value: str, n: int) -> str:
@@ -43,11 +55,13 @@ def _other(value: str, n: int) -> str:
 
 def _fill_every_register(services: Services) -> None:
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
+    from sotttt_desktop.services.demo_grassroots import fill_demo_stations
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1")
     fill_demo_facilities(services, count=3)
     fill_demo_licensed(services)
+    fill_demo_stations(services, limit=4)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
@@ -58,7 +72,9 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
         raw = _raw(spec, sample)
         for field in spec.fields:
             if field.unique_message and field.name in raw:
-                raw[field.name] = _other(str(raw[field.name]), n)
+                raw[field.name] = _free_commune(services, spec, field.name, sample[
+                    "district_code"]) if field.kind is FieldKind.COMMUNE else _other(
+                    str(raw[field.name]), n)
         raw[spec.title_field] = f"{raw[spec.title_field]} Kiểm tra Quỳnh{MARKERS[n]}"
         created = services.registers.create(spec.key, raw)
         hits = services.search.query(f"quynh{MARKERS[n]}")  # folded: no diacritics

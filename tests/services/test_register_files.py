@@ -368,11 +368,13 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     """Every declaration round-trips: choices, dates, districts, communes, multi-line text."""
     from sotttt_desktop.registers import all_registers
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
+    from sotttt_desktop.services.demo_grassroots import fill_demo_stations
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1\nKhu phố 3")
     fill_demo_facilities(services, count=12)
     fill_demo_licensed(services)
+    fill_demo_stations(services, limit=4)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

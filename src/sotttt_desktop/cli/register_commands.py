@@ -1,5 +1,5 @@
-"""`registers`, `export REGISTER`, `public-list LIST`, `import REGISTER FILE [--commit]`:
-registers and spreadsheets."""
+"""`registers`, `export REGISTER`, `public-list LIST`, `points LAYER`, `import REGISTER FILE
+[--commit]`: registers, spreadsheets and map layers."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     public.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     public.add_argument("--on", help="in force on dd/mm/yyyy (default today)")
     public.set_defaults(handler=cmd_public_list)
+    points = sub.add_parser("points", parents=[common],
+                            help="a map layer (loudspeaker_clusters) to .geojson (QGIS), .xlsx "
+                                 "or .csv")
+    points.add_argument("layer", help="loudspeaker_clusters")
+    points.add_argument("--out", required=True, metavar="FILE.geojson|FILE.xlsx|FILE.csv")
+    points.set_defaults(handler=cmd_points)
     imp = sub.add_parser("import", parents=[common],
                          help="a spreadsheet into a register: preview, then --commit")
     imp.add_argument("register")
@@ -94,6 +100,16 @@ def cmd_public_list(args: argparse.Namespace, location: DatabaseLocation) -> int
         emit_json({"list": args.list, "on": on.isoformat(), "file": args.out, "rows": count})
     else:
         emit_lines([_("{count} entries written to {path}.").format(count=count, path=args.out)])
+    return 0
+
+
+def cmd_points(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=True) as services:
+        count = services.point_layers.export(args.layer, Path(args.out))
+    if args.json:
+        emit_json({"layer": args.layer, "file": args.out, "points": count})
+    else:
+        emit_lines([_("{count} points written to {path}.").format(count=count, path=args.out)])
     return 0
 
 

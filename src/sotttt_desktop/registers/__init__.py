@@ -1,5 +1,6 @@
 """Register declarations: each register is declared once and drives table, form, detail and search."""
 
+from sotttt_desktop.registers.point_layer import PointLayer
 from sotttt_desktop.registers.public_list import PublicList
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
@@ -19,6 +20,7 @@ def remove_register(key: str) -> None:
 
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
+    from sotttt_desktop.registers.grassroots import COMMUNE_RADIO_STATIONS
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.press import (
         NEWS_BULLETINS,
@@ -42,7 +44,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
         PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
         PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES, WEBSITES,
-        GAME_POINTS)} | _ADDED
+        GAME_POINTS, COMMUNE_RADIO_STATIONS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:
@@ -76,3 +78,10 @@ def public_lists() -> dict[str, PublicList]:
     from sotttt_desktop.registers.e_information import PUBLIC_GAME_POINTS
 
     return {found.key: found for found in (PUBLIC_GAME_POINTS,)}
+
+
+def point_layers() -> dict[str, PointLayer]:
+    """The map layers made from registers' child rows, by key."""
+    from sotttt_desktop.registers.grassroots import LOUDSPEAKER_CLUSTERS
+
+    return {found.key: found for found in (LOUDSPEAKER_CLUSTERS,)}

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.overview import OverviewService
     from sotttt_desktop.services.parties import PartyService
     from sotttt_desktop.services.permits import PermitService
+    from sotttt_desktop.services.point_layers import PointLayerService
     from sotttt_desktop.services.public_lists import PublicListService
     from sotttt_desktop.services.record_links import RecordLinks
     from sotttt_desktop.services.reference import ReferenceService
@@ -85,6 +86,12 @@ class Services:
         from sotttt_desktop.services.dossiers import DossierService
 
         return DossierService(self)
+
+    @cached_property
+    def point_layers(self) -> PointLayerService:
+        from sotttt_desktop.services.point_layers import PointLayerService
+
+        return PointLayerService(self)
 
     @cached_property
     def public_lists(self) -> PublicListService:

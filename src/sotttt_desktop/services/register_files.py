@@ -539,7 +539,8 @@ class RegisterFileService:
         for name, group in by_field.items():
             column = getattr(model, name)
             existing: dict[str, Any] = {}
-            identities = [str(r.values[name]) for r in group]
+            # the parsed values (a commune code is a number): a text would not match on PostgreSQL
+            identities = list({r.values[name] for r in group})
             with self._services.db.session() as session:
                 for start in range(0, len(identities), 500):
                     chunk = identities[start:start + 500]

@@ -50,6 +50,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_licensed,
         )
         from sotttt_desktop.services.demo_declared_cases import fill_demo_declared_cases
+        from sotttt_desktop.services.demo_grassroots import fill_demo_stations
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
@@ -61,6 +62,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_licensed(system)
         fill_demo_cases(system)
         fill_demo_declared_cases(system)
+        fill_demo_stations(system)
     return Services(database, actor or Actor.system())
 
 

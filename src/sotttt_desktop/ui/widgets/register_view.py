@@ -136,6 +136,16 @@ class RegisterView(QWidget):
             self.public_list_button.setObjectName("public_list_button")
             self.public_list_button.clicked.connect(lambda: self.public_list())
             bottom.addWidget(self.public_list_button)
+        self.map_button: QPushButton | None = None
+        layer = services.point_layers.for_register(self._key)
+        if layer is not None:  # points on a map from the entries' rows
+            self.map_button = QPushButton(_("Save &map layer…"))
+            self.map_button.setObjectName("map_button")
+            self.map_button.setToolTip(_("{layer}: one point per row, for QGIS (GeoJSON) or a "
+                                         "spreadsheet").format(layer=_(layer.title)))
+            self.map_button.clicked.connect(lambda: self.save_map_layer())
+            gate_by_right(self.map_button, services, self._spec.area, "export")
+            bottom.addWidget(self.map_button)
         bottom.addWidget(export_button)
         bottom.addWidget(import_button)
         bottom.addWidget(new_button)
@@ -155,6 +165,27 @@ class RegisterView(QWidget):
                                      self.refresh_in_place)
 
     # --- spreadsheets -------------------------------------------------------------------------
+
+    def save_map_layer(self, path: str | None = None) -> int:
+        from PySide6.QtWidgets import QFileDialog
+
+        layer = self._services.point_layers.for_register(self._key)
+        if layer is None:
+            return 0
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Save map layer"), f"{layer.key}.geojson",
+                "GeoJSON (*.geojson);;Excel (*.xlsx);;CSV (*.csv)")
+            if not path:
+                return 0
+        try:
+            count = self._services.point_layers.export(layer.key, Path(path))
+        except AppError as error:
+            show_error(self, str(error), _("Save map layer"))
+            return 0
+        self.count_label.setText(_("{count} points written to {path}.").format(
+            count=fmt_number(count), path=path))
+        return count
 
     def public_list(self) -> object:
         from sotttt_desktop.ui.public_list_dialog import PublicListDialog
