@@ -139,6 +139,20 @@ def main() -> None:
     new_case.set_text("item", "https://www.facebook.com/thuoc.x/posts/1")
     new_case.set_text("platform", "Facebook")
     shoot(new_case, "screenshot-new-case.png")
+    new_case.close()
+    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
+                                     if window.tabs.tabText(i).startswith("Thông tin đối ngoại")))
+    grassroots = window.area_tab("grassroots")
+    from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+    stations = grassroots.findChild(RegisterView)
+    stations.table.selectRow(0)
+    shoot(window, "screenshot-grassroots.png")
+    from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+
+    first_station = next(admin.registers.iter_records("commune_radio_stations"))
+    detail = RecordDetailDialog(admin, "commune_radio_stations", first_station, window)
+    shoot(detail, "screenshot-commune-radio-station.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -58,7 +58,7 @@ COMMUNE_RADIO_STATIONS = RegisterSpec(
         FieldSpec("technology", N_("Technology"), FieldKind.CHOICE, required=True,
                   choices=TECHNOLOGIES, width=150, filterable=True, sort_column="technology",
                   index="technology", aliases=("Công nghệ", "Loại hình")),
-        FieldSpec("frequency", N_("FM frequency"), FieldKind.DECIMAL, unit=" MHz", decimals=3,
+        FieldSpec("frequency", N_("FM frequency"), FieldKind.DECIMAL, unit="MHz", decimals=3,
                   width=100, aliases=("Tần số",)),
         FieldSpec("rf_licence_no", N_("Frequency licence no."), max_length=64, in_table=False,
                   aliases=("Số giấy phép tần số",)),
