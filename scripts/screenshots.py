@@ -49,6 +49,15 @@ def main() -> None:
         widget.grab().save(str(DOCS / name))
         print("wrote", DOCS / name)
 
+    def show_register(tab, key: str, name: str) -> None:  # noqa: ANN001
+        """The sub-tab of register `key` in its area's tab, its first row selected."""
+        window.tabs.setCurrentIndex(next(
+            i for i in range(window.tabs.count())
+            if window.tabs.widget(i) is tab or window.tabs.widget(i).isAncestorOf(tab)))
+        view = tab.show_register(key)
+        view.table.selectRow(0)
+        shoot(window, name)
+
     login = LoginDialog(lambda: services, str(db))
     login.username.setText("motcua")
     login.password.setText("••••••")
@@ -153,6 +162,15 @@ def main() -> None:
     first_station = next(admin.registers.iter_records("commune_radio_stations"))
     detail = RecordDetailDialog(admin, "commune_radio_stations", first_station, window)
     shoot(detail, "screenshot-commune-radio-station.png")
+    detail.close()
+    show_register(grassroots, "external_plans", "screenshot-external-plans.png")
+    show_register(e_information, "ad_violations", "screenshot-ad-violations.png")
+    for key in ("ad_violations", "external_plans", "district_stations", "source_bulletins",
+                "grassroots_means"):
+        record = next(admin.registers.iter_records(key))
+        detail = RecordDetailDialog(admin, key, record, window)
+        shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
+        detail.close()
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -34,7 +34,7 @@ def _entries(services: Services, key: str) -> list[dict]:
 
 
 def test_the_area_keeps_both_registers() -> None:
-    assert registers_of("e_information") == ["websites", "game_points"]
+    assert registers_of("e_information") == ["websites", "game_points", "ad_violations"]
 
 
 def test_a_website_licence_writes_its_entry_and_its_extension_updates_it(
@@ -61,6 +61,30 @@ def test_a_website_licence_writes_its_entry_and_its_extension_updates_it(
     services.permits.decide(extended["number"], "suspend", reason="Không khắc phục vi phạm",
                             until=dt.date.today() + dt.timedelta(days=30))
     assert _entries(services, "websites")[0]["state"] == "suspended"
+
+
+def test_a_website_licence_is_extended_twice_and_refused_a_third_time(
+        services: Services) -> None:
+    """ND 72/2013 Art. 23h(3): at most two extensions, each of at most two years."""
+    holder = _org(services, "Công ty TNHH Tin tức Phú Lợi", "3700111333")
+    licence = _issue(services, holder, "e_information.website.issue",
+                     details=SAMPLES["e_information.website"],
+                     valid_until=dt.date(2029, 3, 15))
+    latest = licence["number"]
+    for expected_until in (dt.date(2031, 3, 15), dt.date(2033, 3, 15)):
+        latest = _issue(services, holder, "e_information.website.extend", replaces=latest,
+                        extend_months=24)["number"]
+        [entry] = _entries(services, "websites")
+        assert entry["valid_until"] == expected_until and entry["licence_no"] == latest
+    assert entry["extensions"] == 2
+    permits = len(services.permits.list(limit=100))
+    with pytest.raises(ValidationError, match="số lần tối đa"):
+        _issue(services, holder, "e_information.website.extend", replaces=latest,
+               extend_months=12)
+    [entry] = _entries(services, "websites")  # nothing written
+    assert (entry["extensions"], entry["licence_no"], entry["valid_until"]) == (
+        2, latest, dt.date(2033, 3, 15))
+    assert len(services.permits.list(limit=100)) == permits
 
 
 def test_a_domain_is_licensed_to_one_holder(services: Services) -> None:

@@ -28,8 +28,10 @@ def _raw(spec: RegisterSpec, record: dict[str, Any]) -> dict[str, object]:
         value = record.get(field.name)
         if value is None:
             continue
-        if field.kind is FieldKind.ROWS:  # one line a row, as the form shows them
+        if field.kind in (FieldKind.ROWS, FieldKind.FILES):  # as the form shows them
             raw[field.name] = edit_text(field, value)
+        elif isinstance(value, dt.datetime):
+            raw[field.name] = f"{value:%d/%m/%Y %H:%M}"
         else:
             raw[field.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
     return raw
@@ -40,6 +42,12 @@ def _free_commune(services: Services, spec: RegisterSpec, field: str, district: 
     taken = {r[field] for r in services.registers.iter_records(spec.key)}
     return str(next(code for code, _name in services.reference.districts()[district].communes
                     if code not in taken))
+
+
+def _free_district(services: Services, spec: RegisterSpec, field: str) -> str:
+    """A district that has no entry yet (one district station per district)."""
+    taken = {r[field] for r in services.registers.iter_records(spec.key)}
+    return str(next(code for code in services.reference.districts() if code not in taken))
 
 
 def _other(value: str, n: int) -> str:
@@ -56,12 +64,20 @@ def _other(value: str, n: int) -> str:
 def _fill_every_register(services: Services) -> None:
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
     from sotttt_desktop.services.demo_grassroots import fill_demo_stations
+    from sotttt_desktop.services.demo_information_areas import (
+        fill_demo_ad_violations,
+        fill_demo_external,
+        fill_demo_grassroots_lists,
+    )
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1")
     fill_demo_facilities(services, count=3)
     fill_demo_licensed(services)
     fill_demo_stations(services, limit=4)
+    fill_demo_grassroots_lists(services, limit=4)
+    fill_demo_ad_violations(services)
+    fill_demo_external(services)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
@@ -72,9 +88,13 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
         raw = _raw(spec, sample)
         for field in spec.fields:
             if field.unique_message and field.name in raw:
-                raw[field.name] = _free_commune(services, spec, field.name, sample[
-                    "district_code"]) if field.kind is FieldKind.COMMUNE else _other(
-                    str(raw[field.name]), n)
+                if field.kind is FieldKind.COMMUNE:
+                    raw[field.name] = _free_commune(services, spec, field.name,
+                                                    sample["district_code"])
+                elif field.kind is FieldKind.DISTRICT:
+                    raw[field.name] = _free_district(services, spec, field.name)
+                else:
+                    raw[field.name] = _other(str(raw[field.name]), n)
         raw[spec.title_field] = f"{raw[spec.title_field]} Kiểm tra Quỳnh{MARKERS[n]}"
         created = services.registers.create(spec.key, raw)
         hits = services.search.query(f"quynh{MARKERS[n]}")  # folded: no diacritics

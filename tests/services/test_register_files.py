@@ -369,12 +369,20 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     from sotttt_desktop.registers import all_registers
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
     from sotttt_desktop.services.demo_grassroots import fill_demo_stations
+    from sotttt_desktop.services.demo_information_areas import (
+        fill_demo_ad_violations,
+        fill_demo_external,
+        fill_demo_grassroots_lists,
+    )
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1\nKhu phố 3")
     fill_demo_facilities(services, count=12)
     fill_demo_licensed(services)
     fill_demo_stations(services, limit=4)
+    fill_demo_grassroots_lists(services, limit=4)
+    fill_demo_ad_violations(services)
+    fill_demo_external(services)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

@@ -19,8 +19,15 @@ def remove_register(key: str) -> None:
 
 
 def all_registers() -> dict[str, RegisterSpec]:
+    from sotttt_desktop.registers.advertising import AD_VIOLATIONS
     from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
-    from sotttt_desktop.registers.grassroots import COMMUNE_RADIO_STATIONS
+    from sotttt_desktop.registers.external import EXTERNAL_PLANS
+    from sotttt_desktop.registers.grassroots import (
+        COMMUNE_RADIO_STATIONS,
+        DISTRICT_STATIONS,
+        GRASSROOTS_MEANS,
+        SOURCE_BULLETINS,
+    )
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.press import (
         NEWS_BULLETINS,
@@ -44,7 +51,8 @@ def all_registers() -> dict[str, RegisterSpec]:
         PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
         PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
         PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES, WEBSITES,
-        GAME_POINTS, COMMUNE_RADIO_STATIONS)} | _ADDED
+        GAME_POINTS, AD_VIOLATIONS, COMMUNE_RADIO_STATIONS, DISTRICT_STATIONS, GRASSROOTS_MEANS,
+        SOURCE_BULLETINS, EXTERNAL_PLANS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

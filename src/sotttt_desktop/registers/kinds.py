@@ -247,6 +247,28 @@ class IntegerHandler(KindHandler):
         return Integer()
 
 
+YEARS = (1945, 2100)
+
+
+class YearHandler(IntegerHandler):
+    """A calendar year: 2024, never 2.024."""
+
+    def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
+        text = text.strip().removesuffix(".0")  # a spreadsheet's number
+        if not re.fullmatch(r"\d{4}", text) or not YEARS[0] <= int(text) <= YEARS[1]:
+            return None, _("Give the year in four digits, for example 2024.")
+        return int(text), None
+
+    def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
+        return lambda value: "" if value is None else str(value)
+
+    def edit_text(self, field: FieldSpec, value: Any) -> str:  # noqa: ANN401
+        return "" if value is None else str(value)
+
+    def export_text(self, field: FieldSpec, value: Any, reference: Any) -> str:  # noqa: ANN401
+        return self.edit_text(field, value)
+
+
 _CURRENCY = re.compile(r"\s*(đồng|đ|vnd|vnđ)\s*$", re.IGNORECASE)
 
 
@@ -421,6 +443,7 @@ HANDLERS: dict[FieldKind, KindHandler] = {
     FieldKind.DISTRICT: DistrictHandler(),
     FieldKind.COMMUNE: CommuneHandler(),
     FieldKind.INTEGER: IntegerHandler(),
+    FieldKind.YEAR: YearHandler(),
     FieldKind.MONEY: MoneyHandler(),
     FieldKind.YES_NO: YesNoHandler(),
     FieldKind.TIME: TimeHandler(),

@@ -20,6 +20,7 @@ class FieldKind(StrEnum):
     DISTRICT = "district"
     COMMUNE = "commune"
     INTEGER = "integer"
+    YEAR = "year"  # a calendar year, four digits, shown without a thousands separator
     MONEY = "money"  # whole đồng
     YES_NO = "yes_no"
     TIME = "time"  # hh:mm
@@ -38,6 +39,7 @@ Validator = Callable[[str], "str | None"]
 class StoredKind(StrEnum):
     UUID = "uuid"
     INTEGER = "integer"
+    YEAR = "year"  # a calendar year, four digits, shown without a thousands separator
 
 
 @dataclass(frozen=True)

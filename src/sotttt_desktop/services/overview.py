@@ -1,5 +1,6 @@
 """The overview at the top of an area's tab: its registers by state and by district, permits
-expiring soon, dossiers due this week — a few grouped queries on indexed columns."""
+expiring soon, dossiers due this week, cases past or near their deadline — a few grouped queries
+on indexed columns."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 EXPIRING_DAYS = 60
 DUE_DAYS = 7
+CASES_LOOKED_AT = 50  # the soonest due of an area's running cases
 
 
 class OverviewService:
@@ -65,7 +67,18 @@ class OverviewService:
                 *dossier_scope, still_open(Dossier.state),
                 Dossier.due_date <= today + dt.timedelta(days=DUE_DAYS))
                 .order_by(Dossier.due_date)).all()
-        return {"area": area, "registers": registers,
+        return {"area": area, "registers": registers, "cases_at_risk": self._cases_at_risk(area),
                 "expiring_permits": [{"number": n, "valid_until": d} for n, d in expiring],
                 "dossiers_due": [{"code": c, "due": d} for c, d in due],
                 "expiring_days": EXPIRING_DAYS, "due_days": DUE_DAYS}
+
+    def _cases_at_risk(self, area: str) -> list[dict[str, Any]]:
+        """The area's running cases past their deadline or close to it, soonest due first
+        (code, status, status text); empty where the area has no declared cases."""
+        from sotttt_desktop.core.cases import kinds
+
+        if not any(spec.area == area for spec in kinds().values()):
+            return []
+        return [{"code": c["code"], "status": c["status"], "status_text": c["status_text"]}
+                for c in self._services.cases.list(area=area, limit=CASES_LOOKED_AT)
+                if c["clock"] is not None and c["status"] in ("overdue", "at_risk")]

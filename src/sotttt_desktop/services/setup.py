@@ -51,6 +51,11 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         )
         from sotttt_desktop.services.demo_declared_cases import fill_demo_declared_cases
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
+        from sotttt_desktop.services.demo_information_areas import (
+            fill_demo_ad_violations,
+            fill_demo_external,
+            fill_demo_grassroots_lists,
+        )
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
@@ -63,6 +68,9 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_cases(system)
         fill_demo_declared_cases(system)
         fill_demo_stations(system)
+        fill_demo_grassroots_lists(system)
+        fill_demo_ad_violations(system)
+        fill_demo_external(system)
     return Services(database, actor or Actor.system())
 
 

@@ -45,6 +45,13 @@ def overview_text(services: Services, area: str) -> str:
     parts.append(_("Dossiers due within {days} days: {count}{first}.").format(
         days=data["due_days"], count=len(due),
         first=f" ({', '.join(d['code'] for d in due[:5])})" if due else ""))
+    at_risk = data["cases_at_risk"]
+    if at_risk:
+        overdue = sum(1 for c in at_risk if c["status"] == "overdue")
+        parts.append(_("Cases past or near their deadline: {count} ({overdue} overdue): "
+                       "{first}.").format(
+            count=len(at_risk), overdue=overdue,
+            first=", ".join(f"{c['code']} {c['status_text']}" for c in at_risk[:4])))
     return "<br>".join(parts)
 
 

@@ -123,6 +123,7 @@ EDITORS: dict[FieldKind, Factory] = {
     FieldKind.DISTRICT: _district,
     FieldKind.COMMUNE: _commune,
     FieldKind.INTEGER: _number("1.200"),
+    FieldKind.YEAR: _number("2024"),
     FieldKind.MONEY: _number("1.500.000"),
     FieldKind.YES_NO: _yes_no,
     FieldKind.TIME: _number("09:30"),

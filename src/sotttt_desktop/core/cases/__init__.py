@@ -24,9 +24,10 @@ def unconfirmed() -> dict[str, Any]:
 
 @cache
 def kinds() -> dict[str, CaseSpec]:
-    from sotttt_desktop.core.cases import annual_report, denunciation, takedown
+    from sotttt_desktop.core.cases import annual_report, denunciation, external, takedown
 
-    specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC)
+    specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
+             external.FALSE_INFORMATION)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")
