@@ -111,3 +111,26 @@ def test_a_takedown_request_with_its_fields_and_evidence(capsys: pytest.CaptureF
                             "--file", "evidence")
     assert status == 2 and "--file TRƯỜNG=ĐƯỜNG_DẪN" in err
     assert len(run_json(capsys, *db, "case", "list")) == 1  # the refused ones wrote nothing
+
+
+def test_the_annual_report_is_written_then_rendered(capsys: pytest.CaptureFixture[str],
+                                                    db_path: Path, tmp_path: Path) -> None:
+    db = ["--db", str(db_path)]
+    code = run_json(capsys, *db, "case", "open", "ads_annual_report", "--title", "Báo cáo 2024",
+                    "--at", "2024-11-01T09:00")["code"]
+    status, _out, err = run(capsys, *db, "render", "ads-report", code, "--out",
+                            str(tmp_path / "bc.pdf"))
+    assert status == 2 and "Hãy ghi Đánh giá chung, Đề xuất, kiến nghị" in err
+    run_json(capsys, *db, "case", "edit", code, "--set", "assessment=Đã theo dõi thường xuyên.")
+    edited = run_json(capsys, *db, "case", "edit", code, "--set",
+                      "proposals=Đề nghị Bộ công bố danh sách vi phạm.")
+    assert edited["code"] == code
+    shown = run_json(capsys, *db, "case", "show", code)
+    assert shown["data"] == {"assessment": "Đã theo dõi thường xuyên.",
+                             "proposals": "Đề nghị Bộ công bố danh sách vi phạm."}
+    status, _out, err = run(capsys, *db, "render", "ads-report", code, "--out",
+                            str(tmp_path / "bc.pdf"))
+    assert status == 0, err
+    assert (tmp_path / "bc.pdf").read_bytes().startswith(b"%PDF")
+    status, _out, err = run(capsys, *db, "case", "edit", code, "--set", "colour=red")
+    assert status == 2 and "colour" in err

@@ -41,7 +41,8 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
     kinds = run_json(capsys, "--db", str(db_path), "render", "--list")
     assert {k["kind"] for k in kinds} == {
         "permit", "permit-suspension", "permit-revocation", "form-01", "form-02", "form-03",
-        "form-04", "form-05", "form-06", "outgoing-register", "decision", "letter", "public-list"}
+        "form-04", "form-05", "form-06", "outgoing-register", "decision", "letter", "public-list",
+        "ads-report"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 

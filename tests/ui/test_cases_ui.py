@@ -118,3 +118,55 @@ def test_a_viewer_may_neither_open_nor_step(qtbot, services: Services) -> None: 
         view.new_button.toolTip()
     view.table.selectRow(0)
     assert not view.step_button.isEnabled() and "không có quyền" in view.step_button.toolTip()
+
+
+def test_the_annual_report_is_written_in_its_case_and_printed(qtbot, services: Services,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sotttt_desktop.ui.case_dialogs import EditCaseDialog
+    from sotttt_desktop.ui.document_preview import DocumentPreview
+
+    now = dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+    code = services.cases.open("ads_annual_report", "Báo cáo năm", at=now)["code"]
+    view = CasesView(services, "e_information")
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.edit_button.isEnabled() and not view.print_button.isEnabled()
+    view.select(code)
+    assert view.edit_button.isEnabled() and view.print_button.isEnabled()
+    seen: list[str] = []
+
+    def write_the_report() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EditCaseDialog)
+        QTimer.singleShot(5_000, dialog.reject)
+        dialog.form.set_texts({"assessment": "Đã theo dõi thường xuyên.",
+                               "proposals": "Đề nghị Bộ công bố danh sách vi phạm."})
+        assert dialog.save()
+
+    QTimer.singleShot(50, write_the_report)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    assert services.cases.show(code)["data"]["proposals"] == "Đề nghị Bộ công bố danh sách vi phạm."
+    assert "Đánh giá chung: Đã theo dõi thường xuyên." in view.detail.toPlainText()
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    preview = view.preview
+    assert isinstance(preview, DocumentPreview)
+    qtbot.waitUntil(lambda: preview.ready or preview.failed, timeout=30_000)
+    assert preview.ready and not preview.failed
+    seen.append(preview.windowTitle())
+    assert code in seen[0]
+    preview.close()
+    # a takedown request records fields but prints nothing; once sent, the report is kept
+    services.cases.step(code, "send", decision="1888/BC-STTTT")
+    view.refresh()
+    view.select(code)
+    assert not view.edit_button.isEnabled() and "đã kết thúc" in view.edit_button.toolTip()
+    assert view.print_button.isEnabled()
+    takedown = services.cases.open("takedown_request", "Yêu cầu", data=REPORTED)["code"]
+    view.refresh()
+    view.select(takedown)
+    assert view.edit_button.isEnabled()
+    assert not view.print_button.isEnabled() and "không có văn bản" in \
+        view.print_button.toolTip()

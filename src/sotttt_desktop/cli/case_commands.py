@@ -1,4 +1,5 @@
-"""`sotttt-desktop case …`: declared cases with legal clocks (kinds, open, step, show, list)."""
+"""`sotttt-desktop case …`: declared cases with legal clocks (kinds, open, edit, step, show,
+list)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     opened.add_argument("--file", action="append", default=[], metavar="FIELD=PATH",
                         help="a file for an evidence field, kept by its SHA-256; repeatable")
     opened.set_defaults(handler=cmd_open)
+    edit = case_sub.add_parser("edit", parents=[common],
+                               help="correct or complete what an open case records")
+    edit.add_argument("code")
+    add_field_arguments(edit, "case", "case kinds")
+    edit.add_argument("--file", action="append", default=[], metavar="FIELD=PATH",
+                      help="a file for an evidence field (replaces its files); repeatable")
+    edit.set_defaults(handler=cmd_edit)
     step = case_sub.add_parser("step", parents=[common], help="take a step")
     step.add_argument("code")
     step.add_argument("action", help="a step of the case's kind (case kinds)")
@@ -131,6 +139,26 @@ def cmd_open(args: argparse.Namespace, location: DatabaseLocation) -> int:
                                    at=_moment(args.at),
                                    data=_with_files(services, values, args.file))
     _emit(args, data)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    """The fields given replace theirs (an empty value clears one); the others are kept."""
+    from sotttt_desktop.core.cases import kinds
+    from sotttt_desktop.services import case_fields
+    from sotttt_desktop.services.records import edit_text
+
+    values = field_values(args)
+    with acting(args, location, write=True) as services:
+        case = services.cases.show(args.code)
+        spec = kinds()[case["kind"]]
+        kept = case_fields.from_json(spec, case["data"])
+        data: dict[str, object] = {f.name: edit_text(f, kept[f.name]) for f in spec.fields
+                                   if f.name in kept}
+        data.update(_with_files(services, values, args.file))
+        data = {name: text for name, text in data.items() if str(text).strip()}
+        edited = services.cases.edit(args.code, data, expected_version=case["version"])
+    _emit(args, edited)
     return 0
 
 

@@ -21,7 +21,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     render = sub.add_parser("render", parents=[common], help="render an official document")
     render.add_argument("--list", action="store_true", help="list the document kinds")
     render.add_argument("kind", nargs="?", help="document kind (render --list)")
-    render.add_argument("id", nargs="?", help="permit number, dossier code, period or JSON file")
+    render.add_argument("id", nargs="?", help="permit number, dossier code, period, list, "
+                                              "case code or JSON file (render --list)")
     render.add_argument("--out", metavar="FILE.pdf")
     render.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     render.add_argument("--signer", help="the leader who signs (default: the first signer)")

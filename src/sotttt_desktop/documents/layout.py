@@ -141,9 +141,13 @@ class CentredLines(Flowable):
         for line in self.lines:
             font = fonts.font_name(line.style)
             y += line.space_before
-            pieces = simpleSplit(nfc(line.text), font, line.size, self.wrap_width) or [""]
+            text = nfc(line.text)
+            if "  " in text and stringWidth(text, font, line.size) <= self.wrap_width:
+                pieces = [text]  # a blank to fill by hand ("Số:        /") keeps its width
+            else:
+                pieces = simpleSplit(text, font, line.size, self.wrap_width) or [""]
             if self.balanced and len(pieces) == 2:
-                pieces = _balanced_halves(nfc(line.text), font, line.size, self.wrap_width)
+                pieces = _balanced_halves(text, font, line.size, self.wrap_width)
             widest = 0.0
             for piece in pieces:
                 baseline = y + line.size * 0.93
@@ -366,6 +370,8 @@ class _Styles:
                                   after=6 * g.gap)
         self.italic = _style("italic", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
                              after=3 * g.gap)
+        self.heading = _style("heading", g.body, font="bold", align=TA_JUSTIFY, indent=indent,
+                              after=3 * g.gap)
         self.legal = _style("legal", g.body, font="italic", align=TA_JUSTIFY, indent=indent,
                             after=3 * g.gap)
         self.small = _style("small", g.recipients, align=TA_LEFT)
@@ -385,10 +391,12 @@ class _Styles:
 def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
     if isinstance(block, Para):
         style = {"body": s.body, "plain": s.plain, "centre": s.centre,
-                 "centre_bold": s.centre_bold, "italic": s.italic, "small": s.small}[block.kind]
+                 "centre_bold": s.centre_bold, "heading": s.heading, "italic": s.italic,
+                 "small": s.small}[block.kind]
         paragraph = Paragraph(_text(block.text), style)
-        # "CHO PHÉP:", "QUYẾT ĐỊNH:" never end a page: they go with what they introduce
-        return [_heading(paragraph) if block.kind == "centre_bold" else paragraph]
+        # "CHO PHÉP:", "QUYẾT ĐỊNH:", "I. KẾT QUẢ" never end a page: they go with what they
+        # introduce
+        return [_heading(paragraph) if block.kind in ("centre_bold", "heading") else paragraph]
     if isinstance(block, Article):
         paragraphs = list(block.paragraphs)
         if block.title:  # "Điều 1. Phạm vi điều chỉnh" — a titled article, bold, on its own

@@ -16,7 +16,8 @@ _BULLET = re.compile(r"^\s*[-•–+*]\s+")  # "- ", "• " typed before an item
 @dataclass(frozen=True)
 class Para:
     """A body paragraph. `kind`: body (justified, first-line indent), plain (no indent),
-    centre (centred), centre_bold (e.g. "QUYẾT ĐỊNH:"), italic (a note), small."""
+    centre (centred), centre_bold (e.g. "QUYẾT ĐỊNH:"), heading (a section of a report, "I. KẾT
+    QUẢ": bold, indented, kept with what follows), italic (a note), small."""
 
     text: str
     kind: str = "body"

@@ -23,9 +23,10 @@ from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
 from sotttt_desktop.core.text import clean
-from sotttt_desktop.errors import NotFoundError, ValidationError
+from sotttt_desktop.errors import ConflictError, NotFoundError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.services import case_fields
+from sotttt_desktop.services.case_fields import parse_case_data
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -190,6 +191,36 @@ class CaseService:
                                 "decision": decision})
             session.commit()
             return self._as_dict(case, outcome.clocks)
+
+    def edit(self, code: str, data: dict[str, object], *,
+             expected_version: int | None = None) -> dict[str, Any]:
+        """Correct or complete what an open case records (its declared fields, as a form gives
+        them all): checked as when it was opened, audited with the values before and after;
+        a closed case keeps what it recorded."""
+        services = self._services
+        with services.db.session(write=True) as session:
+            case = self._get(session, code)
+            spec = self.spec(case.kind)
+            services.require(spec.area, "edit")
+            if case.state in spec.final_states:
+                raise ValidationError(_("Case {code} is closed ({state}): what it recorded is "
+                                        "kept as it was.").format(
+                    code=case.code, state=_(spec.states[case.state])))
+            if expected_version is not None and case.version != expected_version:
+                raise ConflictError(_("Somebody else changed this case after you opened it. "
+                                      "Close it and open it again to see their changes."))
+            values = parse_case_data(spec, data, services.reference)
+            before = json.loads(case.data or "{}")
+            after = case_fields.to_json(values)
+            if after == before:
+                return self._as_dict(case, self._clocks(case))
+            case.data = json.dumps(after, ensure_ascii=False)
+            case.updated_by = services.actor.username
+            audit.append(session, username=services.actor.username, action="case_edit",
+                         entity_kind="case", entity_id=case.id, summary=case.code,
+                         before=before, after=after)
+            session.commit()
+            return self._as_dict(case, self._clocks(case))
 
     # --- reading -----------------------------------------------------------------------------
 

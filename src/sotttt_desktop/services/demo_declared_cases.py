@@ -31,6 +31,21 @@ TAKEDOWNS = [
       "provision": "Khoản 2 Điều 8 Luật Quảng cáo 2012"}, ("removed", 9)),
 ]
 
+# what the specialist wrote in this year's report on cross-border advertising
+ADS_REPORT = {
+    "assessment": (
+        "Trong năm, Sở đã thường xuyên theo dõi, rà soát hoạt động quảng cáo trên báo chí, "
+        "trang thông tin điện tử, mạng xã hội và ứng dụng trên địa bàn tỉnh; phối hợp với Công an "
+        "tỉnh và các sở, ngành phát hiện các trường hợp quảng cáo có dấu hiệu vi phạm.\n"
+        "Các nền tảng xuyên biên giới đã phối hợp gỡ bỏ phần lớn nội dung được yêu cầu; một số "
+        "trường hợp quảng cáo cá cược, cho vay trái phép tái xuất hiện dưới tài khoản mới."),
+    "proposals": (
+        "Đề nghị Bộ tiếp tục công bố danh sách các trang, tài khoản vi phạm để doanh nghiệp quảng "
+        "cáo trong nước không hợp tác đặt quảng cáo.\n"
+        "Đề nghị Bộ hướng dẫn việc tiếp nhận, xử lý kiến nghị gỡ bỏ của địa phương qua hệ thống "
+        "điện tử để rút ngắn thời gian xử lý."),
+}
+
 
 def fill_demo_declared_cases(services: Services) -> int:
     """The cases above, with an evidence file each; returns how many were opened."""
@@ -57,5 +72,5 @@ def fill_demo_declared_cases(services: Services) -> int:
             opened += 1
     services.cases.open("ads_annual_report",
                         f"Báo cáo tình hình quảng cáo xuyên biên giới năm {now.year}",
-                        at=now - dt.timedelta(days=20))
+                        at=now - dt.timedelta(days=20), data=ADS_REPORT)
     return opened + 1

@@ -107,6 +107,11 @@ def _in_force(entries: list[dict[str, Any]], on: dt.date) -> dict[str, Any]:
     return max(chosen, key=lambda e: e["effective_from"]) if chosen else entries[0]
 
 
+def texts_in_force(section: str, on: dt.date) -> dict[str, Any]:
+    """The entry of an effective-dated section of texts.toml in force on a date."""
+    return _in_force(_texts()[section], on)
+
+
 @cache
 def _statutory_texts() -> dict[str, Any]:
     with resource_path("documents", "statutory_contents.toml").open("rb") as fh:
@@ -324,6 +329,8 @@ class DocumentService:
         if template.subject == "list":
             key, on = self._services.public_lists.parse_ref(ref)
             return self._services.public_lists.area(key), self._services.public_lists.ref(key, on)
+        if template.subject == "case":
+            return self._services.case_documents.area_and_ref(kind, ref)
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -346,6 +353,10 @@ class DocumentService:
             data = self._services.public_lists.document_data(ref)
             data["printed_on"] = clock.local_today()
             data["profile"] = self._profile(data["printed_on"])
+        elif template.subject == "case":
+            data = self._services.case_documents.document_data(kind, ref)
+            data["profile"] = self._profile(data["printed_on"])
+            data["signer"] = self._signer(signer, data["printed_on"])
         elif template.subject == "dossier":
             data = self.form_data(kind[-2:], ref, signer)
         else:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.audit_trail import AuditTrailService
     from sotttt_desktop.services.backup import BackupService
     from sotttt_desktop.services.calendar import CalendarService
+    from sotttt_desktop.services.case_documents import CaseDocumentService
     from sotttt_desktop.services.cases import CaseService
     from sotttt_desktop.services.changes import ChangeHub
     from sotttt_desktop.services.documents import DocumentService
@@ -98,6 +99,12 @@ class Services:
         from sotttt_desktop.services.public_lists import PublicListService
 
         return PublicListService(self)
+
+    @cached_property
+    def case_documents(self) -> CaseDocumentService:
+        from sotttt_desktop.services.case_documents import CaseDocumentService
+
+        return CaseDocumentService(self)
 
     @cached_property
     def cases(self) -> CaseService:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.errors import AppError, ValidationError
 from sotttt_desktop.i18n import _
+from sotttt_desktop.services import case_fields
 from sotttt_desktop.ui.field_editors import FieldsForm
 from sotttt_desktop.ui.qt_text import confirm_buttons, error_label
 
@@ -95,6 +97,62 @@ class NewCaseDialog(QDialog):
         data = {name: text for name, text in self.form.raw_values().items() if text.strip()}
         try:
             self.opened = self._services.cases.open(kind, self.title.text(), data=data)
+        except ValidationError as refused:
+            self.form.show_errors(refused.field_errors)
+            self.error.setText(str(refused))
+            self.error.show()
+            return False
+        except AppError as refused:
+            self.error.setText(str(refused))
+            self.error.show()
+            return False
+        self.accept()
+        return True
+
+
+class EditCaseDialog(QDialog):
+    """What an open case records (its kind's declared fields), corrected or completed; the
+    service checks it as when the case was opened and refuses a case changed meanwhile."""
+
+    def __init__(self, services: Services, case: dict[str, Any], parent: QWidget | None = None):
+        from sotttt_desktop.services.records import edit_text
+
+        super().__init__(parent)
+        self._services, self._case = services, case
+        self.saved: dict[str, Any] | None = None
+        self.setWindowTitle(_("Case details") + f" — {case['code']}")
+        spec = kinds()[case["kind"]]
+        values = case_fields.from_json(spec, case["data"])
+        self.form = FieldsForm(services, spec.fields, self.save)
+        self.form.setObjectName("case_edit_fields")
+        self.form.set_texts({f.name: edit_text(f, values[f.name]) for f in spec.fields
+                             if f.name in values})
+        self.error = error_label("case_edit_error")
+        box = QScrollArea()
+        box.setWidgetResizable(True)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        box.setWidget(page)
+        buttons, self.save_button = confirm_buttons(_("Save"), "case_edit_save", self.save,
+                                                    self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{case['code']}</b> — {case['title']}"))
+        layout.addWidget(box, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+    def save(self) -> bool:
+        if self.form.validate_all():
+            self.error.setText(_("Please correct the fields marked in red."))
+            self.error.show()
+            return False
+        data = {name: text for name, text in self.form.raw_values().items() if text.strip()}
+        try:
+            self.saved = self._services.cases.edit(self._case["code"], data,
+                                                   expected_version=self._case["version"])
         except ValidationError as refused:
             self.form.show_errors(refused.field_errors)
             self.error.setText(str(refused))

@@ -23,7 +23,12 @@ from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.status import LIST_HEADERS
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import _, format_date
-from sotttt_desktop.ui.case_dialogs import NewCaseDialog, StepDialog, creatable_kinds
+from sotttt_desktop.ui.case_dialogs import (
+    EditCaseDialog,
+    NewCaseDialog,
+    StepDialog,
+    creatable_kinds,
+)
 from sotttt_desktop.ui.permissions import gate
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
@@ -71,6 +76,12 @@ class CasesView(QWidget):
         self.step_button = QPushButton(_("&Take a step…"))
         self.step_button.setObjectName("case_step_button")
         self.step_button.clicked.connect(lambda: self.take_step())
+        self.edit_button = QPushButton(_("&Details…"))
+        self.edit_button.setObjectName("case_edit_button")
+        self.edit_button.clicked.connect(lambda: self.edit_case())
+        self.print_button = QPushButton(_("&Print…"))
+        self.print_button.setObjectName("case_print_button")
+        self.print_button.clicked.connect(lambda: self.print_document())
         self._selected: dict | None = None
         filters = QHBoxLayout()
         for widget in (self.kind, self.overdue):
@@ -79,6 +90,8 @@ class CasesView(QWidget):
         filters.addWidget(self.count_label)
         filters.addWidget(self.new_button)
         filters.addWidget(self.step_button)
+        filters.addWidget(self.edit_button)
+        filters.addWidget(self.print_button)
         self.model = RowsModel([_(h) for h in HEADERS])
         self.table = table_view(self.model)
         self.table.setObjectName("case_table")
@@ -123,6 +136,26 @@ class CasesView(QWidget):
             refusal = next(iter({s["refusal"] for s in case["steps"]}), None) \
                 if all(s["refusal"] for s in case["steps"]) else None
         gate(self.step_button, refusal)
+        self._gate_edit_and_print()
+
+    def _gate_edit_and_print(self) -> None:
+        """Details: the case's declared fields, while it is open, for those who may edit in its
+        area. Print: the document its kind prints, for those who may view it."""
+        case = self._selected
+        services = self._services
+        spec = kinds().get(case["kind"]) if case else None
+        if spec is None:
+            edit_refusal = print_refusal = _("Choose a case in the list first.")
+        else:
+            edit_refusal = (
+                _("This kind of case records nothing besides its title.") if not spec.fields
+                else _("Case {code} is closed: what it recorded is kept as it was.").format(
+                    code=case["code"]) if case["state"] in spec.final_states
+                else services.refusal(spec.area, "edit"))
+            print_refusal = (_("This kind of case prints no document.") if not spec.document
+                             else services.refusal(spec.area, "view"))
+        gate(self.edit_button, edit_refusal)
+        gate(self.print_button, print_refusal)
 
     def select(self, code: str) -> None:
         if code in self.model.keys:
@@ -146,6 +179,27 @@ class CasesView(QWidget):
         self.refresh()
         self.select(code)
         return dialog.done_case
+
+    def edit_case(self) -> dict | None:
+        if self._selected is None or not self.edit_button.isEnabled():
+            return None
+        dialog = EditCaseDialog(self._services, self._selected, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return None
+        code = self._selected["code"]
+        self.refresh()
+        self.select(code)
+        return dialog.saved
+
+    def print_document(self) -> None:
+        """The case's document in the preview (made off the GUI thread), to print or save."""
+        if self._selected is None or not self.print_button.isEnabled():
+            return
+        from sotttt_desktop.ui.document_preview import preview
+
+        spec = kinds()[self._selected["kind"]]
+        self.preview = preview(self._services, spec.document, self._selected["code"],
+                               f"{_(spec.label)} — {self._selected['code']}", self)
 
     def show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -135,6 +135,9 @@ class CaseSpec:
     # what the case records besides its title (the item reported, the evidence, …): register
     # field declarations, so the form, the validation, the CLI and the display are the registers'
     fields: tuple[FieldSpec, ...] = ()
+    # the document the case prints (a kind of documents/templates whose subject is "case"), if
+    # any: the annual report drafted from the case and the registers
+    document: str | None = None
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")

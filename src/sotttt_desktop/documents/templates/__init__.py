@@ -17,13 +17,15 @@ class Template:
     title: str  # Vietnamese, as listed by `render --list`
     form: str  # the form or rule it implements
     version: str  # the date of the wording; bumped when a template's output changes
-    subject: str  # what ID names: "permit", "dossier", "file", "period", "register", "list"
+    # what ID names: "permit", "dossier", "file", "period", "register", "list", "case"
+    subject: str
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
 
 
 def templates() -> dict[str, Template]:
     from sotttt_desktop.documents.templates import (
+        ads_report,
         dossier_book,
         generic,
         one_stop_forms,
@@ -36,5 +38,5 @@ def templates() -> dict[str, Template]:
     found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
                              permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
-                             generic.LETTER, public_list.TEMPLATE]
+                             generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE]
     return {t.kind: t for t in found}

@@ -1,0 +1,104 @@
+"""The documents a declared case prints (`CaseSpec.document`): the data of each, drafted from the
+case and the registers, for the templates whose subject is "case".
+
+- ads-report: the Department's annual report on cross-border advertising (ND 181/2013 Art. 15(2)
+  as amended by ND 70/2021): the figures of the year from the register of advertising
+  violations (by medium; what was forwarded to the Ministry, with its letters; what was removed),
+  the assessment and the proposals written in the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.core.cases import kinds
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.registers.advertising import ACTIONS, MEDIA
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+class CaseDocumentService:
+    def __init__(self, services: Services):
+        self._services = services
+
+    def area_and_ref(self, kind: str, code: str) -> tuple[str, str]:
+        """The area whose right to view governs the print, and the case code; a case that does
+        not print `kind` is refused."""
+        case = self._services.cases.show(code)
+        spec = kinds()[case["kind"]]
+        if spec.document != kind:
+            raise ValidationError(_("Case {code} ({label}) does not print this document.")
+                                  .format(code=case["code"], label=_(spec.label)))
+        return spec.area, case["code"]
+
+    def document_data(self, kind: str, code: str) -> dict[str, Any]:
+        if kind == "ads-report":
+            return self.ads_report(code)
+        raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
+            kind=kind, kinds="ads-report"))
+
+    def ads_report(self, code: str, today: dt.date | None = None) -> dict[str, Any]:
+        from sotttt_desktop.services.documents import texts_in_force
+
+        services = self._services
+        case = services.cases.show(code)
+        spec = kinds()[case["kind"]]
+        missing = [_(f.label) for f in spec.fields if f.name not in case["data"]]
+        if missing:
+            raise ValidationError(_("Write the {fields} of case {code} before printing its "
+                                    "report.").format(fields=", ".join(missing),
+                                                      code=case["code"]))
+        today = today or clock.local_today()
+        year = case["opened_at"].year
+        start, end = dt.date(year, 1, 1), min(today, dt.date(year, 12, 31))
+        found = [e for e in services.registers.iter_records("ad_violations")
+                 if start <= e["detected_at"].date() <= end]
+        found.sort(key=lambda e: e["detected_at"])
+        cross = [e for e in found if e["origin"] == "cross_border"]
+        domestic = [e for e in found if e["origin"] != "cross_border"]
+        medium_label = {key: in_language("vi", label) for key, label in MEDIA}
+        action_label = {key: in_language("vi", label) for key, label in ACTIONS}
+        by_medium = []
+        for key, label in medium_label.items():
+            of_medium = [e for e in cross if e["medium"] == key]
+            if of_medium:
+                by_medium.append([label, len(of_medium),
+                                  sum(1 for e in of_medium if e.get("forwarded_no")),
+                                  sum(1 for e in of_medium if e.get("removed_at"))])
+        cases = [{
+            "found": _day(e["detected_at"]), "location": e["location"],
+            "product": e.get("product") or "",
+            "forwarded": (f"Số {e['forwarded_no']} ngày {_day(e['forwarded_on'])}"
+                          if e.get("forwarded_no") and e.get("forwarded_on") else "Chưa chuyển"),
+            "result": (f"Đã gỡ bỏ ngày {_day(e['removed_at'])}" if e.get("removed_at")
+                       else "Chưa gỡ bỏ")} for e in cross]
+        actions = {}
+        for e in domestic:
+            label = action_label.get(e["action"], e["action"])
+            actions[label] = actions.get(label, 0) + 1
+        texts = texts_in_force("ads_report", today)
+        unit = services.reference.unit_for_area(spec.area, today)[1]
+        profile = services.reference.profile(today)
+        return {
+            "year": year, "period": f"từ ngày {_day(start)} đến ngày {_day(end)}",
+            "basis": texts["basis"], "ministry": texts["ministry"],
+            # the number is the records clerk's, once signed: a blank before the symbol
+            "number": f"{' ' * 8}/BC-{profile.get('abbreviation') or ''}".rstrip("-"),
+            "total": len(found), "cross_border": len(cross),
+            "forwarded": sum(1 for e in cross if e.get("forwarded_no")),
+            "removed": sum(1 for e in cross if e.get("removed_at")),
+            "by_medium": by_medium, "cases": cases, "domestic": len(domestic),
+            "domestic_actions": sorted(actions.items(), key=lambda item: -item[1]),
+            "assessment": case["data"]["assessment"], "proposals": case["data"]["proposals"],
+            "case_code": case["code"],
+            "recipients": [*texts["recipients"], f"Lưu: VT, {unit}".rstrip(", ")],
+            "printed_on": today}
