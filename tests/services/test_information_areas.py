@@ -193,3 +193,13 @@ def test_the_area_overview_names_the_cases_past_or_near_their_deadline(
     assert [(c["code"], c["status"]) for c in at_risk] == [
         (late["code"], "overdue"), (near["code"], "at_risk")]
     assert services.overview.area("press")["cases_at_risk"] == []
+
+
+def test_the_grassroots_rule_changes_on_the_first_of_july_2024(services: Services) -> None:
+    from sotttt_desktop.services.area_rules import rule_in_force
+
+    assert rule_in_force("grassroots", dt.date(2024, 6, 30))["short"] == "QĐ 52/2016/QĐ-TTg"
+    assert rule_in_force("grassroots", dt.date(2024, 7, 1))["short"] == "NĐ 49/2024/NĐ-CP"
+    assert rule_in_force("press", dt.date(2024, 7, 1)) is None
+    overview = services.overview.area("grassroots", today=dt.date(2024, 6, 30))
+    assert overview["rule"]["basis"].startswith("Quyết định số 52/2016/QĐ-TTg")

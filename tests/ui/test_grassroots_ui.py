@@ -22,8 +22,9 @@ def test_the_tab_lists_the_stations_and_saves_the_map(qtbot, services: Services,
     tab = AreaTab(services, next(a for a in AREAS if a.key == "grassroots"))
     qtbot.addWidget(tab)
     tab.show()
-    view = tab.findChild(RegisterView)
-    assert view is not None and view.model.rowCount() == 1
+    view = tab.show_register("commune_radio_stations")
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.public_list_button is None and view.map_button.isEnabled()
     target = tmp_path / "cum-loa.geojson"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",

@@ -67,7 +67,10 @@ class OverviewService:
                 *dossier_scope, still_open(Dossier.state),
                 Dossier.due_date <= today + dt.timedelta(days=DUE_DAYS))
                 .order_by(Dossier.due_date)).all()
+        from sotttt_desktop.services.area_rules import rule_in_force
+
         return {"area": area, "registers": registers, "cases_at_risk": self._cases_at_risk(area),
+                "rule": rule_in_force(area, today), "today": today,
                 "expiring_permits": [{"number": n, "valid_until": d} for n, d in expiring],
                 "dossiers_due": [{"code": c, "due": d} for c, d in due],
                 "expiring_days": EXPIRING_DAYS, "due_days": DUE_DAYS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sotttt_desktop.areas import Area
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import _, format_date
 from sotttt_desktop.registers import get_register, registers_of
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.area_screens import AREA_SCREENS
@@ -37,6 +37,10 @@ def overview_text(services: Services, area: str) -> str:
         if districts:
             line += " — " + _("most in: {districts}").format(districts=districts)
         parts.append(line)
+    if data["rule"]:
+        parts.append(_("Rule in force on {day}: {basis} (since {since}).").format(
+            day=format_date(data["today"]), basis=data["rule"]["short"],
+            since=format_date(data["rule"]["effective_from"])))
     expiring = data["expiring_permits"]
     due = data["dossiers_due"]
     parts.append(_("Permits expiring within {days} days: {count}{first}.").format(
