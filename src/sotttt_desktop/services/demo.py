@@ -253,6 +253,8 @@ DEMO_USERS = [
     ("lanhdao", "Nguyễn Văn Hòa", ["leader"], [], None, None),
     ("truongphong", "Phạm Minh Tuấn", ["head_of_unit"], [], "TTBCXB", None),
     ("chuyenvien", "Lê Thị Thanh Hương", ["specialist"], ["press", "publishing"], "TTBCXB", None),
+    ("chuyenvien2", "Trương Văn Minh", ["specialist"], ["e_information", "grassroots"], "TTBCXB",
+     None),
     ("motcua", "Trần Thị Mỹ Duyên", ["one_stop_clerk"], [], "VP", None),
     ("vanthu", "Ngô Thị Thu Hà", ["records_clerk"], [], "VP", None),
     ("thanhtra", "Võ Văn Thành", ["inspector"], [], "TTRA", None),
