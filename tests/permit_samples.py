@@ -48,8 +48,9 @@ SAMPLES: dict[str, dict[str, str]] = {
         "số 2 đường Hùng Vương", "size": "10 tấm, 0,8 × 1,2 m",
         "shown_from": "10/04/2024", "shown_until": "30/04/2024"},
     "grassroots.commune_radio": {
-        "station": "Đài truyền thanh không dây xã Thanh Tuyền", "frequency": "54,5",
-        "power": "50", "site": "Trụ sở Ủy ban nhân dân xã Thanh Tuyền, huyện Dầu Tiếng",
+        "station_name": "Đài truyền thanh không dây xã Thanh Tuyền", "frequency": "54,5",
+        "transmitter_power": "50",
+        "transmitter_site": "Trụ sở Ủy ban nhân dân xã Thanh Tuyền, huyện Dầu Tiếng",
         "loudspeakers": "12 cụm loa tại các ấp Bến Súc, Bà Phái, Đường Long"},
     "press.local_broadcast": {
         "programmes": "Phát lại chương trình thời sự của Đài Phát thanh và Truyền hình Bình "

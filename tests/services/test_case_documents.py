@@ -92,3 +92,38 @@ def test_only_its_case_prints_the_report(services: Services) -> None:
         services.documents.render("ads-report", takedown["code"])
     with pytest.raises(Exception, match="BCQC-2099-00001"):
         services.documents.render("ads-report", "BCQC-2099-00001")
+
+
+def test_the_report_is_the_departments_once_a_year_and_kept_as_sent(
+        year_of_ads: Services) -> None:
+    services = year_of_ads
+    services.security.add_user("dian", "Cán bộ Dĩ An", "mat-khau-1", ["district_officer"],
+                               district=724, must_change=False)
+    officer = services.as_actor(services.security.login("dian", "mat-khau-1"))
+    with pytest.raises(PermissionDeniedError, match="toàn tỉnh"):
+        officer.cases.open("ads_annual_report", "Báo cáo của huyện", data=REPORT)
+    code = services.cases.open("ads_annual_report", "Báo cáo năm 2024",
+                               at=dt.datetime(2024, 8, 1, 9), data=REPORT)["code"]
+    with pytest.raises(ValidationError, match=f"Năm 2024 đã có .*{code}"):
+        services.cases.open("ads_annual_report", "Báo cáo thứ hai",
+                            at=dt.datetime(2024, 8, 2, 9), data=REPORT)
+    services.cases.open("takedown_request", "Yêu cầu gỡ 1", at=dt.datetime(2024, 8, 10, 15),
+                        data={"item": "https://x.vn/1", "platform": "TikTok"})
+    removed = services.cases.open("takedown_request", "Yêu cầu gỡ 2",
+                                  at=dt.datetime(2024, 9, 1, 9),
+                                  data={"item": "https://x.vn/2", "platform": "Facebook"})
+    services.cases.step(removed["code"], "removed", at=dt.datetime(2024, 9, 1, 20))
+    step = next(s for s in services.cases.show(code)["steps"] if s["action"] == "send")
+    assert step["decision_label"] == "Số báo cáo"
+    services.cases.step(code, "send", decision="1888/BC-STTTT", at=dt.datetime(2024, 9, 5, 9))
+    data = services.case_documents.ads_report(code, today=dt.date(2024, 12, 31))
+    # as sent on 05/09/2024: its number, its period; the removal of 07/03 counted, the one
+    # forwarded on 12/08 not yet removed
+    assert data["number"] == "1888/BC-STTTT" and data["printed_on"] == dt.date(2024, 9, 5)
+    assert data["period"] == "từ ngày 01/01/2024 đến ngày 05/09/2024"
+    assert (data["cross_border"], data["removed"]) == (2, 1)
+    assert data["takedowns"] == {"total": 2, "removed": 1, "blocked": 0, "waiting": 1,
+                                 "platforms": [("Facebook", 1), ("TikTok", 1)]}
+    text = pdf_text(services.documents.render("ads-report", code).pdf)
+    assert "Số: 1888/BC-STTTT" in text and "ngày 05 tháng 9 năm 2024" in text
+    assert "02 yêu cầu gỡ bỏ" in text

@@ -87,3 +87,42 @@ def test_a_viewer_sees_but_does_not_export(services: Services, tmp_path: Path) -
     with pytest.raises(PermissionDeniedError):
         viewer.point_layers.export("loudspeaker_clusters", tmp_path / "x.geojson")
     assert not list(tmp_path.glob("x*"))
+
+
+def test_the_departments_consent_writes_the_station_awaiting_its_licence(
+        services: Services) -> None:
+    """TT 05/2015 Art. 14(1)(b): the consent goes with the commune's frequency-licence
+    application; the station it names enters the register, waiting for that licence."""
+    import datetime as dt
+
+    from tests.documents.helpers import pdf_text
+    from tests.permit_samples import SAMPLES
+
+    commune = services.parties.add(kind="org", name="Ủy ban nhân dân xã Thanh Tuyền",
+                                   tax_code="3700999111", district_code="720",
+                                   commune_code=services.reference.districts()[720]
+                                   .communes[0][0], address="Xã Thanh Tuyền")
+    code = services.dossiers.receive("grassroots.commune_radio.consent", commune["id"],
+                                     received_at=dt.datetime(2024, 3, 1, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    services.dossiers.act(code, "approve")
+    consent = services.permits.issue(code, subject="", on=dt.date(2024, 3, 15),
+                                     details=SAMPLES["grassroots.commune_radio"])
+    [station] = services.registers.iter_records("commune_radio_stations")
+    assert (station["station_name"], station["technology"], station["state"]) == (
+        "Đài truyền thanh không dây xã Thanh Tuyền", "fm", "planned")
+    assert (float(station["frequency"]), float(station["transmitter_power"])) == (54.5, 50.0)
+    assert (station["consent_no"], station["consent_date"], station["managed_by"]) == (
+        consent["number"], dt.date(2024, 3, 15), "Ủy ban nhân dân xã Thanh Tuyền")
+    text = pdf_text(services.documents.render("permit", consent["number"]).pdf)
+    assert "Tần số: 54,5 MHz" in text and "Công suất máy phát: 50 W" in text
+    raw = {"station_name": station["station_name"], "district_code": "720",
+           "commune_code": str(station["commune_code"]), "technology": "fm",
+           "frequency": "54,5", "state": "active"}
+    with pytest.raises(ValidationError, match="phải có giấy phép sử dụng tần số"):  # on air
+        services.registers.update("commune_radio_stations", station["id"], raw,
+                                  expected_version=station["version"])
+    on_air = services.registers.update("commune_radio_stations", station["id"],
+                                       {**raw, "rf_licence_no": "1234/GP-CTS"},
+                                       expected_version=station["version"])
+    assert on_air["state"] == "active"

@@ -203,3 +203,39 @@ def test_the_grassroots_rule_changes_on_the_first_of_july_2024(services: Service
     assert rule_in_force("press", dt.date(2024, 7, 1)) is None
     overview = services.overview.area("grassroots", today=dt.date(2024, 6, 30))
     assert overview["rule"]["basis"].startswith("Quyết định số 52/2016/QĐ-TTg")
+
+
+def test_what_happened_is_not_in_the_future_and_plans_add_up(services: Services) -> None:
+    from sotttt_desktop.core import clock
+
+    tomorrow = clock.local_today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError, match="tương lai"):
+        services.registers.create("ad_violations", {
+            **VIOLATION, "action": "reminder", "detected_at": f"{tomorrow:%d/%m/%Y} 09:00"})
+    plan = {"plan_no": "1/KH-UBND", "year": str(tomorrow.year), "plan_kind": "annual",
+            "title": "Kế hoạch", "state": "drafting", "budget": "100.000.000",
+            "activities": "Hội nghị | | | | event | 80.000.000\nẤn phẩm | | | | publication | "
+                          "30.000.000"}
+    with pytest.raises(ValidationError, match="110.000.000 đồng, vượt dự toán"):
+        services.registers.create("external_plans", plan)
+    with pytest.raises(ValidationError, match="tối đa 10 năm"):
+        services.registers.create("external_plans", {**plan, "year": "2099",
+                                                      "activities": ""})
+    with pytest.raises(ValidationError, match="Dòng 1: đài phát tin sau khi đã nhận tin"):
+        services.registers.create("source_bulletins", {
+            "bulletin_no": "TTN-1", "provider_level": "provincial", "provider": "Sở",
+            "title": "Tin", "scheduled_at": "20/11/2024 17:30", "approved_by": "A",
+            "broadcast_at": "20/11/2024 17:30",
+            "targets": "Đài xã A | 20/11/2024 18:00 | 20/11/2024 17:30"})
+
+
+def test_a_district_officer_works_with_the_registers_kept_by_district(
+        services: Services) -> None:
+    services.security.add_user("dian", "Cán bộ Dĩ An", "mat-khau-1", ["district_officer"],
+                               district=724, must_change=False)
+    officer = services.as_actor(services.security.login("dian", "mat-khau-1"))
+    assert officer.registers.of_area("grassroots") == [
+        "commune_radio_stations", "district_stations", "grassroots_means"]
+    assert officer.registers.of_area("e_information") == ["websites", "game_points"]
+    assert [r["register"] for r in officer.overview.area("grassroots")["registers"]] == [
+        "commune_radio_stations", "district_stations", "grassroots_means"]

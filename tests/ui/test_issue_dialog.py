@@ -5,6 +5,7 @@ contents and clicks "Sign and issue", and the register entry carries what was ty
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +23,7 @@ from tests.permit_samples import SAMPLES
 
 ISSUABLE = sorted(p.key for p in load_catalogue().list() if p.unit is not TimeUnit.HOURS_BEFORE)
 APPLICANT = {"kind": "org", "name": "Công ty Cổ phần Văn hóa Sông Bé", "tax_code": "3700999111",
-             "district_code": "718", "address": "Số 1 đường Yersin",
+             "district_code": "718", "commune_code": "25747", "address": "Số 1 đường Yersin",
              "legal_representative": "Trần Văn Bình", "phone": "0274 3822 123",
              "email": "vanhoa@songbe.vn"}
 
@@ -124,7 +125,11 @@ def test_every_procedure_is_issued_from_the_dialog(key: str, qtbot, services: Se
         assert len(entries) == 1
         stored = services.permits.show(permit["reference"])["details"]
         for name in contents.field_names():
+            if name not in entries[0]:  # the permit's own line (a consent's loudspeakers)
+                continue
             value = entries[0][name]
+            if isinstance(value, Decimal):  # kept as exact text in the permit
+                value, stored[name] = str(value.normalize()), str(Decimal(stored[name]).normalize())
             assert (value.isoformat() if hasattr(value, "isoformat") else value) == stored[name]
         for name in contents.field_names():
             spec = contents.specs()[contents.field_names().index(name)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core.text import fold
@@ -104,8 +105,10 @@ def _label(specs: tuple[FieldSpec, ...], name: str) -> str:
 
 
 def to_json(values: dict[str, Any]) -> dict[str, Any]:
-    """The stored form (`permit.details`): keyed by field name, dates as ISO text."""
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
+    """The stored form (`permit.details`): keyed by field name, dates as ISO text, decimals as
+    text ("54.5": exact)."""
+    return {name: value.isoformat() if isinstance(value, dt.date)
+            else str(value) if isinstance(value, Decimal) else value
             for name, value in values.items() if value not in (None, "")}
 
 
@@ -126,6 +129,11 @@ def from_json(contents: PermitContents, stored: dict[str, Any]) -> dict[str, Any
             try:
                 value = dt.date.fromisoformat(value)
             except ValueError:
+                continue
+        elif spec.kind is FieldKind.DECIMAL and isinstance(value, str | int | float):
+            try:
+                value = Decimal(str(value))
+            except InvalidOperation:
                 continue
         values.setdefault(spec.name, value)
     return values
@@ -164,10 +172,22 @@ def printed_lines(contents: PermitContents, values: dict[str, Any],
             text = reference.district_name(value) or str(value)
         elif spec.kind is FieldKind.COMMUNE:
             text = reference.commune_name(value) or str(value)
+        elif spec.kind in (FieldKind.DECIMAL, FieldKind.MONEY, FieldKind.INTEGER):
+            text = _number_text(spec, value, lang)
         else:
             text = str(value)
         lines.append((in_language(lang, spec.label), text))
     return lines
+
+
+def _number_text(spec: FieldSpec, value: Any, lang: str) -> str:  # noqa: ANN401
+    """"54,5 MHz", "1.500.000 đồng" in the document's language, whatever the screen's."""
+    from babel.numbers import format_decimal
+
+    number = format_decimal(value, locale="vi" if lang == "vi" else "en")
+    if spec.kind is FieldKind.MONEY:
+        return in_language(lang, N_("{amount} VND")).format(amount=number)
+    return f"{number} {in_language(lang, spec.unit)}" if spec.unit else number
 
 
 def subject_text(contents: PermitContents, values: dict[str, Any],

@@ -16,12 +16,14 @@ CONTENTS = (
         FieldSpec("shown_from", N_("From"), FieldKind.DATE, required=True),
         FieldSpec("shown_until", N_("Until"), FieldKind.DATE, required=True),
     )),
-    PermitContents("grassroots.commune_radio", subject="station", fields=(
-        FieldSpec("station", N_("Radio station"), required=True, max_length=300),
-        FieldSpec("frequency", N_("Frequency (MHz)"), required=True, max_length=50),
-        FieldSpec("power", N_("Transmitter power (W)"), required=True, max_length=50),
-        FieldSpec("site", N_("Installation site"), required=True, max_length=400),
-        FieldSpec("loudspeakers", N_("Loudspeaker clusters"), FieldKind.MULTILINE,
-                  max_length=2000),
-    )),
+    # the station's fields of the register of commune radio stations (the consent writes the
+    # station, registers/grassroots.py CONSENT_FEED)
+    PermitContents("grassroots.commune_radio", register="commune_radio_stations",
+                   subject="station_name", fields=(
+                       "station_name", "frequency", "transmitter_power", "transmitter_site",
+                       FieldSpec("loudspeakers", N_("Loudspeaker clusters"), FieldKind.MULTILINE,
+                                 max_length=2000)),
+                   required=("frequency", "transmitter_power", "transmitter_site"),
+                   labels={"station_name": N_("Radio station"),
+                           "transmitter_site": N_("Installation site")}),
 )

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.registers.checks import not_in_future
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 SOURCES = (("monitoring", N_("The Department's monitoring")),
@@ -44,6 +45,7 @@ def check_violation(values: dict[str, Any], services: Any) -> dict[str, str]:  #
             errors["forwarded_on"] = _("Forwarded to the Ministry: give the date of the letter.")
     found: dt.datetime | None = values.get("detected_at")
     removed: dt.datetime | None = values.get("removed_at")
+    errors.update(not_in_future(values, ("detected_at", "removed_at", "forwarded_on")))
     if found and removed and removed < found:
         errors["removed_at"] = _("The removal cannot be confirmed before the violation was "
                                  "found.")

@@ -5,9 +5,11 @@ estimate and what was settled, its state and evaluation."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
 
 PLAN_KINDS = (("annual", N_("Annual plan")), ("medium_term", N_("Medium-term programme")),
@@ -16,6 +18,7 @@ PLAN_KINDS = (("annual", N_("Annual plan")), ("medium_term", N_("Medium-term pro
 PLAN_STATES = (("drafting", N_("Drafting")), ("approved", N_("Approved")),
                ("under_way", N_("Under way")), ("done", N_("Done and evaluated")),
                ("cancelled", N_("Cancelled")))
+PLANNED_AHEAD = 10  # years: a long-term programme looks ten years ahead
 CHANNELS = (("press", N_("Press")), ("online", N_("Online and social networks")),
             ("event", N_("Event or exhibition")), ("publication", N_("Printed publications")),
             ("delegation", N_("Delegation or exchange")), ("other", N_("Other")))
@@ -25,6 +28,16 @@ def check_plan(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
     """What was settled is only known once the plan is under way; a plan evaluated as done
     says how it went."""
     errors: dict[str, str] = {}
+    year = values.get("year")
+    if year is not None and year > clock.local_today().year + PLANNED_AHEAD:
+        errors["year"] = _("A plan is made at most {years} years ahead.").format(
+            years=PLANNED_AHEAD)
+    budget = values.get("budget")
+    planned = sum(int(re.sub(r"\D", "", row["budget"]) or 0)
+                  for row in values.get("activities") or () if row.get("budget"))
+    if budget is not None and planned > budget:
+        errors["activities"] = _("The activities cost {planned} đồng, more than the budget "
+                                 "estimate.").format(planned=format_number(planned))
     if values.get("settled") and values.get("state") in ("drafting", "approved"):
         errors["settled"] = _("An amount is settled only once the plan is under way.")
     if values.get("state") == "done" and not values.get("evaluation"):

@@ -7,13 +7,15 @@ boards and propagandists of each ward and commune."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sotttt_desktop.core import validation
+from sotttt_desktop.core import clock, validation
 from sotttt_desktop.i18n import N_, _
-from sotttt_desktop.registers.licensed import lifecycle_fields
+from sotttt_desktop.registers.checks import not_in_future
+from sotttt_desktop.registers.licensed import PERMIT_LINKS, STATE_CHOICES, lifecycle_fields
 from sotttt_desktop.registers.point_layer import PointLayer
-from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec, PermitFeed, RegisterSpec
 
 TECHNOLOGIES = (("wired", N_("Wired")), ("fm", N_("FM wireless")),
                 ("ict", N_("IT and telecoms (TT 39/2020)")))
@@ -26,8 +28,8 @@ FM_BROADCAST_BAND_MHZ = (87.0, 108.0)
 
 def check_station(values: dict[str, Any], services: Any,  # noqa: ANN401
                   band: tuple[float, float] = FM_BAND_MHZ) -> dict[str, str]:
-    """An FM wireless station transmits on a frequency of its band, under a frequency
-    licence."""
+    """An FM wireless station transmits on a frequency of its band, and on air (active) under
+    a frequency licence (the Department's consent comes first: the station then awaits it)."""
     errors: dict[str, str] = {}
     if values.get("technology") != "fm":
         return errors
@@ -38,17 +40,30 @@ def check_station(values: dict[str, Any], services: Any,  # noqa: ANN401
     elif not low <= float(frequency) <= high:
         errors["frequency"] = _("An FM station of this kind transmits between {low} and "
                                 "{high} MHz.").format(low=f"{low:g}", high=f"{high:g}")
-    if not values.get("rf_licence_no"):
+    if not values.get("rf_licence_no") and values.get("state") in (None, "active"):
         errors["rf_licence_no"] = _("An FM wireless station needs its frequency licence.")
     return errors
 
+
+# a station the Department consented to, waiting for its frequency licence (TT 05/2015 Art.
+# 14(1)(b): the consent is part of the licence application)
+STATION_STATES = (("planned", N_("Awaiting its frequency licence")), *STATE_CHOICES)
+
+# the Department's consent to a commune's FM wireless station (procedure
+# grassroots.commune_radio.consent) writes the station: the commune's People's Committee, the
+# consent letter, the frequency, power and site it names; the station then awaits its licence
+CONSENT_FEED = PermitFeed(
+    facts={"managed_by": "holder.name", "district_code": "holder.district_code",
+           "commune_code": "holder.commune_code", "consent_no": "number",
+           "consent_date": "issued_on"},
+    constants={"technology": "fm", "state": "planned"})
 
 COMMUNE_RADIO_STATIONS = RegisterSpec(
     key="commune_radio_stations", area="grassroots", title=N_("Commune radio stations"),
     item_name=N_("commune radio station"), table="commune_radio_station",
     search_kind="commune_radio_station", default_sort="station_name",
     title_field="station_name", subtitle_fields=("technology", "district_code"),
-    holder_column=None, checks=check_station,
+    stored=PERMIT_LINKS, permit_feed=CONSENT_FEED, checks=check_station,
     fields=(
         FieldSpec("station_name", N_("Station"), required=True, max_length=200, width=240,
                   searchable=True, sort_column="station_name",
@@ -68,6 +83,10 @@ COMMUNE_RADIO_STATIONS = RegisterSpec(
                   index="technology", aliases=("Công nghệ", "Loại hình")),
         FieldSpec("frequency", N_("FM frequency"), FieldKind.DECIMAL, unit="MHz", decimals=3,
                   width=100, aliases=("Tần số",)),
+        FieldSpec("transmitter_power", N_("Transmitter power"), FieldKind.DECIMAL, unit="W",
+                  decimals=0, in_table=False, aliases=("Công suất máy phát",)),
+        FieldSpec("transmitter_site", N_("Transmitter site"), max_length=400, in_table=False,
+                  aliases=("Địa điểm đặt máy phát",)),
         FieldSpec("rf_licence_no", N_("Frequency licence no."), max_length=64, in_table=False,
                   aliases=("Số giấy phép tần số",)),
         FieldSpec("rf_licence_until", N_("Frequency licence valid until"), FieldKind.DATE,
@@ -91,7 +110,10 @@ COMMUNE_RADIO_STATIONS = RegisterSpec(
                   aliases=("Kết nối hệ thống thông tin nguồn từ ngày",)),
         FieldSpec("tt39_compliant_on", N_("Meets TT 39/2020 since"), FieldKind.DATE,
                   in_table=False, aliases=("Đáp ứng TT 39/2020 từ ngày",)),
-        *lifecycle_fields(),
+        FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True,
+                  choices=STATION_STATES, default="active", width=130, filterable=True,
+                  sort_column="state", index="state"),
+        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     ),
 )
 
@@ -155,7 +177,27 @@ def check_bulletin(values: dict[str, Any], services: Any) -> dict[str, str]:  # 
     if scheduled and broadcast and broadcast < scheduled:
         errors["broadcast_at"] = _("The broadcast cannot come before the time it was "
                                    "scheduled for.")
+    errors.update(not_in_future(values, ("broadcast_at",)))
+    for number, row in enumerate(values.get("targets") or (), start=1):
+        received, aired = _moment(row.get("received_at")), _moment(row.get("aired_at"))
+        if (aired and received and aired < received) or (
+                aired and aired > clock.local_now().replace(tzinfo=None)):
+            errors["targets"] = _("Row {row}: a station airs an item after receiving it, and "
+                                  "not in the future.").format(row=number)
+            break
     return errors
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """A row's date and time as kept ("20/11/2024 17:30")."""
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y %H:%M") if text else None
+    except ValueError:
+        return None
+
+
+def check_means(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
+    return not_in_future(values, ("since",))
 
 
 # the provincial source-information system (TT 39/2020 Art. 3): what was supplied to the
@@ -204,7 +246,7 @@ GRASSROOTS_MEANS = RegisterSpec(
     item_name=N_("grassroots information means"), table="grassroots_means",
     search_kind="grassroots_means", default_sort="name", title_field="name",
     subtitle_fields=("means", "commune_code"), holder_column=None, sort_from="name",
-    variant_field="means",
+    variant_field="means", checks=check_means,
     fields=(
         FieldSpec("code", N_("List code"), required=True, max_length=32, width=120,
                   searchable=True, sort_column="code", aliases=("Mã", "Mã số"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases import kinds
-from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers.advertising import ACTIONS, MEDIA
 
@@ -35,6 +35,10 @@ class CaseDocumentService:
         not print `kind` is refused."""
         case = self._services.cases.show(code)
         spec = kinds()[case["kind"]]
+        if spec.department_wide and self._services.actor.district_scoped:
+            raise PermissionDeniedError(_("“{label}” is the Department's own work for the whole "
+                                          "province: a district officer does not print it.")
+                                        .format(label=_(spec.label)))
         if spec.document != kind:
             raise ValidationError(_("Case {code} ({label}) does not print this document.")
                                   .format(code=case["code"], label=_(spec.label)))
@@ -57,9 +61,16 @@ class CaseDocumentService:
             raise ValidationError(_("Write the {fields} of case {code} before printing its "
                                     "report.").format(fields=", ".join(missing),
                                                       code=case["code"]))
-        today = today or clock.local_today()
+        # once sent, the report is the one sent: its number, its date, its figures then
+        sent = next((e for e in reversed(case["timeline"]) if e["step"] == "send"), None)
+        today = sent["at"].date() if sent else (today or clock.local_today())
         year = case["opened_at"].year
         start, end = dt.date(year, 1, 1), min(today, dt.date(year, 12, 31))
+
+        def by_end(moment: dt.datetime | dt.date | None) -> bool:
+            day = moment.date() if isinstance(moment, dt.datetime) else moment
+            return day is not None and day <= end
+
         found = [e for e in services.registers.iter_records("ad_violations")
                  if start <= e["detected_at"].date() <= end]
         found.sort(key=lambda e: e["detected_at"])
@@ -72,33 +83,55 @@ class CaseDocumentService:
             of_medium = [e for e in cross if e["medium"] == key]
             if of_medium:
                 by_medium.append([label, len(of_medium),
-                                  sum(1 for e in of_medium if e.get("forwarded_no")),
-                                  sum(1 for e in of_medium if e.get("removed_at"))])
+                                  sum(1 for e in of_medium if by_end(e.get("forwarded_on"))),
+                                  sum(1 for e in of_medium if by_end(e.get("removed_at")))])
         cases = [{
             "found": _day(e["detected_at"]), "location": e["location"],
             "product": e.get("product") or "",
             "forwarded": (f"Số {e['forwarded_no']} ngày {_day(e['forwarded_on'])}"
-                          if e.get("forwarded_no") and e.get("forwarded_on") else "Chưa chuyển"),
-            "result": (f"Đã gỡ bỏ ngày {_day(e['removed_at'])}" if e.get("removed_at")
+                          if e.get("forwarded_no") and by_end(e.get("forwarded_on"))
+                          else "Chưa chuyển"),
+            "result": (f"Đã gỡ bỏ ngày {_day(e['removed_at'])}" if by_end(e.get("removed_at"))
                        else "Chưa gỡ bỏ")} for e in cross]
         actions = {}
         for e in domestic:
             label = action_label.get(e["action"], e["action"])
             actions[label] = actions.get(label, 0) + 1
+        takedowns = self._takedowns(start, end)
         texts = texts_in_force("ads_report", today)
         unit = services.reference.unit_for_area(spec.area, today)[1]
         profile = services.reference.profile(today)
         return {
             "year": year, "period": f"từ ngày {_day(start)} đến ngày {_day(end)}",
             "basis": texts["basis"], "ministry": texts["ministry"],
-            # the number is the records clerk's, once signed: a blank before the symbol
-            "number": f"{' ' * 8}/BC-{profile.get('abbreviation') or ''}".rstrip("-"),
+            # the number is the records clerk's, once signed: a blank before the symbol; the
+            # number recorded when it was sent
+            "number": sent["decision"] if sent and sent["decision"] else f"{' ' * 8}/BC-{profile.get('abbreviation') or ''}".rstrip("-"),
             "total": len(found), "cross_border": len(cross),
-            "forwarded": sum(1 for e in cross if e.get("forwarded_no")),
-            "removed": sum(1 for e in cross if e.get("removed_at")),
+            "forwarded": sum(1 for e in cross if by_end(e.get("forwarded_on"))),
+            "removed": sum(1 for e in cross if by_end(e.get("removed_at"))),
+            "takedowns": takedowns,
             "by_medium": by_medium, "cases": cases, "domestic": len(domestic),
             "domestic_actions": sorted(actions.items(), key=lambda item: -item[1]),
             "assessment": case["data"]["assessment"], "proposals": case["data"]["proposals"],
             "case_code": case["code"],
             "recipients": [*texts["recipients"], f"Lưu: VT, {unit}".rstrip(", ")],
             "printed_on": today}
+
+    def _takedowns(self, start: dt.date, end: dt.date) -> dict[str, Any]:
+        """The takedown requests the Department sent to platforms within the period: how many,
+        by platform, and what became of them by its end."""
+        requests = [c for c in self._services.cases.list(kind="takedown_request", limit=10_000)
+                    if start <= c["opened_at"].date() <= end]
+        platforms: dict[str, int] = {}
+        outcome = {"removed": 0, "blocked": 0, "waiting": 0}
+        for case in requests:
+            platform = self._services.cases.show(case["code"])["data"].get("platform", "")
+            platforms[platform] = platforms.get(platform, 0) + 1
+            finished = case["finished_at"]
+            if case["state"] in ("removed", "blocked") and finished and finished.date() <= end:
+                outcome[case["state"]] += 1
+            elif case["state"] != "withdrawn":
+                outcome["waiting"] += 1
+        return {"total": len(requests), **outcome,
+                "platforms": sorted(platforms.items(), key=lambda item: (-item[1], item[0]))}

@@ -9,6 +9,7 @@ register's display rules.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.errors import ValidationError
@@ -48,7 +49,8 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
 
 
 def to_json(values: dict[str, Any]) -> dict[str, Any]:
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
+    return {name: value.isoformat() if isinstance(value, dt.date)
+            else str(value) if isinstance(value, Decimal) else value
             for name, value in values.items()}
 
 
@@ -64,7 +66,9 @@ def from_json(spec: CaseSpec, stored: dict[str, Any]) -> dict[str, Any]:
                 value = dt.date.fromisoformat(value)
             elif field.kind is FieldKind.DATETIME:
                 value = dt.datetime.fromisoformat(value)
-        except (TypeError, ValueError):
+            elif field.kind is FieldKind.DECIMAL:
+                value = Decimal(str(value))
+        except (TypeError, ValueError, InvalidOperation):
             continue
         values[field.name] = value
     return values

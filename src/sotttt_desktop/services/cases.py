@@ -23,7 +23,12 @@ from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
 from sotttt_desktop.core.text import clean
-from sotttt_desktop.errors import ConflictError, NotFoundError, ValidationError
+from sotttt_desktop.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.services import case_fields
 from sotttt_desktop.services.case_fields import parse_case_data
@@ -103,6 +108,10 @@ class CaseService:
         services = self._services
         spec = self.spec(kind)
         services.require(spec.area, "create")
+        if spec.department_wide and services.actor.district_scoped:
+            raise PermissionDeniedError(_(
+                "“{label}” is the Department's own work for the whole province: a district "
+                "officer does not open it.").format(label=_(spec.label)))
         values = case_fields.parse_case_data(spec, data or {}, services.reference)
         title = (clean(title) or "")[:TITLE_MAX + 1]
         if not title:
@@ -128,6 +137,15 @@ class CaseService:
             if district_code is not None and session.get(District, district_code) is None:
                 raise ValidationError(_("There is no district {code}.").format(
                     code=district_code))
+            if spec.one_per_year:
+                same_year = session.execute(select(CaseFile.code).where(
+                    CaseFile.kind == spec.kind,
+                    CaseFile.opened_at >= _utc(dt.datetime(moment.year, 1, 1)),
+                    CaseFile.opened_at < _utc(dt.datetime(moment.year + 1, 1, 1)))
+                    .limit(1)).scalar_one_or_none()
+                if same_year is not None:
+                    raise ValidationError(_("{year} already has its {label}: {code}.").format(
+                        year=moment.year, label=_(spec.label).lower(), code=same_year))
             case_id = uuid.uuid4()
             case = CaseFile(
                 id=case_id, kind=spec.kind, spec_version=spec.version,
@@ -300,6 +318,8 @@ class CaseService:
         services = self._services
         return [{"action": key, "label": _(step.label), "needs_reason": step.needs_reason,
                  "needs_decision": step.needs_decision,
+                 "decision_label": _(step.decision_label),
+                 "decision_example": step.decision_example,
                  "extends": [{"clock": c.key, "label": _(c.label),
                               "unit": str(c.limit.unit)}
                              for c in spec.clocks if key in c.extend_on],

@@ -32,15 +32,43 @@ def _day(value: dt.date) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+def _license_consented(services: Services, station: dict, rng: random.Random,
+                       today: dt.date) -> int:
+    """A consented station on air: its frequency licence, its loudspeakers (1: updated)."""
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.services.records import edit_text
+
+    consent_date = station.get("consent_date")
+    if consent_date is None or consent_date > today - dt.timedelta(days=90):
+        return 0
+    spec = get_register("commune_radio_stations")
+    raw = {f.name: edit_text(f, station.get(f.name)) for f in spec.fields
+           if station.get(f.name) is not None}
+    raw.update({"state": "active", "rf_licence_no": f"{rng.randint(100, 9999)}/GP-CTS",
+                "rf_licence_until": _day(consent_date + dt.timedelta(days=rng.randint(1500, 1800))),
+                "equipment": "01 máy phát FM, 01 bộ thu tín hiệu, 01 micro",
+                "staff": "01 cán bộ văn hóa - thông tin kiêm nhiệm"})
+    services.registers.update("commune_radio_stations", station["id"], raw, station["version"])
+    return 1
+
+
 def fill_demo_stations(services: Services, seed: int = 2023, limit: int | None = None) -> int:
     """A station in every ward and commune (the first `limit` only, if given); returns how
     many."""
     rng = random.Random(seed)
     today = clock.local_today()
     written = 0
+    # the stations the demo's consents wrote (the one-stop volume): those consented more than
+    # 90 days ago have had their frequency licence since, and their loudspeakers
+    consented = {}
+    for record in services.registers.iter_records("commune_radio_stations"):
+        consented[record["commune_code"]] = record
     for district in services.reference.districts().values():
         centre = DISTRICT_CENTRES.get(district.code, (11.05, 106.65))
         for code, commune in district.communes:
+            if code in consented:
+                written += _license_consented(services, consented[code], rng, today)
+                continue
             roll = rng.random()
             technology = "ict" if roll < 0.55 else "fm" if roll < 0.9 else "wired"
             latitude = centre[0] + rng.uniform(-0.03, 0.03)

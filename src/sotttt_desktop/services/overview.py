@@ -34,8 +34,9 @@ class OverviewService:
         actor = services.actor
         registers = []
         with services.db.session() as session:
+            mine = set(services.registers.of_area(area))
             for spec in all_registers().values():
-                if spec.area != area:
+                if spec.key not in mine:
                     continue
                 model = spec.model
                 scope = []

@@ -29,7 +29,7 @@ from sotttt_desktop.errors import (
 from sotttt_desktop.i18n import _, format_number
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.kinds import handler
-from sotttt_desktop.registers.spec import RegisterSpec
+from sotttt_desktop.registers.spec import FieldKind, RegisterSpec
 from sotttt_desktop.services.entry_holders import refuse_taking_over
 from sotttt_desktop.services.records import (
     display_value,
@@ -118,6 +118,16 @@ class RegisterService:
                 model.id.in_(select(SearchEntry.entity_id).where(condition))
             )
         return statement
+
+    def of_area(self, area: str) -> list[str]:
+        """The registers of an area this user works with: a district officer's are those kept
+        by district (the Department's province-wide registers — advertising violations, source
+        information, external plans — are not his)."""
+        from sotttt_desktop.registers import registers_of
+
+        actor = self._services.actor
+        return [key for key in registers_of(area)
+                if not actor.district_scoped or get_register(key).district_field is not None]
 
     def count(self, key: str, flt: RegisterFilter | None = None) -> int:
         spec = get_register(key)
@@ -555,7 +565,9 @@ class RegisterService:
                     message = _("This value is already registered for a record outside your "
                                 "district; ask the Department to check it.")
                     raise DuplicateError(message, {f.name: message})
-                message = _(f.unique_message).format(value=value, name=existing[1])
+                shown = (display_value(f, value, self._services.reference)
+                         if f.kind in (FieldKind.DISTRICT, FieldKind.COMMUNE) else value)
+                message = _(f.unique_message).format(value=shown, name=existing[1])
                 raise DuplicateError(message, {f.name: message}, existing_id=existing[0])
 
     def _index(self, session: Any, spec: RegisterSpec, record_id: uuid.UUID,

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sotttt_desktop.areas import Area
 from sotttt_desktop.i18n import _, format_date
-from sotttt_desktop.registers import get_register, registers_of
+from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.area_screens import AREA_SCREENS
 from sotttt_desktop.ui.widgets.register_view import RegisterView
@@ -79,7 +79,7 @@ class AreaTab(QWidget):
             return
         from sotttt_desktop.ui.cases_view import CasesView, area_has_cases
 
-        registers = registers_of(area.key)
+        registers = services.registers.of_area(area.key)
         if not registers and area_has_cases(area.key):  # its declared cases, for now
             self.custom = CasesView(services, area.key, self)
             layout.addWidget(self.custom, 1)

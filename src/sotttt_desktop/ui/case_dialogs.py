@@ -203,7 +203,8 @@ class StepDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(_("Step"), self.step)
         self.form.addRow(_("Reason"), self.reason)
-        self.form.addRow(_("Decision no."), self.decision)
+        self.decision_label = QLabel(_("Decision no."))
+        self.form.addRow(self.decision_label, self.decision)
         self.form.addRow(_("Extension length"), self.amount)
         self.form.addRow(_("Kind of case"), self.variant)
         buttons, self.take_button = confirm_buttons(_("Take the step"), "case_take",
@@ -227,6 +228,8 @@ class StepDialog(QDialog):
                               (self.amount, bool(step["extends"])),
                               (self.variant, bool(step["variants"]))):
             self.form.setRowVisible(widget, shown)
+        self.decision_label.setText(step.get("decision_label") or _("Decision no."))
+        self.decision.setPlaceholderText(step.get("decision_example") or "05/QĐ-STTTT")
         self.variant.clear()
         self.variant.addItem(_("ordinary"), "")
         for key, label in step["variants"].items():

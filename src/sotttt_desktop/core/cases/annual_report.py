@@ -19,7 +19,9 @@ SPEC = CaseSpec(
     states={"drafting": N_("drafting"), "sent": N_("report sent")},
     initial="drafting", final_states=("sent",),
     steps={"send": CaseStep(N_("send the report"), ("drafting",), "sent", permission="approve",
-                            needs_decision=True)},
+                            needs_decision=True, decision_label=N_("Report no."),
+                            decision_example="1888/BC-STTTT")},
+    department_wide=True, one_per_year=True,
     fields=(
         FieldSpec("assessment", N_("General assessment"), FieldKind.MULTILINE, max_length=4000,
                   aliases=("Đánh giá chung",)),

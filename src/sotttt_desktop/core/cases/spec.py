@@ -114,6 +114,9 @@ class CaseStep:
     area: str | None = None
     needs_reason: bool = False
     needs_decision: bool = False  # a decision number (extensions, acceptance decisions)
+    # N_(): what the number is called for this step (a report's own number), and an example
+    decision_label: str = N_("Decision no.")
+    decision_example: str = "05/QĐ-STTTT"
     chooses_variant: bool = False  # the step classifies the case (complex, remote area)
     window: StepWindow | None = None  # when the law allows the step, on a clock
 
@@ -138,6 +141,10 @@ class CaseSpec:
     # the document the case prints (a kind of documents/templates whose subject is "case"), if
     # any: the annual report drafted from the case and the registers
     document: str | None = None
+    # the Department's own work across the province (an annual report): not opened by a
+    # district officer, and one a year when `one_per_year`
+    department_wide: bool = False
+    one_per_year: bool = False
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")

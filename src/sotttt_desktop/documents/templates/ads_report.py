@@ -26,16 +26,17 @@ def _lines(text: str) -> tuple[Para, ...]:
 def _figures(data: dict[str, Any]) -> tuple[Any, ...]:
     blocks: list[Any] = [Para("1. Quảng cáo xuyên biên giới", "heading")]
     if not data["cross_border"]:
-        blocks.append(Para(f"Trong năm {data['year']} ({data['period']}), Sở không phát hiện "
-                           "trường hợp quảng cáo xuyên biên giới có dấu hiệu vi phạm."))
+        blocks.append(Para("Trong kỳ báo cáo, Sở không ghi nhận trường hợp quảng cáo xuyên "
+                           "biên giới có dấu hiệu vi phạm."))
     else:
         blocks.append(Para(
-            f"Trong năm {data['year']} ({data['period']}), Sở đã phát hiện "
-            f"{count(data['cross_border'])} trường hợp quảng cáo xuyên biên giới có dấu hiệu vi "
-            f"phạm (trên tổng số {count(data['total'])} trường hợp vi phạm quảng cáo trên các "
-            f"phương tiện thuộc phạm vi quản lý); đã chuyển {data['ministry']} "
-            f"{count(data['forwarded'])} trường hợp; {count(data['removed'])} trường hợp đã được "
-            "xác nhận gỡ bỏ. Cụ thể theo phương tiện:"))
+            f"Trong kỳ báo cáo, Sở đã ghi nhận {count(data['cross_border'])} trường hợp quảng "
+            "cáo xuyên biên giới có dấu hiệu vi phạm (do Sở theo dõi, phát hiện, do người dân "
+            "phản ánh, do Bộ và các cơ quan khác chuyển đến; trên tổng số "
+            f"{count(data['total'])} trường hợp vi phạm quảng cáo trên các phương tiện thuộc "
+            f"phạm vi quản lý); đã chuyển {data['ministry']} {count(data['forwarded'])} trường "
+            f"hợp; {count(data['removed'])} trường hợp đã được xác nhận gỡ bỏ. Cụ thể theo "
+            "phương tiện:"))
         rows = [(str(n), *[str(v) if i else v for i, v in enumerate(row)])
                 for n, row in enumerate(data["by_medium"], start=1)]
         rows.append(("", "Tổng cộng", str(data["cross_border"]), str(data["forwarded"]),
@@ -43,7 +44,7 @@ def _figures(data: dict[str, Any]) -> tuple[Any, ...]:
         blocks.append(TableBlock(("TT", "Phương tiện", "Số trường hợp", "Đã chuyển Bộ",
                                   "Đã gỡ bỏ"), tuple(rows), (0.07, 0.45, 0.16, 0.16, 0.16),
                                  align=("CENTER", "LEFT", "CENTER", "CENTER", "CENTER")))
-        blocks.append(Para("Danh sách các trường hợp:", "plain"))
+        blocks.append(Para("Danh sách các trường hợp:"))
         blocks.append(TableBlock(
             ("TT", "Ngày phát hiện", "Đường dẫn, tài khoản", "Sản phẩm, dịch vụ quảng cáo",
              "Văn bản chuyển Bộ", "Kết quả"),
@@ -51,15 +52,22 @@ def _figures(data: dict[str, Any]) -> tuple[Any, ...]:
                   for n, c in enumerate(data["cases"], start=1)),
             (0.06, 0.13, 0.29, 0.2, 0.17, 0.15), font_size=10,
             align=("CENTER", "CENTER", "LEFT", "LEFT", "LEFT", "LEFT")))
+    takedowns = data["takedowns"]
+    if takedowns["total"]:
+        platforms = ", ".join(f"{name}: {count(n)}" for name, n in takedowns["platforms"])
+        blocks.append(Para(
+            f"Sở đã gửi {count(takedowns['total'])} yêu cầu gỡ bỏ nội dung vi phạm đến các "
+            f"nền tảng ({platforms}); đã gỡ bỏ {count(takedowns['removed'])}, đã chặn truy cập "
+            f"{count(takedowns['blocked'])}, đang chờ xử lý {count(takedowns['waiting'])}."))
     blocks.append(Para("2. Quảng cáo trong nước trên các phương tiện thuộc phạm vi quản lý",
                        "heading"))
     if data["domestic"]:
-        actions = "; ".join(f"{label.lower()}: {count(n)}"
+        actions = "; ".join(f"{label[:1].lower()}{label[1:]}: {count(n)}"
                             for label, n in data["domestic_actions"])
-        blocks.append(Para(f"Sở đã phát hiện {count(data['domestic'])} trường hợp quảng cáo "
+        blocks.append(Para(f"Sở đã ghi nhận {count(data['domestic'])} trường hợp quảng cáo "
                            f"trong nước có dấu hiệu vi phạm và đã xử lý ({actions})."))
     else:
-        blocks.append(Para("Sở không phát hiện trường hợp quảng cáo trong nước có dấu hiệu vi "
+        blocks.append(Para("Sở không ghi nhận trường hợp quảng cáo trong nước có dấu hiệu vi "
                            "phạm."))
     return tuple(blocks)
 
@@ -80,8 +88,9 @@ def _build(data: dict[str, Any]) -> Document:
                   summary=f"Tình hình quản lý dịch vụ quảng cáo xuyên biên giới năm "
                           f"{data['year']}",
                   body=body, signature=signature(data.get("signer")),
-                  recipients=tuple(data["recipients"]), reference=data["case_code"],
-                  metadata_title=f"Báo cáo quảng cáo xuyên biên giới năm {data['year']}")
+                  recipients=tuple(data["recipients"]),
+                  metadata_title=f"Báo cáo tình hình quản lý dịch vụ quảng cáo xuyên biên giới "
+                                 f"năm {data['year']}")
 
 
 TEMPLATE = Template(kind="ads-report", title="Báo cáo năm về quảng cáo xuyên biên giới",
