@@ -55,10 +55,12 @@ def _figures(data: dict[str, Any]) -> tuple[Any, ...]:
     takedowns = data["takedowns"]
     if takedowns["total"]:
         platforms = ", ".join(f"{name}: {count(n)}" for name, n in takedowns["platforms"])
+        outcome = ", ".join(f"{words} {count(takedowns[key])}" for key, words in (
+            ("removed", "đã gỡ bỏ"), ("blocked", "đã chặn truy cập"),
+            ("waiting", "đang chờ xử lý")) if takedowns[key])
         blocks.append(Para(
             f"Sở đã gửi {count(takedowns['total'])} yêu cầu gỡ bỏ nội dung vi phạm đến các "
-            f"nền tảng ({platforms}); đã gỡ bỏ {count(takedowns['removed'])}, đã chặn truy cập "
-            f"{count(takedowns['blocked'])}, đang chờ xử lý {count(takedowns['waiting'])}."))
+            f"nền tảng ({platforms})" + (f"; {outcome}." if outcome else ".")))
     blocks.append(Para("2. Quảng cáo trong nước trên các phương tiện thuộc phạm vi quản lý",
                        "heading"))
     if data["domestic"]:
