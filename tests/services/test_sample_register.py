@@ -210,7 +210,7 @@ def test_party_record_rows_and_files_end_to_end(sample: Services, tmp_path: Path
     shown = dict(registers.display(SAMPLE.key, again))
     assert shown["Inspected party"] == "Công ty TNHH Quảng cáo Sao Mai (3700123456)"
     assert shown["Facility inspected"] == "Công ty In Đức Hưng (3700111222)"
-    assert shown["Activities"].splitlines() == [
+    assert shown[_("Activities")].splitlines() == [
         "05/03/2024 | Kiểm tra giấy phép | Phòng TTBCXB", "06/03/2024 | Lập biên bản vi phạm"]
     assert shown["Evidence"] == "bien-ban.pdf (1 KB)"
     columns = [f.name for f in SAMPLE.table_fields]

@@ -206,7 +206,7 @@ def fill_demo_grassroots_lists(services: Services, seed: int = 2023,
             "name": f"Bản tin thông tin cơ sở {_lower_kind(district.name)}",
             "district_code": str(district.code), "commune_code": str(district.communes[0][0]),
             "periodicity": "Hằng tháng", "copies": str(rng.choice((500, 800, 1000))),
-            "since": "01/07/2024", "state": "active"})
+            "since": f"{min(dt.date(2024, 7, 1), today):%d/%m/%Y}", "state": "active"})
         written += 1
         for code, name in district.communes:
             if limit is not None and communes >= limit:
