@@ -95,3 +95,16 @@ def test_the_application_cannot_update_or_delete_audit_entries(services: Service
     with (services.db.session(write=True) as session,
           pytest.raises(SADatabaseError, match="never deleted|changed or deleted")):
         session.execute(text("DELETE FROM audit_entry WHERE id = 1"))
+
+
+def test_a_damaged_value_breaks_the_chain_instead_of_the_check() -> None:
+    """A flipped byte can make SQLite return bytes for a text column: the entry's hash no longer
+    matches (the damage is reported), and hashing it raises nothing."""
+    import datetime as dt
+
+    from sotttt_desktop.core.audit import entry_hash
+
+    at = dt.datetime(2024, 11, 29, 9, tzinfo=dt.UTC)
+    good = entry_hash("0" * 64, at, "admin", "create", "party", "1", "Công ty", None, None)
+    damaged = entry_hash("0" * 64, at, b"admin", "create", "party", "1", "Công ty", None, None)
+    assert good != damaged

@@ -58,8 +58,15 @@ def entry_hash(prev_hash: str, at: dt.datetime, username: str, action: str, enti
                entity_id: str, summary: str, before: str | None, after: str | None) -> str:
     at_text = at.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
     payload = json.dumps([prev_hash, at_text, username, action, entity_kind, entity_id, summary,
-                          before, after], ensure_ascii=False, separators=(",", ":"))
+                          before, after], ensure_ascii=False, separators=(",", ":"),
+                         default=_damaged)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _damaged(value: object) -> str:
+    """A stored value of the wrong type (a damaged file gave bytes for text): hashed as what it
+    is, so the entry fails to match its stored hash and the chain reports the damage."""
+    return f"<{type(value).__name__}>{value!r}"
 
 
 SEAL_PREFIX = "audit_seal:"
