@@ -103,7 +103,7 @@ def test_a_takedown_request_with_its_fields_and_evidence(capsys: pytest.CaptureF
     code_, out, err = run(capsys, *db, "case", "show", opened["code"])
     assert code_ == 0, err
     assert "  Nội dung bị phản ánh (đường dẫn hoặc tài khoản): https://youtu.be/abc" in out
-    assert "  Tệp chứng cứ: anh-chup.png (2 KB) — SHA-256 " in out
+    assert "  Tệp chứng cứ: anh-chup.png (2 KB), ghi nhận lúc " in out and " — SHA-256 " in out
     status, _out, err = run(capsys, *db, "case", "open", "takedown_request", "--title", "x",
                             "--set", "platform=YouTube")
     assert status == 2 and "Trường này bắt buộc nhập" in err

@@ -54,8 +54,10 @@ def test_an_open_case_is_completed_then_kept_once_closed(services: Services) -> 
     viewer = services.as_actor(services.security.login("xem", "mat-khau-1"))
     with pytest.raises(PermissionDeniedError):
         viewer.cases.edit(opened["code"], REPORT)
-    services.cases.step(opened["code"], "send", decision="1888/BC-STTTT",
-                        at=dt.datetime(2024, 12, 20, 9))
+    with pytest.raises(ValidationError, match="sổ đăng ký văn bản đi"):
+        services.cases.step(opened["code"], "send", decision="1888/BC-STTTT",
+                            at=dt.datetime(2024, 12, 20, 9))
+    services.cases.step(opened["code"], "send", at=dt.datetime(2024, 12, 20, 9))
     with pytest.raises(ValidationError, match="đã kết thúc"):
         services.cases.edit(opened["code"], {"assessment": "Sửa sau khi gửi"},
                             expected_version=edited["version"] + 1)
@@ -114,16 +116,21 @@ def test_the_report_is_the_departments_once_a_year_and_kept_as_sent(
                                   data={"item": "https://x.vn/2", "platform": "Facebook"})
     services.cases.step(removed["code"], "removed", at=dt.datetime(2024, 9, 1, 20))
     step = next(s for s in services.cases.show(code)["steps"] if s["action"] == "send")
-    assert step["decision_label"] == "Số báo cáo"
-    services.cases.step(code, "send", decision="1888/BC-STTTT", at=dt.datetime(2024, 9, 5, 9))
+    assert step["issues"] and not step["needs_decision"]
+    services.cases.step(code, "send", at=dt.datetime(2024, 9, 5, 9))
+    # the report's number is the next of the administrative series after the two requests
+    [entry] = [e for e in services.numbering.register(2024, "HC") if e["document_kind"] == "BC"]
+    assert (entry["text"], entry["summary"]) == (
+        "03/BC-STTTT", "Báo cáo tình hình hoạt động quảng cáo xuyên biên giới năm 2024")
+    assert entry["recipients"].startswith("Bộ Thông tin và Truyền thông")
     data = services.case_documents.ads_report(code, today=dt.date(2024, 12, 31))
     # as sent on 05/09/2024: its number, its period; the removal of 07/03 counted, the one
     # forwarded on 12/08 not yet removed
-    assert data["number"] == "1888/BC-STTTT" and data["printed_on"] == dt.date(2024, 9, 5)
+    assert data["number"] == "03/BC-STTTT" and data["printed_on"] == dt.date(2024, 9, 5)
     assert data["period"] == "từ ngày 01/01/2024 đến ngày 05/09/2024"
     assert (data["cross_border"], data["removed"]) == (2, 1)
     assert data["takedowns"] == {"total": 2, "removed": 1, "blocked": 0, "waiting": 1,
                                  "platforms": [("Facebook", 1), ("TikTok", 1)]}
     text = pdf_text(services.documents.render("ads-report", code).pdf)
-    assert "Số: 1888/BC-STTTT" in text and "ngày 05 tháng 9 năm 2024" in text
+    assert "Số: 03/BC-STTTT" in text and "ngày 05 tháng 9 năm 2024" in text
     assert "02 yêu cầu gỡ bỏ" in text

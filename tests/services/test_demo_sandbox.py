@@ -64,6 +64,11 @@ def test_the_demos_numbers_follow_their_dates_and_never_repeat_in_a_year(
     decisions = demo_services.numbering.register(DEMO_WORKING_DATE.year, "HC")
     days = [entry["document_date"] for entry in decisions]
     assert decisions and days == sorted(days)
+    # the takedown requests' letters are the register's (numbered when the case opened)
+    letters = {e["text"] for e in decisions if "đề nghị gỡ bỏ" in e["summary"]}
+    requests = {c["code"]: demo_services.cases.show(c["code"])["data"]["request_no"]
+                for c in demo_services.cases.list(kind="takedown_request")}
+    assert requests and set(requests.values()) == letters
     # licences issued before the application: unique per kind and year, none in the demo's year
     seen: set[tuple[str, int]] = set()
     issued_by_the_app = {(p["number"], p["issued_on"].year) for p in permits}

@@ -212,7 +212,7 @@ def test_party_record_rows_and_files_end_to_end(sample: Services, tmp_path: Path
     assert shown["Facility inspected"] == "Công ty In Đức Hưng (3700111222)"
     assert shown[_("Activities")].splitlines() == [
         "05/03/2024 | Kiểm tra giấy phép | Phòng TTBCXB", "06/03/2024 | Lập biên bản vi phạm"]
-    assert shown["Evidence"] == "bien-ban.pdf (1 KB)"
+    assert shown["Evidence"].startswith("bien-ban.pdf (1 KB), " + _("captured {when}")[:6])
     columns = [f.name for f in SAMPLE.table_fields]
     row = registers.page(SAMPLE.key, 0, 10)[0]  # the names, joined in the page query
     assert row.values[columns.index("party_id")] == "Công ty TNHH Quảng cáo Sao Mai"

@@ -85,6 +85,8 @@ def test_a_takedown_case_is_opened_and_closed_with_the_buttons(qtbot, services: 
     assert opened is not None and opened["title"] == "Trang quảng cáo thuốc không phép"
     text = view.detail.toPlainText()
     assert "Nền tảng: Facebook" in text and "SHA-256" in text
+    # the request letter took the next number of the register (the first case took 01)
+    assert "Số văn bản yêu cầu đã gửi: 02/STTTT-TTBCXB" in text
     row = view.model.keys.index(opened["code"])
     assert view.model.data(view.model.index(row, 4)) == "đúng hạn — còn 23 giờ"
     assert view.step_button.isEnabled()
@@ -158,8 +160,25 @@ def test_the_annual_report_is_written_in_its_case_and_printed(qtbot, services: S
     seen.append(preview.windowTitle())
     assert code in seen[0]
     preview.close()
+    # sent with the Step button: no number to type, the register gives the next one
+    from sotttt_desktop.ui.case_dialogs import StepDialog
+
+    def send_the_report() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StepDialog)
+        QTimer.singleShot(5_000, dialog.reject)
+        dialog.step.setCurrentIndex(dialog.step.findData("send"))
+        assert dialog.issued_note.isVisibleTo(dialog)
+        assert not dialog.decision.isVisibleTo(dialog)
+        seen.append(dialog.issued_note.text())
+        assert dialog.take()
+
+    QTimer.singleShot(50, send_the_report)
+    qtbot.mouseClick(view.step_button, Qt.MouseButton.LeftButton)
+    assert "sổ đăng ký văn bản đi" in seen[1]
+    sent = services.cases.show(code)["timeline"][-1]
+    assert sent["step"] == "send" and sent["decision"] == "01/BC-STTTT"
     # a takedown request records fields but prints nothing; once sent, the report is kept
-    services.cases.step(code, "send", decision="1888/BC-STTTT")
     view.refresh()
     view.select(code)
     assert not view.edit_button.isEnabled() and "đã kết thúc" in view.edit_button.toolTip()

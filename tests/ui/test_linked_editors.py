@@ -3,15 +3,18 @@ form of a register holding all four saves what they say."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton, QTableWidget
 
+from sotttt_desktop.i18n import LOCAL_TZ
 from sotttt_desktop.registers import add_register, remove_register
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 from sotttt_desktop.services import Services
@@ -131,6 +134,32 @@ def test_evidence_files_are_added_removed_and_opened(qtbot, services: Services, 
     assert [e["name"] for e in json.loads(editor_text(editor))] == ["anh.jpg"]
     editor.add_paths([tmp_path / "khong-co.pdf"])
     assert not editor.error.isHidden() and "khong-co.pdf" in editor.error.text()
+
+
+def test_each_evidence_file_keeps_its_capture_time(qtbot, services: Services,  # noqa: ANN001
+                                                   tmp_path: Path) -> None:
+    """The capture time starts as the file's last change and is corrected per file."""
+    editor = make_editor(FILES, services, lambda: None, lambda: None)
+    qtbot.addWidget(editor)
+    assert isinstance(editor, FilesEditor)
+    shot = tmp_path / "anh-chup.png"
+    shot.write_bytes(b"\x89PNG capture")
+    taken = dt.datetime(2024, 3, 5, 9, 40, tzinfo=LOCAL_TZ).timestamp()
+    os.utime(shot, (taken, taken))
+    assert not editor.captured.isEnabled()  # no file chosen yet
+    editor.add_paths([shot])
+    assert editor.captured.isEnabled()
+    assert editor.captured.dateTime().toString("dd/MM/yyyy HH:mm") == "05/03/2024 09:40"
+    assert editor.files.item(0).text().endswith("05/03/2024 09:40")
+    editor.captured.setDateTime(QDateTime(QDate(2024, 3, 5), QTime(9, 15)))
+    [entry] = json.loads(editor_text(editor))
+    assert entry["captured_at"] == "2024-03-05T09:15"
+    assert editor.files.item(0).text().endswith("05/03/2024 09:15")
+    again = make_editor(FILES, services, lambda: None, lambda: None)
+    qtbot.addWidget(again)
+    again.set_text(editor_text(editor))  # a saved record opened again
+    again.files.setCurrentRow(0)
+    assert again.captured.dateTime().toString("dd/MM/yyyy HH:mm") == "05/03/2024 09:15"
 
 
 @pytest.fixture

@@ -153,7 +153,7 @@ def cmd_edit(args: argparse.Namespace, location: DatabaseLocation) -> int:
         case = services.cases.show(args.code)
         spec = kinds()[case["kind"]]
         kept = case_fields.from_json(spec, case["data"])
-        data: dict[str, object] = {f.name: edit_text(f, kept[f.name]) for f in spec.fields
+        data: dict[str, object] = {f.name: edit_text(f, kept[f.name]) for f in spec.form_fields
                                    if f.name in kept}
         data.update(_with_files(services, values, args.file))
         data = {name: text for name, text in data.items() if str(text).strip()}

@@ -7,6 +7,7 @@ record of another register, a small table of child rows, evidence files.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Uuid, select
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.i18n import N_, _, format_number
 from sotttt_desktop.registers.kinds import KindHandler, Parsed, _text
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec, RegisterSpec
@@ -179,12 +181,26 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def file_label(entry: dict[str, Any]) -> str:
-    return f"{entry['name']} ({format_number(max(1, round(entry['size'] / 1024)))} KB)"
+    """"anh-chup.png (12 KB), captured 02/12/2026 08:15"."""
+    label = f"{entry['name']} ({format_number(max(1, round(entry['size'] / 1024)))} KB)"
+    captured = _capture(entry.get("captured_at"))
+    if captured is not None:
+        label += ", " + _("captured {when}").format(when=f"{captured:%d/%m/%Y %H:%M}")
+    return label
+
+
+def _capture(value: Any) -> dt.datetime | None:  # noqa: ANN401 - from JSON
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None) if moment is not None else None
 
 
 class FilesHandler(KindHandler):
     """Evidence files kept in the attachment store (the dossiers' one, by SHA-256); the record
-    holds a JSON list of {sha256, name, size}. A form gives that list as JSON text; an export
+    holds a JSON list of {sha256, name, size, captured_at} (captured_at: when the evidence was
+    captured, local ISO time to the minute; absent on older entries). A form gives that list as JSON text; an export
     lists the names, and an import leaves the files as they are (attach them on the record)."""
 
     multiline = True
@@ -203,12 +219,24 @@ class FilesHandler(KindHandler):
                 and isinstance(e.get("name"), str) and isinstance(e.get("size"), int)
                 for e in entries):
             return None, _("Attach the files with the Add file… button.")
+        kept = []
+        latest = clock.local_now() + dt.timedelta(minutes=5)
         for entry in entries:
             if not reference.links.file_path(entry["sha256"]).is_file():
                 return None, _("The file {name} is missing from the attachment store.").format(
                     name=entry["name"])
-        return ([{"sha256": e["sha256"], "name": e["name"], "size": e["size"]}
-                 for e in entries] or None), None
+            file = {"sha256": entry["sha256"], "name": entry["name"], "size": entry["size"]}
+            if entry.get("captured_at") not in (None, ""):
+                captured = _capture(entry["captured_at"])
+                if captured is None:
+                    return None, _("The capture time of {name} is not a date and time.").format(
+                        name=entry["name"])
+                if captured > latest:
+                    return None, _("The capture time of {name} is in the future.").format(
+                        name=entry["name"])
+                file["captured_at"] = captured.isoformat(timespec="minutes")
+            kept.append(file)
+        return (kept or None), None
 
     def display(self, field: FieldSpec, reference: Any) -> Callable[[Any], str]:  # noqa: ANN401
         return lambda value: "\n".join(file_label(e) for e in value or ())

@@ -27,7 +27,7 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
                     reference: ReferenceService) -> dict[str, Any]:
     """Every declared field checked; an unknown field or bad values raise ValidationError
     (with {field: message} for the form) and nothing is written."""
-    names = [f.name for f in spec.fields]
+    names = [f.name for f in spec.form_fields]
     unknown = sorted(set(raw) - set(names))
     if unknown:
         raise ValidationError(
@@ -35,7 +35,7 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
                 name=unknown[0], names=", ".join(names) or "—"))
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for field in spec.fields:
+    for field in spec.form_fields:
         value, error = parse_field(field, raw.get(field.name), reference)
         if error:
             errors[field.name] = error

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
-from sotttt_desktop.core.cases.spec import CaseSpec
+from sotttt_desktop.core.cases.spec import LETTER, CaseSpec, IssuedDocument
 from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
@@ -41,6 +41,17 @@ if TYPE_CHECKING:
 TITLE_MAX = 400
 DECISION_MAX = 64
 END_OF_DAY = dt.time(23, 59, 59)
+
+
+class _Blank(dict):
+    """Names for a summary: the case's title, code, year and shown fields; a field not
+    filled in is left blank."""
+
+    def __init__(self, shown: dict[str, str], **names: str):
+        super().__init__(shown, **names)
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def _local_now() -> dt.datetime:
@@ -95,7 +106,7 @@ class CaseService:
                  "variants": {k: _(v.label) for k, v in s.variants.items()},
                  "clocks": {c.key: _(c.label) for c in s.clocks},
                  "fields": [{"field": f.name, "label": _(f.label), "kind": str(f.kind),
-                             "required": f.required} for f in s.fields]}
+                             "required": f.required} for f in s.form_fields]}
                 for s in kinds().values()]
 
     # --- writing -----------------------------------------------------------------------------
@@ -123,6 +134,7 @@ class CaseService:
         moment = self._moment(at)
         calendar = services.calendar.calendar()  # loaded before the write lock is taken
         outcome = apply_step(spec, spec.initial, variant, {}, OPEN, StepInput(moment), calendar)
+        sender = self._sender(spec, spec.opens_with, moment)  # read before the write lock
         actor = services.actor
         with services.db.session(write=True) as session:
             if party_id is not None:
@@ -156,8 +168,15 @@ class CaseService:
                 created_by=actor.username, updated_by=actor.username)
             session.add(case)
             session.flush()
+            issued = ""
+            if spec.opens_with is not None:
+                issued = self._issue(session, spec, spec.opens_with, case, values, moment,
+                                     sender)
+                if spec.opens_with.field:
+                    values[spec.opens_with.field] = issued
+                    case.data = json.dumps(case_fields.to_json(values), ensure_ascii=False)
             self._record(session, case, OPEN, None, outcome.clocks, outcome.changed, moment,
-                         detail=title, decision="")
+                         detail=title, decision=issued)
             audit.append(session, username=actor.username, action="case_open",
                          entity_kind="case", entity_id=case.id, summary=case.code,
                          after={"kind": spec.kind, "code": case.code, "state": case.state,
@@ -177,18 +196,28 @@ class CaseService:
                 count=DECISION_MAX))
         moment = self._moment(at)
         calendar = services.calendar.calendar()
+        issues = self._issued_by(code, action)
+        sender = self._sender(self.spec(issues[0]), issues[1], moment) if issues else None
         with services.db.session(write=True) as session:
             case = self._get(session, code)
             spec = self.spec(case.kind)
             declared = spec.steps.get(action)
             if declared is not None:
                 services.require(declared.area or spec.area, declared.permission)
+            if declared is not None and declared.issues is not None and decision:
+                raise ValidationError(_("The number of this document is given by the "
+                                        "register of outgoing documents: do not type one."))
             last = case.events[-1].at if case.events else None
             if last is not None and _utc(moment) < last:
                 raise ValidationError(_("A step cannot be dated before the previous one "
                                         "({when}).").format(
                     when=_local(last).strftime("%d/%m/%Y %H:%M")))
             clocks = self._clocks(case)
+            if declared is not None and declared.issues is not None and \
+                    case.state in declared.sources:
+                decision = self._issue(session, spec, declared.issues, case,
+                                       case_fields.from_json(spec, json.loads(case.data)),
+                                       moment, sender)
             outcome = apply_step(spec, case.state, case.variant, clocks, action,
                                  StepInput(moment, reason=reason, decision=decision,
                                            amount=amount, new_due=new_due, variant=variant),
@@ -230,6 +259,9 @@ class CaseService:
             values = parse_case_data(spec, data, services.reference)
             before = json.loads(case.data or "{}")
             after = case_fields.to_json(values)
+            kept = spec.opens_with.field if spec.opens_with else None
+            if kept and before.get(kept):
+                after[kept] = before[kept]  # the register's number is not edited
             if after == before:
                 return self._as_dict(case, self._clocks(case))
             case.data = json.dumps(after, ensure_ascii=False)
@@ -320,6 +352,7 @@ class CaseService:
                  "needs_decision": step.needs_decision,
                  "decision_label": _(step.decision_label),
                  "decision_example": step.decision_example,
+                 "issues": step.issues is not None,  # numbered by the register, not typed
                  "extends": [{"clock": c.key, "label": _(c.label),
                               "unit": str(c.limit.unit)}
                              for c in spec.clocks if key in c.extend_on],
@@ -327,6 +360,48 @@ class CaseService:
                               in spec.variants.items()} if step.chooses_variant else {},
                  "refusal": services.refusal(step.area or spec.area, step.permission)}
                 for key, step in spec.steps.items() if state in step.sources]
+
+    def _issued_by(self, code: str, action: str) -> tuple[str, IssuedDocument] | None:
+        """(kind, document) when `action` on case `code` sends a numbered document: read
+        before the write lock, as the number's agency and unit are."""
+        with self._services.db.session() as session:
+            kind = session.execute(select(CaseFile.kind).where(
+                CaseFile.code == code.strip())).scalar_one_or_none()
+        declared = kinds().get(kind or "")
+        step = declared.steps.get(action) if declared else None
+        return (declared.kind, step.issues) if step is not None and step.issues else None
+
+    def _sender(self, spec: CaseSpec, document: IssuedDocument | None, moment: dt.datetime
+                ) -> tuple[str, str, str] | None:
+        """(symbol, agency, unit code) of a document sent on `moment`'s day: a letter is
+        signed "{agency}-{unit in charge of the case's area}"."""
+        if document is None:
+            return None
+        day = moment.date()
+        agency = self._services.numbering.agency(day)
+        _name, unit = self._services.reference.unit_for_area(spec.area, day)
+        symbol = document.symbol
+        if symbol == LETTER:
+            symbol = f"{agency}-{unit}" if unit else agency
+        return symbol, agency, unit
+
+    def _issue(self, session: Session, spec: CaseSpec, document: IssuedDocument,
+               case: CaseFile, values: dict[str, Any], moment: dt.datetime,
+               sender: tuple[str, str, str] | None) -> str:
+        """The next number of the document's series, recorded in the register of outgoing
+        documents with its summary and recipients, in the step's transaction."""
+        assert sender is not None
+        symbol, agency, unit = sender
+        shown = {line["field"]: line["text"] for line in
+                 case_fields.detail_lines(spec, values, self._services.reference)}
+        names = _Blank(shown, title=case.title, code=case.code,
+                       year=str(_local(case.opened_at).year))
+        _number, text = self._services.numbering.document_number(
+            session, symbol, reference=f"case:{case.id}", on=moment.date(), agency=agency,
+            register={"summary": document.summary.format_map(names),
+                      "recipients": document.recipients.format_map(names) or None,
+                      "file_copy": ", ".join(part for part in ("VT", unit) if part)})
+        return text
 
     def _moment(self, at: dt.datetime | None) -> dt.datetime:
         moment = at or _local_now().replace(second=0, microsecond=0)

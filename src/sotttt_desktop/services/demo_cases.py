@@ -444,8 +444,9 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
     facilities = [r["tax_code"] for r, _n in zip(
         services.registers.iter_records("printing_facilities"), range(2), strict=False)]
     measures = []  # decisions on paper, numbered by the Văn thư in the register, oldest first
-    for n in (1, 0):  # in the last days (RECENT_WORKING_DAYS): the volume's numbers come first
-        day = today - dt.timedelta(days=2 + n)
+    for n in (1, 0):  # in the last days (RECENT_WORKING_DAYS): the volume's numbers come first,
+        # the takedown letters of these days after (services/demo_declared_cases.py)
+        day = today - dt.timedelta(days=7 + n)
         number = len(services.numbering.register(day.year, "HC")) + 1
         measures.append((n, day, services.numbering.record_outside(
             "QĐ", number, on=day, signer="Giám đốc Sở", file_copy="VT, TTBCXB", copies=4,

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import LOCAL_TZ
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -52,19 +54,22 @@ def fill_demo_declared_cases(services: Services) -> int:
     now = clock.local_now().replace(second=0, microsecond=0)
     opened = 0
     with tempfile.TemporaryDirectory() as folder:
-        for number, (hours_ago, title, fields, step) in enumerate(TAKEDOWNS, start=1):
+        # opened in the order they were sent: the register numbers the letters in date order
+        in_order = sorted(TAKEDOWNS, key=lambda takedown: -takedown[0])
+        for number, (hours_ago, title, fields, step) in enumerate(in_order, start=1):
             sent = now - dt.timedelta(hours=hours_ago)
             captured = sent - dt.timedelta(hours=2)
             record = Path(folder) / f"bien-ban-ghi-nhan-{number:02d}.txt"
             record.write_text(f"Biên bản ghi nhận nội dung vi phạm\nĐường dẫn: {fields['item']}\n"
                               f"Thời điểm ghi nhận: {captured:%d/%m/%Y %H:%M}\n",
                               encoding="utf-8")
+            moment = captured.replace(tzinfo=LOCAL_TZ).timestamp()
+            os.utime(record, (moment, moment))  # the record's capture time
             evidence = services.links.store_files([record])
             case = services.cases.open(
                 "takedown_request", title, at=sent,
                 data={**fields, "captured_at": f"{captured:%d/%m/%Y %H:%M}",
-                      "evidence": json.dumps(evidence, ensure_ascii=False),
-                      "request_no": f"{100 + number}/STTTT-TTBCXB"})
+                      "evidence": json.dumps(evidence, ensure_ascii=False)})
             if step is not None:
                 action, after = step
                 services.cases.step(case["code"], action, at=sent + dt.timedelta(hours=after),

@@ -9,15 +9,17 @@ officer sees only the records of the district.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import false, select
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import PermissionDeniedError
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.registers.spec import SORT_KEY_LENGTH, RegisterSpec
 
@@ -142,12 +144,23 @@ class RecordLinks:
 
     def store_files(self, paths: list[Path]) -> list[dict[str, Any]]:
         """Copy files into the attachment store (as a dossier's attachments): their entries
-        {sha256, name, size}. A missing or too large file is refused before any is copied."""
-        return [{"sha256": sha, "name": name, "size": size}
-                for name, sha, size in self._services.dossiers.store_files(paths)]
+        {sha256, name, size, captured_at}. The capture time starts as the file's last change
+        (a screenshot's moment; the form corrects it). A missing or too large file is refused
+        before any is copied."""
+        stored = self._services.dossiers.store_files(paths)
+        return [{"sha256": sha, "name": name, "size": size,
+                 "captured_at": capture_time(path)}
+                for path, (name, sha, size) in zip(paths, stored, strict=True)]
 
     def file_path(self, sha256: str) -> Path:
         return self._services.dossiers.attachment_path(sha256)
+
+
+def capture_time(path: Path) -> str:
+    """The file's last change, local time to the minute, as ISO text (not after now)."""
+    changed = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    moment = min(changed.astimezone(LOCAL_TZ).replace(tzinfo=None), clock.local_now())
+    return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
 
 
 def _parse_uuid(text: str) -> uuid.UUID | None:

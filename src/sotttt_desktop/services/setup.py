@@ -65,8 +65,10 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_volume(system, volume=scale if volume is None else volume)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
-        fill_demo_cases(system)
+        # the register numbers in date order: the licensed entries' decisions (a week ago),
+        # the takedown letters (these days), the cases' decisions (today)
         fill_demo_declared_cases(system)
+        fill_demo_cases(system)
         fill_demo_stations(system)
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)

@@ -71,7 +71,7 @@ class NewCaseDialog(QDialog):
 
     def _show_fields(self) -> None:
         kind = self.kind.currentData()
-        fields = kinds()[kind].fields if kind else ()
+        fields = kinds()[kind].form_fields if kind else ()
         self.form = FieldsForm(self._services, fields, self.open_case)
         self.form.setObjectName("case_fields")
         page = QWidget()
@@ -123,9 +123,9 @@ class EditCaseDialog(QDialog):
         self.setWindowTitle(_("Case details") + f" — {case['code']}")
         spec = kinds()[case["kind"]]
         values = case_fields.from_json(spec, case["data"])
-        self.form = FieldsForm(services, spec.fields, self.save)
+        self.form = FieldsForm(services, spec.form_fields, self.save)
         self.form.setObjectName("case_edit_fields")
-        self.form.set_texts({f.name: edit_text(f, values[f.name]) for f in spec.fields
+        self.form.set_texts({f.name: edit_text(f, values[f.name]) for f in spec.form_fields
                              if f.name in values})
         self.error = error_label("case_edit_error")
         box = QScrollArea()
@@ -205,6 +205,11 @@ class StepDialog(QDialog):
         self.form.addRow(_("Reason"), self.reason)
         self.decision_label = QLabel(_("Decision no."))
         self.form.addRow(self.decision_label, self.decision)
+        self.issued_note = QLabel(_("The document this step sends takes the next number of the "
+                                    "register of outgoing documents."))
+        self.issued_note.setObjectName("case_issued_note")
+        self.issued_note.setWordWrap(True)
+        self.form.addRow(self.issued_note)
         self.form.addRow(_("Extension length"), self.amount)
         self.form.addRow(_("Kind of case"), self.variant)
         buttons, self.take_button = confirm_buttons(_("Take the step"), "case_take",
@@ -225,6 +230,7 @@ class StepDialog(QDialog):
                                  "extends": [], "variants": {}, "refusal": None}
         for widget, shown in ((self.reason, step["needs_reason"]),
                               (self.decision, step["needs_decision"]),
+                              (self.issued_note, bool(step.get("issues"))),
                               (self.amount, bool(step["extends"])),
                               (self.variant, bool(step["variants"]))):
             self.form.setRowVisible(widget, shown)

@@ -7,7 +7,15 @@ register of advertising violations, the assessment and the proposals are the cas
 from __future__ import annotations
 
 from sotttt_desktop.core.cases import unconfirmed
-from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, ClockUnit, Limit
+from sotttt_desktop.core.cases.spec import (
+    OPEN,
+    CaseSpec,
+    CaseStep,
+    Clock,
+    ClockUnit,
+    IssuedDocument,
+    Limit,
+)
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
@@ -19,8 +27,9 @@ SPEC = CaseSpec(
     states={"drafting": N_("drafting"), "sent": N_("report sent")},
     initial="drafting", final_states=("sent",),
     steps={"send": CaseStep(N_("send the report"), ("drafting",), "sent", permission="approve",
-                            needs_decision=True, decision_label=N_("Report no."),
-                            decision_example="1888/BC-STTTT")},
+                            issues=IssuedDocument(
+                                "BC", summary=_FACTS["register_summary"],
+                                recipients=_FACTS["recipients"]))},
     department_wide=True, one_per_year=True,
     fields=(
         FieldSpec("assessment", N_("General assessment"), FieldKind.MULTILINE, max_length=4000,

@@ -102,6 +102,24 @@ class StepWindow:
     basis: str = ""
 
 
+LETTER = "CV"  # an issued document that is a letter (công văn) of the unit in charge
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A document the Department sends when a step is taken (or the case is opened): its
+    number comes from the register of outgoing documents in the step's transaction, never
+    typed. `symbol`: its kind ("BC", "QĐ"), or LETTER for a letter of the unit in charge of
+    the case's area ("12/STTTT-TTBCXB"). `summary` and `recipients` (Vietnamese, as the
+    register writes them) may name {title}, {code}, {year} and the case's fields. `field`:
+    the case field that shows the number (read-only in forms)."""
+
+    symbol: str
+    summary: str
+    recipients: str = ""
+    field: str | None = None
+
+
 @dataclass(frozen=True)
 class CaseStep:
     """An action: the states it may start from, the state it leads to (None: unchanged), the
@@ -117,6 +135,7 @@ class CaseStep:
     # N_(): what the number is called for this step (a report's own number), and an example
     decision_label: str = N_("Decision no.")
     decision_example: str = "05/QĐ-STTTT"
+    issues: IssuedDocument | None = None  # the step sends a document numbered by the register
     chooses_variant: bool = False  # the step classifies the case (complex, remote area)
     window: StepWindow | None = None  # when the law allows the step, on a clock
 
@@ -145,6 +164,8 @@ class CaseSpec:
     # district officer, and one a year when `one_per_year`
     department_wide: bool = False
     one_per_year: bool = False
+    # the document sent when the case is opened (a takedown request), numbered by the register
+    opens_with: IssuedDocument | None = None
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")
@@ -158,6 +179,12 @@ class CaseSpec:
             if key == OPEN or not set(step.sources) <= states or (
                     step.target is not None and step.target not in states):
                 raise ValueError(f"{self.kind}.{key}: unknown state")
+        for key, step in self.steps.items():
+            if step.issues is not None and (step.needs_decision or step.issues.field):
+                raise ValueError(f"{self.kind}.{key}: an issued number is not also typed")
+        if self.opens_with is not None and self.opens_with.field is not None and \
+                self.opens_with.field not in {f.name for f in self.fields}:
+            raise ValueError(f"{self.kind}: opens_with names an undeclared field")
         steps = set(self.steps) | {OPEN}
         clocks = {c.key for c in self.clocks}
         for key, step in self.steps.items():
@@ -176,6 +203,12 @@ class CaseSpec:
         for name, variant in self.variants.items():
             if not name or not (set(variant.limits) | set(variant.extensions)) <= clocks:
                 raise ValueError(f"{self.kind}.{name}: unknown clock")
+
+    @property
+    def form_fields(self) -> tuple[FieldSpec, ...]:
+        """The fields a person fills in: all but the number the register gives."""
+        issued = self.opens_with.field if self.opens_with else None
+        return tuple(f for f in self.fields if f.name != issued)
 
     def declared_field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)

@@ -3,11 +3,21 @@ ND 70/2021): the provider must act within 24 hours of the request, else access i
 
 What the case records (issue #16): the content reported (a URL or an account), the platform, the
 provision it violates, when it was captured and the evidence files (kept by SHA-256), and the
-number of the request sent."""
+number of the request sent: the letter is sent when the case is opened, and its number is the
+register of outgoing documents' next one (never typed)."""
 
 from __future__ import annotations
 
-from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, ClockUnit, Limit
+from sotttt_desktop.core.cases.spec import (
+    LETTER,
+    OPEN,
+    CaseSpec,
+    CaseStep,
+    Clock,
+    ClockUnit,
+    IssuedDocument,
+    Limit,
+)
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
@@ -39,6 +49,9 @@ SPEC = CaseSpec(
         FieldSpec("request_no", N_("Number of the request sent"), max_length=64,
                   aliases=("Số văn bản yêu cầu",)),
     ),
+    opens_with=IssuedDocument(
+        LETTER, summary="Công văn về việc đề nghị gỡ bỏ nội dung vi phạm trên {platform}",
+        recipients="{platform}", field="request_no"),
     clocks=(
         Clock("provider", N_("The provider acts"), Limit(24, ClockUnit.HOURS), start_on=(OPEN,),
               stop_states=CLOSED, start_text=N_("Request sent on {when}."),

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -234,7 +235,8 @@ class RowsEditor(KindEditor):
 
 class FilesEditor(KindEditor):
     """Evidence files: Add file… copies them into the attachment store at once (whole, by
-    SHA-256, as a dossier's attachments), Remove takes one off the record, Open shows it."""
+    SHA-256, as a dossier's attachments), Remove takes one off the record, Open shows it;
+    "Captured at" is the selected file's capture time (it starts as the file's last change)."""
 
     def __init__(self, field: FieldSpec, services: Services):
         super().__init__()
@@ -250,10 +252,22 @@ class FilesEditor(KindEditor):
         add = _button(_("Add file…"), f"add_file_{field.name}", self._choose_files)
         remove = _button(_("Remove"), f"remove_file_{field.name}", self.remove_selected)
         opener = _button(_("Open"), f"open_file_{field.name}", self.open_selected)
+        self.captured = QDateTimeEdit()
+        self.captured.setObjectName(f"captured_{field.name}")
+        self.captured.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.captured.setCalendarPopup(True)
+        self.captured.setEnabled(False)
+        self.captured.dateTimeChanged.connect(self._set_capture)
+        capture_row = QHBoxLayout()
+        capture_row.addWidget(QLabel(_("Captured at")))
+        capture_row.addWidget(self.captured)
+        capture_row.addStretch(1)
+        self.files.currentItemChanged.connect(lambda _now, _before: self._show_capture())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.files)
         layout.addLayout(_buttons(add, remove, opener))
+        layout.addLayout(capture_row)
         layout.addWidget(self.error)
 
     def _choose_files(self) -> None:
@@ -278,6 +292,25 @@ class FilesEditor(KindEditor):
         item.setData(DATA, entry)
         self.files.addItem(item)
         self.files.setCurrentItem(item)
+
+    def _show_capture(self) -> None:
+        item = self.files.currentItem()
+        entry = item.data(DATA) if item is not None else None
+        self.captured.blockSignals(True)
+        self.captured.setEnabled(entry is not None)
+        moment = QDateTime.fromString(entry.get("captured_at") or "", "yyyy-MM-ddTHH:mm") \
+            if entry is not None else QDateTime()
+        self.captured.setDateTime(moment if moment.isValid() else QDateTime.currentDateTime())
+        self.captured.blockSignals(False)
+
+    def _set_capture(self, moment: QDateTime) -> None:
+        item = self.files.currentItem()
+        if item is None:
+            return
+        entry = {**item.data(DATA), "captured_at": moment.toString("yyyy-MM-ddTHH:mm")}
+        item.setData(DATA, entry)
+        item.setText(file_label(entry))
+        self.edited.emit()
 
     def remove_selected(self) -> None:
         row = self.files.currentRow()
