@@ -147,6 +147,9 @@ def main() -> None:
     new_case.title.setText("Trang quảng cáo thuốc chưa được cấp phép")
     new_case.set_text("item", "https://www.facebook.com/thuoc.x/posts/1")
     new_case.set_text("platform", "Facebook")
+    capture = Path(tempfile.mkdtemp(prefix="shots-evidence-")) / "anh-chup-trang.png"
+    capture.write_bytes(b"\x89PNG capture" * 100)  # its capture time: the file's last change
+    new_case.form.editors["evidence"].add_paths([capture])
     shoot(new_case, "screenshot-new-case.png")
     new_case.close()
     window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())

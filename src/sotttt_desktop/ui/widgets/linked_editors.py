@@ -259,7 +259,7 @@ class FilesEditor(KindEditor):
         self.captured.setEnabled(False)
         self.captured.dateTimeChanged.connect(self._set_capture)
         capture_row = QHBoxLayout()
-        capture_row.addWidget(QLabel(_("Captured at")))
+        capture_row.addWidget(QLabel(_("File captured at")))
         capture_row.addWidget(self.captured)
         capture_row.addStretch(1)
         self.files.currentItemChanged.connect(lambda _now, _before: self._show_capture())
