@@ -121,8 +121,8 @@ def test_the_report_is_the_departments_once_a_year_and_kept_as_sent(
     # the report's number is the next of the administrative series after the two requests
     [entry] = [e for e in services.numbering.register(2024, "HC") if e["document_kind"] == "BC"]
     assert (entry["text"], entry["summary"]) == (
-        "03/BC-STTTT", "Báo cáo tình hình hoạt động quảng cáo xuyên biên giới năm 2024")
-    assert entry["recipients"].startswith("Bộ Thông tin và Truyền thông")
+        "03/BC-STTTT", "Báo cáo tình hình quản lý dịch vụ quảng cáo xuyên biên giới năm 2024")
+    assert entry["recipients"] == "Bộ Thông tin và Truyền thông"  # the ministry of that day
     data = services.case_documents.ads_report(code, today=dt.date(2024, 12, 31))
     # as sent on 05/09/2024: its number, its period; the removal of 07/03 counted, the one
     # forwarded on 12/08 not yet removed
@@ -134,3 +134,6 @@ def test_the_report_is_the_departments_once_a_year_and_kept_as_sent(
     text = pdf_text(services.documents.render("ads-report", code).pdf)
     assert "Số: 03/BC-STTTT" in text and "ngày 05 tháng 9 năm 2024" in text
     assert "02 yêu cầu gỡ bỏ" in text
+    # the printed trích yếu is the register's (one text, texts.toml [[ads_report]])
+    assert "Tình hình quản lý dịch vụ quảng cáo xuyên biên giới năm 2024" in " ".join(
+        text.split())

@@ -104,6 +104,8 @@ class CaseDocumentService:
         return {
             "year": year, "period": f"từ ngày {_day(start)} đến ngày {_day(end)}",
             "basis": texts["basis"], "ministry": texts["ministry"],
+            # the trích yếu, as the register of outgoing documents writes it when sent
+            "summary": texts["summary"].format(year=year),
             # the number is the records clerk's, once signed: a blank before the symbol; the
             # number recorded when it was sent
             "number": sent["decision"] if sent and sent["decision"] else f"{' ' * 8}/BC-{profile.get('abbreviation') or ''}".rstrip("-"),

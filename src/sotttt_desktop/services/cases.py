@@ -396,9 +396,15 @@ class CaseService:
                  case_fields.detail_lines(spec, values, self._services.reference)}
         names = _Blank(shown, title=case.title, code=case.code,
                        year=str(_local(case.opened_at).year))
+        if document.texts:
+            from sotttt_desktop.services.documents import texts_in_force
+
+            names.update({key: value.format_map(names) for key, value
+                          in texts_in_force(document.texts, moment.date()).items()
+                          if isinstance(value, str)})
         _number, text = self._services.numbering.document_number(
             session, symbol, reference=f"case:{case.id}", on=moment.date(), agency=agency,
-            register={"summary": document.summary.format_map(names),
+            register={"summary": document.register_summary(names),
                       "recipients": document.recipients.format_map(names) or None,
                       "file_copy": ", ".join(part for part in ("VT", unit) if part)})
         return text

@@ -28,8 +28,8 @@ SPEC = CaseSpec(
     initial="drafting", final_states=("sent",),
     steps={"send": CaseStep(N_("send the report"), ("drafting",), "sent", permission="approve",
                             issues=IssuedDocument(
-                                "BC", summary=_FACTS["register_summary"],
-                                recipients=_FACTS["recipients"]))},
+                                "BC", kind_name="Báo cáo", summary="{summary}",
+                                recipients="{ministry}", texts="ads_report"))},
     department_wide=True, one_per_year=True,
     fields=(
         FieldSpec("assessment", N_("General assessment"), FieldKind.MULTILINE, max_length=4000,

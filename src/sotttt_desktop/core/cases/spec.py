@@ -110,14 +110,25 @@ class IssuedDocument:
     """A document the Department sends when a step is taken (or the case is opened): its
     number comes from the register of outgoing documents in the step's transaction, never
     typed. `symbol`: its kind ("BC", "QĐ"), or LETTER for a letter of the unit in charge of
-    the case's area ("12/STTTT-TTBCXB"). `summary` and `recipients` (Vietnamese, as the
-    register writes them) may name {title}, {code}, {year} and the case's fields. `field`:
-    the case field that shows the number (read-only in forms)."""
+    the case's area ("12/STTTT-TTBCXB"). `summary` (its trích yếu) and `recipients`
+    (Vietnamese) may name {title}, {code}, {year}, the case's fields and, with `texts`, the
+    keys of that effective-dated section of resources/documents/texts.toml (the document's own
+    wording, so the register and the printed document say the same). The register writes
+    "`kind_name` trích yếu" ("Báo cáo tình hình …"). `field`: the case field that shows the
+    number (read-only in forms)."""
 
     symbol: str
     summary: str
     recipients: str = ""
     field: str | None = None
+    kind_name: str = ""
+    texts: str | None = None
+
+    def register_summary(self, names: dict[str, str]) -> str:
+        text = self.summary.format_map(names)
+        if not self.kind_name or not text:
+            return text
+        return f"{self.kind_name} {text[0].lower()}{text[1:]}"
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,10 @@ def _build(data: dict[str, Any]) -> Document:
                  f"{data['year']} của {agency} tỉnh {place}./."))
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],
                   title="BÁO CÁO",
-                  summary=f"Tình hình quản lý dịch vụ quảng cáo xuyên biên giới năm "
-                          f"{data['year']}",
+                  summary=data["summary"],
                   body=body, signature=signature(data.get("signer")),
                   recipients=tuple(data["recipients"]),
-                  metadata_title=f"Báo cáo tình hình quản lý dịch vụ quảng cáo xuyên biên giới "
-                                 f"năm {data['year']}")
+                  metadata_title=f"Báo cáo {data['summary'][:1].lower()}{data['summary'][1:]}")
 
 
 TEMPLATE = Template(kind="ads-report", title="Báo cáo năm về quảng cáo xuyên biên giới",
