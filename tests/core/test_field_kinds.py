@@ -133,6 +133,18 @@ def test_coordinates_inside_the_province_as_copyable_text() -> None:
     outside = kind.parse(field, "21.0285, 105.8542", None)  # Hà Nội
     assert outside[0] is None and "ngoài địa bàn tỉnh" in outside[1]
     assert kind.parse(field, "ở chợ", None)[0] is None
+    # degrees, minutes and seconds, as operators' site lists give them, in either order
+    for text in ("10°58'12\"N, 106°39'07\"E", "106°39'07\"E 10°58'12\"N",
+                 "10° 58′ 12″ N, 106° 39′ 7″ E", "10°58.2'N 106°39.1167'E"):
+        value, error = kind.parse(field, text, None)
+        assert error is None and value.startswith("10.970000, 106.6519"), (text, value)
+    for wrong in ("10°58'12\"N 11°02'00\"N",  # two latitudes
+                  "10°75'12\"N, 106°39'07\"E",  # 75 minutes
+                  "10°58'12\"N"):  # one angle
+        value, error = kind.parse(field, wrong, None)
+        assert value is None and "10°58'49\"N" in error, wrong
+    value, error = kind.parse(field, "21°01'42\"N, 105°51'15\"E", None)  # Hà Nội
+    assert value is None and "ngoài địa bàn tỉnh" in error
 
 
 PLAN = FieldSpec("plan", "Plan", FieldKind.ROWS, columns=(

@@ -414,16 +414,58 @@ def province_bounds() -> tuple[tuple[float, float], tuple[float, float]]:
     return tuple(bounds["latitude"]), tuple(bounds["longitude"])  # type: ignore[return-value]
 
 
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+# one angle in degrees, minutes and seconds as surveyors and operators write it: 10°58'12"N,
+# 10°58'12.5", 10°58.2'N (minutes with decimals), ’ ′ ″ or '' for the marks
+_DMS = re.compile(rf"{_NUMBER}\s*°\s*(?:{_NUMBER}\s*['’′]\s*)?(?:{_NUMBER}\s*(?:\"|″|''|’’)\s*)?"
+                  r"([NSEWnsew])?")
+
+
+def _number(text: str | None) -> float:
+    return float(text.replace(",", ".")) if text else 0.0
+
+
+def parse_point(text: str) -> tuple[float, float] | None:
+    """(latitude, longitude) from "10.9804, 106.6519" or from degrees, minutes and seconds
+    ("10°58'12\"N 106°39'07\"E", either order when the hemispheres are written); None when
+    the text is neither."""
+    if "°" in text:
+        angles = list(_DMS.finditer(text))
+        if len(angles) != 2 or re.sub(r"[\s,;]", "", _DMS.sub("", text)):
+            return None
+        values, sides = [], []
+        for angle in angles:
+            degrees, minutes, seconds, side = angle.groups()
+            if _number(minutes) >= 60 or _number(seconds) >= 60:
+                return None
+            value = _number(degrees) + _number(minutes) / 60 + _number(seconds) / 3600
+            side = (side or "").upper()
+            values.append(-value if side in ("S", "W") else value)
+            sides.append(side)
+        if sides[0] in ("E", "W") and sides[1] in ("N", "S", ""):
+            values.reverse()  # longitude first
+        elif sides[0] in ("N", "S") and sides[1] in ("N", "S") or \
+                sides[0] in ("E", "W") and sides[1] in ("E", "W"):
+            return None  # two latitudes or two longitudes
+        return values[0], values[1]
+    numbers = re.findall(_NUMBER, text)
+    if len(numbers) != 2 or re.sub(r"[\d.,;\s]", "", text):
+        return None
+    latitude, longitude = (_number(n) for n in numbers)
+    return latitude, longitude
+
+
 class CoordinatesHandler(KindHandler):
     """A point as "latitude, longitude" in decimal degrees, inside the province; kept as that
-    text (one column), which a clerk copies into a map."""
+    text (one column), which a clerk copies into a map. Degrees, minutes and seconds are read
+    too (10°58'12"N, 106°39'07"E) and kept in decimal degrees."""
 
     def parse(self, field: FieldSpec, text: str, reference: Any) -> Parsed:  # noqa: ANN401
-        numbers = re.findall(r"\d+(?:[.,]\d+)?", text)
-        if len(numbers) != 2 or re.sub(r"[\d.,;\s]", "", text):
+        point = parse_point(text)
+        if point is None:
             return None, _("Write latitude, longitude in degrees, for example "
-                           "10.9804, 106.6519.")
-        latitude, longitude = (float(n.replace(",", ".")) for n in numbers)
+                           "10.9804, 106.6519 or 10°58'49\"N, 106°39'07\"E.")
+        latitude, longitude = point
         (south, north), (west, east) = province_bounds()
         if not (south <= latitude <= north and west <= longitude <= east):
             return None, _("This point is outside the province (latitude {south}–{north}, "
