@@ -69,6 +69,7 @@ def _fill_every_register(services: Services) -> None:
         fill_demo_external,
         fill_demo_grassroots_lists,
     )
+    from sotttt_desktop.services.demo_telecom import fill_demo_masts
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1")
@@ -78,6 +79,7 @@ def _fill_every_register(services: Services) -> None:
     fill_demo_grassroots_lists(services, limit=4)
     fill_demo_ad_violations(services)
     fill_demo_external(services)
+    fill_demo_masts(services, count=6)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(

@@ -374,6 +374,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
         fill_demo_external,
         fill_demo_grassroots_lists,
     )
+    from sotttt_desktop.services.demo_telecom import fill_demo_masts
 
     services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
                          district_code="Dĩ An", address="Số 2 đường số 1\nKhu phố 3")
@@ -383,6 +384,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     fill_demo_grassroots_lists(services, limit=4)
     fill_demo_ad_violations(services)
     fill_demo_external(services)
+    fill_demo_masts(services, count=6)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

@@ -101,6 +101,18 @@ class PermitFeed:
 
 
 @dataclass(frozen=True)
+class DueWatch:
+    """A date field the register watches coming due (a mast's next inspection): the entries
+    due within `days` or overdue, outside `ended_states`, are counted in the area's overview
+    and offered as a filter. `label` (N_(), with {days}) names the filter."""
+
+    field: str
+    days: int
+    label: str
+    ended_states: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RegisterSpec:
     key: str
     area: str  # the area whose permissions govern this register (areas.py)
@@ -133,6 +145,7 @@ class RegisterSpec:
     # how an issued permit fills an entry besides its declared contents (permits/): the
     # holder's and the permit's facts; None: no permit writes into this register
     permit_feed: PermitFeed | None = None
+    due_watch: DueWatch | None = None  # a date field whose coming due is watched
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:

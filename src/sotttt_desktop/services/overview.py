@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sotttt_desktop.core import clock
 from sotttt_desktop.core.models import Dossier, Permit
 from sotttt_desktop.core.models.dossier import still_open
+from sotttt_desktop.services.registers import due_condition
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -53,8 +54,17 @@ class OverviewService:
                                                        .where(*scope).group_by(column)).all())
                 total = session.execute(select(func.count()).select_from(model)
                                         .where(*scope)).scalar_one()
-                registers.append({"register": spec.key, "title": spec.title, "total": total,
-                                  "by_state": by_state, "by_district": by_district})
+                entry = {"register": spec.key, "title": spec.title, "total": total,
+                         "by_state": by_state, "by_district": by_district}
+                if spec.due_watch is not None:  # e.g. masts whose inspection is due
+                    watched = getattr(model, spec.due_watch.field)
+                    due, overdue = session.execute(select(
+                        func.count(), func.count().filter(watched < today)).where(
+                        *scope, *due_condition(
+                            spec, today + dt.timedelta(days=spec.due_watch.days)))).one()
+                    entry["due"] = {"days": spec.due_watch.days, "count": due,
+                                    "overdue": overdue}
+                registers.append(entry)
             permit_scope = [Permit.area == area]
             dossier_scope = [Dossier.area == area]
             if actor.district_scoped:

@@ -32,10 +32,11 @@ Found = tuple["uuid.UUID | None", "str | None"]  # (id, None) or (None, translat
 
 def party_register() -> RegisterSpec:
     """The register of organisations and individuals (the target of the party kind)."""
-    from sotttt_desktop.core.models import Party
-    from sotttt_desktop.registers import all_registers
+    from sotttt_desktop.registers import find_register
 
-    return next(spec for spec in all_registers().values() if spec.model is Party)
+    found = find_register("parties")  # also while a register naming it is being declared
+    assert found is not None
+    return found
 
 
 def label_text(title: Any, identity: Any) -> str:  # noqa: ANN401

@@ -6,6 +6,7 @@ nearer end of the ordering, so a table of a million rows opens and jumps to its 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 class RegisterFilter:
     text: str = ""
     equals: dict[str, Any] = field(default_factory=dict)
+    # the entries whose watched date (RegisterSpec.due_watch) falls on or before this day,
+    # overdue included, outside the ended states
+    due_by: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,20 @@ def _sort_column(spec: RegisterSpec, name: str) -> Any:  # noqa: ANN401 - a mapp
 
 
 def _filter_key(flt: RegisterFilter) -> tuple:
-    return flt.text.strip(), tuple(sorted(flt.equals.items(), key=lambda item: item[0]))
+    return (flt.text.strip(), tuple(sorted(flt.equals.items(), key=lambda item: item[0])),
+            flt.due_by)
+
+
+def due_condition(spec: RegisterSpec, due_by: dt.date) -> list[Any]:
+    """The conditions of "due on or before `due_by`" on the register's watched date."""
+    watch = spec.due_watch
+    if watch is None:
+        raise ValidationError(_("This register watches no date."))
+    column = getattr(spec.model, watch.field)
+    conditions = [column.is_not(None), column <= due_by]
+    if watch.ended_states:
+        conditions.append(spec.model.state.not_in(watch.ended_states))
+    return conditions
 
 
 STATEMENTS_KEPT = 64  # built queries kept per service: each open, filter or sort reuses one
@@ -110,6 +127,8 @@ class RegisterService:
         for name, value in flt.equals.items():
             spec.field(name)  # only declared fields may be filtered
             statement = statement.where(getattr(model, name) == value)
+        if flt.due_by is not None:
+            statement = statement.where(*due_condition(spec, flt.due_by))
         if flt.text.strip():
             condition = self._services.search.matching(spec.search_kind, flt.text)
             if condition is None:

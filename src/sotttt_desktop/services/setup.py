@@ -56,6 +56,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_external,
             fill_demo_grassroots_lists,
         )
+        from sotttt_desktop.services.demo_telecom import fill_demo_masts
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
@@ -73,6 +74,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)
         fill_demo_external(system)
+        fill_demo_masts(system, count=max(40, round(300 * min(scale, 1))))
     return Services(database, actor or Actor.system())
 
 

@@ -37,6 +37,11 @@ def overview_text(services: Services, area: str) -> str:
         if districts:
             line += " — " + _("most in: {districts}").format(districts=districts)
         parts.append(line)
+        due = register.get("due")
+        if due is not None and spec.due_watch is not None:
+            parts.append(_("{what}: {count} ({overdue} overdue).").format(
+                what=_(spec.due_watch.label).format(days=due["days"]), count=due["count"],
+                overdue=due["overdue"]))
     if data["rule"]:
         parts.append(_("Rule in force on {day}: {basis} (since {since}).").format(
             day=format_date(data["today"]), basis=data["rule"]["short"],

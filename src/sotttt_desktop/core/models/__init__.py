@@ -67,3 +67,4 @@ import sotttt_desktop.registers.external  # noqa: E402, F401
 import sotttt_desktop.registers.grassroots  # noqa: E402, F401
 import sotttt_desktop.registers.press  # noqa: E402, F401 - their tables join the metadata
 import sotttt_desktop.registers.publishing  # noqa: E402, F401
+import sotttt_desktop.registers.telecom  # noqa: E402, F401

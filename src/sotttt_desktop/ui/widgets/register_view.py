@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sotttt_desktop.core.clock import local_today
 from sotttt_desktop.errors import AppError, CancelledError
 from sotttt_desktop.i18n import _, ngettext
 from sotttt_desktop.i18n import format_number as fmt_number
@@ -84,6 +87,13 @@ class RegisterView(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.filter_in_background())
             self._column_filters[field.name] = type_ahead(combo)
             top.addWidget(combo, 1)
+        self.due_filter: QCheckBox | None = None
+        watch = self._spec.due_watch
+        if watch is not None:  # "inspection due within 30 days", overdue included
+            self.due_filter = QCheckBox(_(watch.label).format(days=watch.days))
+            self.due_filter.setObjectName("filter_due")
+            self.due_filter.toggled.connect(lambda _on: self.filter_in_background())
+            top.addWidget(self.due_filter)
 
         self.table = QTableView()
         self.table.setObjectName("register_table")
@@ -250,7 +260,10 @@ class RegisterView(QWidget):
         for name, combo in self._column_filters.items():
             if combo.currentData() is not None:
                 equals[name] = combo.currentData()
-        return RegisterFilter(self.filter_edit.text(), equals)
+        due_by = None
+        if self.due_filter is not None and self.due_filter.isChecked():
+            due_by = local_today() + dt.timedelta(days=self._spec.due_watch.days)
+        return RegisterFilter(self.filter_edit.text(), equals, due_by)
 
     def apply_filter(self) -> None:
         """Filter now, waiting for the result (F5, scripts, tests)."""
