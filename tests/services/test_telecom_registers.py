@@ -180,3 +180,26 @@ def test_the_due_check_box_filters_the_view(qtbot, services: Services,  # noqa: 
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert "Đến hạn kiểm định trong 30 ngày: 1 (quá hạn 0)." in overview_text(services,
                                                                              "telecom")
+
+
+def test_the_masts_are_a_map_layer(services: Services, operator: object, tmp_path: Path) -> None:
+    """One Point feature per mast, [longitude, latitude] (RFC 7946), with its attributes in
+    Vietnamese; the spreadsheet has a line per mast with latitude and longitude apart."""
+    import json
+
+    from openpyxl import load_workbook
+
+    services.registers.create(REGISTER, _mast(operator))
+    layer = services.point_layers
+    assert layer.for_register(REGISTER).key == "antenna_masts"
+    assert layer.export("antenna_masts", tmp_path / "cot.geojson") == 1
+    collection = json.loads((tmp_path / "cot.geojson").read_text("utf-8"))
+    [feature] = collection["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [106.651944, 10.980278]}
+    assert feature["properties"]["site_code"] == "BDG-VNP-718-0001"
+    assert feature["properties"]["mounting"] == "Trên công trình"
+    assert layer.export("antenna_masts", tmp_path / "cot.xlsx") == 1
+    sheet = load_workbook(tmp_path / "cot.xlsx").active
+    heading, row = list(sheet.iter_rows(values_only=True))[:2]
+    assert heading[0] == "Mã trạm" and heading[-2:] == ("Vĩ độ", "Kinh độ")
+    assert row[-2:] == (10.980278, 106.651944)

@@ -30,9 +30,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     public.add_argument("--on", help="in force on dd/mm/yyyy (default today)")
     public.set_defaults(handler=cmd_public_list)
     points = sub.add_parser("points", parents=[common],
-                            help="a map layer (loudspeaker_clusters) to .geojson (QGIS), .xlsx "
+                            help="a map layer (loudspeaker_clusters, antenna_masts) to .geojson (QGIS), .xlsx "
                                  "or .csv")
-    points.add_argument("layer", help="loudspeaker_clusters")
+    points.add_argument("layer", help="loudspeaker_clusters or antenna_masts")
     points.add_argument("--out", required=True, metavar="FILE.geojson|FILE.xlsx|FILE.csv")
     points.set_defaults(handler=cmd_points)
     imp = sub.add_parser("import", parents=[common],

@@ -92,5 +92,6 @@ def public_lists() -> dict[str, PublicList]:
 def point_layers() -> dict[str, PointLayer]:
     """The map layers made from registers' child rows, by key."""
     from sotttt_desktop.registers.grassroots import LOUDSPEAKER_CLUSTERS
+    from sotttt_desktop.registers.telecom import MAST_POINTS
 
-    return {found.key: found for found in (LOUDSPEAKER_CLUSTERS,)}
+    return {found.key: found for found in (LOUDSPEAKER_CLUSTERS, MAST_POINTS)}

@@ -20,6 +20,7 @@ from typing import Any
 
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.checks import not_in_future
+from sotttt_desktop.registers.point_layer import PointLayer
 from sotttt_desktop.registers.spec import DueWatch, FieldKind, FieldSpec, RegisterSpec
 from sotttt_desktop.resources import resource_path
 
@@ -171,3 +172,10 @@ ANTENNA_MASTS = RegisterSpec(
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     ),
 )
+
+# every mast a point (the map of the province's masts, for QGIS)
+MAST_POINTS = PointLayer(
+    key="antenna_masts", register="antenna_masts", title=N_("Antenna masts"), rows=None,
+    coordinates="coordinates",
+    entry_fields=("site_code", "operator_id", "address", "district_code", "commune_code",
+                  "mounting", "category", "mast_height", "inspection_due", "state"))

@@ -1,5 +1,5 @@
-"""Map layers made from registers' child rows (registers/point_layer.py): the loudspeaker clusters
-of the commune radio stations as a GeoJSON layer (RFC 7946: WGS 84, [longitude, latitude]; one
+"""Map layers made from registers' child rows or entries (registers/point_layer.py): the
+loudspeaker clusters of the commune radio stations, the antenna masts, as a GeoJSON layer (RFC 7946: WGS 84, [longitude, latitude]; one
 Point feature per cluster with its station's attributes — it opens in QGIS as it is) or as a
 spreadsheet (one line per cluster, latitude and longitude in their own columns). A cluster
 without coordinates is a line of the spreadsheet but no feature of the layer (it has no place)."""
@@ -45,9 +45,9 @@ class PointLayerService:
         """(name, Vietnamese heading) of each attribute of a point, in order."""
         layer = self.get(key)
         spec = get_register(layer.register)
-        rows = spec.field(layer.rows)
+        children = spec.field(layer.rows).columns if layer.rows else ()
         return ([(name, in_language("vi", spec.field(name).label)) for name in layer.entry_fields]
-                + [(c.name, in_language("vi", c.label)) for c in rows.columns
+                + [(c.name, in_language("vi", c.label)) for c in children
                    if c.name != layer.coordinates]
                 + [(LATITUDE, "Vĩ độ"), (LONGITUDE, "Kinh độ")])
 
@@ -58,11 +58,17 @@ class PointLayerService:
         spec = get_register(layer.register)
         reference = self._services.reference
         entry_fields = [spec.field(name) for name in layer.entry_fields]
-        children = spec.field(layer.rows).columns
+        children = spec.field(layer.rows).columns if layer.rows else ()
         points = []
         for record in self._services.registers.iter_records(layer.register):
             entry = {f.name: handler(f).export_text(f, record.get(f.name), reference)
                      for f in entry_fields}
+            if layer.rows is None:  # the entry is the point (kept as "lat, lon")
+                stored = record.get(layer.coordinates)
+                latitude, longitude = ((float(v) for v in stored.split(",")) if stored
+                                       else (None, None))
+                points.append({**entry, LATITUDE: latitude, LONGITUDE: longitude})
+                continue
             for row in record.get(layer.rows) or ():
                 point = dict(entry)
                 latitude = longitude = None
