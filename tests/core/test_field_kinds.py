@@ -138,6 +138,9 @@ def test_coordinates_inside_the_province_as_copyable_text() -> None:
                  "10° 58′ 12″ N, 106° 39′ 7″ E", "10°58.2'N 106°39.1167'E"):
         value, error = kind.parse(field, text, None)
         assert error is None and value.startswith("10.970000, 106.6519"), (text, value)
+    # 60.0 seconds is a rounded 59.97 (site lists do that): the next minute
+    assert kind.parse(field, "10°57'60.0\"N 106°38'60.0\"E", None) == (
+        "10.966667, 106.650000", None)
     for wrong in ("10°58'12\"N 11°02'00\"N",  # two latitudes
                   "10°75'12\"N, 106°39'07\"E",  # 75 minutes
                   "10°58'12\"N"):  # one angle

@@ -436,7 +436,7 @@ def parse_point(text: str) -> tuple[float, float] | None:
         values, sides = [], []
         for angle in angles:
             degrees, minutes, seconds, side = angle.groups()
-            if _number(minutes) >= 60 or _number(seconds) >= 60:
+            if _number(minutes) > 60 or _number(seconds) > 60:  # 60.0: a rounded 59.97
                 return None
             value = _number(degrees) + _number(minutes) / 60 + _number(seconds) / 3600
             side = (side or "").upper()
