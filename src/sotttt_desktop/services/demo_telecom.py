@@ -46,16 +46,29 @@ def _dms(value: float, positive: str) -> str:
     return f"{degrees}°{minutes:02d}'{seconds:04.1f}\"{positive}"
 
 
+def add_operators(services: Services) -> list[object]:
+    """The operators' party records (those missing added): their ids, in OPERATORS' order."""
+    from sotttt_desktop.errors import NotFoundError
+
+    ids = []
+    for n, (name, code, tax_code) in enumerate(OPERATORS):
+        try:
+            ids.append(services.parties.find(tax_code))
+        except NotFoundError:
+            ids.append(services.parties.add(
+                kind="org", name=name, tax_code=tax_code, district_code="718",
+                phone=f"0274 38{50 + n} 000", email=f"bts.{code.lower()}@example.vn",
+                address="Đại lộ Bình Dương, phường Phú Hòa, thành phố Thủ Dầu Một, "
+                        "tỉnh Bình Dương")["id"])
+    return ids
+
+
 def fill_demo_masts(services: Services, count: int = 120, seed: int = 2017) -> int:
     """`count` masts spread over the districts; returns how many were written."""
     rng = random.Random(seed)
     today = clock.local_today()
-    operators = []
-    for name, code, tax_code in OPERATORS:
-        party = services.parties.add(kind="org", name=name, tax_code=tax_code,
-                                     district_code="718",
-                                     address="Thành phố Thủ Dầu Một, tỉnh Bình Dương")
-        operators.append((party["id"], name, code))
+    operators = [(party_id, name, code) for party_id, (name, code, _tax)
+                 in zip(add_operators(services), OPERATORS, strict=True)]
     districts = services.reference.districts()
     written = 0
     for n in range(count):
