@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
+from sotttt_desktop.core import clock
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.document_preview import BatchPrintDialog, DocumentPreview
 from sotttt_desktop.ui.one_stop import DossierDialog, PermitsView
@@ -31,7 +32,7 @@ def _permits(services: Services, count: int = 1, on: dt.date | None = None) -> l
         services.dossiers.act(code, "start_appraisal")
         services.dossiers.act(code, "approve")
         issued.append(services.permits.issue(code, subject="Cơ sở in Hòa Phú",
-                                             on=on or dt.date.today(),
+                                             on=on or clock.local_today(),
                                              details=SAMPLES["publishing.printing"]))
     return issued
 

@@ -64,6 +64,9 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         add_demo_users(system)
         # first of the numbered work: the demo's other documents of these years come after it
         fill_demo_volume(system, volume=scale if volume is None else volume)
+        # the registers without numbered documents before the day's work, whose steps are the
+        # newest entries of the audit trail
+        fill_demo_masts(system, count=max(40, round(300 * min(scale, 1))))
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         # the register numbers in date order: the licensed entries' decisions (a week ago),
@@ -74,7 +77,6 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)
         fill_demo_external(system)
-        fill_demo_masts(system, count=max(40, round(300 * min(scale, 1))))
     return Services(database, actor or Actor.system())
 
 
