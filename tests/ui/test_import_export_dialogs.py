@@ -4,6 +4,7 @@ and can be cancelled, leaving no file."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sotttt_desktop.errors import CancelledError
@@ -96,6 +97,16 @@ def test_a_cancelled_update_is_previewed_again_before_it_can_be_retried(
 
     monkeypatch.setattr(register_files, "BATCH_ROWS", 2)
     monkeypatch.setattr(register_files, "MIN_BATCH_ROWS", 2)
+    write_batch = register_files.RegisterFileService._write_batch
+
+    def slow_batch(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        # time for the click on Cancel to arrive before the next batch (PostgreSQL has no
+        # pause between batches: the whole import could end before the click)
+        written = write_batch(self, *args, **kwargs)
+        time.sleep(0.3)
+        return written
+
+    monkeypatch.setattr(register_files.RegisterFileService, "_write_batch", slow_batch)
     before = _existing(services, tmp_path)
     _window, view = _view(qtbot, services)
     path = _csv(tmp_path / "doi-ten.csv", [(f"37000001{n:02d}", f"Cơ sở in đổi tên {n}")
