@@ -184,6 +184,25 @@ def main() -> None:
     detail.resize(760, detail.height())
     shoot(detail, "screenshot-record-antenna-masts.png")
     detail.close()
+    postal = window.area_tab("postal")
+    show_register(postal, "postal_licences", "screenshot-postal.png")
+    licences = list(admin.registers.iter_records("postal_licences"))
+    warned = next((e for e in licences if admin.registers.remarks("postal_licences", e)),
+                  licences[0])  # the licence whose service has not started a year on
+    for key, record in (("postal_licences", warned),
+                        *((k, next(admin.registers.iter_records(k)))
+                          for k in ("postal_notifications", "postal_points", "postal_reports"))):
+        detail = RecordDetailDialog(admin, key, record, window)
+        detail.resize(760, detail.height())
+        shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
+        detail.close()
+    frequency = window.area_tab("frequency")
+    window.tabs.setCurrentIndex(next(
+        i for i in range(window.tabs.count())
+        if window.tabs.widget(i) is frequency or window.tabs.widget(i).isAncestorOf(frequency)))
+    cases = frequency.custom
+    cases.table.selectRow(0)
+    shoot(window, "screenshot-frequency.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -1,4 +1,7 @@
-"""The full contents of one permit of every declared family, as a clerk types them (tests)."""
+"""The full contents of one permit of every declared family, as a clerk types them (tests), and
+the walk of a dossier from the desk to its issued result."""
+
+import datetime as dt
 
 SAMPLES: dict[str, dict[str, str]] = {
     "press.bulletin": {
@@ -63,9 +66,11 @@ SAMPLES: dict[str, dict[str, str]] = {
         "owner_email": "cuong@example.vn", "floor_area": "60"},
     "postal.licence": {"postal_services": "Thư, gói, kiện hàng hóa",
                        "service_scope": "Nội tỉnh Bình Dương",
-                       "service_standards": "Thư nội tỉnh phát trong 48 giờ"},
+                       "service_standards": "Thư nội tỉnh phát trong 48 giờ",
+                       "branches": "Chi nhánh tại thị xã Bến Cát"},
     "postal.notification": {"postal_services": "Gói, kiện hàng hóa trên 2 kg",
-                            "service_scope": "Nội tỉnh Bình Dương"},
+                            "service_scope": "Nội tỉnh Bình Dương",
+                            "branches": "Văn phòng đại diện tại thành phố Dĩ An"},
     "cybersecurity.level": {"system_name": "Cổng dịch vụ công tỉnh",
                             "system_owner": "Văn phòng UBND tỉnh", "proposed_level": "3"},
 }
@@ -74,3 +79,14 @@ SAMPLES: dict[str, dict[str, str]] = {
 def sample(family: str, *, but: str | None = None) -> dict[str, str]:
     """The sample of `family`, without the field `but` (the one `--subject` fills)."""
     return {k: v for k, v in SAMPLES[family].items() if k != but}
+
+
+def issue_at_the_desk(services, holder: dict, procedure: str, *,  # noqa: ANN001
+                      on: dt.date = dt.date(2024, 3, 15), **kw: object) -> dict:
+    """A dossier of `procedure` received for `holder`, appraised, approved and its result
+    issued on `on` (kw: the permit's details, replaces, valid_until…)."""
+    code = services.dossiers.receive(procedure, holder["id"],
+                                     received_at=dt.datetime(on.year, on.month, 1, 9))["code"]
+    services.dossiers.act(code, "start_appraisal")
+    services.dossiers.act(code, "approve")
+    return services.permits.issue(code, subject=str(kw.pop("subject", "")), on=on, **kw)

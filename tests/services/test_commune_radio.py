@@ -126,3 +126,29 @@ def test_the_departments_consent_writes_the_station_awaiting_its_licence(
                                        {**raw, "rf_licence_no": "1234/GP-CTS"},
                                        expected_version=station["version"])
     assert on_air["state"] == "active"
+
+
+def test_a_frequency_licence_coming_to_its_end_is_counted_and_filtered(
+        services: Services) -> None:
+    """Issue #17 (radio frequency): the station's frequency licence, which the consent letter
+    leads to, is watched for its expiry — 90 days ahead, the ceased stations left out."""
+    import datetime as dt
+
+    from sotttt_desktop.core import clock
+    from sotttt_desktop.services.registers import RegisterFilter
+
+    clock.set_working_date(dt.date(2026, 3, 1))
+    _station(services, technology="fm", frequency="56,5", rf_licence_no="123/GP-CTS",
+             rf_licence_until="15/05/2026")
+    _station(services, commune="25750", station_name="Đài truyền thanh phường Hiệp Thành",
+             technology="fm", frequency="58", rf_licence_no="124/GP-CTS",
+             rf_licence_until="15/02/2026")
+    _station(services, commune="25753", station_name="Đài truyền thanh phường Chánh Nghĩa",
+             technology="fm", frequency="60", rf_licence_no="125/GP-CTS",
+             rf_licence_until="15/01/2026", state="ceased")
+    [stations] = [r for r in services.overview.area("grassroots")["registers"]
+                  if r["register"] == "commune_radio_stations"]
+    assert stations["due"] == {"days": 90, "count": 2, "overdue": 1}
+    due = services.registers.iter_records("commune_radio_stations",
+                                          RegisterFilter(due_by=dt.date(2026, 5, 30)))
+    assert sorted(row["rf_licence_no"] for row in due) == ["123/GP-CTS", "124/GP-CTS"]

@@ -11,7 +11,7 @@ import pytest
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.registers import registers_of
 from sotttt_desktop.services import Services
-from tests.permit_samples import SAMPLES
+from tests.permit_samples import SAMPLES, issue_at_the_desk
 
 
 def _org(services: Services, name: str, tax_code: str) -> dict:
@@ -21,12 +21,7 @@ def _org(services: Services, name: str, tax_code: str) -> dict:
 
 
 def _issue(services: Services, holder: dict, procedure: str, **kw: object) -> dict:
-    code = services.dossiers.receive(procedure, holder["id"],
-                                     received_at=dt.datetime(2024, 3, 1, 9))["code"]
-    services.dossiers.act(code, "start_appraisal")
-    services.dossiers.act(code, "approve")
-    return services.permits.issue(code, subject=str(kw.pop("subject", "")),
-                                  on=dt.date(2024, 3, 15), **kw)
+    return issue_at_the_desk(services, holder, procedure, **kw)
 
 
 def _entries(services: Services, key: str) -> list[dict]:

@@ -374,10 +374,17 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
         fill_demo_external,
         fill_demo_grassroots_lists,
     )
+    from sotttt_desktop.services.demo_postal import fill_demo_postal
     from sotttt_desktop.services.demo_telecom import fill_demo_masts
+    from tests.permit_samples import SAMPLES, issue_at_the_desk
 
-    services.parties.add(kind="org", name="Công ty TNHH Ánh Dương", tax_code="3700123999",
-                         district_code="Dĩ An", address="Số 2 đường số 1\nKhu phố 3")
+    holder = services.parties.add(kind="org", name="Công ty TNHH Ánh Dương",
+                                  tax_code="3700123999", district_code="Dĩ An",
+                                  address="Số 2 đường số 1\nKhu phố 3")
+    for procedure, family in (("postal.licence.issue", "postal.licence"),
+                              ("postal.notification.confirm", "postal.notification")):
+        issue_at_the_desk(services, holder, procedure, details=SAMPLES[family])
+    fill_demo_postal(services)
     fill_demo_facilities(services, count=12)
     fill_demo_licensed(services)
     fill_demo_stations(services, limit=4)

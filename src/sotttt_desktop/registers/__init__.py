@@ -29,6 +29,12 @@ def all_registers() -> dict[str, RegisterSpec]:
         SOURCE_BULLETINS,
     )
     from sotttt_desktop.registers.parties import PARTIES
+    from sotttt_desktop.registers.postal import (
+        POSTAL_LICENCES,
+        POSTAL_NOTIFICATIONS,
+        POSTAL_POINTS,
+        POSTAL_REPORTS,
+    )
     from sotttt_desktop.registers.press import (
         NEWS_BULLETINS,
         PRESS_CONFERENCES,
@@ -53,7 +59,8 @@ def all_registers() -> dict[str, RegisterSpec]:
         PRESS_DEPOSITS, PRINTING_FACILITIES, COLOUR_COPIERS, DISTRIBUTORS, NON_BUSINESS,
         PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES, WEBSITES,
         GAME_POINTS, AD_VIOLATIONS, COMMUNE_RADIO_STATIONS, DISTRICT_STATIONS, GRASSROOTS_MEANS,
-        SOURCE_BULLETINS, EXTERNAL_PLANS, ANTENNA_MASTS)} | _ADDED
+        SOURCE_BULLETINS, EXTERNAL_PLANS, POSTAL_LICENCES, POSTAL_NOTIFICATIONS, POSTAL_POINTS,
+        POSTAL_REPORTS, ANTENNA_MASTS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:
@@ -92,6 +99,8 @@ def public_lists() -> dict[str, PublicList]:
 def point_layers() -> dict[str, PointLayer]:
     """The map layers made from registers' child rows, by key."""
     from sotttt_desktop.registers.grassroots import LOUDSPEAKER_CLUSTERS
+    from sotttt_desktop.registers.postal import POSTAL_POINT_LAYER
     from sotttt_desktop.registers.telecom import MAST_POINTS
 
-    return {found.key: found for found in (LOUDSPEAKER_CLUSTERS, MAST_POINTS)}
+    return {found.key: found for found in (LOUDSPEAKER_CLUSTERS, POSTAL_POINT_LAYER,
+                                           MAST_POINTS)}

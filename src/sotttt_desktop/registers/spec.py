@@ -40,6 +40,7 @@ class StoredKind(StrEnum):
     UUID = "uuid"
     INTEGER = "integer"
     YEAR = "year"  # a calendar year, four digits, shown without a thousands separator
+    DATE = "date"  # a date the register's `checks` compute (e.g. a start due)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,9 @@ class RegisterSpec:
     # holder's and the permit's facts; None: no permit writes into this register
     permit_feed: PermitFeed | None = None
     due_watch: DueWatch | None = None  # a date field whose coming due is watched
+    # what the register concludes from an entry's values, shown with it (a warning, a test's
+    # verdict): values → sentences, translated; computed when shown, on the local day
+    remarks: Callable[[dict[str, Any]], list[str]] | None = None
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import mapped_column
 
 from sotttt_desktop.registers.kinds import handler
@@ -34,7 +34,7 @@ def _field_column(field: FieldSpec) -> Any:  # noqa: ANN401 - a mapped column
 
 
 def _stored_column(stored: StoredColumn) -> Any:  # noqa: ANN401 - a mapped column
-    kind = Uuid() if stored.kind is StoredKind.UUID else Integer()
+    kind = {StoredKind.UUID: Uuid(), StoredKind.DATE: Date()}.get(stored.kind, Integer())
     foreign = (ForeignKey(f"{stored.references}.id"),) if stored.references else ()
     return mapped_column(kind, *foreign, nullable=stored.default is None,
                          default=stored.default)

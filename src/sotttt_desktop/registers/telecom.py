@@ -104,12 +104,20 @@ def check_mast(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
     return errors
 
 
+def mast_remarks(values: dict[str, Any]) -> list[str]:
+    """The not-bulky test of a mast on a building, shown with it."""
+    if values.get("mounting") != "building":
+        return []
+    test = not_bulky_test(values.get("mast_height"), values.get("building_height"))
+    return [_("Not-bulky test: {test}").format(test=test[1])] if test else []
+
+
 ANTENNA_MASTS = RegisterSpec(
     key="antenna_masts", area="telecom", title=N_("Antenna masts and BTS sites"),
     item_name=N_("antenna mast"), table="antenna_mast", search_kind="antenna_mast",
     default_sort="site_code", title_field="site_code",
     subtitle_fields=("operator_id", "address"), holder_column="operator_id",
-    checks=check_mast,
+    checks=check_mast, remarks=mast_remarks,
     # a district's masts by the date their inspection is due
     indexes=(("district_due", ("district_code", "inspection_due")),),
     due_watch=DueWatch("inspection_due", INSPECTION_DUE_DAYS,

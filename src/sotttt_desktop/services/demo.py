@@ -214,13 +214,14 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     districts = [(info.code, info.name, list(info.communes))
                  for info in services.reference.districts().values()]
     names = {code: name for code, name, _c in districts}
+    from sotttt_desktop.services.demo_postal import POSTAL_OPERATORS, add_postal_operators
     from sotttt_desktop.services.demo_telecom import OPERATORS, add_operators
     from sotttt_desktop.services.demo_volume import PUBLIC_APPLICANTS, add_public_applicants
 
     # among them the communes' People's Committees and foreign organisations' offices, who
     # apply for procedures no company does (a commune's radio, a display by a foreign office),
-    # and the mobile operators whose masts the telecom register keeps
-    public = PUBLIC_APPLICANTS + len(OPERATORS) if total >= 10 * PUBLIC_APPLICANTS else 0
+    # and the mobile and postal operators whose masts and service points the registers keep
+    public = PUBLIC_APPLICANTS + len(OPERATORS) + len(POSTAL_OPERATORS) if total >= 10 * PUBLIC_APPLICANTS else 0
     generator = DemoGenerator(seed)
     rows = generator.party_rows(total - public, districts)
     with db.session(write=True) as session:
@@ -245,6 +246,7 @@ def fill_demo(services: Services, scale: float = 1.0, seed: int = 2023,
     if public:
         add_public_applicants(services)
         add_operators(services)
+        add_postal_operators(services)
     return written + public
 
 

@@ -50,7 +50,8 @@ def _samples(n: int, on: dt.date) -> dict[str, str]:
         "responsible": "Nguyễn Văn Tâm", "point_name": f"Điểm trò chơi điện tử số {n}",
         "business_registration": f"46A8{n:06d}", "owner_id": f"0740{n % 10**8:08d}",
         "floor_area": f"{50 + n % 100} m²", "postal_services": "Thư, gói, kiện hàng hóa",
-        "service_scope": "Nội tỉnh Bình Dương", "service_standards": "Thư nội tỉnh phát trong 48 "
+        "service_scope": "Nội tỉnh Bình Dương", "branches": "Chi nhánh tại thị xã Bến Cát; "
+        "văn phòng đại diện tại thành phố Dĩ An", "service_standards": "Thư nội tỉnh phát trong 48 "
         "giờ kể từ khi chấp nhận", "title": f"Bản tin {topic} số {n}",
         "purpose": "Thông tin hoạt động của cơ quan, tổ chức", "periodicity": "01 kỳ/tháng",
         "format": "19 × 27 cm", "print_run": f"{(n % 9 + 1) * 100} bản",

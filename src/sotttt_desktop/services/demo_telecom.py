@@ -48,18 +48,28 @@ def _dms(value: float, positive: str) -> str:
 
 def add_operators(services: Services) -> list[object]:
     """The operators' party records (those missing added): their ids, in OPERATORS' order."""
+    return add_market_orgs(services, OPERATORS, phone="0274 385{n} 000",
+                           email="bts.{code}@example.vn",
+                           address="Đại lộ Bình Dương, phường Phú Hòa, thành phố Thủ Dầu Một, "
+                                   "tỉnh Bình Dương")
+
+
+def add_market_orgs(services: Services, orgs: tuple[tuple[str, str, str], ...], *, phone: str,
+                    email: str, address: str) -> list[object]:
+    """Organisations of the market as party records — (name, code, tax code), those missing
+    added, with `phone` ({n}: their place in `orgs`) and `email` ({code}) — their ids in
+    order."""
     from sotttt_desktop.errors import NotFoundError
 
     ids = []
-    for n, (name, code, tax_code) in enumerate(OPERATORS):
+    for n, (name, code, tax_code) in enumerate(orgs):
         try:
             ids.append(services.parties.find(tax_code))
         except NotFoundError:
             ids.append(services.parties.add(
                 kind="org", name=name, tax_code=tax_code, district_code="718",
-                phone=f"0274 38{50 + n} 000", email=f"bts.{code.lower()}@example.vn",
-                address="Đại lộ Bình Dương, phường Phú Hòa, thành phố Thủ Dầu Một, "
-                        "tỉnh Bình Dương")["id"])
+                phone=phone.format(n=n), email=email.format(code=code.lower()),
+                address=address)["id"])
     return ids
 
 

@@ -478,6 +478,12 @@ class RegisterService:
                 _("You may only enter records of {district}.").format(
                     district=self._services.reference.district_name(actor.district_code)))
 
+    def remarks(self, key: str, values: dict[str, Any]) -> list[str]:
+        """What the register concludes from a record's values (RegisterSpec.remarks): a
+        warning, a test's verdict; [] when it declares none."""
+        spec = get_register(key)
+        return spec.remarks(values) if spec.remarks is not None else []
+
     def display(self, key: str, values: dict[str, Any]) -> list[tuple[str, str]]:
         """(label, text) pairs of a record, for detail views and exports."""
         spec = get_register(key)

@@ -49,13 +49,17 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_facilities,
             fill_demo_licensed,
         )
-        from sotttt_desktop.services.demo_declared_cases import fill_demo_declared_cases
+        from sotttt_desktop.services.demo_declared_cases import (
+            fill_demo_declared_cases,
+            fill_demo_telecom_cases,
+        )
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
         from sotttt_desktop.services.demo_information_areas import (
             fill_demo_ad_violations,
             fill_demo_external,
             fill_demo_grassroots_lists,
         )
+        from sotttt_desktop.services.demo_postal import fill_demo_postal
         from sotttt_desktop.services.demo_telecom import fill_demo_masts
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
@@ -69,6 +73,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_masts(system, count=max(40, round(300 * min(scale, 1))))
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
+        fill_demo_telecom_cases(system)  # their letters days ago, after the licensed' decisions
         # the register numbers in date order: the licensed entries' decisions (a week ago),
         # the takedown letters (these days), the cases' decisions (today)
         fill_demo_declared_cases(system)
@@ -77,6 +82,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)
         fill_demo_external(system)
+        fill_demo_postal(system)
     return Services(database, actor or Actor.system())
 
 

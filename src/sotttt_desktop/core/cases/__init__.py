@@ -24,10 +24,16 @@ def unconfirmed() -> dict[str, Any]:
 
 @cache
 def kinds() -> dict[str, CaseSpec]:
-    from sotttt_desktop.core.cases import annual_report, denunciation, external, takedown
+    from sotttt_desktop.core.cases import (
+        annual_report,
+        denunciation,
+        external,
+        takedown,
+        telecom,
+    )
 
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
-             external.FALSE_INFORMATION)
+             external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

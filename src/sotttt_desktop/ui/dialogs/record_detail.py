@@ -82,6 +82,13 @@ class RecordDetailDialog(QDialog):
             created=format_datetime(record["created_at"]), creator=record["created_by"] or "—",
             updated=format_datetime(record["updated_at"]), updater=record["updated_by"] or "—",
             version=record["version"])
+        # what the register concludes from the values (a warning, a test's verdict), in full
+        remarks = services.registers.remarks(register_key, record)
+        warning = QLabel("\n".join(f"{_('Remarks')}: {remark}" for remark in remarks))
+        warning.setObjectName("record_remarks")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #9a3c00; font-weight: bold;")
+        warning.setVisible(bool(remarks))
         history = QLabel(meta)
         history.setWordWrap(True)
         history.setStyleSheet("color: #555;")
@@ -98,6 +105,7 @@ class RecordDetailDialog(QDialog):
             self.events.addItem(line)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(warning)
         layout.addWidget(history)
         layout.addWidget(QLabel(_("History: permits, dossiers, documents, changes")))
         layout.addWidget(self.events, 1)

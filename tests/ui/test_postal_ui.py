@@ -1,0 +1,58 @@
+"""The postal tab (issue #17): the licence not started a year on is found by the tab's check box
+and its record says why (Luật Bưu chính Art. 24); a licence that started says nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from sotttt_desktop.areas import AREAS
+from sotttt_desktop.core import clock
+from sotttt_desktop.services import Services
+from sotttt_desktop.ui.area_tab import AreaTab
+from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+from tests.permit_samples import SAMPLES, issue_at_the_desk
+
+
+def _holder(services: Services, name: str, tax_code: str) -> dict:
+    return services.parties.add(kind="org", name=name, tax_code=tax_code, district_code="718",
+                                address="Số 1 Đại lộ Bình Dương, phường Phú Hòa")
+
+
+def test_the_licence_not_started_is_filtered_and_explained(qtbot, services: Services  # noqa: ANN001
+                                                           ) -> None:
+    for name, tax_code in (("Công ty Cổ phần Bưu chính Sông Bé", "3700111444"),
+                           ("Công ty TNHH Chuyển phát Phú Lợi", "3700111555")):
+        issue_at_the_desk(services, _holder(services, name, tax_code), "postal.licence.issue",
+                          details=SAMPLES["postal.licence"], valid_until=dt.date(2034, 3, 15))
+    started = next(e for e in services.registers.iter_records("postal_licences")
+                   if e["tax_code"] == "3700111555")
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.services.records import edit_text
+
+    raw = {f.name: edit_text(f, started.get(f.name))
+           for f in get_register("postal_licences").fields if started.get(f.name) is not None}
+    services.registers.update("postal_licences", started["id"],
+                              {**raw, "started_on": "02/05/2024"}, started["version"])
+    clock.set_working_date(dt.date(2025, 3, 20))
+    tab = AreaTab(services, next(a for a in AREAS if a.key == "postal"))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert "Chưa cung ứng dịch vụ: đến hạn trong 60 ngày: 1 (quá hạn 1)" in tab.overview.text()
+    view = tab.show_register("postal_licences")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert view.due_filter is not None
+    qtbot.mouseClick(view.due_filter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    for entry in services.registers.iter_records("postal_licences"):
+        detail = RecordDetailDialog(services, "postal_licences", entry)
+        qtbot.addWidget(detail)
+        detail.show()
+        remark = detail.findChild(QLabel, "record_remarks")
+        if entry["tax_code"] == "3700111444":
+            assert remark.isVisible()
+            assert "15/03/2025" in remark.text() and "Điều 24" in remark.text()
+        else:
+            assert not remark.isVisible()
