@@ -196,13 +196,23 @@ def main() -> None:
         detail.resize(760, detail.height())
         shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
         detail.close()
+    for key in ("cable_routes", "subscriber_inspections", "telecom_plans", "frequency_checks",
+                "frequency_dossiers", "broadcast_consents"):
+        detail = RecordDetailDialog(admin, key, next(admin.registers.iter_records(key)), window)
+        detail.resize(760, detail.height())
+        shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
+        detail.close()
     frequency = window.area_tab("frequency")
+    show_register(frequency, "frequency_dossiers", "screenshot-frequency.png")
+    frequency._tabs.setCurrentWidget(frequency.custom)  # its cases on a clock
+    frequency.custom.table.selectRow(0)
+    shoot(window, "screenshot-frequency-cases.png")
+    telecom._tabs.setCurrentWidget(telecom.custom)
     window.tabs.setCurrentIndex(next(
         i for i in range(window.tabs.count())
-        if window.tabs.widget(i) is frequency or window.tabs.widget(i).isAncestorOf(frequency)))
-    cases = frequency.custom
-    cases.table.selectRow(0)
-    shoot(window, "screenshot-frequency.png")
+        if window.tabs.widget(i) is telecom or window.tabs.widget(i).isAncestorOf(telecom)))
+    telecom.custom.table.selectRow(0)
+    shoot(window, "screenshot-telecom-cases.png")
     QTimer.singleShot(0, app.quit)
     services.db.close()
 

@@ -117,3 +117,24 @@ def test_a_sharing_dispute_not_settled_is_referred_with_its_reason() -> None:
         dt.datetime(2025, 5, 20, 9), reason="Các bên không thống nhất giá thuê"))])
     assert outcome.state == "referred"
     assert outcome.clocks["settlement"].status == "stopped"
+
+
+PLAN = kinds()["frequency_check_plan"]
+
+
+def test_the_frequency_check_plan_is_approved_by_the_fifteenth_of_december() -> None:
+    """TT 02/2016 Art. 8(3): the Department approves its plan by 15/12; opened after it, the
+    plan is due on next year's 15/12."""
+    clock = walk(PLAN, [(OPEN, at(2026, 10, 5, 8))]).clocks["approval"]
+    assert clock.due == dt.date(2026, 12, 15)
+    assert list(clock.explanation) == [
+        "Bắt đầu thực hiện lúc thứ Hai 05/10/2026 08:00.",
+        "Hạn cố định: trước hoặc trong ngày 15/12 hằng năm.",
+        "Hạn cuối: thứ Ba 15/12/2026.",
+    ]
+    assert walk(PLAN, [(OPEN, at(2026, 12, 20, 8))]).clocks["approval"].due == \
+        dt.date(2027, 12, 15)
+    outcome = walk(PLAN, [(OPEN, at(2026, 10, 5, 8)), ("approve", at(2026, 12, 10, 15))])
+    assert outcome.state == "approved" and outcome.clocks["approval"].status == "stopped"
+    with pytest.raises(ValidationError):  # sent to the centre before it is approved
+        walk(PLAN, [(OPEN, at(2026, 10, 5, 8)), ("notify", at(2026, 12, 10, 15))])

@@ -315,7 +315,9 @@ def test_every_press_and_publishing_procedure_ends_in_its_register(services: Ser
         if spec is not None:
             entries = list(services.registers.iter_records(spec.key))
             assert len(entries) == 1, procedure.key  # created once, then updated
-            assert entries[0]["licence_no"] == permit["number"], procedure.key
+            number_field = next(name for name, fact in spec.permit_feed.facts.items()
+                                if fact == "number")
+            assert entries[0][number_field] == permit["number"], procedure.key
             assert entries[0]["state"] == "active"
         walked += 1
     assert walked >= 15
@@ -368,6 +370,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     """Every declaration round-trips: choices, dates, districts, communes, multi-line text."""
     from sotttt_desktop.registers import all_registers
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
+    from sotttt_desktop.services.demo_frequency import fill_demo_frequency
     from sotttt_desktop.services.demo_grassroots import fill_demo_stations
     from sotttt_desktop.services.demo_information_areas import (
         fill_demo_ad_violations,
@@ -375,14 +378,15 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
         fill_demo_grassroots_lists,
     )
     from sotttt_desktop.services.demo_postal import fill_demo_postal
-    from sotttt_desktop.services.demo_telecom import fill_demo_masts
+    from sotttt_desktop.services.demo_telecom import fill_demo_masts, fill_demo_telecom_records
     from tests.permit_samples import SAMPLES, issue_at_the_desk
 
     holder = services.parties.add(kind="org", name="Công ty TNHH Ánh Dương",
                                   tax_code="3700123999", district_code="Dĩ An",
                                   address="Số 2 đường số 1\nKhu phố 3")
     for procedure, family in (("postal.licence.issue", "postal.licence"),
-                              ("postal.notification.confirm", "postal.notification")):
+                              ("postal.notification.confirm", "postal.notification"),
+                              ("press.local_broadcast.consent", "press.local_broadcast")):
         issue_at_the_desk(services, holder, procedure, details=SAMPLES[family])
     fill_demo_postal(services)
     fill_demo_facilities(services, count=12)
@@ -392,6 +396,8 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     fill_demo_ad_violations(services)
     fill_demo_external(services)
     fill_demo_masts(services, count=6)
+    fill_demo_telecom_records(services)
+    fill_demo_frequency(services)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

@@ -53,6 +53,15 @@ def test_a_mast_on_a_building_is_not_bulky_only_when_low_enough(services: Servic
     shown = dict(services.registers.display(REGISTER, created))
     assert shown["Tọa độ"] == "10.980278, 106.651944"
     assert shown["Doanh nghiệp viễn thông"].startswith("Viễn thông Bình Dương")
+    # shown with it: the test in words, and how many share it (derived from its rows)
+    assert services.registers.remarks(REGISTER, created) == [
+        "Kiểm tra cột ăng ten không cồng kềnh: cột cao 2,5 m, tối đa được 3 m (20 % chiều cao "
+        "công trình 15 m và không quá 3 m): không cồng kềnh."]
+    shared = services.registers.create(REGISTER, _mast(
+        operator, site_code="BDG-VNP-718-0009",
+        sharing="MobiFone | 01/02/2024\nVietnamobile | 01/03/2024"))
+    assert services.registers.remarks(REGISTER, shared)[0] == (
+        "Dùng chung: 2 doanh nghiệp ngoài doanh nghiệp sở hữu.")
     # a bulky mast on the ground needs its building permit once built
     with pytest.raises(ValidationError) as refused:
         services.registers.create(REGISTER, _mast(

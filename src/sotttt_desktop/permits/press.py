@@ -29,11 +29,6 @@ CONTENTS = (
     # the consent a broadcaster that is not a press agency attaches to its frequency-licence
     # application names the programmes (Circular 05/2015 Art. 13(3)(a))
     PermitContents(
-        "press.local_broadcast", subject="programmes",
-        fields=(
-            FieldSpec("programmes", N_("Programmes broadcast or relayed"), FieldKind.MULTILINE,
-                      required=True, max_length=4000),
-            FieldSpec("channel", N_("Radio or TV channel"), max_length=200),
-            FieldSpec("coverage", N_("Area covered"), required=True, max_length=400),
-        )),
+        "press.local_broadcast", register="broadcast_consents", subject="programmes",
+        fields=("programmes", "channel", "coverage")),
 )

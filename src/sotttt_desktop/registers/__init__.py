@@ -22,6 +22,11 @@ def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.advertising import AD_VIOLATIONS
     from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
     from sotttt_desktop.registers.external import EXTERNAL_PLANS
+    from sotttt_desktop.registers.frequency import (
+        BROADCAST_CONSENTS,
+        FREQUENCY_CHECKS,
+        FREQUENCY_DOSSIERS,
+    )
     from sotttt_desktop.registers.grassroots import (
         COMMUNE_RADIO_STATIONS,
         DISTRICT_STATIONS,
@@ -53,6 +58,11 @@ def all_registers() -> dict[str, RegisterSpec]:
         PUBLISHING_MEASURES,
     )
     from sotttt_desktop.registers.telecom import ANTENNA_MASTS
+    from sotttt_desktop.registers.telecom_infrastructure import (
+        CABLE_ROUTES,
+        PLAN_VERSIONS,
+        SUBSCRIBER_INSPECTIONS,
+    )
 
     return {spec.key: spec for spec in (
         PARTIES, NEWS_BULLETINS, PRESS_CONFERENCES, REPRESENTATIVE_OFFICES, TVRO_RECEIVERS,
@@ -60,7 +70,8 @@ def all_registers() -> dict[str, RegisterSpec]:
         PUBLICATION_IMPORTS, BOOK_FAIRS, PUBLICATION_DEPOSITS, PUBLISHING_MEASURES, WEBSITES,
         GAME_POINTS, AD_VIOLATIONS, COMMUNE_RADIO_STATIONS, DISTRICT_STATIONS, GRASSROOTS_MEANS,
         SOURCE_BULLETINS, EXTERNAL_PLANS, POSTAL_LICENCES, POSTAL_NOTIFICATIONS, POSTAL_POINTS,
-        POSTAL_REPORTS, ANTENNA_MASTS)} | _ADDED
+        POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
+        FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

@@ -105,11 +105,18 @@ def check_mast(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
 
 
 def mast_remarks(values: dict[str, Any]) -> list[str]:
-    """The not-bulky test of a mast on a building, shown with it."""
-    if values.get("mounting") != "building":
-        return []
-    test = not_bulky_test(values.get("mast_height"), values.get("building_height"))
-    return [_("Not-bulky test: {test}").format(test=test[1])] if test else []
+    """How many operators share the mast (derived from its rows), and the not-bulky test of a
+    mast on a building, shown with it."""
+    remarks = []
+    sharing = values.get("sharing") or []
+    if sharing:
+        remarks.append(_("Shared: {count} operators besides its own.").format(
+            count=len(sharing)))
+    if values.get("mounting") == "building":
+        test = not_bulky_test(values.get("mast_height"), values.get("building_height"))
+        if test:
+            remarks.append(_("Not-bulky test: {test}").format(test=test[1]))
+    return remarks
 
 
 ANTENNA_MASTS = RegisterSpec(

@@ -35,8 +35,8 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
                 name=unknown[0], names=", ".join(names) or "—"))
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for field in spec.form_fields:
-        value, error = parse_field(field, raw.get(field.name), reference)
+    for field in spec.form_fields:  # a field not given at all starts with its default
+        value, error = parse_field(field, raw.get(field.name, field.default), reference)
         if error:
             errors[field.name] = error
         elif value not in (None, "", []):

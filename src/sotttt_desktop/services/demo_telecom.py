@@ -141,3 +141,60 @@ def fill_demo_masts(services: Services, count: int = 120, seed: int = 2017) -> i
         services.registers.create("antenna_masts", values)
         written += 1
     return written
+
+
+# (code, route, kind, km, district, state)
+ROUTES = (
+    ("TD-718-01", "Đại lộ Bình Dương: ngã tư Sở Sao – cầu Ông Cộ", "aerial", "6.4", 718,
+     "to_underground"),
+    ("TD-718-02", "Đường Yersin – Cách Mạng Tháng Tám, phường Phú Cường", "duct", "2.1", 718,
+     "in_use"),
+    ("TD-724-01", "Quốc lộ 1K: ngã ba 550 – cầu Hóa An", "underground", "4.8", 724, "in_use"),
+    ("TD-725-01", "Đại lộ Bình Dương: cầu Vĩnh Bình – ngã tư Bình Phước", "aerial", "5.2", 725,
+     "to_underground"),
+    ("TD-721-01", "Quốc lộ 13: Mỹ Phước – Bàu Bàng", "aerial", "11.7", 721, "in_use"),
+    ("TD-723-01", "ĐT 746: Tân Uyên – Hội Nghĩa", "aerial", "9.3", 723, "in_use"),
+    ("TD-720-01", "ĐT 744: Dầu Tiếng – Thanh Tuyền", "aerial", "8.0", 720, "removed"),
+)
+POINTS_OF_SALE = ("Cửa hàng điện thoại di động Minh Phát", "Đại lý SIM thẻ Hoàng Long",
+                  "Cửa hàng viễn thông Thành Công", "Điểm bán SIM chợ Thủ Dầu Một",
+                  "Đại lý SIM thẻ Ngọc Ánh", "Cửa hàng điện thoại Hải Đăng")
+
+
+def fill_demo_telecom_records(services: Services, seed: int = 2016) -> dict[str, int]:
+    """The province's plan of 2016 (QĐ 2200/QĐ-UBND, REFERENCE-2 §4), cable routes of the
+    operators, inspections of points of sale (one violation recorded)."""
+    rng = random.Random(seed)
+    today = clock.local_today()
+    operators = add_operators(services)
+    services.registers.create("telecom_plans", {
+        "decision_no": "2200/QĐ-UBND", "decided_on": "25/08/2016",
+        "issuer": "Ủy ban nhân dân tỉnh Bình Dương",
+        "title": "Quy hoạch hạ tầng kỹ thuật viễn thông thụ động tỉnh Bình Dương đến năm 2020, "
+                 "định hướng đến năm 2025", "period": "Đến năm 2020, định hướng đến năm 2025",
+        "effective_from": "25/08/2016",
+        "note": "Quy hoạch kế tiếp (tích hợp trong quy hoạch tỉnh thời kỳ 2021–2030): chưa xác "
+                "nhận số, ngày."})
+    for n, (code, route, kind, km, district, state) in enumerate(ROUTES):
+        services.registers.create("cable_routes", {
+            "route_code": code, "route": route, "owner_id": str(operators[n % 2]),
+            "kind": kind, "length_km": km.replace(".", ","), "district_code": str(district),
+            "underground_project": "Dự án ngầm hóa hạ tầng viễn thông các tuyến đường chính "
+                                   "đô thị" if state == "to_underground" else "",
+            "permits": f"Giấy phép thi công số {rng.randint(10, 400)}/GP-SGTVT" if kind != "aerial"
+            else "", "state": state})
+    districts = services.reference.districts()
+    for n, name in enumerate(POINTS_OF_SALE):
+        district = list(DISTRICT_CENTRES)[n % len(DISTRICT_CENTRES)]
+        _code, commune = rng.choice(districts[district].communes)
+        violation = n == 2
+        services.registers.create("subscriber_inspections", {
+            "point_of_sale": name, "operator_id": str(operators[n % len(operators)]),
+            "address": f"Số {rng.randint(1, 300)} {rng.choice(STREETS)}, {commune}",
+            "district_code": str(district),
+            "inspected_on": (today - dt.timedelta(days=10 + 17 * n)).strftime("%d/%m/%Y"),
+            "finding": "violation" if violation else "compliant",
+            "findings": "Bán SIM đã kích hoạt sẵn thông tin thuê bao" if violation else
+            "Đại lý lưu giữ đủ hợp đồng, thông tin thuê bao đúng quy định",
+            "record_no": f"{n + 1:02d}/BB-KTTB"})
+    return {"plans": 1, "routes": len(ROUTES), "inspections": len(POINTS_OF_SALE)}

@@ -53,6 +53,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_declared_cases,
             fill_demo_telecom_cases,
         )
+        from sotttt_desktop.services.demo_frequency import fill_demo_frequency
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
         from sotttt_desktop.services.demo_information_areas import (
             fill_demo_ad_violations,
@@ -60,7 +61,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_grassroots_lists,
         )
         from sotttt_desktop.services.demo_postal import fill_demo_postal
-        from sotttt_desktop.services.demo_telecom import fill_demo_masts
+        from sotttt_desktop.services.demo_telecom import fill_demo_masts, fill_demo_telecom_records
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
         set_demo_working_date(system, demo_date or DEMO_WORKING_DATE)
@@ -83,6 +84,8 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_ad_violations(system)
         fill_demo_external(system)
         fill_demo_postal(system)
+        fill_demo_telecom_records(system)
+        fill_demo_frequency(system)
     return Services(database, actor or Actor.system())
 
 

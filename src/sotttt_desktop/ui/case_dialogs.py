@@ -74,6 +74,7 @@ class NewCaseDialog(QDialog):
         fields = kinds()[kind].form_fields if kind else ()
         self.form = FieldsForm(self._services, fields, self.open_case)
         self.form.setObjectName("case_fields")
+        self.form.set_texts({f.name: f.default for f in fields if f.default is not None})
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.form)

@@ -28,12 +28,14 @@ def kinds() -> dict[str, CaseSpec]:
         annual_report,
         denunciation,
         external,
+        frequency,
         takedown,
         telecom,
     )
 
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
-             external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE)
+             external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
+             frequency.CHECK_PLAN)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")
