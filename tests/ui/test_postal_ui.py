@@ -53,6 +53,7 @@ def test_the_licence_not_started_is_filtered_and_explained(qtbot, services: Serv
         remark = detail.findChild(QLabel, "record_remarks")
         if entry["tax_code"] == "3700111444":
             assert remark.isVisible()
+            assert remark.text().startswith("Lưu ý: Chưa triển khai cung ứng dịch vụ")
             assert "15/03/2025" in remark.text() and "Điều 24" in remark.text()
         else:
             assert not remark.isVisible()

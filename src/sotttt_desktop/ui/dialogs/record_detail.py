@@ -84,7 +84,8 @@ class RecordDetailDialog(QDialog):
             version=record["version"])
         # what the register concludes from the values (a warning, a test's verdict), in full
         remarks = services.registers.remarks(register_key, record)
-        warning = QLabel("\n".join(f"{_('Remarks')}: {remark}" for remark in remarks))
+        heading = _("Remarks")
+        warning = QLabel("\n".join(f"{heading}: {remark}" for remark in remarks))
         warning.setObjectName("record_remarks")
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #9a3c00; font-weight: bold;")
