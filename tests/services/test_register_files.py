@@ -370,6 +370,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     """Every declaration round-trips: choices, dates, districts, communes, multi-line text."""
     from sotttt_desktop.registers import all_registers
     from sotttt_desktop.services.demo_cases import fill_demo_facilities, fill_demo_licensed
+    from sotttt_desktop.services.demo_digital import fill_demo_digital
     from sotttt_desktop.services.demo_frequency import fill_demo_frequency
     from sotttt_desktop.services.demo_grassroots import fill_demo_stations
     from sotttt_desktop.services.demo_information_areas import (
@@ -398,6 +399,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     fill_demo_masts(services, count=6)
     fill_demo_telecom_records(services)
     fill_demo_frequency(services)
+    fill_demo_digital(services)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

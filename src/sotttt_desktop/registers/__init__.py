@@ -20,6 +20,11 @@ def remove_register(key: str) -> None:
 
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.advertising import AD_VIOLATIONS
+    from sotttt_desktop.registers.digital import (
+        SHARED_DATABASES,
+        SHARED_PLATFORMS,
+        SIGNATURE_CERTIFICATES,
+    )
     from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
     from sotttt_desktop.registers.external import EXTERNAL_PLANS
     from sotttt_desktop.registers.frequency import (
@@ -33,6 +38,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         GRASSROOTS_MEANS,
         SOURCE_BULLETINS,
     )
+    from sotttt_desktop.registers.it_industry import IT_ENTERPRISES, IT_PARKS, IT_PRODUCTS
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.postal import (
         POSTAL_LICENCES,
@@ -71,7 +77,8 @@ def all_registers() -> dict[str, RegisterSpec]:
         GAME_POINTS, AD_VIOLATIONS, COMMUNE_RADIO_STATIONS, DISTRICT_STATIONS, GRASSROOTS_MEANS,
         SOURCE_BULLETINS, EXTERNAL_PLANS, POSTAL_LICENCES, POSTAL_NOTIFICATIONS, POSTAL_POINTS,
         POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
-        FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS)} | _ADDED
+        FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
+        IT_PARKS, SIGNATURE_CERTIFICATES, SHARED_DATABASES, SHARED_PLATFORMS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

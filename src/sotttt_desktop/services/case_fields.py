@@ -41,6 +41,8 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
             errors[field.name] = error
         elif value not in (None, "", []):
             values[field.name] = value
+    if not errors and spec.checks is not None:
+        errors = spec.checks(values)
     if errors:
         details = " ".join(f"{_(spec.declared_field(name).label)}: {message}"
                            for name, message in errors.items())

@@ -374,7 +374,7 @@ class RegisterFileService:
             audit.append_many(session, [
                 {"username": actor, "action": "create" if before is None else "update",
                  "entity_kind": spec.search_kind, "entity_id": entry["id"],
-                 "summary": str(entry[spec.title_field]),
+                 "summary": str(self._services.registers.title_of(spec, entry)),
                  "before": before and _record_dict(spec, before, before),
                  "after": _record_dict(spec, entry, before)} for entry, before in pairs])
             if summary is not None:
@@ -408,7 +408,7 @@ class RegisterFileService:
                 audit.append_many(session, [
                     {"username": actor, "action": "delete" if before is None else "update",
                      "entity_kind": spec.search_kind, "entity_id": entry["id"],
-                     "summary": str(entry[spec.title_field]),
+                     "summary": str(self._services.registers.title_of(spec, entry)),
                      "before": _record_dict(spec, entry, before),
                      "after": before and _record_dict(spec, {**before, "version": entry[
                          "version"] + 1}, before)} for entry, before in written])

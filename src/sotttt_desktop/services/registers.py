@@ -365,7 +365,7 @@ class RegisterService:
         self._index(session, spec, row.id, values)
         entry = {"username": actor, "action": "create" if before is None else "update",
                  "entity_kind": spec.search_kind, "entity_id": row.id,
-                 "summary": str(values[spec.title_field]), "before": before,
+                 "summary": str(self.title_of(spec, values)), "before": before,
                  "after": _as_dict(spec, row)}
         if audit_into is None:
             audit.append(session, **entry)
@@ -499,7 +499,16 @@ class RegisterService:
             f = spec.field(name)
             if values.get(name) is not None:
                 parts.append(display_value(f, values[name], reference))
-        return values[spec.title_field], " · ".join(parts)
+        return self.title_of(spec, values), " · ".join(parts)
+
+    def title_of(self, spec: RegisterSpec, values: dict[str, Any]) -> str:
+        """The record's title: its title field, shown as its label where that field refers to
+        another record (an IT enterprise is its party's name and tax code)."""
+        title_field = spec.field(spec.title_field)
+        value = values[spec.title_field]
+        if title_field.kind in (FieldKind.PARTY, FieldKind.RECORD):
+            return display_value(title_field, value, self._services.reference)
+        return value
 
     # --- writing -------------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_declared_cases,
             fill_demo_telecom_cases,
         )
+        from sotttt_desktop.services.demo_digital import fill_demo_appraisals, fill_demo_digital
         from sotttt_desktop.services.demo_frequency import fill_demo_frequency
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
         from sotttt_desktop.services.demo_information_areas import (
@@ -75,6 +76,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_telecom_cases(system)  # their letters days ago, after the licensed' decisions
+        fill_demo_appraisals(system)
         # the register numbers in date order: the licensed entries' decisions (a week ago),
         # the takedown letters (these days), the cases' decisions (today)
         fill_demo_declared_cases(system)
@@ -86,6 +88,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_postal(system)
         fill_demo_telecom_records(system)
         fill_demo_frequency(system)
+        fill_demo_digital(system)
     return Services(database, actor or Actor.system())
 
 

@@ -27,6 +27,7 @@ def kinds() -> dict[str, CaseSpec]:
     from sotttt_desktop.core.cases import (
         annual_report,
         denunciation,
+        digital,
         external,
         frequency,
         takedown,
@@ -35,7 +36,7 @@ def kinds() -> dict[str, CaseSpec]:
 
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
              external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
-             frequency.CHECK_PLAN)
+             frequency.CHECK_PLAN, *digital.DESIGN_APPRAISALS, digital.OUTLINE_APPRAISAL)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

@@ -212,7 +212,8 @@ def check_window(spec: CaseSpec, clocks: dict[str, ClockState], window: StepWind
     for last in window_days(spec, clocks, window, calendar):
         if last is not None and today > last:
             raise ValidationError(_(window.text).format(day=format_date(last),
-                                                        basis=window.basis))
+                                                        basis=window.basis,
+                                                        within=window.within))
 
 
 def _clock_step(spec: CaseSpec, clock: Clock, variant: str, limit: Limit, current: ClockState,

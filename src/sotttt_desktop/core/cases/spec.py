@@ -14,8 +14,10 @@ the decision that granted it. Variants (complex case, remote area) change limits
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldSpec
@@ -93,7 +95,7 @@ class Variant:
 class StepWindow:
     """When a step may be taken, counted on one of the case's clocks in working days: `within`
     of the clock's start (0: no bound), and at the latest `before_due` working days before its
-    due date (0: no bound). `text` (N_(), with {day} and {basis}) is the refusal."""
+    due date (0: no bound). `text` (N_(), with {day}, {basis} and {within}) is the refusal."""
 
     clock: str
     text: str
@@ -177,6 +179,9 @@ class CaseSpec:
     one_per_year: bool = False
     # the document sent when the case is opened (a takedown request), numbered by the register
     opens_with: IssuedDocument | None = None
+    # rules across the fields, checked when the case is opened or edited: values → {field:
+    # message} (an outline's value must fall in its band)
+    checks: Callable[[dict[str, Any]], dict[str, str]] | None = None
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")

@@ -62,10 +62,12 @@ __all__ = [
 ]
 
 import sotttt_desktop.registers.advertising  # noqa: E402, F401
+import sotttt_desktop.registers.digital  # noqa: E402, F401
 import sotttt_desktop.registers.e_information  # noqa: E402, F401
 import sotttt_desktop.registers.external  # noqa: E402, F401
 import sotttt_desktop.registers.frequency  # noqa: E402, F401
 import sotttt_desktop.registers.grassroots  # noqa: E402, F401
+import sotttt_desktop.registers.it_industry  # noqa: E402, F401
 import sotttt_desktop.registers.postal  # noqa: E402, F401
 import sotttt_desktop.registers.press  # noqa: E402, F401 - their tables join the metadata
 import sotttt_desktop.registers.publishing  # noqa: E402, F401

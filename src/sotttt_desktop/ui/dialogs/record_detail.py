@@ -63,7 +63,8 @@ class RecordDetailDialog(QDialog):
         self.record = record
         self.edit_requested = False
         spec = get_register(register_key)
-        self.setWindowTitle(str(record.get(spec.title_field) or _(spec.item_name)))
+        self.setWindowTitle(str(services.registers.title_of(spec, record)
+                                if record.get(spec.title_field) else _(spec.item_name)))
         self.setMinimumWidth(620)
         form = QFormLayout()
         shown = services.registers.display(register_key, record)

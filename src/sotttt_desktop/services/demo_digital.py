@@ -1,0 +1,186 @@
+"""Demo records of digital transformation and the IT industry (issue #18), written through the
+services so every rule applies: officials' signature certificates of the provincial agencies
+(some ending within 60 days, a device restored under ND 68/2024), the data catalogue and the
+shared platforms, IT enterprises found among the demo's parties with their products (some
+prioritised), a concentrated-park proposal, and IT investment appraisals on their clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import TYPE_CHECKING
+
+from sotttt_desktop.core import clock
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+AGENCIES = ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tài chính",
+            "Sở Kế hoạch và Đầu tư", "Sở Tư pháp", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+            "Ủy ban nhân dân thành phố Thủ Dầu Một", "Ủy ban nhân dân thành phố Dĩ An",
+            "Ủy ban nhân dân thị xã Bến Cát", "Sở Tài nguyên và Môi trường",
+            "Sở Lao động - Thương binh và Xã hội")
+OFFICIALS = (("Nguyễn Văn Hùng", "Phó Chánh Văn phòng"), ("Trần Thị Mai", "Giám đốc"),
+             ("Lê Minh Tuấn", "Phó Giám đốc"), ("Phạm Thị Lan", "Trưởng phòng"),
+             ("Võ Thanh Sơn", "Chánh Văn phòng"), ("Huỳnh Ngọc Ánh", "Phó Trưởng phòng"),
+             ("Đặng Quốc Bảo", "Chủ tịch"), ("Bùi Thị Hạnh", "Phó Chủ tịch"),
+             ("Ngô Văn Phúc", "Văn thư"), ("Đỗ Thị Thu", "Kế toán trưởng"),
+             ("Phan Văn Lợi", "Phó Giám đốc"), ("Trương Thị Kim", "Trưởng phòng"))
+DATABASES = (
+    ("Cơ sở dữ liệu đất đai tỉnh Bình Dương", "Sở Tài nguyên và Môi trường",
+     "Luật Đất đai 2024", ("DD-001 | Tra cứu thông tin thửa đất",
+                           "DD-002 | Tra cứu quy hoạch sử dụng đất")),
+    ("Cơ sở dữ liệu hộ tịch điện tử", "Sở Tư pháp", "Luật Hộ tịch 2014",
+     ("HT-001 | Tra cứu khai sinh", "HT-002 | Tra cứu kết hôn")),
+    ("Cơ sở dữ liệu cán bộ, công chức, viên chức", "Sở Nội vụ",
+     "Nghị định 47/2020/NĐ-CP", ("CB-001 | Tra cứu hồ sơ cán bộ",)),
+    ("Cơ sở dữ liệu doanh nghiệp tỉnh", "Sở Kế hoạch và Đầu tư",
+     "Luật Doanh nghiệp 2020", ("DN-001 | Tra cứu thông tin doanh nghiệp",)),
+    ("Cơ sở dữ liệu tiêm chủng, khám chữa bệnh", "Sở Y tế", "Luật Khám bệnh, chữa bệnh 2023",
+     ("YT-001 | Tra cứu lịch sử tiêm chủng",)),
+)
+PLATFORMS = (
+    ("Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bình Dương (LGSP)", "lgsp"),
+    ("Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương", "e_office"),
+    ("Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Bình Dương", "one_stop"),
+    ("Hệ thống thư điện tử công vụ tỉnh Bình Dương", "mail"),
+    ("Hệ thống hội nghị truyền hình trực tuyến tỉnh Bình Dương", "video"),
+)
+PRODUCTS = ("Phần mềm quản lý văn bản {name}", "Nền tảng thương mại điện tử {name}",
+            "Giải pháp camera giám sát thông minh {name}", "Ứng dụng chuyển đổi số {name}",
+            "Phần mềm quản lý bệnh viện {name}", "Cổng thanh toán điện tử {name}")
+# (group or outline, title, investor, funding, value, days since receipt, steps)
+APPRAISALS = (
+    ("it_design_b", "Dự án xây dựng Trung tâm điều hành thông minh tỉnh Bình Dương",
+     "Sở Thông tin và Truyền thông", "public_investment", 95_000_000_000, 9, ()),
+    ("it_design_c", "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành",
+     "Văn phòng Ủy ban nhân dân tỉnh", "public_investment", 12_500_000_000, 12,
+     (("request_documents", 10), ("documents_received", 6))),
+    ("it_design_c", "Dự án số hóa hồ sơ địa chính thành phố Thuận An",
+     "Ủy ban nhân dân thành phố Thuận An", "public_investment", 8_700_000_000, 8,
+     (("send_result", 3),)),
+    ("it_outline", "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử",
+     "Sở Y tế", "recurrent", 2_400_000_000, 17, ()),
+    ("it_design_a", "Dự án đô thị thông minh tỉnh Bình Dương giai đoạn 2",
+     "Ủy ban nhân dân tỉnh Bình Dương", "public_investment", 1_250_000_000_000, 4, ()),
+)
+
+
+def _day(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def fill_demo_digital(services: Services, seed: int = 2022) -> dict[str, int]:
+    rng = random.Random(seed)
+    today = clock.local_today()
+    return {"certificates": _certificates(services, today, rng),
+            "databases": _databases(services, today, rng),
+            "platforms": _platforms(services, today),
+            **_it_industry(services, today, rng)}
+
+
+def _certificates(services: Services, today: dt.date, rng: random.Random) -> int:
+    for n, ((name, position), agency) in enumerate(zip(OFFICIALS, AGENCIES, strict=True)):
+        submitted = today - dt.timedelta(days=40 + 95 * n)
+        kind = ("restore_device" if n == 0 else "renew" if n % 4 == 3 else "new")
+        issued = n != 1  # the newest but one still awaits its certificate
+        valid_from = submitted + dt.timedelta(days=rng.randint(5, 15))
+        valid_to = (today + dt.timedelta(days=20 + 10 * n) if n in (2, 3)
+                    else valid_from + dt.timedelta(days=5 * 365))
+        services.registers.create("signature_certificates", {
+            "request_no": f"{rng.randint(100, 3000)}/{agency.split()[0][:2].upper()}-"
+                          f"{submitted.year}-{n + 1:02d}",
+            "subscriber": name, "position": position, "agency": agency, "request_type": kind,
+            "device": "token" if n % 3 else "sim",
+            "device_serial": f"54030101{rng.randint(10**7, 10**8 - 1)}",
+            "submitted_on": _day(submitted),
+            "cert_serial": f"540101{rng.randint(10**11, 10**12 - 1)}" if issued else "",
+            "valid_from": _day(valid_from) if issued else "",
+            "valid_to": _day(valid_to) if issued else "",
+            "state": "issued" if issued else "submitted"})
+    return len(OFFICIALS)
+
+
+def _databases(services: Services, today: dt.date, rng: random.Random) -> int:
+    for n, (name, owner, basis, shared_services) in enumerate(DATABASES):
+        accounts = []
+        for m, consumer in enumerate(rng.sample(AGENCIES, 2)):
+            requested = today - dt.timedelta(days=30 + 20 * n + m)
+            created = requested + dt.timedelta(days=3 if (n, m) != (1, 1) else 12)
+            accounts.append(f"{consumer} | lgsp.{n + 1}{m + 1} | {_day(requested)} | "
+                            f"{_day(created)}")
+        services.registers.create("shared_databases", {
+            "name": name, "owner": owner, "legal_basis": basis, "shared": "có",
+            "services": "\n".join(shared_services), "accounts": "\n".join(accounts)})
+    return len(DATABASES)
+
+
+def _platforms(services: Services, today: dt.date) -> int:
+    for n, (name, kind) in enumerate(PLATFORMS):
+        users = [f"{agency} | {_day(today - dt.timedelta(days=700 - 30 * m))}"
+                 for m, agency in enumerate(AGENCIES[n:n + 5])]
+        services.registers.create("shared_platforms", {
+            "name": name, "kind": kind, "operator": "Trung tâm Công nghệ thông tin và Truyền "
+            "thông tỉnh Bình Dương", "users": "\n".join(users), "state": "running"})
+    return len(PLATFORMS)
+
+
+def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict[str, int]:
+    found: dict[object, dict] = {}
+    for words in ("cong nghe thong tin", "phan mem", "giai phap so"):
+        for party in services.parties.list(text=words, kind="org", limit=8):
+            found.setdefault(party["id"], party)
+    enterprises = list(found.values())[:15] or services.parties.list(kind="org", limit=5)
+    kinds = {"phần mềm": "software", "giải pháp số": "digital_tech"}
+    for n, party in enumerate(enterprises):
+        name = party["name"].lower()
+        kind = next((v for k, v in kinds.items() if k in name), "services")
+        employees = rng.randint(12, 400)
+        services.registers.create("it_enterprises", {
+            "enterprise_id": str(party["id"]), "kind": kind,
+            "district_code": str(party.get("district_code") or 718),
+            "founded": str(rng.randint(2005, 2022)), "employees": str(employees),
+            "it_staff": str(int(employees * rng.uniform(0.4, 0.9))),
+            "revenue": str(rng.randint(2, 400) * 1_000_000_000),
+            "exports": str(rng.randint(0, 50) * 100_000_000) if n % 3 == 0 else "",
+            "figures_year": str(today.year - 1),
+            "certifications": "ISO/IEC 27001:2013" if n % 4 == 0 else "",
+            "source": "Báo cáo của doanh nghiệp"})
+    products = 0
+    for n, party in enumerate(enterprises[:8]):
+        words = party["name"].split()
+        services.registers.create("it_products", {
+            "product_name": PRODUCTS[n % len(PRODUCTS)].format(name=" ".join(words[-2:])),
+            "owner_id": str(party["id"]),
+            "category": ("software", "platform", "hardware", "software", "software",
+                         "service")[n % 6],
+            "priority": "có" if n % 3 == 0 else "không",
+            "criteria": "Đáp ứng tiêu chí Điều 4, Điều 5 Thông tư 40/2020/TT-BTTTT"
+            if n % 3 == 0 else "", "year": str(today.year - 1)})
+        products += 1
+    services.registers.create("it_parks", {
+        "name": "Khu công nghệ thông tin tập trung Thành phố mới Bình Dương", "kind": "general",
+        "investor": "Tổng Công ty Đầu tư và Phát triển Công nghiệp - CTCP (Becamex IDC)",
+        "district_code": "721", "area_ha": "12,5", "workers": "2600", "it_workers": "1720",
+        "zones": "Khu sản xuất phần mềm; khu đào tạo; khu dịch vụ", "in_master_plan": "có",
+        "submitted_on": _day(today - dt.timedelta(days=60)), "state": "submitted",
+        "note": "Hồ sơ mẫu: đơn vị, số liệu chưa xác nhận"})
+    return {"enterprises": len(enterprises), "products": products, "parks": 1}
+
+
+def fill_demo_appraisals(services: Services) -> int:
+    """IT investment appraisals on their clocks; a result letter takes its number days ago
+    (after the licensed entries' decisions, before the takedown letters)."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    for kind, title, investor, funding, value, days_ago, steps in APPRAISALS:
+        case = services.cases.open(
+            kind, f"Thẩm định {title[:1].lower()}{title[1:]}",
+            at=(now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30),
+            data={"project": title, "investor": investor, "funding": funding,
+                  "value": str(value)})
+        for action, step_days_ago in steps:
+            services.cases.step(case["code"], action, reason="Bổ sung báo cáo khảo sát hiện "
+                                "trạng và dự toán chi tiết" if action == "request_documents"
+                                else "", at=(now - dt.timedelta(days=step_days_ago)).replace(
+                                    hour=15, minute=0))
+    return len(APPRAISALS)

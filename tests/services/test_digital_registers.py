@@ -1,0 +1,126 @@
+"""Digital transformation and the IT industry (issue #18): the appraisal result letter numbered
+by the register, the outline's band, a signature request read under the rules of its day, the
+connection account due in 5 working days, the park's criteria in words, an enterprise titled by
+its party."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.registers import get_register, registers_of
+from sotttt_desktop.services import Services
+
+DESIGN = {"project": "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành",
+          "investor": "Văn phòng Ủy ban nhân dân tỉnh", "funding": "public_investment",
+          "value": "12500000000"}
+
+
+def test_the_areas_keep_their_registers() -> None:
+    assert registers_of("digital") == ["signature_certificates", "shared_databases",
+                                       "shared_platforms"]
+    assert registers_of("it_industry") == ["it_enterprises", "it_products", "it_parks"]
+
+
+def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
+        services: Services) -> None:
+    opened = services.cases.open("it_design_c", "Thẩm định thiết kế cơ sở", data=DESIGN,
+                                 at=dt.datetime(2026, 11, 2, 9))
+    services.cases.step(opened["code"], "send_result", at=dt.datetime(2026, 11, 9, 15))
+    shown = services.cases.show(opened["code"])
+    number = shown["timeline"][-1]["decision"]
+    [entry] = [e for e in services.numbering.register(2026, "HC") if e["text"] == number]
+    assert entry["summary"] == ("Công văn về việc thông báo kết quả thẩm định thiết kế cơ sở "
+                                "dự án Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành")
+    assert entry["recipients"] == "Văn phòng Ủy ban nhân dân tỉnh"
+    with pytest.raises(ValidationError):  # the approver's decision has its number
+        services.cases.step(opened["code"], "approve", at=dt.datetime(2026, 11, 20, 9))
+    services.cases.step(opened["code"], "approve", decision="125/QĐ-UBND",
+                        at=dt.datetime(2026, 11, 20, 9))
+    assert services.cases.show(opened["code"])["state"] == "approved"
+
+
+def test_an_outline_is_for_the_recurrent_budget_in_its_band(services: Services) -> None:
+    task = {"project": "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử", "investor": "Sở Y tế",
+            "funding": "recurrent", "value": "150000000"}
+    with pytest.raises(ValidationError, match="nằm ngoài khoảng giá trị") as refused:
+        services.cases.open("it_outline", "Thẩm định đề cương", data=task)
+    assert "200.000.000" in str(refused.value)
+    with pytest.raises(ValidationError, match="chi thường xuyên"):
+        services.cases.open("it_outline", "Thẩm định đề cương",
+                            data={**task, "value": "2400000000", "funding": "public_investment"})
+    services.cases.open("it_outline", "Thẩm định đề cương", data={**task, "value": "2400000000"})
+
+
+def test_a_signature_request_is_read_under_the_rules_of_its_day(services: Services) -> None:
+    request = {"request_no": "125/SNV-2024", "subscriber": "Trần Thị Mai",
+               "agency": "Sở Nội vụ", "request_type": "restore_device",
+               "submitted_on": "10/08/2024", "state": "submitted"}
+    with pytest.raises(ValidationError, match="Nghị định 130/2018") as refused:
+        services.registers.create("signature_certificates", request)  # before ND 68/2024
+    assert "request_type" in refused.value.field_errors
+    saved = services.registers.create("signature_certificates", {
+        **request, "submitted_on": "20/08/2024"})
+    assert services.registers.remarks("signature_certificates", saved) == [
+        "Yêu cầu theo Nghị định 68/2024/NĐ-CP (áp dụng từ 15/08/2024), gửi Cục Chứng thực số "
+        "và Bảo mật thông tin (Ban Cơ yếu Chính phủ)."]
+    with pytest.raises(ValidationError) as refused:  # issued without its serial
+        services.registers.create("signature_certificates", {
+            **request, "request_no": "126/SNV-2024", "submitted_on": "20/08/2024",
+            "state": "issued"})
+    assert "cert_serial" in refused.value.field_errors
+    clock.set_working_date(dt.date(2026, 12, 5))
+    issued = services.registers.create("signature_certificates", {
+        **request, "request_no": "127/SNV-2024", "submitted_on": "20/08/2024",
+        "request_type": "new", "state": "issued", "cert_serial": "540101123456789",
+        "valid_from": "01/09/2024", "valid_to": "15/01/2027"})
+    assert services.registers.remarks("signature_certificates", issued)[-1] == (
+        "Chứng thư hết hạn sau 41 ngày (15/01/2027): đề nghị gia hạn.")
+    [counted] = [r for r in services.overview.area("digital")["registers"]
+                 if r["register"] == "signature_certificates"]
+    assert counted["due"] == {"days": 60, "count": 1, "overdue": 0}
+
+
+def test_a_connection_account_is_due_in_five_working_days(services: Services) -> None:
+    clock.set_working_date(dt.date(2026, 12, 5))
+    saved = services.registers.create("shared_databases", {
+        "name": "Cơ sở dữ liệu hộ tịch điện tử", "owner": "Sở Tư pháp",
+        "services": "HT-001 | Tra cứu khai sinh",
+        "accounts": "Sở Y tế | lgsp.21 | 24/04/2025 | 28/04/2025\n"
+                    "Sở Nội vụ | lgsp.22 | 24/04/2025 | 08/05/2025"})
+    # 24/04 + 5 working days (30/04 and 01/05 are holidays) = 05/05: the second was late
+    assert services.registers.remarks("shared_databases", saved) == [
+        "Sở Nội vụ: tài khoản phải được tạo chậm nhất ngày 05/05/2025 (05 ngày làm việc, "
+        "Nghị định 47/2020/NĐ-CP Điều 35)."]
+    with pytest.raises(ValidationError, match="Dòng 1"):
+        services.registers.create("shared_databases", {
+            "name": "Cơ sở dữ liệu đất đai", "owner": "Sở Tài nguyên và Môi trường",
+            "accounts": "Sở Y tế | lgsp.31 | 24/04/2025 | 20/04/2025"})
+
+
+def test_a_park_is_measured_against_the_criteria_and_an_enterprise_is_its_party(
+        services: Services) -> None:
+    park = services.registers.create("it_parks", {
+        "name": "Khu công nghệ thông tin tập trung Bàu Bàng", "kind": "general",
+        "district_code": "721", "area_ha": "4,5", "workers": "2600", "it_workers": "1720",
+        "submitted_on": "01/10/2025", "state": "submitted"})
+    assert services.registers.remarks("it_parks", park) == [
+        "Lao động CNTT 1720/2600 (66,2 %): cần tối thiểu 2000 người và 60 % — không đạt "
+        "(Nghị định 154/2013/NĐ-CP Điều 5).",
+        "Diện tích 4,5 ha: cần tối thiểu 5 ha — không đạt."]
+    party = services.parties.add(kind="org", name="Công ty Cổ phần Phần mềm Sông Bé",
+                                 tax_code="3700333444", district_code="718")
+    entry = services.registers.create("it_enterprises", {
+        "enterprise_id": str(party["id"]), "kind": "software", "district_code": "718",
+        "employees": "40", "it_staff": "32"})
+    assert services.registers.title_of(get_register("it_enterprises"), entry) == \
+        "Công ty Cổ phần Phần mềm Sông Bé (3700333444)"
+    [hit] = [h for h in services.search.search("phan mem song be").hits
+             if h.kind == "it_enterprise"]
+    assert hit.title == "Công ty Cổ phần Phần mềm Sông Bé (3700333444)"
+    with pytest.raises(ValidationError):  # the enterprise once
+        services.registers.create("it_enterprises", {
+            "enterprise_id": str(party["id"]), "kind": "software", "district_code": "718"})
