@@ -20,8 +20,8 @@ DESIGN = {"project": "Dự án nâng cấp hạ tầng mạng nội bộ các s�
 
 
 def test_the_areas_keep_their_registers() -> None:
-    assert registers_of("digital") == ["signature_certificates", "shared_databases",
-                                       "shared_platforms"]
+    assert registers_of("digital") == ["dx_plans", "dx_tasks", "signature_certificates",
+                                       "shared_databases", "shared_platforms"]
     assert registers_of("it_industry") == ["it_enterprises", "it_products", "it_parks"]
 
 
@@ -124,3 +124,39 @@ def test_a_park_is_measured_against_the_criteria_and_an_enterprise_is_its_party(
     with pytest.raises(ValidationError):  # the enterprise once
         services.registers.create("it_enterprises", {
             "enterprise_id": str(party["id"]), "kind": "software", "district_code": "718"})
+
+
+def test_a_plan_of_forty_tasks_shows_the_overdue_per_agency_and_exports(
+        services: Services, tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from sotttt_desktop.services.demo_digital import fill_demo_plans
+
+    clock.set_working_date(dt.date(2024, 11, 29))
+    fill_demo_plans(services)
+    tasks = list(services.registers.iter_records("dx_tasks"))
+    assert len(tasks) == 40 and len({t["lead_agency"] for t in tasks}) == 12
+    today = dt.date(2024, 11, 29)
+    open_tasks = [t for t in tasks if t["state"] not in ("done", "cancelled")]
+    overdue = {}
+    for task in open_tasks:
+        if task["deadline"] < today:
+            overdue[task["lead_agency"]] = overdue.get(task["lead_agency"], 0) + 1
+    [counted] = [r for r in services.overview.area("digital")["registers"]
+                 if r["register"] == "dx_tasks"]
+    due = counted["due"]
+    assert due["overdue"] == sum(overdue.values()) > 0
+    assert {g["value"]: g["overdue"] for g in due["by"] if g["overdue"]} == overdue
+    assert due["by"][0]["overdue"] == max(overdue.values())  # the most overdue first
+    from sotttt_desktop.ui.area_tab import overview_text
+
+    text = overview_text(services, "digital")
+    assert "Theo đơn vị chủ trì: Văn phòng Ủy ban nhân dân tỉnh" in text
+    out = tmp_path / "nhiem-vu.xlsx"
+    assert services.register_files.export("dx_tasks", out) == 40
+    sheet = load_workbook(out).active
+    header = [cell.value for cell in sheet[1]]
+    assert {"Mã nhiệm vụ", "Kế hoạch", "Đơn vị chủ trì", "Hạn cuối"} <= set(header)
+    row = [cell.value for cell in sheet[2]]
+    assert row[header.index("Kế hoạch")] == ("Kế hoạch Chuyển đổi số tỉnh Bình Dương năm 2024 "
+                                             "(926/KH-UBND)")

@@ -105,12 +105,14 @@ class PermitFeed:
 class DueWatch:
     """A date field the register watches coming due (a mast's next inspection): the entries
     due within `days` or overdue, outside `ended_states`, are counted in the area's overview
-    and offered as a filter. `label` (N_(), with {days}) names the filter."""
+    and offered as a filter. `label` (N_(), with {days}) names the filter. `group_by`: a
+    choice field the overview counts them by (the tasks overdue per lead agency)."""
 
     field: str
     days: int
     label: str
     ended_states: tuple[str, ...] = ()
+    group_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,56 @@ def _day(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+PLANS = (
+    ("816/QĐ-UBND", "decision", "Phê duyệt Kế hoạch Chuyển đổi số tỉnh Bình Dương giai đoạn "
+     "2021 – 2025, định hướng đến năm 2030", dt.date(2021, 3, 31), 2021),
+    ("2071/KH-UBND", "plan", "Kế hoạch Chuyển đổi số tỉnh Bình Dương năm 2023",
+     dt.date(2023, 5, 4), 2023),
+    ("926/KH-UBND", "plan", "Kế hoạch Chuyển đổi số tỉnh Bình Dương năm 2024",
+     dt.date(2024, 3, 4), 2024),
+)
+TASKS = ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Cung cấp dịch vụ công trực "
+         "tuyến toàn trình", "Kết nối, chia sẻ dữ liệu qua nền tảng LGSP",
+         "Triển khai ký số trong xử lý văn bản", "Bồi dưỡng kỹ năng số cho cán bộ, công chức",
+         "Xây dựng cơ sở dữ liệu chuyên ngành", "Bảo đảm an toàn thông tin theo cấp độ",
+         "Thanh toán trực tuyến phí, lệ phí", "Triển khai nền tảng họp trực tuyến",
+         "Phổ biến ứng dụng công dân số")
+
+
+def fill_demo_plans(services: Services, seed: int = 926) -> dict[str, int]:
+    """The province's plans (QĐ 816/QĐ-UBND, KH 2071/KH-UBND, KH 926/KH-UBND — REFERENCE-2 §7),
+    the 2024 plan with 40 tasks across 12 agencies: most done, some overdue, some due this
+    month."""
+    from sotttt_desktop.registers.digital_plans import agencies
+
+    rng = random.Random(seed)
+    today = clock.local_today()
+    ids = {}
+    for number, kind, title, issued, year in PLANS:
+        ids[number] = services.registers.create("dx_plans", {
+            "plan_no": number, "kind": kind, "title": title,
+            "issuer": "Ủy ban nhân dân tỉnh Bình Dương", "issued_on": _day(issued),
+            "year": str(year)})["id"]
+    leads = [code for code, _name in agencies()][:12]
+    for n in range(40):
+        deadline = dt.date(2024, 3 + n % 10, 28) if n % 10 != 9 else dt.date(2024, 12, 20)
+        if n % 13 == 5:
+            deadline = today + dt.timedelta(days=10 + n % 15)  # due this month
+        state = ("done" if deadline < today and n % 6 else
+                 "in_progress" if deadline >= today or n % 2 else "not_started")
+        services.registers.create("dx_tasks", {
+            "task_code": f"926/KH-UBND-{n + 1:02d}", "plan_id": str(ids["926/KH-UBND"]),
+            "task": f"{TASKS[n % len(TASKS)]} ({n // len(TASKS) + 1})",
+            "lead_agency": leads[n % len(leads)], "deadline": _day(deadline),
+            "kpi": f"Đạt {rng.choice((80, 90, 100))} %", "state": state,
+            "result": "Đã hoàn thành, có báo cáo kết quả" if state == "done" else ""})
+    return {"plans": len(PLANS), "tasks": 40}
+
+
 def fill_demo_digital(services: Services, seed: int = 2022) -> dict[str, int]:
     rng = random.Random(seed)
     today = clock.local_today()
-    return {"certificates": _certificates(services, today, rng),
+    return {**fill_demo_plans(services), "certificates": _certificates(services, today, rng),
             "databases": _databases(services, today, rng),
             "platforms": _platforms(services, today),
             **_it_industry(services, today, rng)}

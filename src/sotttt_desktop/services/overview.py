@@ -64,6 +64,17 @@ class OverviewService:
                             spec, today + dt.timedelta(days=spec.due_watch.days)))).one()
                     entry["due"] = {"days": spec.due_watch.days, "count": due,
                                     "overdue": overdue}
+                    if spec.due_watch.group_by:  # e.g. the tasks per lead agency
+                        group = getattr(model, spec.due_watch.group_by)
+                        entry["due"]["by"] = [
+                            {"value": value, "count": count, "overdue": late}
+                            for value, count, late in session.execute(select(
+                                group, func.count(), func.count().filter(watched < today))
+                                .where(*scope, *due_condition(
+                                    spec, today + dt.timedelta(days=spec.due_watch.days)))
+                                .group_by(group)
+                                .order_by(func.count().filter(watched < today).desc(),
+                                          func.count().desc(), group)).all()]
                 registers.append(entry)
             permit_scope = [Permit.area == area]
             dossier_scope = [Dossier.area == area]

@@ -44,7 +44,9 @@ def party_register() -> RegisterSpec:
 
 def label_text(title: Any, identity: Any) -> str:  # noqa: ANN401
     """"Công ty A (3700123456)": what a reference shows and exports; read back by `find`."""
-    return f"{title} ({identity})" if identity not in (None, "") else str(title or "")
+    if identity in (None, "") or str(identity) == str(title):  # a plan titled by its number
+        return str(title or "")
+    return f"{title} ({identity})"
 
 
 class RecordLinks:

@@ -39,9 +39,18 @@ def overview_text(services: Services, area: str) -> str:
         parts.append(line)
         due = register.get("due")
         if due is not None and spec.due_watch is not None:
-            parts.append(_("{what}: {count} ({overdue} overdue).").format(
+            line = _("{what}: {count} ({overdue} overdue).").format(
                 what=_(spec.due_watch.label).format(days=due["days"]), count=due["count"],
-                overdue=due["overdue"]))
+                overdue=due["overdue"])
+            if due.get("by"):  # e.g. per lead agency, the most overdue first
+                group = spec.field(spec.due_watch.group_by)
+                line += " " + _("By {field}: {groups}.").format(
+                    field=_(group.label).lower(), groups="; ".join(
+                        _("{name} {count} ({overdue} overdue)").format(
+                            name=display_value(group, g["value"], services.reference),
+                            count=g["count"], overdue=g["overdue"])
+                        for g in due["by"][:6]))
+            parts.append(line)
     if data["rule"]:
         parts.append(_("Rule in force on {day}: {basis} (since {since}).").format(
             day=format_date(data["today"]), basis=data["rule"]["short"],

@@ -63,6 +63,7 @@ __all__ = [
 
 import sotttt_desktop.registers.advertising  # noqa: E402, F401
 import sotttt_desktop.registers.digital  # noqa: E402, F401
+import sotttt_desktop.registers.digital_plans  # noqa: E402, F401
 import sotttt_desktop.registers.e_information  # noqa: E402, F401
 import sotttt_desktop.registers.external  # noqa: E402, F401
 import sotttt_desktop.registers.frequency  # noqa: E402, F401
