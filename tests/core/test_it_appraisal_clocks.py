@@ -80,3 +80,44 @@ def test_an_outline_is_appraised_in_fifteen_working_days_then_approved_in_three(
     with pytest.raises(ValidationError):  # the approving decision has its number
         walk(spec, [opened, ("send_result", at(2025, 5, 16, 10)),
                     ("approve", at(2025, 5, 20, 9))])
+
+
+# From 01/07/2026: ND 224/2026 (Art. 50, 66, 67) — working days, and the time to complete the
+# dossier is not counted (the clock waits, then goes on with what was left).
+
+def test_a_group_a_project_design_under_decree_224_waits_and_goes_on() -> None:
+    spec = kinds()["it_design_224_a"]
+    opened = (OPEN, at(2026, 7, 2, 9))
+    clock = walk(spec, [opened]).clocks["appraisal"]
+    assert clock.due == dt.date(2026, 7, 23)
+    assert clock.explanation[-1] == "Hạn cuối: thứ Năm 23/07/2026 (ngày làm việc thứ 15)."
+    asked = ("request_documents", StepInput(dt.datetime(2026, 7, 6, 10), reason="Thiếu dự toán"))
+    waiting = walk(spec, [opened, asked]).clocks["appraisal"]
+    assert waiting.status == "paused"
+    assert waiting.explanation[-1] == ("Tạm dừng lúc thứ Hai 06/07/2026 10:00: còn lại 13 ngày "
+                                       "làm việc.")
+    clock = walk(spec, [opened, asked, ("documents_received", at(2026, 7, 13, 14))]
+                 ).clocks["appraisal"]
+    assert clock.status == "running" and clock.due == dt.date(2026, 7, 30)
+    assert "Tiếp tục lúc thứ Hai 13/07/2026 14:00: tính tiếp 13 ngày làm việc còn lại." \
+        in clock.explanation
+
+
+def test_groups_b_and_c_get_ten_working_days_under_decree_224() -> None:
+    clock = walk(kinds()["it_design_224_bc"], [(OPEN, at(2026, 8, 3, 9))]).clocks["appraisal"]
+    assert clock.due == dt.date(2026, 8, 17)
+
+
+def test_a_rental_plan_asks_for_documents_within_three_working_days() -> None:
+    spec = kinds()["it_rental_224"]
+    opened = (OPEN, at(2026, 8, 3, 9))
+    with pytest.raises(ValidationError, match="06/08/2026"):
+        walk(spec, [opened, ("request_documents", StepInput(
+            dt.datetime(2026, 8, 7, 9), reason="Thiếu phương án thuê"))])
+    outcome = walk(spec, [opened, ("request_documents", StepInput(
+        dt.datetime(2026, 8, 5, 9), reason="Thiếu phương án thuê")),
+        ("documents_received", at(2026, 8, 10, 9)), ("send_result", at(2026, 8, 20, 16))])
+    assert outcome.state == "appraised"
+    # 3 working days: Friday 21/08, Saturday 22/08 (worked in exchange for Monday 31/08, before
+    # National Day), Monday 24/08
+    assert outcome.clocks["approval"].due == dt.date(2026, 8, 24)

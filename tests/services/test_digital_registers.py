@@ -27,15 +27,32 @@ def test_the_areas_keep_their_registers() -> None:
 
 def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
         services: Services) -> None:
-    opened = services.cases.open("it_design_c", "Thẩm định thiết kế cơ sở", data=DESIGN,
+    opened = services.cases.open("it_design_224_bc", "Thẩm định thiết kế dự án", data=DESIGN,
                                  at=dt.datetime(2026, 11, 2, 9))
+    with pytest.raises(ValidationError, match="khi đã gửi"):  # no number yet
+        services.documents.render("it-appraisal-result", opened["code"])
     services.cases.step(opened["code"], "send_result", at=dt.datetime(2026, 11, 9, 15))
     shown = services.cases.show(opened["code"])
     number = shown["timeline"][-1]["decision"]
     [entry] = [e for e in services.numbering.register(2026, "HC") if e["text"] == number]
-    assert entry["summary"] == ("Công văn về việc thông báo kết quả thẩm định thiết kế cơ sở "
-                                "dự án Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành")
+    assert entry["summary"] == ("Công văn về việc thông báo kết quả thẩm định thiết kế "
+                                "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành")
     assert entry["recipients"] == "Văn phòng Ủy ban nhân dân tỉnh"
+    # the letter as sent: its number and date, the decree in force then, the conclusion
+    from tests.documents.helpers import pdf_text
+
+    with pytest.raises(ValidationError, match="kết luận thẩm định"):
+        services.documents.render("it-appraisal-result", opened["code"])
+    services.cases.edit(opened["code"], {**DESIGN, "conclusion": "Thiết kế phù hợp Kiến trúc "
+                                         "Chính quyền điện tử tỉnh."})
+    text = pdf_text(services.documents.render("it-appraisal-result", opened["code"]).pdf)
+    for words in (f"Số: {number}", "ngày 09 tháng 11 năm 2026",
+                  "V/v thông báo kết quả thẩm định thiết kế",
+                  "Kính gửi: Văn phòng Ủy ban nhân dân tỉnh",
+                  "Căn cứ Nghị định số 224/2026/NĐ-CP ngày 24 tháng 6 năm 2026 của Chính phủ",
+                  "ngày 02/11/2026", "12.500.000.000 đồng", "Vốn đầu tư công",
+                  "Thiết kế phù hợp Kiến trúc", "Lưu: VT"):
+        assert words in " ".join(text.split()), words
     with pytest.raises(ValidationError):  # the approver's decision has its number
         services.cases.step(opened["code"], "approve", at=dt.datetime(2026, 11, 20, 9))
     services.cases.step(opened["code"], "approve", decision="125/QĐ-UBND",
@@ -43,16 +60,34 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
     assert services.cases.show(opened["code"])["state"] == "approved"
 
 
+def test_an_appraisal_follows_the_rules_of_the_day_it_is_received(services: Services) -> None:
+    """ND 73/2019 until 30/06/2026, ND 224/2026 from 01/07/2026 (Art. 91: a project not decided
+    by then follows the new decree): a kind out of force is refused, its successors named."""
+    with pytest.raises(ValidationError, match="Nghị định 224/2026") as refused:
+        services.cases.open("it_design_b", "Thẩm định thiết kế cơ sở", data=DESIGN,
+                            at=dt.datetime(2026, 7, 1, 9))
+    assert "đến 30/06/2026" in str(refused.value)
+    assert "Thẩm định thiết kế dự án nhóm B và C (Nghị định 224/2026)" in str(refused.value)
+    with pytest.raises(ValidationError, match="từ 01/07/2026"):
+        services.cases.open("it_design_224_bc", "Thẩm định thiết kế dự án", data=DESIGN,
+                            at=dt.datetime(2026, 6, 30, 16))
+    opened = services.cases.open("it_design_b", "Thẩm định thiết kế cơ sở", data=DESIGN,
+                                 at=dt.datetime(2026, 6, 30, 16))
+    assert services.cases.show(opened["code"])["state"] == "appraising"
+
+
 def test_an_outline_is_for_the_recurrent_budget_in_its_band(services: Services) -> None:
     task = {"project": "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử", "investor": "Sở Y tế",
             "funding": "recurrent", "value": "150000000"}
+    at = dt.datetime(2025, 5, 5, 9)
     with pytest.raises(ValidationError, match="nằm ngoài khoảng giá trị") as refused:
-        services.cases.open("it_outline", "Thẩm định đề cương", data=task)
+        services.cases.open("it_outline", "Thẩm định đề cương", data=task, at=at)
     assert "200.000.000" in str(refused.value)
     with pytest.raises(ValidationError, match="chi thường xuyên"):
-        services.cases.open("it_outline", "Thẩm định đề cương",
+        services.cases.open("it_outline", "Thẩm định đề cương", at=at,
                             data={**task, "value": "2400000000", "funding": "public_investment"})
-    services.cases.open("it_outline", "Thẩm định đề cương", data={**task, "value": "2400000000"})
+    services.cases.open("it_outline", "Thẩm định đề cương", at=at,
+                        data={**task, "value": "2400000000"})
 
 
 def test_a_signature_request_is_read_under_the_rules_of_its_day(services: Services) -> None:

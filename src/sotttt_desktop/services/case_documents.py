@@ -5,6 +5,10 @@ case and the registers, for the templates whose subject is "case".
   as amended by ND 70/2021): the figures of the year from the register of advertising
   violations (by medium; what was forwarded to the Ministry, with its letters; what was removed),
   the assessment and the proposals written in the case.
+- it-appraisal-result: the letter notifying an IT investment appraisal's result (the four
+  appraisal kinds of core/cases/digital.py): sent with the step "send the appraisal result",
+  whose number and date it bears; the decree in force on that date; the case's particulars and
+  conclusion.
 """
 
 from __future__ import annotations
@@ -47,8 +51,53 @@ class CaseDocumentService:
     def document_data(self, kind: str, code: str) -> dict[str, Any]:
         if kind == "ads-report":
             return self.ads_report(code)
+        if kind == "it-appraisal-result":
+            return self.it_appraisal_result(code)
         raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
-            kind=kind, kinds="ads-report"))
+            kind=kind, kinds="ads-report, it-appraisal-result"))
+
+    def it_appraisal_result(self, code: str) -> dict[str, Any]:
+        """The result letter as sent: its number and date are the step's, from the register."""
+        from sotttt_desktop.catalog.instruments import load as load_instruments
+        from sotttt_desktop.core.cases.digital import FUNDING
+
+        services = self._services
+        case = services.cases.show(code)
+        spec = kinds()[case["kind"]]
+        sent = next((e for e in reversed(case["timeline"]) if e["step"] == "send_result"),
+                    None)
+        if sent is None or not sent["decision"]:
+            raise ValidationError(_("The result letter of case {code} is printed once it is "
+                                    "sent (the step “send the appraisal result” gives its "
+                                    "number).").format(code=case["code"]))
+        data = case["data"]
+        if not data.get("conclusion"):
+            raise ValidationError(_("Write the conclusion of the appraisal of case {code} "
+                                    "before printing its result letter.").format(
+                code=case["code"]))
+        day = sent["at"].date()
+        step = spec.steps["send_result"]
+        assert step.issues is not None
+        names = {name: str(value) for name, value in data.items()}
+        letter = step.issues.summary.format_map(names)
+        about = letter.removeprefix("Công văn về việc ")
+        completed = next((e for e in reversed(case["timeline"])
+                          if e["step"] == "documents_received"), None)
+        unit = services.reference.unit_for_area(spec.area, day)[1]
+        subject = spec.declared_field("project")
+        return {
+            "printed_on": day, "number": sent["decision"], "summary": about,
+            "request": about.removeprefix("thông báo kết quả "),
+            "subject_word": in_language("vi", subject.label).lower(),
+            "legal_bases": load_instruments().citations(spec.legal_bases, day),
+            "project": data["project"], "investor": data["investor"],
+            "funding": in_language("vi", dict(FUNDING)[data["funding"]]),
+            "value": f"{int(data['value']):,}".replace(",", ".") + " đồng",
+            "received": _day(case["opened_at"].date()),
+            "completed": f" (hồ sơ đầy đủ ngày {_day(completed['at'].date())})"
+            if completed else "",
+            "conclusion": data["conclusion"], "case_code": case["code"],
+            "recipients": ["Như trên", f"Lưu: VT, {unit}".rstrip(", ")]}
 
     def ads_report(self, code: str, today: dt.date | None = None) -> dict[str, Any]:
         from sotttt_desktop.services.documents import texts_in_force

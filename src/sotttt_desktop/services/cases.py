@@ -29,7 +29,7 @@ from sotttt_desktop.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from sotttt_desktop.i18n import LOCAL_TZ, _
+from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
 from sotttt_desktop.services import case_fields
 from sotttt_desktop.services.case_fields import parse_case_data
 
@@ -132,6 +132,7 @@ class CaseService:
                 count=TITLE_MAX))
         variant = check_variant(spec, variant or "")
         moment = self._moment(at)
+        refuse_out_of_force(spec, moment.date())
         calendar = services.calendar.calendar()  # loaded before the write lock is taken
         outcome = apply_step(spec, spec.initial, variant, {}, OPEN, StepInput(moment), calendar)
         sender = self._sender(spec, spec.opens_with, moment)  # read before the write lock
@@ -504,3 +505,19 @@ class CaseService:
             "status_text": status_text(status, main.due if main else None),
             "left": status.left if status else None, "version": case.version,
         }
+
+
+def refuse_out_of_force(spec: CaseSpec, day: dt.date) -> None:
+    """A case is opened under the rules of its day: a kind not in force then is refused, naming
+    the kinds of its family that are."""
+    if spec.in_force(day):
+        return
+    others = [_(other.label) for other in kinds().values()
+              if spec.family and other.family == spec.family and other.in_force(day)]
+    raise ValidationError(_("“{label}” applies from {start} to {end} ({basis}); on {day} "
+                            "open {others}.").format(
+        label=_(spec.label), basis=spec.basis, day=format_date(day),
+        start=format_date(spec.in_force_from) if spec.in_force_from else "…",
+        end=format_date(spec.in_force_until) if spec.in_force_until else "…",
+        others=", ".join(f"“{name}”" for name in others) or _("no kind in force (the rules of "
+                                                            "that day are not declared)")))

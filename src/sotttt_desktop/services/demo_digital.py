@@ -66,6 +66,13 @@ APPRAISALS = (
 )
 
 
+CONCLUSION = (
+    "Thiết kế cơ sở phù hợp với Kiến trúc Chính quyền điện tử tỉnh Bình Dương; giải pháp kỹ "
+    "thuật, công nghệ đáp ứng yêu cầu kết nối, chia sẻ dữ liệu qua nền tảng LGSP của tỉnh.\n"
+    "Đề nghị chủ đầu tư bổ sung phương án bảo đảm an toàn thông tin theo cấp độ trong hồ sơ "
+    "trình phê duyệt.")
+
+
 def _day(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
@@ -223,7 +230,8 @@ def fill_demo_appraisals(services: Services) -> int:
             kind, f"Thẩm định {title[:1].lower()}{title[1:]}",
             at=(now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30),
             data={"project": title, "investor": investor, "funding": funding,
-                  "value": str(value)})
+                  "value": str(value), "conclusion": CONCLUSION
+                  if any(action == "send_result" for action, _days in steps) else ""})
         for action, step_days_ago in steps:
             services.cases.step(case["code"], action, reason="Bổ sung báo cáo khảo sát hiện "
                                 "trạng và dự toán chi tiết" if action == "request_documents"

@@ -31,9 +31,15 @@ if TYPE_CHECKING:
 
 
 def creatable_kinds(services: Services, area: str) -> list[tuple[str, str]]:
-    """(kind, label) of the area's kinds of case this user may open."""
+    """(kind, label) of the area's kinds of case this user may open today (a kind whose rules
+    are out of force is left out: a dossier of an earlier day is opened from the command
+    line with its date)."""
+    from sotttt_desktop.core import clock
+
+    today = clock.local_today()
     return [(spec.kind, _(spec.label)) for spec in kinds().values()
-            if spec.area == area and services.refusal(spec.area, "create") is None]
+            if spec.area == area and spec.in_force(today)
+            and services.refusal(spec.area, "create") is None]
 
 
 class NewCaseDialog(QDialog):

@@ -179,6 +179,14 @@ class CaseSpec:
     one_per_year: bool = False
     # the document sent when the case is opened (a takedown request), numbered by the register
     opens_with: IssuedDocument | None = None
+    # the instruments (resources/reference/instruments.toml keys) the case's document cites,
+    # each as in force on the document's date
+    legal_bases: tuple[str, ...] = ()
+    # the days a case of this kind may be opened (the rules it declares are in force): a kind
+    # replaced by a later law names the same `family`, so the refusal can name the successor
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+    family: str = ""
     # rules across the fields, checked when the case is opened or edited: values → {field:
     # message} (an outline's value must fall in its band)
     checks: Callable[[dict[str, Any]], dict[str, str]] | None = None
@@ -219,6 +227,10 @@ class CaseSpec:
         for name, variant in self.variants.items():
             if not name or not (set(variant.limits) | set(variant.extensions)) <= clocks:
                 raise ValueError(f"{self.kind}.{name}: unknown clock")
+
+    def in_force(self, day: dt.date) -> bool:
+        return ((self.in_force_from is None or self.in_force_from <= day)
+                and (self.in_force_until is None or day <= self.in_force_until))
 
     @property
     def form_fields(self) -> tuple[FieldSpec, ...]:

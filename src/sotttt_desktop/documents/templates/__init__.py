@@ -28,6 +28,7 @@ def templates() -> dict[str, Template]:
         ads_report,
         dossier_book,
         generic,
+        it_appraisal,
         one_stop_forms,
         outgoing_register,
         permit_decision,
@@ -38,5 +39,6 @@ def templates() -> dict[str, Template]:
     found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
                              permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
-                             generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE]
+                             generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
+                             it_appraisal.TEMPLATE]
     return {t.kind: t for t in found}
