@@ -195,3 +195,37 @@ def test_a_plan_of_forty_tasks_shows_the_overdue_per_agency_and_exports(
     row = [cell.value for cell in sheet[2]]
     assert row[header.index("Kế hoạch")] == ("Kế hoạch Chuyển đổi số tỉnh Bình Dương năm 2024 "
                                              "(926/KH-UBND)")
+
+
+def test_the_dti_workbook_shows_the_change_and_prints_its_summary(services: Services,
+                                                                   tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from tests.documents.helpers import pdf_text
+
+    for year, own, official in ((2022, "52", "48,5"), (2023, "60", "56,75")):
+        services.registers.create("dti_scores", {"year": str(year), "index_code": "3",
+                                                 "self_score": own, "official_score": official})
+    with pytest.raises(ValidationError):  # one entry a year and index
+        services.registers.create("dti_scores", {"year": "2023", "index_code": "3",
+                                                 "self_score": "61"})
+    with pytest.raises(ValidationError, match="từ 0 đến 100 điểm"):
+        services.registers.create("dti_scores", {"year": "2023", "index_code": "4",
+                                                 "self_score": "101"})
+    entry = services.registers.find_by_key("dti_scores", "2023-3")
+    assert services.registers.remarks("dti_scores", entry) == [
+        "Đánh giá theo Quyết định số 922/QĐ-BTTTT ngày 20/5/2022 của Bộ trưởng Bộ Thông tin và "
+        "Truyền thông.",
+        "So với năm 2022: +8 (tự đánh giá), +8,25 (chính thức)."]
+    later = services.registers.create("dti_scores", {"year": "2025", "index_code": "3",
+                                                     "self_score": "70"})
+    assert "Quyết định số 405/QĐ-BKHCN" in services.registers.remarks("dti_scores", later)[1]
+    text = " ".join(pdf_text(services.documents.render("dti-summary", "2023").pdf).split())
+    assert "Kết quả đánh giá Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023" in text
+    assert "3. Hạ tầng số 100 60 56,75 48,5 +8,25" in text
+    with pytest.raises(ValidationError, match="năm 2019"):
+        services.documents.render("dti-summary", "2019")
+    out = tmp_path / "dti.xlsx"
+    assert services.register_files.export("dti_scores", out) == 3
+    header = [cell.value for cell in load_workbook(out).active[1]]
+    assert {"Năm", "Chỉ số chính", "Điểm tự đánh giá", "Điểm chính thức"} <= set(header)

@@ -26,6 +26,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         SIGNATURE_CERTIFICATES,
     )
     from sotttt_desktop.registers.digital_plans import DX_PLANS, DX_TASKS
+    from sotttt_desktop.registers.dti import DTI_SCORES
     from sotttt_desktop.registers.e_information import GAME_POINTS, WEBSITES
     from sotttt_desktop.registers.external import EXTERNAL_PLANS
     from sotttt_desktop.registers.frequency import (
@@ -79,7 +80,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         SOURCE_BULLETINS, EXTERNAL_PLANS, POSTAL_LICENCES, POSTAL_NOTIFICATIONS, POSTAL_POINTS,
         POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
-        IT_PARKS, DX_PLANS, DX_TASKS, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
+        IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
         SHARED_PLATFORMS)} | _ADDED
 
 

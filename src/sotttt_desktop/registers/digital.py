@@ -66,7 +66,7 @@ def check_certificate(values: dict[str, Any], services: Any) -> dict[str, str]: 
     return errors
 
 
-def certificate_remarks(values: dict[str, Any]) -> list[str]:
+def certificate_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     """Under which rules the request was made, and an end coming."""
     remarks = []
     submitted = values.get("submitted_on")
@@ -152,7 +152,7 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def database_remarks(values: dict[str, Any]) -> list[str]:
+def database_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     """The connection accounts created later than 5 working days after their request."""
     from sotttt_desktop.core.calendar import WorkingCalendar
 

@@ -143,7 +143,7 @@ def check_park(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
     return errors
 
 
-def park_remarks(values: dict[str, Any]) -> list[str]:
+def park_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     from sotttt_desktop.core import clock
 
     return park_test(values, values.get("submitted_on") or clock.local_today())

@@ -98,7 +98,7 @@ def start_due(issued: dt.date | None, started: dt.date | None) -> dt.date | None
         return issued.replace(year=issued.year + START_WITHIN_YEARS, day=28)
 
 
-def licence_remarks(values: dict[str, Any]) -> list[str]:
+def licence_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     """The warning of Art. 24 on an active licence whose service has not started."""
     due = start_due(values.get("first_licensed_on") or values.get("licence_date"),
                     values.get("started_on"))
@@ -223,7 +223,7 @@ def check_report(values: dict[str, Any], services: Any) -> dict[str, str]:  # no
     return not_in_future(values, ("received_on",))
 
 
-def report_remarks(values: dict[str, Any]) -> list[str]:
+def report_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     due, received = values.get("due_on"), values.get("received_on")
     if due is not None and received is not None and received > due:
         return [_("Received {days} days late (due {due}).").format(
@@ -253,8 +253,8 @@ POSTAL_REPORTS = RegisterSpec(
                   aliases=("Hạn nộp",)),
         FieldSpec("received_on", N_("Received on"), FieldKind.DATE, required=True, width=100,
                   sort_column="received_on", aliases=("Ngày nhận",)),
-        FieldSpec("late", N_("Late (computed)"), FieldKind.YES_NO, width=90, filterable=True,
-                  index="late", aliases=("Nộp muộn",)),
+        FieldSpec("late", N_("Late"), FieldKind.YES_NO, width=90, filterable=True,
+                  index="late", computed=True, aliases=("Nộp muộn",)),
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     ),
 )

@@ -84,6 +84,9 @@ class FieldSpec:
     decimals: int = 2  # digits kept after the decimal point (decimal kind)
     target: str | None = None  # the register a record field refers to (record kind)
     columns: tuple[FieldSpec, ...] = ()  # the child fields of each row (rows kind)
+    # filled by the register's `checks` from the other fields (a report's lateness, an entry's
+    # key), never typed: left out of forms; a typed or imported value is ignored
+    computed: bool = False
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants
@@ -150,8 +153,9 @@ class RegisterSpec:
     permit_feed: PermitFeed | None = None
     due_watch: DueWatch | None = None  # a date field whose coming due is watched
     # what the register concludes from an entry's values, shown with it (a warning, a test's
-    # verdict): values → sentences, translated; computed when shown, on the local day
-    remarks: Callable[[dict[str, Any]], list[str]] | None = None
+    # verdict): (values, services) → sentences, translated; computed when shown, on the local
+    # day (services: to compare with another entry, e.g. last year's score)
+    remarks: Callable[[dict[str, Any], Any], list[str]] | None = None
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:
@@ -202,6 +206,11 @@ class RegisterSpec:
                     and (variant is None or spec_field.applies_to(variant)):
                 return spec_field
         return None
+
+    @property
+    def form_fields(self) -> tuple[FieldSpec, ...]:
+        """The fields a person types (not the computed ones)."""
+        return tuple(f for f in self.fields if not f.computed)
 
     @property
     def table_fields(self) -> tuple[FieldSpec, ...]:

@@ -104,7 +104,7 @@ def check_mast(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa
     return errors
 
 
-def mast_remarks(values: dict[str, Any]) -> list[str]:
+def mast_remarks(values: dict[str, Any], services: Any = None) -> list[str]:  # noqa: ANN401
     """How many operators share the mast (derived from its rows), and the not-bulky test of a
     mast on a building, shown with it."""
     remarks = []

@@ -123,10 +123,34 @@ def fill_demo_plans(services: Services, seed: int = 926) -> dict[str, int]:
     return {"plans": len(PLANS), "tasks": 40}
 
 
+def fill_demo_dti(services: Services, seed: int = 922) -> int:
+    """The DTI workbook of the two last years assessed (official scores published) and this
+    year's self-assessment (figures are the demo's own)."""
+    from sotttt_desktop.registers.dti import dti_version
+
+    rng = random.Random(seed)
+    today = clock.local_today()
+    written = 0
+    for year in (today.year - 2, today.year - 1, today.year):
+        for index in dti_version(year)["index"]:
+            most = index["points"]
+            share = 0.55 + 0.05 * (year - today.year + 2) + rng.uniform(-0.05, 0.08)
+            own = round(most * min(share + 0.04, 1.0), 2)
+            official = round(most * min(share, 1.0), 2)
+            services.registers.create("dti_scores", {
+                "year": str(year), "index_code": index["code"],
+                "self_score": f"{own:.2f}".replace(".", ","),
+                "official_score": f"{official:.2f}".replace(".", ",")
+                if year < today.year else ""})
+            written += 1
+    return written
+
+
 def fill_demo_digital(services: Services, seed: int = 2022) -> dict[str, int]:
     rng = random.Random(seed)
     today = clock.local_today()
-    return {**fill_demo_plans(services), "certificates": _certificates(services, today, rng),
+    return {**fill_demo_plans(services), "dti": fill_demo_dti(services),
+            "certificates": _certificates(services, today, rng),
             "databases": _databases(services, today, rng),
             "platforms": _platforms(services, today),
             **_it_industry(services, today, rng)}

@@ -331,6 +331,10 @@ class DocumentService:
             return self._services.public_lists.area(key), self._services.public_lists.ref(key, on)
         if template.subject == "case":
             return self._services.case_documents.area_and_ref(kind, ref)
+        if template.subject == "year":  # the DTI summary of a year
+            from sotttt_desktop.services.dti_summary import AREA, parse_year
+
+            return AREA, str(parse_year(ref))
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -352,6 +356,11 @@ class DocumentService:
         elif kind == "public-list":
             data = self._services.public_lists.document_data(ref)
             data["printed_on"] = clock.local_today()
+            data["profile"] = self._profile(data["printed_on"])
+        elif template.subject == "year":
+            from sotttt_desktop.services.dti_summary import dti_summary_data
+
+            data = dti_summary_data(self._services, ref)
             data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "case":
             data = self._services.case_documents.document_data(kind, ref)

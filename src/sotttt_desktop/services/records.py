@@ -55,7 +55,7 @@ def parse_record(spec: RegisterSpec, raw: dict[str, object],
     for field in spec.fields:
         if field.name == spec.variant_field:
             continue
-        if not field.applies_to(variant):
+        if not field.applies_to(variant) or field.computed:  # computed: by the checks
             values[field.name] = None
             continue
         value, error = parse_field(field, raw.get(field.name), reference)

@@ -236,6 +236,20 @@ class RegisterService:
         again = (rows.c.page_sort_, rows.c.page_id_)
         return select(*outer).order_by(*(c.asc() if ascending else c.desc() for c in again))
 
+    def find_by_key(self, key: str, value: Any) -> dict[str, Any] | None:  # noqa: ANN401
+        """The record whose identifying field (the register's unique field) is `value`, if
+        it exists and is in the actor's scope."""
+        spec = get_register(key)
+        self._services.require(spec.area, "view")
+        unique = spec.unique_field
+        if unique is None:
+            return None
+        with self._services.db.session() as session:
+            row = session.execute(select(spec.model).where(
+                getattr(spec.model, unique.name) == value)).scalar_one_or_none()
+            return _as_dict(spec, row) if row is not None and self._in_scope(spec, row) \
+                else None
+
     def record(self, key: str, record_id: uuid.UUID) -> dict[str, Any]:
         """All declared fields plus the record's metadata, as raw values."""
         spec = get_register(key)
@@ -482,7 +496,7 @@ class RegisterService:
         """What the register concludes from a record's values (RegisterSpec.remarks): a
         warning, a test's verdict; [] when it declares none."""
         spec = get_register(key)
-        return spec.remarks(values) if spec.remarks is not None else []
+        return spec.remarks(values, self._services) if spec.remarks is not None else []
 
     def display(self, key: str, values: dict[str, Any]) -> list[tuple[str, str]]:
         """(label, text) pairs of a record, for detail views and exports."""

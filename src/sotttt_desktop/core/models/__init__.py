@@ -64,6 +64,7 @@ __all__ = [
 import sotttt_desktop.registers.advertising  # noqa: E402, F401
 import sotttt_desktop.registers.digital  # noqa: E402, F401
 import sotttt_desktop.registers.digital_plans  # noqa: E402, F401
+import sotttt_desktop.registers.dti  # noqa: E402, F401
 import sotttt_desktop.registers.e_information  # noqa: E402, F401
 import sotttt_desktop.registers.external  # noqa: E402, F401
 import sotttt_desktop.registers.frequency  # noqa: E402, F401

@@ -27,6 +27,7 @@ def templates() -> dict[str, Template]:
     from sotttt_desktop.documents.templates import (
         ads_report,
         dossier_book,
+        dti_summary,
         generic,
         it_appraisal,
         one_stop_forms,
@@ -40,5 +41,5 @@ def templates() -> dict[str, Template]:
                              permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
                              generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
-                             it_appraisal.TEMPLATE]
+                             it_appraisal.TEMPLATE, dti_summary.TEMPLATE]
     return {t.kind: t for t in found}

@@ -53,7 +53,7 @@ class RecordFormDialog(QDialog):
 
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for field in self._spec.fields:
+        for field in self._spec.form_fields:
             self._add_field(field)
         self._buttons = translate_buttons(QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
@@ -94,7 +94,7 @@ class RecordFormDialog(QDialog):
     def _start_new(self) -> None:
         """A new record starts with the declared defaults; the record kind (the form's shape)
         with its first choice. Any other choice is left for the clerk to make."""
-        for field in self._spec.fields:
+        for field in self._spec.form_fields:
             start = field.default
             if start is None and field.name == self._spec.variant_field and field.choices:
                 start = field.choices[0][0]
@@ -102,7 +102,7 @@ class RecordFormDialog(QDialog):
                 self.set_text(field.name, start)
 
     def _load(self, record: dict[str, Any]) -> None:
-        for field in self._spec.fields:
+        for field in self._spec.form_fields:
             self.set_text(field.name, edit_text(field, record.get(field.name)))
 
     # --- values ---------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class RecordFormDialog(QDialog):
 
     def _update_variant(self) -> None:
         variant = self._variant()
-        for row, field in enumerate(self._spec.fields):
+        for row, field in enumerate(self._spec.form_fields):
             self._form.setRowVisible(row, field.applies_to(variant))
 
     def _fill_communes(self) -> None:
@@ -178,7 +178,7 @@ class RecordFormDialog(QDialog):
             self.resize(self.width(), wanted)
 
     def _validate_all(self, *, show_empty_required: bool) -> list[str]:
-        return [f.name for f in self._spec.fields
+        return [f.name for f in self._spec.form_fields
                 if self._check(f, show_empty_required=show_empty_required)]
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
@@ -187,7 +187,7 @@ class RecordFormDialog(QDialog):
                 self._errors[name].setText(message)
                 self._errors[name].show()
         self._fit()
-        first = next((n for n in (f.name for f in self._spec.fields) if n in errors), None)
+        first = next((n for n in (f.name for f in self._spec.form_fields) if n in errors), None)
         if first:
             self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -198,7 +198,7 @@ class RecordFormDialog(QDialog):
             self._summary.show()
             self._editors[bad[0]].setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        raw = {f.name: self.raw_value(f.name) for f in self._spec.fields}
+        raw = {f.name: self.raw_value(f.name) for f in self._spec.form_fields}
         registers = self._services.registers
         try:
             if self._record:

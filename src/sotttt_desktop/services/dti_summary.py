@@ -1,0 +1,69 @@
+"""The printable summary of the DTI workbook of a year (document kind "dti-summary", subject
+"year"): each main index of the year's structure with its maximum, the self-assessed and
+official points of the year and of the year before, and the change; the totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+AREA = "digital"
+
+
+def parse_year(ref: str) -> int:
+    try:
+        year = int(str(ref).strip())
+    except ValueError:
+        year = 0
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("Give the year of the DTI summary, e.g. 2024."))
+    return year
+
+
+def _points(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}".replace(".", ",")
+
+
+def dti_summary_data(services: Services, ref: str) -> dict[str, Any]:
+    from sotttt_desktop.registers.dti import dti_version, later_structure
+    from sotttt_desktop.services.registers import RegisterFilter
+
+    year = parse_year(ref)
+    services.require(AREA, "view")
+    version = dti_version(year)
+    entries = {
+        (e["year"], e["index_code"]): e
+        for wanted in (year, year - 1)
+        for e in services.registers.iter_records("dti_scores",
+                                                 RegisterFilter(equals={"year": wanted}))}
+    if not any(y == year for y, _code in entries):
+        raise ValidationError(_("The DTI workbook has no entry for {year}.").format(year=year))
+    rows = []
+    totals = {"self": Decimal(0), "official": Decimal(0), "before": Decimal(0)}
+    for index in version["index"]:
+        now = entries.get((year, index["code"]), {})
+        before = entries.get((year - 1, index["code"]), {})
+        official, previous = now.get("official_score"), before.get("official_score")
+        for name, value in (("self", now.get("self_score")), ("official", official),
+                            ("before", previous)):
+            totals[name] += value or 0
+        change = (official - previous) if official is not None and previous is not None \
+            else None
+        rows.append([f"{index['code']}. {index['name']}", str(index["points"]),
+                     _points(now.get("self_score")), _points(official), _points(previous),
+                     "" if change is None else
+                     (_points(change) if change < 0 else f"+{_points(change)}")])
+    later = later_structure(year)
+    return {"year": year, "basis": version["basis"], "total": version["total"],
+            "rows": rows, "totals": [_points(totals["self"]), _points(totals["official"]),
+                                     _points(totals["before"])],
+            "later": f"{later['basis']} áp dụng từ năm {later['from_year']}: {later['note']}."
+            if later else "",
+            "printed_on": clock.local_today()}
