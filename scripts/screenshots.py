@@ -207,6 +207,25 @@ def main() -> None:
     frequency._tabs.setCurrentWidget(frequency.custom)  # its cases on a clock
     frequency.custom.table.selectRow(0)
     shoot(window, "screenshot-frequency-cases.png")
+    digital = window.area_tab("digital")
+    show_register(digital, "dx_tasks", "screenshot-digital.png")
+    digital._tabs.setCurrentWidget(digital.custom)  # the appraisals on their clocks
+    digital.custom.table.selectRow(0)
+    shoot(window, "screenshot-digital-cases.png")
+    it_industry = window.area_tab("it_industry")
+    show_register(it_industry, "it_enterprises", "screenshot-it-industry.png")
+
+    def with_remarks(key: str) -> dict:
+        records = list(admin.registers.iter_records(key))
+        return next((r for r in records if admin.registers.remarks(key, r)), records[0])
+
+    for key in ("dx_plans", "dx_tasks", "dti_scores", "signature_certificates",
+                "shared_databases", "shared_platforms", "it_enterprises", "it_products",
+                "it_parks"):
+        detail = RecordDetailDialog(admin, key, with_remarks(key), window)
+        detail.resize(760, detail.height())
+        shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
+        detail.close()
     telecom._tabs.setCurrentWidget(telecom.custom)
     window.tabs.setCurrentIndex(next(
         i for i in range(window.tabs.count())
