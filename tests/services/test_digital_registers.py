@@ -20,8 +20,9 @@ DESIGN = {"project": "Dự án nâng cấp hạ tầng mạng nội bộ các s�
 
 
 def test_the_areas_keep_their_registers() -> None:
-    assert registers_of("digital") == ["dx_plans", "dx_tasks", "signature_certificates",
-                                       "shared_databases", "shared_platforms"]
+    assert registers_of("digital") == ["dx_plans", "dx_tasks", "dti_scores",
+                                       "signature_certificates", "shared_databases",
+                                       "shared_platforms"]
     assert registers_of("it_industry") == ["it_enterprises", "it_products", "it_parks"]
 
 

@@ -72,7 +72,7 @@ DX_TASKS = RegisterSpec(
                   searchable=True, sort_column="task_code", aliases=("Mã nhiệm vụ",),
                   unique_message=N_("The task {value} is already in the register ({name}).")),
         FieldSpec("plan_id", N_("Plan"), FieldKind.RECORD, target="dx_plans", required=True,
-                  width=130, aliases=("Kế hoạch",)),
+                  width=260, aliases=("Kế hoạch",)),
         FieldSpec("task", N_("Task"), required=True, max_length=500, width=360,
                   searchable=True, aliases=("Nhiệm vụ", "Nội dung")),
         FieldSpec("lead_agency", N_("Lead agency"), FieldKind.CHOICE, required=True,

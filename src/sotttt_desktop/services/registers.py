@@ -6,11 +6,10 @@ nearer end of the ordering, so a table of a million rows opens and jumps to its 
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import String, bindparam, func, literal, select, type_coerce
@@ -38,21 +37,18 @@ from sotttt_desktop.services.records import (
     parse_record,
     search_parts,
 )
+from sotttt_desktop.services.register_filter import (  # noqa: F401 - re-exported
+    RegisterFilter,
+    _filter_key,
+    due_condition,
+    filtered,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
     from sqlalchemy.orm import Session
 
     from sotttt_desktop.services.facade import Services
-
-
-@dataclass(frozen=True)
-class RegisterFilter:
-    text: str = ""
-    equals: dict[str, Any] = field(default_factory=dict)
-    # the entries whose watched date (RegisterSpec.due_watch) falls on or before this day,
-    # overdue included, outside the ended states
-    due_by: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,23 +66,6 @@ class Row:
 def _sort_column(spec: RegisterSpec, name: str) -> Any:  # noqa: ANN401 - a mapped column
     field = spec.field(name)
     return getattr(spec.model, field.sort_column or field.name)
-
-
-def _filter_key(flt: RegisterFilter) -> tuple:
-    return (flt.text.strip(), tuple(sorted(flt.equals.items(), key=lambda item: item[0])),
-            flt.due_by)
-
-
-def due_condition(spec: RegisterSpec, due_by: dt.date) -> list[Any]:
-    """The conditions of "due on or before `due_by`" on the register's watched date."""
-    watch = spec.due_watch
-    if watch is None:
-        raise ValidationError(_("This register watches no date."))
-    column = getattr(spec.model, watch.field)
-    conditions = [column.is_not(None), column <= due_by]
-    if watch.ended_states:
-        conditions.append(spec.model.state.not_in(watch.ended_states))
-    return conditions
 
 
 STATEMENTS_KEPT = 64  # built queries kept per service: each open, filter or sort reuses one
@@ -118,25 +97,7 @@ class RegisterService:
     def _filtered(self, spec: RegisterSpec, statement: Select, flt: RegisterFilter) -> Select | None:
         """`statement` narrowed to what the actor may see and the filter asks for (the caller
         has checked the permission); None when nothing can match."""
-        model = spec.model
-        actor = self._services.actor
-        if actor.district_scoped:
-            if spec.district_field is None:
-                return None
-            statement = statement.where(getattr(model, spec.district_field) == actor.district_code)
-        for name, value in flt.equals.items():
-            spec.field(name)  # only declared fields may be filtered
-            statement = statement.where(getattr(model, name) == value)
-        if flt.due_by is not None:
-            statement = statement.where(*due_condition(spec, flt.due_by))
-        if flt.text.strip():
-            condition = self._services.search.matching(spec.search_kind, flt.text)
-            if condition is None:
-                return None
-            statement = statement.where(
-                model.id.in_(select(SearchEntry.entity_id).where(condition))
-            )
-        return statement
+        return filtered(spec, statement, flt, self._services)
 
     def of_area(self, area: str) -> list[str]:
         """The registers of an area this user works with: a district officer's are those kept
