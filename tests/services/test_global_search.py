@@ -18,7 +18,13 @@ from sotttt_desktop.services.records import edit_text
 from sotttt_desktop.services.search_targets import search_targets
 from tests.permit_samples import SAMPLES
 
-MARKERS = "abcdefghijklmnopqrstuvwxyz"
+MARKERS = [a + b for a in "abcdefghij" for b in "abcdefghijklmnopqrstuvwxyz"]  # one a register
+
+
+# what a second record of a register must change besides its identity, to stand beside the
+# first (one passive-infrastructure plan in force on a day: the new one ended before it)
+APART = {"telecom_plans": {"decided_on": "01/12/2009", "effective_from": "01/01/2010",
+                           "effective_until": "01/01/2016"}}
 
 
 def _raw(spec: RegisterSpec, record: dict[str, Any]) -> dict[str, object]:
@@ -80,6 +86,22 @@ def _fill_every_register(services: Services) -> None:
     fill_demo_ad_violations(services)
     fill_demo_external(services)
     fill_demo_masts(services, count=6)
+    from sotttt_desktop.services.demo_digital import fill_demo_digital
+    from sotttt_desktop.services.demo_frequency import fill_demo_frequency
+    from sotttt_desktop.services.demo_postal import fill_demo_postal
+    from sotttt_desktop.services.demo_telecom import fill_demo_telecom_records
+    from tests.permit_samples import issue_at_the_desk
+
+    holder = services.parties.add(kind="org", name="Công ty Cổ phần Bưu chính Sông Bé",
+                                  tax_code="3700123888", district_code="718")
+    for procedure, family in (("postal.licence.issue", "postal.licence"),
+                              ("postal.notification.confirm", "postal.notification"),
+                              ("press.local_broadcast.consent", "press.local_broadcast")):
+        issue_at_the_desk(services, holder, procedure, details=SAMPLES[family])
+    fill_demo_postal(services)
+    fill_demo_telecom_records(services)
+    fill_demo_frequency(services)
+    fill_demo_digital(services)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
@@ -88,7 +110,14 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
     for n, spec in enumerate(all_registers().values()):
         sample = next(iter(services.registers.iter_records(spec.key)))
         raw = _raw(spec, sample)
+        title = spec.field(spec.title_field)
+        if title.kind is FieldKind.PARTY:  # an enterprise is titled by its party's name
+            raw[title.name] = str(services.parties.add(
+                kind="org", name=f"Công ty Kiểm tra Quỳnh{MARKERS[n]}",
+                tax_code=f"37009{n:05d}", district_code="718")["id"])
         for field in spec.fields:
+            if field.name == title.name and title.kind is FieldKind.PARTY:
+                continue
             if field.unique_message and field.name in raw:
                 if field.kind is FieldKind.COMMUNE:
                     raw[field.name] = _free_commune(services, spec, field.name,
@@ -97,14 +126,21 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
                     raw[field.name] = _free_district(services, spec, field.name)
                 else:
                     raw[field.name] = _other(str(raw[field.name]), n)
-        raw[spec.title_field] = f"{raw[spec.title_field]} Kiểm tra Quỳnh{MARKERS[n]}"
+        if title.computed:  # a DTI entry (its key is computed): a new year, a searchable note
+            raw["year"] = str(2040 + n)
+            raw["note"] = f"Kiểm tra Quỳnh{MARKERS[n]}"
+        elif title.kind is not FieldKind.PARTY:
+            raw[spec.title_field] = f"{raw[spec.title_field]} Kiểm tra Quỳnh{MARKERS[n]}"
+        raw.update(APART.get(spec.key, {}))
         created = services.registers.create(spec.key, raw)
         hits = services.search.query(f"quynh{MARKERS[n]}")  # folded: no diacritics
+        if title.kind is FieldKind.PARTY:  # the party itself is found too
+            hits = [h for h in hits if h.kind != "party"]
         assert [(h.kind, h.id) for h in hits] == [(spec.search_kind, created["id"])], spec.key
         hit = hits[0]
         assert hit.target == spec.key and hit.ref == str(created["id"])
         assert hit.target_title == services_title(spec)
-        assert "Quỳnh" in hit.title
+        assert "Quỳnh" in hit.title or title.computed
 
 
 def services_title(spec: RegisterSpec) -> str:

@@ -126,6 +126,7 @@ DTI_SCORES = RegisterSpec(
         FieldSpec("official_score", N_("Official points"), FieldKind.DECIMAL, decimals=2,
                   width=110, aliases=("Điểm chính thức",)),
         FieldSpec("evidence", N_("Evidence files"), FieldKind.FILES, in_table=False),
-        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False,
+                  searchable=True),
     ),
 )

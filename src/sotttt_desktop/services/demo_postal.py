@@ -126,7 +126,7 @@ def _reports(services: Services, today: dt.date, rng: random.Random) -> int:
             if received > today:
                 continue
             services.registers.create("postal_reports", {
-                "report_no": f"{rng.randint(10, 300)}/BC-BC{n + 1:02d}-{due.year}",
+                "report_no": f"{m + 1:02d}/BC-BC{n + 1:02d}-{due.year}",
                 "enterprise_id": str(party_id), "period": period, "due_on": _day(due),
                 "received_on": _day(received)})
             written += 1
