@@ -90,7 +90,7 @@ def test_the_overview_names_a_takedown_past_its_hours(qtbot, services: Services)
     tab = _tab(services, "e_information")
     qtbot.addWidget(tab)
     tab.show()
-    assert f"Vụ việc quá hạn hoặc sắp đến hạn: 1 (1 quá hạn): {late['code']} quá hạn" in \
+    assert f"Vụ việc quá hạn hoặc sắp đến hạn: 1 (quá hạn 1): {late['code']} quá hạn" in \
         tab.overview.text()
 
 

@@ -57,3 +57,48 @@ def test_the_licence_not_started_is_filtered_and_explained(qtbot, services: Serv
             assert "15/03/2025" in remark.text() and "Điều 24" in remark.text()
         else:
             assert not remark.isVisible()
+
+
+def test_edit_and_details_follow_the_selected_row_and_keep_it(qtbot, services: Services  # noqa: ANN001
+                                                              ) -> None:
+    """The walk of issue #17's tabs found Edit doing nothing after Details: the view read
+    again and lost the row. Now the row stays selected, and without one the buttons say so."""
+    from sotttt_desktop.ui.widgets.register_view import RegisterView
+
+    for n in range(3):
+        services.registers.create("cable_routes", {
+            "route_code": f"TD-718-0{n}", "route": f"Tuyến số {n}",
+            "owner_id": str(_holder(services, f"Công ty Viễn thông {n}", f"370011100{n}")["id"]),
+            "kind": "aerial", "length_km": "1", "district_code": "718", "state": "in_use"})
+    view = RegisterView(services, "cable_routes")
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    assert not view.edit_button.isEnabled() and not view.details_button.isEnabled()
+    assert view.edit_button.toolTip() == "Hãy chọn một bản ghi trong danh sách trước."
+    view.table.selectRow(2)
+    chosen = view.selected_id()
+    assert view.edit_button.isEnabled() and view.details_button.isEnabled()
+    view._after_change()  # what closing the details does  # noqa: SLF001
+    assert view.selected_id() == chosen and view.edit_button.isEnabled()
+
+
+def test_an_appraisal_prints_its_letter_only_once_sent(qtbot, services: Services  # noqa: ANN001
+                                                       ) -> None:
+    import datetime as dt
+
+    from sotttt_desktop.ui.cases_view import CasesView
+
+    opened = services.cases.open(
+        "it_design_224_bc", "Thẩm định thiết kế dự án", at=dt.datetime(2026, 11, 2, 9),
+        data={"project": "Dự án nâng cấp mạng", "investor": "Sở Y tế",
+              "funding": "public_investment", "value": "9000000000", "conclusion": "Phù hợp."})
+    view = CasesView(services, "digital")
+    qtbot.addWidget(view)
+    view.select(opened["code"])
+    assert not view.print_button.isEnabled()
+    assert "gửi kết quả thẩm định" in view.print_button.toolTip()
+    services.cases.step(opened["code"], "send_result", at=dt.datetime(2026, 11, 9, 15))
+    view.refresh()
+    view.select(opened["code"])
+    assert view.print_button.isEnabled()

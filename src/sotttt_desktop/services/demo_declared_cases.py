@@ -81,7 +81,8 @@ def fill_demo_declared_cases(services: Services) -> int:
     return opened + 1
 
 
-# days before now opened, kind, title, fields, the steps taken (action, days before now)
+# days before now opened, kind, title, fields, the steps taken (action, days before now), the
+# district where it happens
 TELECOM_CASES = [
     (11, "sharing_dispute", "Tranh chấp thuê cột ăng ten BDG-VTL-724-0007 tại thành phố Dĩ An",
      {"requester": "Công ty Cổ phần Viễn thông Di động Vietnamobile",
@@ -89,20 +90,20 @@ TELECOM_CASES = [
       "infrastructure": "Cột ăng ten BDG-VTL-724-0007, phường Dĩ An, thành phố Dĩ An",
       "issue": "Hai bên không thống nhất giá thuê vị trí lắp đặt thiết bị trên cột ăng ten và "
                "chi phí gia cố cột.", "requested_on": "{opened}"},
-     [("convene", 4)]),
+     [("convene", 4)], 724),
     (7, "interference_complaint", "Can nhiễu kênh FM 92,5 MHz tại phường Tân Đông Hiệp",
      {"complainant": "Đài Phát thanh và Truyền hình Bình Dương", "service": "broadcasting",
       "frequency": "tần số 92,5 MHz", "place": "Khu phố Tân Long, phường Tân Đông Hiệp, "
       "thành phố Dĩ An", "coordinates": "10.9265, 106.7481",
       "time_pattern": "Hằng ngày, từ 18 giờ đến 22 giờ",
       "centre": "Trung tâm Tần số vô tuyến điện khu vực II"},
-     [("forward", 3)]),
+     [("forward", 3)], 724),
     (1, "interference_complaint", "Can nhiễu băng tần 900 MHz tại Khu công nghiệp Mỹ Phước",
      {"complainant": "Viễn thông Bình Dương (VNPT Bình Dương)", "service": "mobile",
       "frequency": "băng tần 900 MHz (đường lên)", "place": "Khu công nghiệp Mỹ Phước 3, "
       "thị xã Bến Cát", "coordinates": "11°08'50\"N, 106°35'10\"E",
       "time_pattern": "Liên tục từ ngày phản ánh",
-      "centre": "Trung tâm Tần số vô tuyến điện khu vực II"}, []),
+      "centre": "Trung tâm Tần số vô tuyến điện khu vực II"}, [], 721),
 ]
 
 
@@ -111,11 +112,11 @@ def fill_demo_telecom_cases(services: Services) -> int:
     the regional centre and one received yesterday: the tabs' cases and their clocks. The
     letters take the register's numbers at their steps (days ago: before the takedowns')."""
     now = clock.local_now().replace(second=0, microsecond=0)
-    for days_ago, kind, title, fields, steps in TELECOM_CASES:
+    for days_ago, kind, title, fields, steps, district in TELECOM_CASES:
         opened_at = (now - dt.timedelta(days=days_ago)).replace(hour=9, minute=30)
         data = {name: value.format(opened=f"{opened_at - dt.timedelta(days=3):%d/%m/%Y}")
                 for name, value in fields.items()}
-        case = services.cases.open(kind, title, at=opened_at, data=data)
+        case = services.cases.open(kind, title, at=opened_at, data=data, district_code=district)
         for action, step_days_ago in steps:
             services.cases.step(case["code"], action, at=(now - dt.timedelta(
                 days=step_days_ago)).replace(hour=10, minute=0))

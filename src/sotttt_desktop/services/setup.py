@@ -73,6 +73,10 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         # the registers without numbered documents before the day's work, whose steps are the
         # newest entries of the audit trail
         fill_demo_masts(system, count=max(40, round(300 * min(scale, 1))))
+        fill_demo_postal(system)
+        fill_demo_telecom_records(system)
+        fill_demo_frequency(system)
+        fill_demo_digital(system)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_telecom_cases(system)  # their letters days ago, after the licensed' decisions
@@ -85,10 +89,6 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)
         fill_demo_external(system)
-        fill_demo_postal(system)
-        fill_demo_telecom_records(system)
-        fill_demo_frequency(system)
-        fill_demo_digital(system)
     return Services(database, actor or Actor.system())
 
 

@@ -133,7 +133,8 @@ class CasesView(QWidget):
             refusal = _("No step is possible from the state “{state}”.").format(
                 state=case["state_label"])
         else:
-            refusal = next(iter({s["refusal"] for s in case["steps"]}), None) \
+            # every step refused: their reasons, each once, in the order the steps are declared
+            refusal = " ".join(dict.fromkeys(s["refusal"] for s in case["steps"])) \
                 if all(s["refusal"] for s in case["steps"]) else None
         gate(self.step_button, refusal)
         self._gate_edit_and_print()
@@ -152,8 +153,13 @@ class CasesView(QWidget):
                 else _("Case {code} is closed: what it recorded is kept as it was.").format(
                     code=case["code"]) if case["state"] in spec.final_states
                 else services.refusal(spec.area, "edit"))
-            print_refusal = (_("This kind of case prints no document.") if not spec.document
-                             else services.refusal(spec.area, "view"))
+            after = spec.steps.get(spec.document_after) if spec.document_after else None
+            print_refusal = (
+                _("This kind of case prints no document.") if not spec.document
+                else _("Its document is printed once the step “{step}” is taken.").format(
+                    step=_(after.label)) if after is not None and not any(
+                    event["step"] == spec.document_after for event in case["timeline"])
+                else services.refusal(spec.area, "view"))
         gate(self.edit_button, edit_refusal)
         gate(self.print_button, print_refusal)
 

@@ -128,7 +128,7 @@ def _kind(kind: str, label: str, prefix: str, *, basis: str, what: str, subject:
         kind=kind, version=1, label=label, area="digital", code_prefix=prefix, basis=basis,
         states=STATES, initial="appraising", final_states=DONE, steps=_steps(what, window),
         fields=_fields(subject), clocks=clocks, checks=checks, family=FAMILY,
-        document=RESULT_LETTER, legal_bases=legal_bases,
+        document=RESULT_LETTER, document_after="send_result", legal_bases=legal_bases,
         in_force_from=_NEW["from"] if new else None,
         in_force_until=None if new else _OLD["until"])
 

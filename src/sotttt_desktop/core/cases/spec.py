@@ -173,6 +173,9 @@ class CaseSpec:
     # the document the case prints (a kind of documents/templates whose subject is "case"), if
     # any: the annual report drafted from the case and the registers
     document: str | None = None
+    # the step after which that document exists (a result letter, once sent): before it, the
+    # case does not print
+    document_after: str | None = None
     # the Department's own work across the province (an annual report): not opened by a
     # district officer, and one a year when `one_per_year`
     department_wide: bool = False

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -63,8 +65,17 @@ class RecordFormDialog(QDialog):
         self._summary.setStyleSheet(ERROR_STYLE)
         self._summary.setWordWrap(True)
         self._summary.hide()
+        # a long form (a mast has 20 fields) scrolls: Save and Cancel stay on a 768-pixel screen
+        page = QWidget()
+        page.setLayout(self._form)
+        scroll = QScrollArea()
+        scroll.setObjectName("record_form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self._scroll = scroll
         layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self._summary)
         layout.addWidget(self._buttons)
         if record:
@@ -73,6 +84,7 @@ class RecordFormDialog(QDialog):
             self._start_new()
         self._update_variant()
         self._validate_all(show_empty_required=False)
+        self._fit()
 
     # --- building -------------------------------------------------------------------------------
 
@@ -172,8 +184,17 @@ class RecordFormDialog(QDialog):
         return error
 
     def _fit(self) -> None:
-        """A message shown under a field makes the form taller, never clipped."""
-        wanted = self.layout().sizeHint().height() if self.layout() else 0
+        """As tall as the fields want (a message under a field makes it taller), at most 90 %
+        of the screen: beyond that the fields scroll and Save stays in sight."""
+        if not hasattr(self, "_scroll"):
+            return
+        page = self._scroll.widget()
+        wanted = (page.sizeHint().height() + self._buttons.sizeHint().height()
+                  + (self._summary.sizeHint().height() if self._summary.isVisible() else 0)
+                  + 40)
+        screen = self.screen()
+        highest = int(screen.availableGeometry().height() * 0.9) if screen else 700
+        wanted = min(wanted, highest)
         if wanted > self.height():
             self.resize(self.width(), wanted)
 

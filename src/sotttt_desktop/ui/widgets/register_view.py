@@ -61,6 +61,7 @@ class RegisterView(QWidget):
         self.filter_edit.setPlaceholderText(_("Filter: type a name, tax code, address… "
                                               "(diacritics optional)"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(240)  # beside many choice filters it stays readable
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
@@ -126,8 +127,9 @@ class RegisterView(QWidget):
         edit_button = self.edit_button = QPushButton(_("&Edit"))
         edit_button.setObjectName("edit_button")
         edit_button.clicked.connect(lambda: self.edit_record())
-        gate_by_right(edit_button, services, self._spec.area, "edit")
-        details_button = QPushButton(_("&Details"))
+        self._may_edit = gate_by_right(edit_button, services, self._spec.area, "edit")
+        details_button = self.details_button = QPushButton(_("&Details"))
+        details_button.setObjectName("details_button")
         details_button.clicked.connect(lambda: self.show_details())
         export_button = self.export_button = QPushButton(_("E&xport…"))
         export_button.setObjectName("export_button")
@@ -168,6 +170,10 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._update_count()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_a: self.update_record_buttons())
+        self.model.modelReset.connect(self.update_record_buttons)
+        self.update_record_buttons()
         from sotttt_desktop.ui.changes import kinds_watcher
 
         # a write anywhere (another tab, an import in a worker, a permit issued) shows here
@@ -372,7 +378,7 @@ class RegisterView(QWidget):
             self._after_change()
 
     def edit_record(self, record_id: uuid.UUID | None = None) -> None:
-        if not self.edit_button.isEnabled():
+        if not self._may_edit:
             return
         record_id = record_id or self.selected_id()
         if record_id is None:
@@ -420,9 +426,29 @@ class RegisterView(QWidget):
                 return
 
     def _after_change(self) -> None:
+        """Read again after a change (or after details, where an edit may start): the record
+        that was selected stays selected when it is still near where it was."""
+        selected, row = self.selected_id(), self.table.currentIndex().row()
         self.model.refresh()
         self._update_count()
+        if selected is not None:
+            start = max(0, row - self.model.PAGE_SIZE)
+            for number in range(start, min(self.model.rowCount(), row + self.model.PAGE_SIZE)):
+                if self.model.row_id(number) == selected:
+                    self.table.selectRow(number)
+                    break
+        self.update_record_buttons()
         self.changed.emit()
+
+    def update_record_buttons(self) -> None:
+        """Edit and Details act on the selected row: without one they are off and say so."""
+        chosen = self.selected_id() is not None
+        hint = "" if chosen else _("Choose a record in the list first.")
+        self.details_button.setEnabled(chosen)
+        self.details_button.setToolTip(hint)
+        if self._may_edit:
+            self.edit_button.setEnabled(chosen)
+            self.edit_button.setToolTip(hint)
 
 
 def open_record_details(services: Services, register_key: str, record_id: uuid.UUID,
