@@ -39,7 +39,7 @@ IT_ENTERPRISES = RegisterSpec(
         FieldSpec("enterprise_id", N_("Enterprise"), FieldKind.PARTY, required=True,
                   width=280, searchable=True, aliases=("Doanh nghiệp", "Tên doanh nghiệp"),
                   unique_message=N_("The enterprise is already in the register ({name}).")),
-        FieldSpec("kind", N_("Field"), FieldKind.CHOICE, required=True,
+        FieldSpec("kind", N_("Field of activity"), FieldKind.CHOICE, required=True,
                   choices=ENTERPRISE_KINDS, width=170, filterable=True,
                   sort_column="kind", aliases=("Lĩnh vực", "Loại hình")),
         FieldSpec("district_code", N_("District"), FieldKind.DISTRICT, required=True,

@@ -160,7 +160,8 @@ POSTAL_NOTIFICATIONS = RegisterSpec(
 
 POINT_KINDS = (("post_office", N_("Post office")), ("commune_post", N_("Commune post office")),
                ("agent", N_("Postal agent")), ("letter_box", N_("Public letter box")))
-POINT_STATES = (("open", N_("Open")), ("suspended", N_("Suspended")), ("closed", N_("Closed")))
+POINT_STATES = (("open", N_("Serving the public")), ("suspended", N_("Service suspended")),
+                ("closed", N_("Closed")))
 
 
 def check_point(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401

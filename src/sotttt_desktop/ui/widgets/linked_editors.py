@@ -258,16 +258,21 @@ class FilesEditor(KindEditor):
         self.captured.setCalendarPopup(True)
         self.captured.setEnabled(False)
         self.captured.dateTimeChanged.connect(self._set_capture)
-        capture_row = QHBoxLayout()
+        # the chosen file's capture time: shown only when a file is chosen (an empty list showed
+        # a greyed 01/01/2000)
+        self.capture_row = QWidget()
+        capture_row = QHBoxLayout(self.capture_row)
+        capture_row.setContentsMargins(0, 0, 0, 0)
         capture_row.addWidget(QLabel(_("File captured at")))
         capture_row.addWidget(self.captured)
         capture_row.addStretch(1)
+        self.capture_row.setVisible(False)
         self.files.currentItemChanged.connect(lambda _now, _before: self._show_capture())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.files)
         layout.addLayout(_buttons(add, remove, opener))
-        layout.addLayout(capture_row)
+        layout.addWidget(self.capture_row)
         layout.addWidget(self.error)
 
     def _choose_files(self) -> None:
@@ -298,6 +303,7 @@ class FilesEditor(KindEditor):
         entry = item.data(DATA) if item is not None else None
         self.captured.blockSignals(True)
         self.captured.setEnabled(entry is not None)
+        self.capture_row.setVisible(entry is not None)
         moment = QDateTime.fromString(entry.get("captured_at") or "", "yyyy-MM-ddTHH:mm") \
             if entry is not None else QDateTime()
         self.captured.setDateTime(moment if moment.isValid() else QDateTime.currentDateTime())
