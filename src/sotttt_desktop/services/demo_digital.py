@@ -157,9 +157,14 @@ def fill_demo_digital(services: Services, seed: int = 2022) -> dict[str, int]:
 
 
 def _certificates(services: Services, today: dt.date, rng: random.Random) -> int:
+    from sotttt_desktop.registers.digital import regime_on
+
     for n, ((name, position), agency) in enumerate(zip(OFFICIALS, AGENCIES, strict=True)):
         submitted = today - dt.timedelta(days=40 + 95 * n)
         kind = ("restore_device" if n == 0 else "renew" if n % 4 == 3 else "new")
+        regime = regime_on(submitted)
+        if regime is not None and kind not in regime["request_types"]:
+            kind = "new"  # a device restored exists from ND 68/2024 on
         issued = n != 1  # the newest but one still awaits its certificate
         valid_from = submitted + dt.timedelta(days=rng.randint(5, 15))
         valid_to = (today + dt.timedelta(days=20 + 10 * n) if n in (2, 3)
@@ -224,10 +229,15 @@ def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict
             "certifications": "ISO/IEC 27001:2013" if n % 4 == 0 else "",
             "source": "Báo cáo của doanh nghiệp"})
     products = 0
+    named: set[str] = set()
     for n, party in enumerate(enterprises[:8]):
         words = party["name"].split()
+        name = PRODUCTS[n % len(PRODUCTS)].format(name=" ".join(words[-2:]))
+        if name in named:  # two enterprises' names may end alike
+            name = f"{name} {n + 1}"
+        named.add(name)
         services.registers.create("it_products", {
-            "product_name": PRODUCTS[n % len(PRODUCTS)].format(name=" ".join(words[-2:])),
+            "product_name": name,
             "owner_id": str(party["id"]),
             "category": ("software", "platform", "hardware", "software", "software",
                          "service")[n % 6],
@@ -245,14 +255,23 @@ def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict
     return {"enterprises": len(enterprises), "products": products, "parks": 1}
 
 
+# the kind of the same appraisal under ND 224/2026 (from 01/07/2026)
+SUCCESSORS = {"it_design_a": "it_design_224_a", "it_design_b": "it_design_224_bc",
+              "it_design_c": "it_design_224_bc", "it_outline": "it_recurrent_224"}
+
+
 def fill_demo_appraisals(services: Services) -> int:
     """IT investment appraisals on their clocks; a result letter takes its number days ago
     (after the licensed entries' decisions, before the takedown letters)."""
+    from sotttt_desktop.core.cases import kinds
+
     now = clock.local_now().replace(second=0, microsecond=0)
     for kind, title, investor, funding, value, days_ago, steps in APPRAISALS:
+        opened = (now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30)
+        if not kinds()[kind].in_force(opened.date()):
+            kind = SUCCESSORS[kind]  # a demo run on a day of ND 224/2026
         case = services.cases.open(
-            kind, f"Thẩm định {title[:1].lower()}{title[1:]}",
-            at=(now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30),
+            kind, f"Thẩm định {title[:1].lower()}{title[1:]}", at=opened,
             data={"project": title, "investor": investor, "funding": funding,
                   "value": str(value), "conclusion": CONCLUSION
                   if any(action == "send_result" for action, _days in steps) else ""})
