@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sotttt_desktop.core import validation
 from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.checks import not_in_future
 from sotttt_desktop.registers.licensed import (
@@ -17,6 +16,7 @@ from sotttt_desktop.registers.licensed import (
     PERMIT_LINKS,
     STATE_CHOICES,
     holder_fields,
+    tax_code_field,
 )
 from sotttt_desktop.registers.spec import (
     DueWatch,
@@ -171,11 +171,8 @@ BROADCAST_CONSENTS = RegisterSpec(
         "rf_licence_until", EXPIRY_DAYS, N_("Frequency licence expiring within {days} days"),
         ended_states=("ceased",)),
     fields=(
-        FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
-                  validate=validation.tax_code, normalise=validation.normalise_tax_code,
-                  searchable=True, aliases=("MST",),
-                  unique_message=N_("The organisation with tax code {value} already has its "
-                                    "consent in the register: {name}.")),
+        tax_code_field(N_("The organisation with tax code {value} already has its consent "
+                          "in the register: {name}.")),
         *holder_fields(tax_code=False),
         FieldSpec("programmes", N_("Programmes broadcast or relayed"), FieldKind.MULTILINE,
                   required=True, max_length=4000, in_table=False, searchable=True,

@@ -42,6 +42,14 @@ def phone_field() -> FieldSpec:
                      validate=validation.phone, normalise=validation.normalise_phone)
 
 
+def tax_code_field(unique_message: str, aliases: tuple[str, ...] = ("MST",)) -> FieldSpec:
+    """An entry identified by its holder's tax code (one entry per enterprise): required,
+    checked, normalised, searchable; `unique_message` (N_(), {value}, {name}) for a duplicate."""
+    return FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
+                     validate=validation.tax_code, normalise=validation.normalise_tax_code,
+                     searchable=True, aliases=aliases, unique_message=unique_message)
+
+
 def holder_fields(*, tax_code: bool = True) -> tuple[FieldSpec, ...]:
     """Who holds a licensed thing (and where): `tax_code=False` where the register's own
     identity is the holder's tax code."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sotttt_desktop.core import clock, validation
+from sotttt_desktop.core import clock
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.registers.checks import not_in_future
 from sotttt_desktop.registers.licensed import (
@@ -24,6 +24,7 @@ from sotttt_desktop.registers.licensed import (
     holder_fields,
     licence_fields,
     lifecycle_fields,
+    tax_code_field,
 )
 from sotttt_desktop.registers.point_layer import PointLayer
 from sotttt_desktop.registers.spec import (
@@ -35,15 +36,9 @@ from sotttt_desktop.registers.spec import (
     StoredKind,
 )
 
+TAX_CODE_ALIASES = ("MST", "Mã số doanh nghiệp")
 START_WITHIN_YEARS = 1  # Luật Bưu chính Art. 24: not started within one year of the licence
 START_DUE_DAYS = 60  # warned this long before
-
-
-def _tax_code(item: str) -> FieldSpec:
-    return FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
-                     validate=validation.tax_code, normalise=validation.normalise_tax_code,
-                     searchable=True, aliases=("MST", "Mã số doanh nghiệp"),
-                     unique_message=item)
 
 
 def _service_fields(*, standards: bool) -> tuple[FieldSpec, ...]:
@@ -126,8 +121,8 @@ POSTAL_LICENCES = RegisterSpec(
                        N_("Service not started: due within {days} days"),
                        ended_states=("ceased",)),
     fields=(
-        _tax_code(N_("A postal licence of the enterprise with tax code {value} is already in "
-                     "the register: {name}.")),
+        tax_code_field(N_("A postal licence of the enterprise with tax code {value} is already "
+                          "in the register: {name}."), aliases=TAX_CODE_ALIASES),
         *holder_fields(tax_code=False),
         *_service_fields(standards=True),
         *licence_fields(date_sortable=True),
@@ -148,8 +143,8 @@ POSTAL_NOTIFICATIONS = RegisterSpec(
     sort_from="holder_name", subtitle_fields=("tax_code", "licence_no", "service_scope"),
     stored=PERMIT_LINKS, permit_feed=LICENSED_FEED.extended(tax_code="holder.tax_code"),
     fields=(
-        _tax_code(N_("A confirmed notification of the enterprise with tax code {value} is "
-                     "already in the register: {name}.")),
+        tax_code_field(N_("A confirmed notification of the enterprise with tax code {value} "
+                          "is already in the register: {name}."), aliases=TAX_CODE_ALIASES),
         *holder_fields(tax_code=False),
         *_service_fields(standards=False),
         *licence_fields(date_sortable=True),

@@ -14,6 +14,7 @@ from sotttt_desktop.registers.licensed import (
     licence_fields,
     lifecycle_fields,
     location_fields,
+    tax_code_field,
 )
 from sotttt_desktop.registers.spec import (
     FieldKind,
@@ -106,11 +107,7 @@ DISTRIBUTORS = RegisterSpec(
     subtitle_fields=("tax_code", "licence_no"),
     permit_feed=LICENSED_FEED.extended(tax_code="holder.tax_code"),
     fields=(
-        FieldSpec("tax_code", N_("Tax code"), required=True, max_length=14, width=120,
-                  validate=validation.tax_code, normalise=validation.normalise_tax_code,
-                  searchable=True, aliases=("MST",),
-                  unique_message=N_("A distributor with tax code {value} already exists: "
-                                    "{name}.")),
+        tax_code_field(N_("A distributor with tax code {value} already exists: {name}.")),
         *holder_fields(tax_code=False),
         FieldSpec("outlets", N_("Outlets"), FieldKind.MULTILINE, max_length=2000,
                   in_table=False, aliases=("Địa điểm kinh doanh",)),
