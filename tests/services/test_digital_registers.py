@@ -14,9 +14,16 @@ from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.registers import get_register, registers_of
 from sotttt_desktop.services import Services
 
+OFFICE = "Văn phòng Ủy ban nhân dân tỉnh Bình Dương"
 DESIGN = {"project": "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành",
-          "investor": "Văn phòng Ủy ban nhân dân tỉnh", "funding": "public_investment",
-          "value": "12500000000"}
+          "investor": OFFICE, "funding": "public_investment", "value": "12500000000"}
+
+
+@pytest.fixture(autouse=True)
+def investors(services: Services) -> None:
+    """The investors are organisations of the register of parties (chosen by name)."""
+    for name in (OFFICE, "Sở Y tế tỉnh Bình Dương"):
+        services.parties.add(kind="org", name=name, district_code="718")
 
 
 def test_the_areas_keep_their_registers() -> None:
@@ -38,7 +45,7 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
     [entry] = [e for e in services.numbering.register(2026, "HC") if e["text"] == number]
     assert entry["summary"] == ("Công văn về việc thông báo kết quả thẩm định thiết kế "
                                 "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành")
-    assert entry["recipients"] == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert entry["recipients"] == OFFICE
     # the letter as sent: its number and date, the decree in force then, the conclusion
     from tests.documents.helpers import pdf_text
 
@@ -49,7 +56,7 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
     text = pdf_text(services.documents.render("it-appraisal-result", opened["code"]).pdf)
     for words in (f"Số: {number}", "ngày 09 tháng 11 năm 2026",
                   "V/v thông báo kết quả thẩm định thiết kế",
-                  "Kính gửi: Văn phòng Ủy ban nhân dân tỉnh",
+                  f"Kính gửi: {OFFICE}", f"Chủ đầu tư (đơn vị sử dụng kinh phí): {OFFICE}",
                   "Căn cứ Nghị định số 224/2026/NĐ-CP ngày 24 tháng 6 năm 2026 của Chính phủ",
                   "ngày 02/11/2026", "12.500.000.000 đồng", "Vốn đầu tư công",
                   "Thiết kế phù hợp Kiến trúc", "Lưu: VT"):
@@ -77,8 +84,44 @@ def test_an_appraisal_follows_the_rules_of_the_day_it_is_received(services: Serv
     assert services.cases.show(opened["code"])["state"] == "appraising"
 
 
+def test_the_investor_is_a_party_of_the_register(services: Services) -> None:
+    """Chosen from the register of parties (an unknown name is refused), kept as its id, shown
+    and exported by its name; a name typed before the field referred to the register is shown
+    as it was and must be chosen when the case is edited."""
+    import json
+    import uuid
+
+    from sotttt_desktop.core.models import CaseFile
+
+    at = dt.datetime(2026, 11, 2, 9)
+    with pytest.raises(ValidationError) as refused:
+        services.cases.open("it_design_224_bc", "Thẩm định", at=at,
+                            data={**DESIGN, "investor": "Sở Không Có"})
+    assert "investor" in refused.value.field_errors
+    opened = services.cases.open("it_design_224_bc", "Thẩm định", data=DESIGN, at=at)
+    shown = services.cases.show(opened["code"])
+    party_id = uuid.UUID(shown["data"]["investor"])
+    assert services.parties.get(party_id)["name"] == OFFICE
+    assert {"field": "investor", "label": "Chủ đầu tư, đơn vị sử dụng kinh phí",
+            "text": OFFICE} in shown["details"]
+    with services.db.session(write=True) as session:  # as an appraisal of 11/2026 kept it
+        case = session.query(CaseFile).filter_by(code=opened["code"]).one()
+        case.data = json.dumps({**json.loads(case.data), "investor": "Sở Xây dựng"})
+        session.commit()
+    shown = services.cases.show(opened["code"])
+    assert shown["data"]["investor"] == "Sở Xây dựng"
+    assert {"field": "investor", "label": "Chủ đầu tư, đơn vị sử dụng kinh phí",
+            "text": "Sở Xây dựng"} in shown["details"]
+    with pytest.raises(ValidationError) as refused:
+        services.cases.edit(opened["code"], shown["data"], expected_version=shown["version"])
+    assert "investor" in refused.value.field_errors
+    services.cases.edit(opened["code"], {**shown["data"], "investor": OFFICE},
+                        expected_version=shown["version"])
+    assert services.cases.show(opened["code"])["data"]["investor"] == str(party_id)
+
+
 def test_an_outline_is_for_the_recurrent_budget_in_its_band(services: Services) -> None:
-    task = {"project": "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử", "investor": "Sở Y tế",
+    task = {"project": "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử", "investor": "Sở Y tế tỉnh Bình Dương",
             "funding": "recurrent", "value": "150000000"}
     at = dt.datetime(2025, 5, 5, 9)
     with pytest.raises(ValidationError, match="nằm ngoài khoảng giá trị") as refused:
@@ -230,3 +273,56 @@ def test_the_dti_workbook_shows_the_change_and_prints_its_summary(services: Serv
     assert services.register_files.export("dti_scores", out) == 3
     header = [cell.value for cell in load_workbook(out).active[1]]
     assert {"Năm", "Chỉ số chính", "Điểm tự đánh giá", "Điểm chính thức"} <= set(header)
+
+
+def test_the_yearly_it_statistics_count_the_registers_of_the_year(services: Services) -> None:
+    """Rows declared in it_statistics.toml: enterprises and products whose figures are of the
+    year, counted and summed (money in millions), split by their kind; a table of zeros and a
+    reader without the area are refused."""
+    from sotttt_desktop.errors import PermissionDeniedError
+    from sotttt_desktop.services.annual_statistics import it_statistics, statistics_data
+    from tests.documents.helpers import pdf_text
+
+    assert [row.code for row in it_statistics().rows] == ["1", "2", "3", "4", "5", "6", "7"]
+    firms = [("Công ty TNHH Phần mềm Chánh Nghĩa", "3700100001", "software", 2023, 40, 32,
+              "12500000000", "1000000000"),
+             ("Công ty Cổ phần Dịch vụ số Bình An", "3700100002", "services", 2023, 25, 10,
+              "4000000000", ""),
+             ("Công ty TNHH Phần mềm Tân Uyên", "3700100003", "software", 2022, 90, 80,
+              "30000000000", "")]
+    for name, tax, kind, year, staff, it_staff, revenue, exports in firms:
+        party = services.parties.add(kind="org", name=name, tax_code=tax, district_code="718")
+        services.registers.create("it_enterprises", {
+            "enterprise_id": str(party["id"]), "kind": kind, "district_code": "718",
+            "figures_year": str(year), "employees": str(staff), "it_staff": str(it_staff),
+            "revenue": revenue, "exports": exports})
+        services.registers.create("it_products", {
+            "product_name": f"Phần mềm của {name}", "owner_id": str(party["id"]),
+            "category": "software", "priority": "có" if tax.endswith("1") else "không",
+            "year": str(year)})
+    data = statistics_data(services, "it-statistics", "2023")
+    rows, under = {}, ""
+    for code, label, _unit, value in data["rows"]:  # a split row under its indicator
+        under = code or under
+        rows[code or f"{under} {label}"] = value
+    assert (rows["1"], rows["1 – Phần mềm"], rows["1 – Dịch vụ công nghệ thông tin"],
+            rows["1 – Phần cứng, điện tử"]) == ("2", "1", "1", "0")  # enterprises of 2023
+    assert (rows["2"], rows["3"]) == ("65", "42")  # employees, of whom IT staff
+    assert (rows["4"], rows["4 – Phần mềm"], rows["5"]) == ("16.500", "12.500", "1.000")
+    assert (rows["6"], rows["6 – Phần mềm"], rows["7"]) == ("2", "2", "1")  # products
+    text = " ".join(pdf_text(services.documents.render("it-statistics", "2023").pdf).split())
+    for words in ("BIỂU TỔNG HỢP", "Số liệu thống kê công nghiệp công nghệ thông tin năm 2023",
+                  "Thông tư số 04/2022/TT-BTTTT", "16.500", "triệu đồng"):
+        assert words in text, words
+    with pytest.raises(ValidationError, match="2021"):  # nothing of 2021: zeros refused
+        services.documents.render("it-statistics", "2021")
+    with pytest.raises(ValidationError, match="2024"):
+        services.documents.render("it-statistics", "năm ngoái")
+    district = _user(services, "vhttbencat", ["district_officer"], district=721)
+    with pytest.raises(PermissionDeniedError):
+        district.documents.render("it-statistics", "2023")
+
+
+def _user(services: Services, name: str, roles: list[str], **kw) -> Services:  # noqa: ANN003
+    services.security.add_user(name, name.title(), "mat-khau-1", roles, must_change=False, **kw)
+    return services.as_actor(services.security.login(name, "mat-khau-1"))

@@ -13,6 +13,7 @@ from sotttt_desktop.core import clock
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.area_tab import AreaTab
 from sotttt_desktop.ui.dialogs.record_detail import RecordDetailDialog
+from sotttt_desktop.ui.widgets.register_view import RegisterView
 from tests.permit_samples import SAMPLES, issue_at_the_desk
 
 
@@ -89,9 +90,10 @@ def test_an_appraisal_prints_its_letter_only_once_sent(qtbot, services: Services
 
     from sotttt_desktop.ui.cases_view import CasesView
 
+    services.parties.add(kind="org", name="Sở Y tế tỉnh Bình Dương")
     opened = services.cases.open(
         "it_design_224_bc", "Thẩm định thiết kế dự án", at=dt.datetime(2026, 11, 2, 9),
-        data={"project": "Dự án nâng cấp mạng", "investor": "Sở Y tế",
+        data={"project": "Dự án nâng cấp mạng", "investor": "Sở Y tế tỉnh Bình Dương",
               "funding": "public_investment", "value": "9000000000", "conclusion": "Phù hợp."})
     view = CasesView(services, "digital")
     qtbot.addWidget(view)
@@ -102,3 +104,41 @@ def test_an_appraisal_prints_its_letter_only_once_sent(qtbot, services: Services
     view.refresh()
     view.select(opened["code"])
     assert view.print_button.isEnabled()
+
+
+def test_a_yearly_document_is_printed_from_its_register(qtbot, services: Services,  # noqa: ANN001
+                                                        tmp_path) -> None:  # noqa: ANN001
+    """The IT enterprises' "Yearly statistics…" asks the year (last year proposed) and shows
+    the statistics of that year; a year without figures says so; the DTI workbook offers its
+    summary the same way; other registers offer none."""
+    from sotttt_desktop.ui.document_preview import DocumentPreview
+    from tests.ui.walker import Answerer
+
+    party = services.parties.add(kind="org", name="Công ty TNHH Phần mềm Chánh Nghĩa",
+                                 tax_code="3700100001", district_code="718")
+    services.registers.create("it_enterprises", {
+        "enterprise_id": str(party["id"]), "kind": "software", "district_code": "718",
+        "figures_year": "2023", "employees": "40", "it_staff": "32"})
+    view = RegisterView(services, "it_enterprises")
+    qtbot.addWidget(view)
+    button = view.yearly_buttons["it-statistics"]
+    assert button.text() == "Thống kê &năm…"
+    answerer = Answerer(tmp_path)
+    answerer.inputs = {"Năm": "2023"}
+    answerer.start()
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        preview = view.findChild(DocumentPreview)
+        assert preview is not None
+        qtbot.waitUntil(lambda: preview.ready, timeout=30_000)
+        assert preview.rendered.kind == "it-statistics" and preview.rendered.subject_ref == "2023"
+        assert answerer.seen[0][0] == "input"
+        preview.close()
+        view.print_yearly("it-statistics", 2019)  # nothing of 2019: a message, no preview
+        qtbot.waitUntil(lambda: any("2019" in m for m in answerer.messages()), timeout=30_000)
+    finally:
+        answerer.stop()
+    dti = RegisterView(services, "dti_scores")
+    qtbot.addWidget(dti)
+    assert list(dti.yearly_buttons) == ["dti-summary"]
+    assert RegisterView(services, "it_products").yearly_buttons == {}

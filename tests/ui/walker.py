@@ -152,7 +152,10 @@ class Answerer:
             if answer is None:
                 widget.reject()
             else:
-                widget.setTextValue(answer)
+                if widget.inputMode() == QInputDialog.InputMode.IntInput:
+                    widget.setIntValue(int(answer))
+                else:
+                    widget.setTextValue(answer)
                 widget.accept()
         elif isinstance(widget, QDialog):
             self.seen.append(("dialog", title, type(widget).__name__))

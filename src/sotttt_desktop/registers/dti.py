@@ -111,6 +111,7 @@ DTI_SCORES = RegisterSpec(
     table="dti_score", search_kind="dti_score", default_sort="entry_key",
     title_field="entry_key", subtitle_fields=("index_code", "official_score"),
     holder_column=None, district_field=None, checks=check_score, remarks=score_remarks,
+    yearly_documents=(("dti-summary", N_("&Summary of a year…")),),
     fields=(
         FieldSpec("entry_key", N_("Entry"), max_length=20, width=90, computed=True,
                   sort_column="entry_key",

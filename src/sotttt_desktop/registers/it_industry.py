@@ -35,6 +35,7 @@ IT_ENTERPRISES = RegisterSpec(
     item_name=N_("IT enterprise"), table="it_enterprise", search_kind="it_enterprise",
     default_sort="kind", title_field="enterprise_id", subtitle_fields=("kind", "district_code"),
     holder_column="enterprise_id", checks=check_enterprise,
+    yearly_documents=(("it-statistics", N_("Yearly &statistics…")),),
     fields=(
         FieldSpec("enterprise_id", N_("Enterprise"), FieldKind.PARTY, required=True,
                   width=280, searchable=True, aliases=("Doanh nghiệp", "Tên doanh nghiệp"),

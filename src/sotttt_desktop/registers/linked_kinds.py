@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -59,6 +60,8 @@ class RecordHandler(KindHandler):
         def show(value: Any) -> str:  # noqa: ANN401 - one record (a detail): one query
             if value is None:
                 return ""
+            if not isinstance(value, uuid.UUID):  # a name kept from before (case_fields)
+                return str(value)
             return reference.links.labels(key, [value]).get(value, str(value))
         return show
 

@@ -156,6 +156,9 @@ class RegisterSpec:
     # verdict): (values, services) → sentences, translated; computed when shown, on the local
     # day (services: to compare with another entry, e.g. last year's score)
     remarks: Callable[[dict[str, Any], Any], list[str]] | None = None
+    # documents of a year printed from the register's data (subject "year": the DTI summary,
+    # the annual statistics): (document kind, N_() label of the button that asks the year)
+    yearly_documents: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:

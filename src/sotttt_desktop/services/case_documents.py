@@ -14,6 +14,7 @@ case and the registers, for the templates whose subject is "case".
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import clock
@@ -90,7 +91,7 @@ class CaseDocumentService:
             "request": about.removeprefix("thông báo kết quả "),
             "subject_word": in_language("vi", subject.label).lower(),
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
-            "project": data["project"], "investor": data["investor"],
+            "project": data["project"], "investor": self._party_name(data["investor"]),
             "funding": in_language("vi", dict(FUNDING)[data["funding"]]),
             "value": f"{int(data['value']):,}".replace(",", ".") + " đồng",
             "received": _day(case["opened_at"].date()),
@@ -98,6 +99,15 @@ class CaseDocumentService:
             if completed else "",
             "conclusion": data["conclusion"], "case_code": case["code"],
             "recipients": ["Như trên", f"Lưu: VT, {unit}".rstrip(", ")]}
+
+    def _party_name(self, kept: str) -> str:
+        """The name of the party a case field refers to, as a letter addresses it (a name kept
+        from before the field referred to the register: that name)."""
+        try:
+            party_id = uuid.UUID(kept)
+        except ValueError:
+            return kept
+        return self._services.parties.get(party_id)["name"]
 
     def ads_report(self, code: str, today: dt.date | None = None) -> dict[str, Any]:
         from sotttt_desktop.services.documents import texts_in_force

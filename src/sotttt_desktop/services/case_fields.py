@@ -9,6 +9,7 @@ register's display rules.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,7 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
 
 def to_json(values: dict[str, Any]) -> dict[str, Any]:
     return {name: value.isoformat() if isinstance(value, dt.date)
-            else str(value) if isinstance(value, Decimal) else value
+            else str(value) if isinstance(value, Decimal | uuid.UUID) else value
             for name, value in values.items()}
 
 
@@ -70,10 +71,22 @@ def from_json(spec: CaseSpec, stored: dict[str, Any]) -> dict[str, Any]:
                 value = dt.datetime.fromisoformat(value)
             elif field.kind is FieldKind.DECIMAL:
                 value = Decimal(str(value))
+            elif field.kind in (FieldKind.PARTY, FieldKind.RECORD):
+                value = _reference(value)
         except (TypeError, ValueError, InvalidOperation):
             continue
         values[field.name] = value
     return values
+
+
+def _reference(value: Any) -> uuid.UUID | str:  # noqa: ANN401
+    """A party or record id; a name typed before the field referred to a register (an
+    appraisal's investor was text until 12/2026) is kept as that text: shown as it was, and
+    chosen from the register when the case is next edited."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return str(value)
 
 
 def detail_lines(spec: CaseSpec, values: dict[str, Any],

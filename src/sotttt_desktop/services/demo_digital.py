@@ -52,15 +52,15 @@ PRODUCTS = ("Phần mềm quản lý văn bản {name}", "Nền tảng thương 
 # (group or outline, title, investor, funding, value, days since receipt, steps)
 APPRAISALS = (
     ("it_design_b", "Dự án xây dựng Trung tâm điều hành thông minh tỉnh Bình Dương",
-     "Sở Thông tin và Truyền thông", "public_investment", 95_000_000_000, 9, ()),
+     "Sở Thông tin và Truyền thông tỉnh Bình Dương", "public_investment", 95_000_000_000, 9, ()),
     ("it_design_c", "Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành",
-     "Văn phòng Ủy ban nhân dân tỉnh", "public_investment", 12_500_000_000, 12,
+     "Văn phòng Ủy ban nhân dân tỉnh Bình Dương", "public_investment", 12_500_000_000, 12,
      (("request_documents", 10), ("documents_received", 6))),
     ("it_design_c", "Dự án số hóa hồ sơ địa chính thành phố Thuận An",
      "Ủy ban nhân dân thành phố Thuận An", "public_investment", 8_700_000_000, 8,
      (("send_result", 3),)),
     ("it_outline", "Thuê phần mềm quản lý hồ sơ sức khỏe điện tử",
-     "Sở Y tế", "recurrent", 2_400_000_000, 17, ()),
+     "Sở Y tế tỉnh Bình Dương", "recurrent", 2_400_000_000, 17, ()),
     ("it_design_a", "Dự án đô thị thông minh tỉnh Bình Dương giai đoạn 2",
      "Ủy ban nhân dân tỉnh Bình Dương", "public_investment", 1_250_000_000_000, 4, ()),
 )
@@ -255,6 +255,18 @@ def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict
     return {"enterprises": len(enterprises), "products": products, "parks": 1}
 
 
+def _agency_party(services: Services, name: str) -> object:
+    """The provincial agency of this name in the register of parties (an organisation,
+    district Thủ Dầu Một where the province's agencies sit), added when missing."""
+    found = [p for p in services.parties.list(text=name, kind="org", limit=5)
+             if p["name"] == name]
+    if found:
+        return found[0]["id"]
+    return services.parties.add(kind="org", name=name, district_code="718",
+                                address="Trung tâm Hành chính tập trung tỉnh Bình Dương, "
+                                "phường Hòa Phú, thành phố Thủ Dầu Một")["id"]
+
+
 # the kind of the same appraisal under ND 224/2026 (from 01/07/2026)
 SUCCESSORS = {"it_design_a": "it_design_224_a", "it_design_b": "it_design_224_bc",
               "it_design_c": "it_design_224_bc", "it_outline": "it_recurrent_224"}
@@ -266,13 +278,16 @@ def fill_demo_appraisals(services: Services) -> int:
     from sotttt_desktop.core.cases import kinds
 
     now = clock.local_now().replace(second=0, microsecond=0)
+    investors: dict[str, str] = {}
     for kind, title, investor, funding, value, days_ago, steps in APPRAISALS:
+        if investor not in investors:
+            investors[investor] = str(_agency_party(services, investor))
         opened = (now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30)
         if not kinds()[kind].in_force(opened.date()):
             kind = SUCCESSORS[kind]  # a demo run on a day of ND 224/2026
         case = services.cases.open(
             kind, f"Thẩm định {title[:1].lower()}{title[1:]}", at=opened,
-            data={"project": title, "investor": investor, "funding": funding,
+            data={"project": title, "investor": investors[investor], "funding": funding,
                   "value": str(value), "conclusion": CONCLUSION
                   if any(action == "send_result" for action, _days in steps) else ""})
         for action, step_days_ago in steps:

@@ -331,10 +331,9 @@ class DocumentService:
             return self._services.public_lists.area(key), self._services.public_lists.ref(key, on)
         if template.subject == "case":
             return self._services.case_documents.area_and_ref(kind, ref)
-        if template.subject == "year":  # the DTI summary of a year
-            from sotttt_desktop.services.dti_summary import AREA, parse_year
-
-            return AREA, str(parse_year(ref))
+        if template.subject == "year":  # the DTI summary, the statistics of a year
+            area, _data, year_of = self._yearly(kind)
+            return area, str(year_of(ref))
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -358,9 +357,7 @@ class DocumentService:
             data["printed_on"] = clock.local_today()
             data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "year":
-            from sotttt_desktop.services.dti_summary import dti_summary_data
-
-            data = dti_summary_data(self._services, ref)
+            data = self._yearly(kind)[1](ref)
             data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "case":
             data = self._services.case_documents.document_data(kind, ref)
@@ -371,6 +368,20 @@ class DocumentService:
         else:
             data = self.file_data(ref, signer)
         return _jsonable(data)
+
+    def _yearly(self, kind: str) -> tuple[str, Callable[[str], dict[str, Any]],
+                                         Callable[[str], int]]:
+        """(area, data of a year, the year a reference names) of a yearly document."""
+        from sotttt_desktop.services import annual_statistics, dti_summary
+
+        services = self._services
+        if kind == "dti-summary":
+            return (dti_summary.AREA, lambda ref: dti_summary.dti_summary_data(services, ref),
+                    dti_summary.parse_year)
+        table = annual_statistics.table(kind)
+        return (table.area,
+                lambda ref: annual_statistics.statistics_data(services, kind, ref),
+                annual_statistics.statistics_year)
 
     def _profile(self, on: dt.date) -> dict[str, Any]:
         profile = self._services.reference.profile(on)

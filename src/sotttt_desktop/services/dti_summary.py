@@ -18,13 +18,9 @@ AREA = "digital"
 
 
 def parse_year(ref: str) -> int:
-    try:
-        year = int(str(ref).strip())
-    except ValueError:
-        year = 0
-    if not 2000 <= year <= 2100:
-        raise ValidationError(_("Give the year of the DTI summary, e.g. 2024."))
-    return year
+    from sotttt_desktop.services.annual_statistics import parse_year as year_of
+
+    return year_of(ref, _("Give the year of the DTI summary, e.g. 2024."))
 
 
 def _points(value: Decimal | None) -> str:

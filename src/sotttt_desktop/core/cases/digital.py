@@ -58,7 +58,7 @@ def _fields(subject: str) -> tuple[FieldSpec, ...]:
         FieldSpec("project", subject, required=True, max_length=500,
                   aliases=("Tên dự án", "Tên nhiệm vụ"),
                   placeholder=N_("e.g. Dự án nâng cấp hạ tầng mạng nội bộ các sở, ngành")),
-        FieldSpec("investor", N_("Investor or budget unit"), required=True, max_length=300,
+        FieldSpec("investor", N_("Investor or budget unit"), FieldKind.PARTY, required=True,
                   aliases=("Chủ đầu tư", "Đơn vị sử dụng kinh phí")),
         FieldSpec("funding", N_("Source of funds"), FieldKind.CHOICE, required=True,
                   choices=FUNDING, aliases=("Nguồn vốn",)),

@@ -17,7 +17,7 @@ class Template:
     title: str  # Vietnamese, as listed by `render --list`
     form: str  # the form or rule it implements
     version: str  # the date of the wording; bumped when a template's output changes
-    # what ID names: "permit", "dossier", "file", "period", "register", "list", "case"
+    # what ID names: "permit", "dossier", "file", "period", "register", "list", "case", "year"
     subject: str
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
@@ -26,6 +26,7 @@ class Template:
 def templates() -> dict[str, Template]:
     from sotttt_desktop.documents.templates import (
         ads_report,
+        annual_statistics,
         dossier_book,
         dti_summary,
         generic,
@@ -41,5 +42,6 @@ def templates() -> dict[str, Template]:
                              permit_decision.REVOCATION, *one_stop_forms.TEMPLATES,
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
                              generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
-                             it_appraisal.TEMPLATE, dti_summary.TEMPLATE]
+                             it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
+                             annual_statistics.TEMPLATE]
     return {t.kind: t for t in found}

@@ -158,6 +158,12 @@ class RegisterView(QWidget):
             self.map_button.clicked.connect(lambda: self.save_map_layer())
             gate_by_right(self.map_button, services, self._spec.area, "export")
             bottom.addWidget(self.map_button)
+        self.yearly_buttons: dict[str, QPushButton] = {}
+        for kind, label in self._spec.yearly_documents:  # a year's summary, statistics
+            button = self.yearly_buttons[kind] = QPushButton(_(label))
+            button.setObjectName(f"yearly_{kind}")
+            button.clicked.connect(lambda _checked=False, k=kind: self.print_yearly(k))
+            bottom.addWidget(button)
         bottom.addWidget(export_button)
         bottom.addWidget(import_button)
         bottom.addWidget(new_button)
@@ -202,6 +208,20 @@ class RegisterView(QWidget):
         self.count_label.setText(_("{count} points written to {path}.").format(
             count=fmt_number(count), path=path))
         return count
+
+    def print_yearly(self, kind: str, year: int | None = None) -> object:
+        """The document of a year (asked, last year proposed) in the preview window."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from sotttt_desktop.ui.document_preview import preview
+
+        label = _(dict(self._spec.yearly_documents)[kind]).replace("&", "").rstrip("…")
+        if year is None:
+            year, chosen = QInputDialog.getInt(self, label, _("Year:"),
+                                               local_today().year - 1, 2000, 2100)
+            if not chosen:
+                return None
+        return preview(self._services, kind, str(year), f"{label} — {year}", self)
 
     def public_list(self) -> object:
         from sotttt_desktop.ui.public_list_dialog import PublicListDialog

@@ -1,0 +1,147 @@
+"""Annual statistics counted from the registers, by a declared table (data, not code): each
+row of the table names a register, the year field that places a record in a year, what is
+measured (a count or the sum of a field), its unit and scale, a condition and a choice field
+that splits it into sub-rows. The first table is the IT industry's
+(resources/reference/it_statistics.toml, document kind "it-statistics", subject "year"); the
+reports of issue #21 add theirs.
+
+A table counts the records whose figures are of the year asked (a register keeps an enterprise's
+latest figures, so a comparison with an earlier year needs the registers' history: issue #21);
+the area's right to view is checked before anything is read."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.registers.spec import FieldKind
+from sotttt_desktop.resources import resource_path
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+
+@dataclass(frozen=True)
+class StatisticRow:
+    code: str
+    label: str
+    register: str
+    year_field: str
+    measure: str  # "count" or "sum:<field>"
+    unit: str
+    scale: int = 1
+    where: dict[str, Any] = field(default_factory=dict)
+    by: str = ""
+
+    @property
+    def summed(self) -> str | None:
+        return self.measure.removeprefix("sum:") if self.measure.startswith("sum:") else None
+
+
+@dataclass(frozen=True)
+class StatisticTable:
+    kind: str  # the document kind that prints it
+    area: str  # the area whose right to view the table needs
+    title: str
+    basis: str
+    rows: tuple[StatisticRow, ...]
+
+
+def _checked(row: StatisticRow) -> StatisticRow:
+    """A row naming a register or field that does not exist fails when the table is loaded
+    (a test loads every table), not in front of a clerk."""
+    spec = get_register(row.register)
+    names = {f.name for f in spec.fields}
+    for name in (row.year_field, row.summed, row.by, *row.where):
+        if name and name not in names:
+            raise ValueError(f"statistics row {row.code}: {row.register} has no field {name}")
+    if row.measure != "count" and row.summed is None:
+        raise ValueError(f"statistics row {row.code}: measure is count or sum:<field>")
+    if row.by and spec.field(row.by).kind is not FieldKind.CHOICE:
+        raise ValueError(f"statistics row {row.code}: {row.by} is not a choice field")
+    return row
+
+
+@cache
+def _table(kind: str, area: str, title: str, file: str) -> StatisticTable:
+    data = tomllib.loads(resource_path("reference", file).read_text(encoding="utf-8"))
+    return StatisticTable(kind, area, title, data["basis"],
+                          tuple(_checked(StatisticRow(**row)) for row in data["row"]))
+
+
+def it_statistics() -> StatisticTable:
+    return _table("it-statistics", "it_industry",
+                  "Số liệu thống kê công nghiệp công nghệ thông tin", "it_statistics.toml")
+
+
+TABLES = {"it-statistics": it_statistics}
+
+
+def table(kind: str) -> StatisticTable:
+    return TABLES[kind]()
+
+
+def parse_year(ref: str, message: str) -> int:
+    """The year a yearly document is of; `message` (translated) when `ref` is not one."""
+    try:
+        year = int(str(ref).strip())
+    except ValueError:
+        year = 0
+    if not 2000 <= year <= 2100:
+        raise ValidationError(message)
+    return year
+
+
+def statistics_year(ref: str) -> int:
+    return parse_year(ref, _("Give the year of the statistics, e.g. 2024."))
+
+
+def _measure(services: Services, row: StatisticRow, year: int) -> dict[str, Decimal]:
+    """{"": the row's value, choice: the value of the records of that choice}."""
+    from sotttt_desktop.services.registers import RegisterFilter
+
+    totals: dict[str, Decimal] = {"": Decimal(0)}
+    for record in services.registers.iter_records(
+            row.register, RegisterFilter(equals={row.year_field: year, **row.where})):
+        value = Decimal(1) if row.summed is None else Decimal(record.get(row.summed) or 0)
+        totals[""] += value
+        if row.by:
+            choice = str(record.get(row.by) or "")
+            totals[choice] = totals.get(choice, Decimal(0)) + value
+    return totals
+
+
+def _number(value: Decimal, scale: int) -> str:
+    shown = (value / scale).quantize(Decimal(1) if scale == 1 else Decimal("0.1"))
+    whole, _dot, fraction = f"{shown:f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{fraction}" if fraction and fraction != "0" else grouped
+
+
+def statistics_data(services: Services, kind: str, ref: str) -> dict[str, Any]:
+    """The table of `kind` for the year `ref`, as printed rows."""
+    declared = table(kind)
+    year = statistics_year(ref)
+    services.require(declared.area, "view")
+    rows: list[list[str]] = []
+    counted = 0
+    for row in declared.rows:
+        totals = _measure(services, row, year)
+        counted += int(totals[""] != 0)
+        rows.append([row.code, row.label, row.unit, _number(totals[""], row.scale)])
+        if row.by:
+            rows.extend(["", f"– {in_language('vi', label)}", row.unit,
+                         _number(totals.get(code, Decimal(0)), row.scale)]
+                        for code, label in get_register(row.register).field(row.by).choices)
+    if not counted:
+        raise ValidationError(_("No record of the registers counted has figures of {year}: "
+                                "the table would print only zeros.").format(year=year))
+    return {"year": year, "title": declared.title, "basis": declared.basis, "rows": rows,
+            "printed_on": clock.local_today()}
