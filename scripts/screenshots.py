@@ -208,6 +208,7 @@ def main() -> None:
     frequency.custom.table.selectRow(0)
     shoot(window, "screenshot-frequency-cases.png")
     digital = window.area_tab("digital")
+    show_register(digital, "data_access_log", "screenshot-data-access-log.png")
     show_register(digital, "dx_tasks", "screenshot-digital.png")
     digital._tabs.setCurrentWidget(digital.custom)  # the appraisals on their clocks
     digital.custom.table.selectRow(0)
@@ -220,8 +221,8 @@ def main() -> None:
         return next((r for r in records if admin.registers.remarks(key, r)), records[0])
 
     for key in ("dx_plans", "dx_tasks", "dti_scores", "signature_certificates",
-                "shared_databases", "shared_platforms", "it_enterprises", "it_products",
-                "it_parks"):
+                "shared_databases", "shared_platforms", "data_access_log", "it_enterprises",
+                "it_products", "it_parks"):
         detail = RecordDetailDialog(admin, key, with_remarks(key), window)
         detail.resize(760, detail.height())
         shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")

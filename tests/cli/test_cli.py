@@ -13,10 +13,20 @@ import pytest
 from tests.cli.helpers import run, run_json
 
 
+def _parties() -> int:
+    """200 at scale 0.1, and the provincial agencies that invest in the demo's IT projects."""
+    from sotttt_desktop.services.demo_digital import APPRAISALS
+
+    return 200 + len({investor for _kind, _title, investor, *_rest in APPRAISALS})
+
+
+PARTIES = _parties()
+
+
 def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "demo.sqlite3")
     created = run_json(capsys, "--db", db, "init", "--demo", "--scale", "0.1")
-    assert created["counts"]["party"] == 200
+    assert created["counts"]["party"] == PARTIES
     info = run_json(capsys, "--db", db, "info")
     assert set(info) >= {"version", "database", "schema_revision", "counts"}
     assert info["database"] == db
@@ -36,7 +46,7 @@ def test_init_demo_volume_apart_from_the_scale(capsys: pytest.CaptureFixture[str
                     "0.1", "--volume", "0")
     some = run_json(capsys, "--db", str(tmp_path / "some.sqlite3"), "init", "--demo", "--scale",
                     "0.1", "--volume", "0.2")
-    assert none["counts"]["party"] == some["counts"]["party"] == 200
+    assert none["counts"]["party"] == some["counts"]["party"] == PARTIES
     assert none["counts"]["dossier"] < 20  # the hand-written cases (services/demo_cases.py)
     assert some["counts"]["dossier"] > 500  # about 3,500 per unit of volume
     assert some["counts"]["permit"] > none["counts"]["permit"]

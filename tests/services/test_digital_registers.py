@@ -29,7 +29,7 @@ def investors(services: Services) -> None:
 def test_the_areas_keep_their_registers() -> None:
     assert registers_of("digital") == ["dx_plans", "dx_tasks", "dti_scores",
                                        "signature_certificates", "shared_databases",
-                                       "shared_platforms"]
+                                       "shared_platforms", "data_access_log"]
     assert registers_of("it_industry") == ["it_enterprises", "it_products", "it_parks"]
 
 
@@ -326,3 +326,35 @@ def test_the_yearly_it_statistics_count_the_registers_of_the_year(services: Serv
 def _user(services: Services, name: str, roles: list[str], **kw) -> Services:  # noqa: ANN003
     services.security.add_user(name, name.title(), "mat-khau-1", roles, must_change=False, **kw)
     return services.as_actor(services.security.login(name, "mat-khau-1"))
+
+
+def test_the_platforms_log_is_imported_once_with_its_databases(services: Services,
+                                                               tmp_path) -> None:  # noqa: ANN001
+    """ND 47/2020 Art. 45: the platform's log (CSV as the LGSP writes it, Vietnamese headings)
+    names each database by its name; imported twice it is kept once; a request to a database
+    not in the catalogue refuses the whole file."""
+    services.registers.create("shared_databases", {
+        "name": "Cơ sở dữ liệu hộ tịch điện tử", "owner": "Sở Tư pháp",
+        "services": "HT-001 | Tra cứu khai sinh"})
+    log = tmp_path / "lgsp.csv"
+    log.write_text(
+        "Mã giao dịch,Tên cơ sở dữ liệu,Mã dịch vụ,Thời gian yêu cầu,Bên yêu cầu,"
+        "Nội dung yêu cầu,Trạng thái xử lý,Dữ liệu cung cấp\n"
+        "LGSP-0001,Cơ sở dữ liệu hộ tịch điện tử,HT-001,02/12/2024 09:15,"
+        "Sở Y tế (lgsp.21),Tra cứu khai sinh,Đã đáp ứng,1 bản ghi\n"
+        "LGSP-0002,Cơ sở dữ liệu hộ tịch điện tử,HT-001,02/12/2024 09:20,"
+        "Sở Y tế (lgsp.21),Tra cứu khai sinh,Bị từ chối,\n", encoding="utf-8")
+    assert services.register_files.preview("data_access_log", log).counts() == {
+        "create": 2, "update": 0, "unchanged": 0, "reject": 0}
+    services.register_files.commit("data_access_log", log)
+    assert services.register_files.preview("data_access_log", log).counts()["unchanged"] == 2
+    entries = list(services.registers.iter_records("data_access_log"))
+    assert [(e["request_id"], e["state"], e["form"]) for e in entries] == [
+        ("LGSP-0001", "served", "service"), ("LGSP-0002", "refused", "service")]
+    assert entries[0]["requested_at"] == dt.datetime(2024, 12, 2, 9, 15)
+    with log.open("a", encoding="utf-8") as more:
+        more.write("LGSP-0003,Cơ sở dữ liệu đất đai,DD-001,03/12/2024 10:00,Sở Xây dựng,"
+                   "Tra cứu thửa đất,Đã đáp ứng,2 bản ghi\n")
+    with pytest.raises(ValidationError):
+        services.register_files.commit("data_access_log", log)
+    assert services.registers.count("data_access_log") == 2

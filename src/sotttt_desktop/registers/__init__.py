@@ -21,6 +21,7 @@ def remove_register(key: str) -> None:
 def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.advertising import AD_VIOLATIONS
     from sotttt_desktop.registers.digital import (
+        DATA_ACCESS_LOG,
         SHARED_DATABASES,
         SHARED_PLATFORMS,
         SIGNATURE_CERTIFICATES,
@@ -81,7 +82,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
         IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
-        SHARED_PLATFORMS)} | _ADDED
+        SHARED_PLATFORMS, DATA_ACCESS_LOG)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

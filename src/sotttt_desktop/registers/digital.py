@@ -239,3 +239,45 @@ SHARED_PLATFORMS = RegisterSpec(
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     ),
 )
+
+
+REQUEST_FORMS = (("service", N_("Call of a sharing service")), ("file", N_("Data file supplied")),
+                 ("letter", N_("Written request")))
+REQUEST_STATES = (("served", N_("Served")), ("refused", N_("Refused")),
+                  ("failed", N_("Failed")))
+
+# ND 47/2020 Art. 45: the provider of shared data logs each request — when and in what form, who
+# asked, what, its state and the data given. The platform's own log is imported (its request id
+# keeps an entry once however often a file is imported) or a request by letter is typed.
+DATA_ACCESS_LOG = RegisterSpec(
+    key="data_access_log", area="digital", title=N_("Data-sharing log"),
+    item_name=N_("data request"), table="data_access_entry", search_kind="data_request",
+    default_sort="requested_at", title_field="request_id",
+    subtitle_fields=("database_id", "requester"), holder_column=None, district_field=None,
+    fields=(
+        FieldSpec("request_id", N_("Request id"), required=True, max_length=64, width=150,
+                  searchable=True, sort_column="request_id",
+                  aliases=("Mã yêu cầu", "Mã giao dịch", "Số văn bản yêu cầu"),
+                  unique_message=N_("Request {value} is already in the log ({name}).")),
+        FieldSpec("database_id", N_("Database"), FieldKind.RECORD, target="shared_databases",
+                  required=True, width=240, filterable=True,
+                  aliases=("Cơ sở dữ liệu", "Tên cơ sở dữ liệu")),
+        FieldSpec("service_code", N_("Service code"), max_length=64, width=120,
+                  searchable=True, aliases=("Mã dịch vụ",)),
+        FieldSpec("requested_at", N_("Requested at"), FieldKind.DATETIME, required=True,
+                  width=130, sort_column="requested_at", aliases=("Thời gian yêu cầu",)),
+        FieldSpec("form", N_("Form of the request"), FieldKind.CHOICE, required=True,
+                  choices=REQUEST_FORMS, default="service", width=170, filterable=True,
+                  aliases=("Hình thức yêu cầu",)),
+        FieldSpec("requester", N_("Requested by"), required=True, max_length=300, width=220,
+                  searchable=True, aliases=("Cơ quan, tài khoản yêu cầu", "Bên yêu cầu")),
+        FieldSpec("content", N_("What was asked"), max_length=500, width=220,
+                  aliases=("Nội dung yêu cầu",)),
+        FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True,
+                  choices=REQUEST_STATES, default="served", width=100, filterable=True,
+                  index="state", aliases=("Trạng thái", "Trạng thái xử lý")),
+        FieldSpec("data_shared", N_("Data given"), FieldKind.MULTILINE, max_length=2000,
+                  in_table=False, aliases=("Dữ liệu đã chia sẻ", "Dữ liệu cung cấp")),
+        FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
+    ),
+)

@@ -191,10 +191,32 @@ def _databases(services: Services, today: dt.date, rng: random.Random) -> int:
             created = requested + dt.timedelta(days=3 if (n, m) != (1, 1) else 12)
             accounts.append(f"{consumer} | lgsp.{n + 1}{m + 1} | {_day(requested)} | "
                             f"{_day(created)}")
-        services.registers.create("shared_databases", {
+        database = services.registers.create("shared_databases", {
             "name": name, "owner": owner, "legal_basis": basis, "shared": "có",
             "services": "\n".join(shared_services), "accounts": "\n".join(accounts)})
+        _requests(services, database, shared_services, accounts, today, rng)
     return len(DATABASES)
+
+
+def _requests(services: Services, database: dict, shared_services: list[str],
+              accounts: list[str], today: dt.date, rng: random.Random) -> None:
+    """The last fortnight's requests to a database through the platform (ND 47/2020 Art.
+    45), by the consumers that have an account: most served, one refused."""
+    now = clock.local_now()
+    for n in range(6):
+        consumer, account = accounts[n % len(accounts)].split(" | ")[:2]
+        code, _bar, service = shared_services[n % len(shared_services)].partition(" | ")
+        at = (now - dt.timedelta(days=1 + 2 * n)).replace(hour=7, minute=30) + \
+            dt.timedelta(minutes=rng.randint(0, 570))  # in office hours
+        refused = n == 4
+        services.registers.create("data_access_log", {
+            "request_id": f"LGSP-{at:%Y%m%d%H%M}-{rng.randint(1000, 9999)}",
+            "database_id": str(database["id"]), "service_code": code.strip(),
+            "requested_at": at.strftime("%d/%m/%Y %H:%M"), "form": "service",
+            "requester": f"{consumer} ({account})", "content": service.strip() or code,
+            "state": "refused" if refused else "served",
+            "data_shared": "" if refused else f"{rng.randint(1, 40)} bản ghi",
+            "note": "Tài khoản chưa được cấp quyền dịch vụ này" if refused else ""})
 
 
 def _platforms(services: Services, today: dt.date) -> int:

@@ -245,7 +245,7 @@ class RegisterFileService:
         data = files.read_bytes(path)
         headings, columns, ignored, duplicates, lines = _read_table(path, data, spec)
         missing = [_(f.label) for f in spec.fields if f.required and f.name not in columns.values()
-                   and f.name != spec.variant_field]
+                   and f.name != spec.variant_field and f.default is None]
         if missing:
             raise ValidationError(_("The file has no column for: {fields}. Its columns: "
                                     "{columns}.").format(fields=", ".join(missing),
@@ -483,6 +483,10 @@ class RegisterFileService:
         seen: dict[tuple[str, str], int] = {}
         names = list(columns.values())
         absent = len(names) < len(spec.fields)
+        # a field without a column takes its default in a new record (an update keeps the
+        # record's own value: _keep_absent)
+        defaults = {f.name: f.default for f in spec.fields
+                    if f.default is not None and f.name not in names}
         lines.reverse()
         while lines:  # each line let go once read: the file is not held twice
             line, cells = lines.pop()
@@ -495,7 +499,7 @@ class RegisterFileService:
             title = clean(raw.get(spec.title_field)) or ""
             row = ImportRow(line, "create", key_text, title)
             try:
-                values = services.registers.parse(spec, raw)
+                values = services.registers.parse(spec, {**defaults, **raw})
                 services.registers.check_scope(spec, values)
             except ValidationError as error:
                 row.action = "reject"
