@@ -27,6 +27,7 @@ import pytest  # noqa: E402
 from sotttt_desktop.i18n import set_language  # noqa: E402
 from sotttt_desktop.services import Actor, Services  # noqa: E402
 from sotttt_desktop.services.demo import DEMO_PASSWORD  # noqa: E402
+from sotttt_desktop.services.demo_security import agency_names  # noqa: E402
 from sotttt_desktop.services.setup import initialise, open_services  # noqa: E402
 from sotttt_desktop.settings import DatabaseLocation, sqlite_location  # noqa: E402
 
@@ -60,6 +61,11 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     services.security.create_first_admin("admin", "Quản trị hệ thống", TEST_PASSWORD)
     services.db.close()
     return path
+
+
+# the parties of the demo databases of the tests (scale 0.5), and the provincial agencies the demo
+# adds as investors and system owners
+DEMO_PARTIES = 1000 + len(agency_names())
 
 
 @pytest.fixture(scope="session")

@@ -10,17 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from sotttt_desktop.services.demo_security import agency_names
 from tests.cli.helpers import run, run_json
 
-
-def _parties() -> int:
-    """200 at scale 0.1, and the provincial agencies that invest in the demo's IT projects."""
-    from sotttt_desktop.services.demo_digital import APPRAISALS
-
-    return 200 + len({investor for _kind, _title, investor, *_rest in APPRAISALS})
-
-
-PARTIES = _parties()
+PARTIES = 200 + len(agency_names())  # at scale 0.1, and the provincial agencies
 
 
 def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

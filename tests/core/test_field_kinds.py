@@ -21,6 +21,18 @@ def test_every_kind_has_a_handler_and_every_declared_field_a_kind() -> None:
             assert handler(field) is HANDLERS[field.kind]
 
 
+def test_every_declared_choice_fits_its_column() -> None:
+    """A choice key longer than its column is refused by PostgreSQL only (SQLite keeps it):
+    caught here, on the declarations."""
+    from sotttt_desktop.registers.kinds import CHOICE_LENGTH
+
+    too_long = [(spec.key, field.name, key) for spec in all_registers().values()
+                for field in spec.fields if field.kind is FieldKind.CHOICE
+                for key, _label in field.choices
+                if len(key) > (field.column_length or CHOICE_LENGTH)]
+    assert too_long == []
+
+
 def _parse(kind: FieldKind, text: str) -> tuple[object, str | None]:
     field = FieldSpec("x", "X", kind)
     return handler(field).parse(field, text, None)

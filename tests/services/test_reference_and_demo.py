@@ -13,7 +13,9 @@ from sotttt_desktop.core.models import Party
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.demo import fill_demo
+from sotttt_desktop.services.demo_security import agency_names
 from sotttt_desktop.services.demo_volume import PUBLIC_COMMUNES
+from tests.conftest import DEMO_PARTIES
 
 
 def test_the_nine_districts_and_91_communes_of_2023(services: Services) -> None:
@@ -67,8 +69,11 @@ def test_incomplete_profile_is_refused(services: Services) -> None:
 def test_demo_data_is_realistic_and_valid(demo_services: Services) -> None:
     with demo_services.db.session() as session:
         parties = session.execute(select(Party)).scalars().all()
-    assert len(parties) == 1000
-    # among them the communes and foreign offices that apply for their own procedures
+    assert len(parties) == DEMO_PARTIES
+    # among them the communes and foreign offices that apply for their own procedures (and the
+    # provincial agencies that invest in IT projects and own information systems)
+    agencies = agency_names()
+    parties = [p for p in parties if p.name not in agencies]  # the generated ones
     assert sum(p.name.startswith("Ủy ban nhân dân ") for p in parties) == PUBLIC_COMMUNES
     orgs = [p for p in parties if p.kind == "org"]
     people = [p for p in parties if p.kind == "person"]

@@ -10,6 +10,7 @@ from sotttt_desktop.errors import FilterTooBroadError
 from sotttt_desktop.registers import all_registers
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.registers import RegisterFilter
+from tests.conftest import DEMO_PARTIES
 
 
 def _all_rows(services: Services, **kwargs) -> list:  # noqa: ANN003
@@ -21,7 +22,7 @@ def test_pages_read_from_either_end_agree_with_the_full_ordering(demo_services: 
                                                                   ) -> None:
     full = _all_rows(demo_services)
     total = len(full)
-    assert total == 1000
+    assert total == DEMO_PARTIES
     for offset in (0, 199, 400, 501, 800, 990):
         page = demo_services.registers.page("parties", offset, 37)
         assert page == full[offset:offset + 37], offset
@@ -48,7 +49,7 @@ def test_filters_by_equality_and_text_combine(demo_services: Services) -> None:
     assert all(r.values[0] == "org" and r.values[5] == 724 for r in rows)
     assert all("cong ty" in fold(r.values[1]) for r in rows)
     assert demo_services.registers.count("parties", RegisterFilter("", {"kind": "person"})) + \
-        demo_services.registers.count("parties", RegisterFilter("", {"kind": "org"})) == 1000
+        demo_services.registers.count("parties", RegisterFilter("", {"kind": "org"})) == DEMO_PARTIES
 
 
 def test_a_filter_too_broad_to_list_asks_for_more_words(demo_services: Services,
@@ -67,7 +68,7 @@ def test_a_filter_too_broad_to_list_asks_for_more_words(demo_services: Services,
         demo_services.registers.page("parties", 0, 20, flt=broad)
     tax_code = next(r.values[2] for r in _all_rows(demo_services) if r.values[2])
     assert 0 < demo_services.registers.count("parties", RegisterFilter(tax_code)) <= 10
-    assert demo_services.registers.count("parties", RegisterFilter("")) == 1000  # no words: all
+    assert demo_services.registers.count("parties", RegisterFilter("")) == DEMO_PARTIES  # all
 
 
 def test_a_query_without_words_matches_nothing(demo_services: Services) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from sotttt_desktop.services import Services
 from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
 from sotttt_desktop.ui.widgets.register_view import RegisterView
+from tests.conftest import DEMO_PARTIES
 
 
 def _form(qtbot, services: Services, record=None) -> RecordFormDialog:  # noqa: ANN001
@@ -105,7 +106,7 @@ def test_a_filter_too_broad_shows_why_instead_of_rows(qtbot, demo_services: Serv
 def test_register_view_filters_as_you_type(qtbot, demo_services: Services) -> None:  # noqa: ANN001
     view = RegisterView(demo_services, "parties")
     qtbot.addWidget(view)
-    everyone = 1000
+    everyone = DEMO_PARTIES
     assert view.model.rowCount() == everyone
     qtbot.keyClicks(view.filter_edit, "cong ty")
     qtbot.waitUntil(lambda: view.model.rowCount() < everyone, timeout=2000)  # read by a worker

@@ -8,6 +8,7 @@ from sotttt_desktop.core.text import fold
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.registers import RegisterFilter
 from sotttt_desktop.ui.register_model import ID_ROLE, RegisterTableModel
+from tests.conftest import DEMO_PARTIES
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, demo_services: Services) -> None:  # noqa: ANN001
@@ -27,7 +28,7 @@ def test_filtered_and_empty_models_pass_the_tester(qtmodeltester, demo_services:
 
 def test_rows_come_sorted_by_folded_name_with_vietnamese_headers(demo_services: Services) -> None:
     model = RegisterTableModel(demo_services, "parties")
-    assert model.rowCount() == 1000
+    assert model.rowCount() == DEMO_PARTIES
     assert model.column_labels()[:3] == ["Loại", "Tên", "Mã số thuế"]
     names = [fold(model.data(model.index(r, 1))) for r in range(model.rowCount())]
     assert names == sorted(names)

@@ -41,6 +41,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         GRASSROOTS_MEANS,
         SOURCE_BULLETINS,
     )
+    from sotttt_desktop.registers.information_systems import INFORMATION_SYSTEMS
     from sotttt_desktop.registers.it_industry import IT_ENTERPRISES, IT_PARKS, IT_PRODUCTS
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.postal import (
@@ -82,7 +83,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
         IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
-        SHARED_PLATFORMS, DATA_ACCESS_LOG)} | _ADDED
+        SHARED_PLATFORMS, DATA_ACCESS_LOG, INFORMATION_SYSTEMS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

@@ -260,10 +260,12 @@ DEMO_USERS = [
     ("chuyenvien", "Lê Thị Thanh Hương", ["specialist"], ["press", "publishing"], "TTBCXB", None),
     ("chuyenvien2", "Trương Văn Minh", ["specialist"], ["e_information", "grassroots"], "TTBCXB",
      None),
-    # the unit of post, telecom, frequency, IT and digital transformation (issues #17, #18)
+    # the unit of post, telecom, frequency, IT, digital transformation and cybersecurity
+    # (issues #17, #18, #19)
     ("truongphong2", "Lâm Quốc Khánh", ["head_of_unit"], [], "CDSBCVT", None),
     ("chuyenvien3", "Trần Quốc Việt", ["specialist"],
-     ["postal", "telecom", "frequency", "it_industry", "digital"], "CDSBCVT", None),
+     ["postal", "telecom", "frequency", "it_industry", "digital", "cybersecurity"], "CDSBCVT",
+     None),
     ("motcua", "Trần Thị Mỹ Duyên", ["one_stop_clerk"], [], "VP", None),
     ("vanthu", "Ngô Thị Thu Hà", ["records_clerk"], [], "VP", None),
     ("thanhtra", "Võ Văn Thành", ["inspector"], [], "TTRA", None),

@@ -277,13 +277,12 @@ def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict
     return {"enterprises": len(enterprises), "products": products, "parks": 1}
 
 
-def _agency_party(services: Services, name: str) -> object:
+def agency_party(services: Services, name: str) -> object:
     """The provincial agency of this name in the register of parties (an organisation,
     district Thủ Dầu Một where the province's agencies sit), added when missing."""
-    found = [p for p in services.parties.list(text=name, kind="org", limit=5)
-             if p["name"] == name]
-    if found:
-        return found[0]["id"]
+    found, _error = services.links.find("parties", name)  # by its exact name
+    if found is not None:
+        return found
     return services.parties.add(kind="org", name=name, district_code="718",
                                 address="Trung tâm Hành chính tập trung tỉnh Bình Dương, "
                                 "phường Hòa Phú, thành phố Thủ Dầu Một")["id"]
@@ -303,7 +302,7 @@ def fill_demo_appraisals(services: Services) -> int:
     investors: dict[str, str] = {}
     for kind, title, investor, funding, value, days_ago, steps in APPRAISALS:
         if investor not in investors:
-            investors[investor] = str(_agency_party(services, investor))
+            investors[investor] = str(agency_party(services, investor))
         opened = (now - dt.timedelta(days=days_ago)).replace(hour=8, minute=30)
         if not kinds()[kind].in_force(opened.date()):
             kind = SUCCESSORS[kind]  # a demo run on a day of ND 224/2026

@@ -34,6 +34,7 @@ from sotttt_desktop.services.entry_holders import refuse_taking_over
 from sotttt_desktop.services.records import (
     display_value,
     duplicate_after_race,
+    parse_field,
     parse_record,
     search_parts,
 )
@@ -458,6 +459,31 @@ class RegisterService:
         warning, a test's verdict; [] when it declares none."""
         spec = get_register(key)
         return spec.remarks(values, self._services) if spec.remarks is not None else []
+
+    def draft_remarks(self, key: str, raw: dict[str, object]) -> list[str]:
+        """The remarks of a record as a form holds it while the clerk types (a level check
+        proposing its level): each field read alone — one not valid yet counts as empty —,
+        the register's computed fields worked out, nothing written."""
+        spec = get_register(key)
+        self._services.require(spec.area, "view")
+        if spec.remarks is None:
+            return []
+        variant = None
+        if spec.variant_field:
+            variant, _error = parse_field(spec.field(spec.variant_field),
+                                          raw.get(spec.variant_field), self._services.reference)
+        values: dict[str, Any] = {spec.variant_field: variant} if spec.variant_field else {}
+        for field in spec.fields:
+            if field.name == spec.variant_field:
+                continue
+            if field.computed or not field.applies_to(variant):
+                values[field.name] = None
+                continue
+            values[field.name], _error = parse_field(field, raw.get(field.name),
+                                                     self._services.reference)
+        if spec.checks is not None:
+            spec.checks(values, self._services)  # its messages are the form's own, on save
+        return spec.remarks(values, self._services)
 
     def display(self, key: str, values: dict[str, Any]) -> list[tuple[str, str]]:
         """(label, text) pairs of a record, for detail views and exports."""

@@ -62,6 +62,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
             fill_demo_grassroots_lists,
         )
         from sotttt_desktop.services.demo_postal import fill_demo_postal
+        from sotttt_desktop.services.demo_security import fill_demo_security
         from sotttt_desktop.services.demo_telecom import fill_demo_masts, fill_demo_telecom_records
         from sotttt_desktop.services.demo_volume import fill_demo_volume
 
@@ -77,6 +78,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_telecom_records(system)
         fill_demo_frequency(system)
         fill_demo_digital(system)
+        fill_demo_security(system)
         fill_demo_facilities(system, count=max(10, round(60 * min(scale, 10))))
         fill_demo_licensed(system)
         fill_demo_telecom_cases(system)  # their letters days ago, after the licensed' decisions

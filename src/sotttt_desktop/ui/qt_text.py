@@ -27,6 +27,7 @@ _BUTTON_TEXTS = {
 
 
 ERROR_STYLE = "color: #b00020;"
+REMARKS_STYLE = "color: #9a3c00; font-weight: bold;"  # what a register concludes
 
 
 def error_label(name: str = "error") -> QLabel:

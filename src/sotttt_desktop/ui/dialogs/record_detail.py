@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from sotttt_desktop.i18n import _, format_date, format_datetime
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services import Services
-from sotttt_desktop.ui.qt_text import translate_buttons
+from sotttt_desktop.ui.qt_text import REMARKS_STYLE, translate_buttons
 from sotttt_desktop.ui.widgets.linked_editors import DETAIL_WIDGETS
 
 
@@ -89,7 +89,7 @@ class RecordDetailDialog(QDialog):
         warning = QLabel("\n".join(f"{heading}: {remark}" for remark in remarks))
         warning.setObjectName("record_remarks")
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #9a3c00; font-weight: bold;")
+        warning.setStyleSheet(REMARKS_STYLE)
         warning.setVisible(bool(remarks))
         history = QLabel(meta)
         history.setWordWrap(True)

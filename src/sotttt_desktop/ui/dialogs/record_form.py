@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +34,7 @@ from sotttt_desktop.ui.field_editors import (
     make_editor,
     set_editor_text,
 )
-from sotttt_desktop.ui.qt_text import ERROR_STYLE, show_error, translate_buttons
+from sotttt_desktop.ui.qt_text import ERROR_STYLE, REMARKS_STYLE, show_error, translate_buttons
 
 
 class RecordFormDialog(QDialog):
@@ -61,6 +61,17 @@ class RecordFormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
         self._buttons.accepted.connect(self._save)
         self._buttons.rejected.connect(self.reject)
+        # what the register concludes from the answers so far (a system's level and the
+        # criterion deciding it), worked out a moment after the clerk stops typing
+        self.remarks = QLabel()
+        self.remarks.setObjectName("record_form_remarks")
+        self.remarks.setWordWrap(True)
+        self.remarks.setStyleSheet(REMARKS_STYLE)
+        self.remarks.hide()
+        self._remarks_timer = QTimer(self)
+        self._remarks_timer.setSingleShot(True)
+        self._remarks_timer.setInterval(250)
+        self._remarks_timer.timeout.connect(self.update_remarks)
         self._summary = QLabel()
         self._summary.setStyleSheet(ERROR_STYLE)
         self._summary.setWordWrap(True)
@@ -76,6 +87,7 @@ class RecordFormDialog(QDialog):
         self._scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.remarks)
         layout.addWidget(self._summary)
         layout.addWidget(self._buttons)
         if record:
@@ -84,6 +96,7 @@ class RecordFormDialog(QDialog):
             self._start_new()
         self._update_variant()
         self._validate_all(show_empty_required=False)
+        self.update_remarks()
         self._fit()
 
     # --- building -------------------------------------------------------------------------------
@@ -144,6 +157,19 @@ class RecordFormDialog(QDialog):
         if field.kind is FieldKind.DISTRICT:
             self._fill_communes()
         self._check(field, show_empty_required=False)
+        if self._spec.remarks is not None:
+            self._remarks_timer.start()
+
+    def update_remarks(self) -> None:
+        if self._spec.remarks is None:
+            return
+        raw = {f.name: self.raw_value(f.name) for f in self._spec.form_fields}
+        try:
+            remarks = self._services.registers.draft_remarks(self._key, raw)
+        except AppError:
+            remarks = []
+        self.remarks.setText("\n".join(remarks))
+        self.remarks.setVisible(bool(remarks))
 
     def _update_variant(self) -> None:
         variant = self._variant()

@@ -1,0 +1,94 @@
+"""Demo data of cybersecurity (issue #19), through the services so every rule applies: the
+province's information systems — the portal, the one-stop system, the LGSP, the data centre,
+e-office and e-mail, district sites, the health records — owned by the provincial agencies of the
+register of parties, each with the answers of the level check, most with their approval, some
+with a check and risk assessment coming due or overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.services.demo_digital import agency_party
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+PROVINCE = "Ủy ban nhân dân tỉnh Bình Dương"
+OPERATOR = "Trung tâm Công nghệ thông tin và Truyền thông tỉnh Bình Dương"
+ALL_LAYERS = {"layer_onsite": "có", "layer_monitoring": "có", "layer_audit": "có",
+              "layer_national": "có"}
+
+# (name, owner, answers, proposal and why, approval (level, decision, months ago), months since
+# the last check, four-layer answers, users)
+SYSTEMS = (
+    ("Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Bình Dương", PROVINCE,
+     {"system_class": "public_service", "online_service_level": "4", "personal_data": "có",
+      "data_subjects": "1200000", "hosting": "Trung tâm dữ liệu tỉnh"}, None,
+     ("3", "1520/QĐ-UBND", 26), 11, ALL_LAYERS, "2500"),
+    ("Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bình Dương (LGSP)", PROVINCE,
+     {"system_class": "infrastructure", "infrastructure_scope": "province",
+      "hosting": "Trung tâm dữ liệu tỉnh"}, None, ("3", "1521/QĐ-UBND", 26), 14,
+     {**ALL_LAYERS, "layer_audit": "không"}, "120"),
+    ("Trung tâm dữ liệu tỉnh Bình Dương", PROVINCE,
+     {"system_class": "infrastructure", "infrastructure_scope": "province"}, None,
+     ("3", "2210/QĐ-UBND", 20), 7, ALL_LAYERS, "60"),
+    ("Cổng thông tin điện tử tỉnh Bình Dương", PROVINCE,
+     {"system_class": "public_service", "online_service_level": "0", "personal_data": "không",
+      "hosting": "Trung tâm dữ liệu tỉnh"},
+     ("3", "Cổng là kênh thông tin chính thức của tỉnh; bị thay đổi giao diện hoặc đăng tải "
+           "thông tin sai lệch ảnh hưởng nghiêm trọng đến uy tín của chính quyền."),
+     None, None, {"layer_onsite": "có", "layer_monitoring": "có"}, "40"),
+    ("Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương",
+     "Văn phòng Ủy ban nhân dân tỉnh Bình Dương",
+     {"system_class": "internal", "info_kind": "private", "personal_data": "có",
+      "data_subjects": "8500"}, None, ("2", "45/QĐ-STTTT", 30), 13, {}, "8500"),
+    ("Hệ thống thư điện tử công vụ tỉnh Bình Dương", "Sở Thông tin và Truyền thông tỉnh "
+     "Bình Dương", {"system_class": "internal", "info_kind": "private"}, None,
+     ("2", "46/QĐ-STTTT", 30), 22, {}, "9000"),
+    ("Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương", "Sở Y tế tỉnh Bình Dương",
+     {"system_class": "public_service", "online_service_level": "2", "personal_data": "có",
+      "data_subjects": "850000"}, None, None, None, {"layer_onsite": "có"}, "1200"),
+    ("Trang thông tin điện tử thành phố Thuận An", "Ủy ban nhân dân thành phố Thuận An",
+     {"system_class": "public_service", "online_service_level": "2", "personal_data": "có",
+      "data_subjects": "4000"}, None, ("2", "112/QĐ-STTTT", 8), None, {}, "25"),
+    ("Trang thông tin nội bộ Sở Tư pháp", "Sở Tư pháp tỉnh Bình Dương",
+     {"system_class": "internal", "info_kind": "public_only"}, None, ("1", "87/QĐ-STTTT", 18),
+     None, {}, "90"),
+)
+
+
+def agency_names() -> set[str]:
+    """The provincial agencies the demo adds to the register of parties: the investors of its
+    IT appraisals, the owners and the operator of its information systems."""
+    from sotttt_desktop.services.demo_digital import APPRAISALS
+
+    return ({investor for _kind, _title, investor, *_rest in APPRAISALS}
+            | {owner for _name, owner, *_rest in SYSTEMS} | {OPERATOR})
+
+
+def _months_ago(today: dt.date, months: int) -> dt.date:
+    month = today.month - 1 - months
+    year, month = today.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(today.day, 28))
+
+
+def fill_demo_security(services: Services) -> int:
+    today = clock.local_today()
+    operator = str(agency_party(services, OPERATOR))
+    for name, owner, answers, proposal, approval, checked, layers, users in SYSTEMS:
+        values = {"name": name, "owner_id": str(agency_party(services, owner)),
+                  "operator_id": operator, "users": users, "defence_harm": "none",
+                  "state": "in_use", **answers, **layers}
+        if proposal is not None:
+            values["proposed_level"], values["overrule_reason"] = proposal
+        if approval is not None:
+            level, decision, months = approval
+            approved = _months_ago(today, months)
+            values.update(approved_level=level, approval_decision=decision,
+                          approved_on=approved.strftime("%d/%m/%Y"))
+        if checked is not None:
+            values["last_assessed_on"] = _months_ago(today, checked).strftime("%d/%m/%Y")
+        services.registers.create("information_systems", values)
+    return len(SYSTEMS)
