@@ -32,6 +32,7 @@ from sotttt_desktop.errors import (
 from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
 from sotttt_desktop.services import case_fields
 from sotttt_desktop.services.case_fields import parse_case_data
+from sotttt_desktop.services.facade import area_label
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -124,6 +125,8 @@ class CaseService:
                 "“{label}” is the Department's own work for the whole province: a district "
                 "officer does not open it.").format(label=_(spec.label)))
         values = case_fields.parse_case_data(spec, data or {}, services.reference)
+        if spec.starts_at is not None and values.get(spec.starts_at) is not None:
+            at = values[spec.starts_at]  # an incident's discovery, local time
         title = (clean(title) or "")[:TITLE_MAX + 1]
         if not title:
             raise ValidationError(_("Give the case a title (what it is about)."))
@@ -279,7 +282,7 @@ class CaseService:
         with self._services.db.session() as session:
             case = self._get(session, code)
             spec = self.spec(case.kind)
-            self._services.require(spec.area, "view")
+            self._require_read(spec)
             clocks = self._clocks(case)
             data = self._as_dict(case, clocks)
             values = case_fields.from_json(spec, json.loads(case.data))
@@ -303,11 +306,11 @@ class CaseService:
         """Cases the actor may see (of one area's kinds), soonest due first; `overdue`: a
         running clock is past due."""
         services = self._services
-        visible = [k for k, s in kinds().items() if services.refusal(s.area, "view") is None
+        visible = [k for k, s in kinds().items() if self.read_refusal(s) is None
                    and area in (None, s.area)]
         if kind is not None:
             spec = self.spec(kind)
-            services.require(spec.area, "view")
+            self._require_read(spec)
             if state is not None and state not in spec.states:
                 raise ValidationError(_("Choose one of: {choices}.").format(
                     choices=", ".join(spec.states)))
@@ -339,6 +342,22 @@ class CaseService:
                                          .limit(limit - len(cases))).scalars()
             return [self._as_dict(case, self._clocks(case)) for case in cases]
 
+    def read_refusal(self, spec: CaseSpec) -> str | None:
+        """Why the actor may not read cases of this kind (None: they may): the area's view
+        right, and for a confidential kind the right to edit or approve in it."""
+        services = self._services
+        refused = services.refusal(spec.area, "view")
+        if refused is None and spec.confidential and services.refusal(spec.area, "edit") \
+                and services.refusal(spec.area, "approve"):
+            refused = _("“{label}” is read only by those who handle it in “{area}” and by the "
+                        "leaders.").format(label=_(spec.label), area=area_label(spec.area))
+        return refused
+
+    def _require_read(self, spec: CaseSpec) -> None:
+        refused = self.read_refusal(spec)
+        if refused is not None:
+            raise PermissionDeniedError(refused)
+
     def count(self) -> int:
         with self._services.db.session() as session:
             return session.execute(select(func.count()).select_from(CaseFile)).scalar_one()
@@ -354,6 +373,7 @@ class CaseService:
                  "decision_label": _(step.decision_label),
                  "decision_example": step.decision_example,
                  "issues": step.issues is not None,  # numbered by the register, not typed
+                 "asks_when": step.asks_when,
                  "extends": [{"clock": c.key, "label": _(c.label),
                               "unit": str(c.limit.unit)}
                              for c in spec.clocks if key in c.extend_on],

@@ -74,6 +74,42 @@ def _months_ago(today: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(today.day, 28))
 
 
+# (title, system, hours since the discovery, impact, what happened, steps as (action, hours
+# after the discovery, reason))
+INCIDENTS = (
+    ("Mã độc tống tiền trên máy trạm Sở Y tế",
+     "Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương", 30, "serious",
+     "Ba máy trạm bị mã hóa dữ liệu; máy chủ ứng dụng chưa bị ảnh hưởng.",
+     (("initial_report", 2, ""),)),
+    ("Thay đổi giao diện Trang thông tin điện tử thành phố Thuận An",
+     "Trang thông tin điện tử thành phố Thuận An", 200, "significant",
+     "Trang chủ bị thay bằng nội dung lạ lúc rạng sáng; đã khôi phục từ bản sao lưu.",
+     (("notify", 20, ""), ("end_response", 30, ""))),
+    ("Tấn công từ chối dịch vụ vào Hệ thống thông tin giải quyết thủ tục hành chính",
+     "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Bình Dương", 600, "significant",
+     "Lưu lượng bất thường từ nước ngoài làm chậm hệ thống trong 3 giờ.",
+     (("notify", 130, ""), ("progress_report", 140, "Đã chặn dải địa chỉ nguồn tấn công"),
+      ("end_response", 150, ""), ("final_report", 200, ""), ("close", 260, ""))),
+)
+
+
+def fill_demo_incidents(services: Services) -> int:
+    """An incident discovered yesterday (its notice due in days), one whose response ended
+    a week ago without its final report (overdue), one notified late and closed."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    systems = {s["name"]: s["id"] for s in services.registers.iter_records("information_systems")}
+    for title, system, hours, impact, what, steps in INCIDENTS:
+        discovered = now - dt.timedelta(hours=hours)
+        case = services.cases.open("security_incident", title, data={
+            "system_id": str(systems[system]), "impact": impact, "description": what,
+            "discovered_at": discovered.strftime("%d/%m/%Y %H:%M"),
+            "discovered_by": OPERATOR, "beyond_capacity": "có" if impact == "serious" else ""})
+        for action, after, reason in steps:
+            services.cases.step(case["code"], action, reason=reason,
+                                at=discovered + dt.timedelta(hours=after))
+    return len(INCIDENTS)
+
+
 def fill_demo_security(services: Services) -> int:
     today = clock.local_today()
     operator = str(agency_party(services, OPERATOR))
@@ -91,4 +127,5 @@ def fill_demo_security(services: Services) -> int:
         if checked is not None:
             values["last_assessed_on"] = _months_ago(today, checked).strftime("%d/%m/%Y")
         services.registers.create("information_systems", values)
+    fill_demo_incidents(services)
     return len(SYSTEMS)

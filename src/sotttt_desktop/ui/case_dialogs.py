@@ -4,10 +4,13 @@ everything, and its refusals are shown next to the field or under the form."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -28,6 +31,19 @@ from sotttt_desktop.ui.qt_text import confirm_buttons, error_label
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
+
+
+def _qt_now() -> QDateTime:
+    """The working clock's now (the demo's working date), to the minute."""
+    from sotttt_desktop.core import clock
+
+    now = clock.local_now()
+    return QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)
+
+
+def _moment(value: QDateTime) -> dt.datetime:
+    day, time = value.date(), value.time()
+    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
 def creatable_kinds(services: Services, area: str) -> list[tuple[str, str]]:
@@ -206,6 +222,13 @@ class StepDialog(QDialog):
         self.amount.setRange(1, 3_660)
         self.variant = QComboBox()
         self.variant.setObjectName("case_variant")
+        # when the step happened (a notification sent before it is recorded), for the steps
+        # that ask: their clocks count to that moment
+        self.when = QDateTimeEdit(_qt_now())
+        self.when.setObjectName("case_when")
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setMaximumDateTime(_qt_now().addSecs(300))
         self.error = error_label("step_error")
         self.form = QFormLayout()
         self.form.addRow(_("Step"), self.step)
@@ -217,6 +240,7 @@ class StepDialog(QDialog):
         self.issued_note.setObjectName("case_issued_note")
         self.issued_note.setWordWrap(True)
         self.form.addRow(self.issued_note)
+        self.form.addRow(_("When"), self.when)
         self.form.addRow(_("Extension length"), self.amount)
         self.form.addRow(_("Kind of case"), self.variant)
         buttons, self.take_button = confirm_buttons(_("Take the step"), "case_take",
@@ -238,6 +262,7 @@ class StepDialog(QDialog):
         for widget, shown in ((self.reason, step["needs_reason"]),
                               (self.decision, step["needs_decision"]),
                               (self.issued_note, bool(step.get("issues"))),
+                              (self.when, bool(step.get("asks_when"))),
                               (self.amount, bool(step["extends"])),
                               (self.variant, bool(step["variants"]))):
             self.form.setRowVisible(widget, shown)
@@ -260,7 +285,8 @@ class StepDialog(QDialog):
                 self._case["code"], step["action"], reason=self.reason.toPlainText(),
                 decision=self.decision.text(),
                 amount=self.amount.value() if step["extends"] else None,
-                variant=self.variant.currentData() if step["variants"] else None)
+                variant=self.variant.currentData() if step["variants"] else None,
+                at=_moment(self.when.dateTime()) if step.get("asks_when") else None)
         except AppError as refused:
             self.error.setText(str(refused))
             self.error.show()

@@ -30,13 +30,14 @@ def kinds() -> dict[str, CaseSpec]:
         digital,
         external,
         frequency,
+        security,
         takedown,
         telecom,
     )
 
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
              external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
-             frequency.CHECK_PLAN, *digital.APPRAISAL_KINDS)
+             frequency.CHECK_PLAN, *digital.APPRAISAL_KINDS, security.INCIDENT)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

@@ -151,6 +151,9 @@ class CaseStep:
     issues: IssuedDocument | None = None  # the step sends a document numbered by the register
     chooses_variant: bool = False  # the step classifies the case (complex, remote area)
     window: StepWindow | None = None  # when the law allows the step, on a clock
+    # the moment of the step is asked (a notification sent at 14:30, recorded at 16:00): its
+    # clocks are counted to that moment, not to when the clerk records it
+    asks_when: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,12 @@ class CaseSpec:
     # rules across the fields, checked when the case is opened or edited: values → {field:
     # message} (an outline's value must fall in its band)
     checks: Callable[[dict[str, Any]], dict[str, str]] | None = None
+    # the DATETIME field whose moment the case starts at (an incident's discovery): its clocks
+    # run from it, not from when the case is recorded
+    starts_at: str | None = None
+    # the case's details are read only by those who may edit or approve in its area (the
+    # security unit and the leaders read an incident; a viewer does not)
+    confidential: bool = False
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")

@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -159,6 +160,10 @@ class RecordFormDialog(QDialog):
         self._check(field, show_empty_required=False)
         if self._spec.remarks is not None:
             self._remarks_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self._remarks_timer.stop()  # closed: nothing more to work out
+        super().hideEvent(event)
 
     def update_remarks(self) -> None:
         if self._spec.remarks is None:

@@ -1,0 +1,85 @@
+"""An information-security incident (issue #19; REFERENCE.md §4.4: TT 20/2017/TT-BTTTT Art. 9).
+
+The case starts at the moment the incident was discovered (`starts_at`), whenever it is
+recorded: the operator notifies it within 05 days of the discovery — to the system's owner, the
+national coordinator (VNCERT/CC), the responsible response unit and the network members
+concerned (Art. 9(2)(a)) —, counted at the hour (120 hours); an incident beyond the operator's
+capacity has its initial report (form 03) at once, progress reports as it goes, and within 05
+days after the response ends the final report (form 04), after which the coordinator closes it
+(Art. 9(2)(b)). Each step asks when it happened, so a notice sent at 14:30 and recorded at 16:00
+counts at 14:30; a notice after its 120 hours is late.
+
+Incident details are confidential: read only by the security unit (who may edit in the area)
+and the leaders (`confidential`).
+"""
+
+from __future__ import annotations
+
+from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, ClockUnit, Limit
+from sotttt_desktop.i18n import N_
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
+
+BASIS = "Thông tư 20/2017/TT-BTTTT Điều 9"
+NOTIFY_HOURS = 5 * 24  # "trong vòng 05 ngày kể từ khi phát hiện", at the hour
+FINAL_REPORT_HOURS = 5 * 24
+RECIPIENTS = ("Chủ quản hệ thống thông tin; Cơ quan điều phối quốc gia (Trung tâm Giám sát an "
+              "toàn không gian mạng quốc gia, Cục An toàn thông tin); đơn vị chuyên trách ứng cứu "
+              "sự cố của tỉnh; các thành viên mạng lưới ứng cứu sự cố liên quan")
+IMPACT = (("minor", N_("Minor")), ("significant", N_("Significant")),
+          ("serious", N_("Serious")), ("very_serious", N_("Very serious")))
+DONE = ("closed",)
+
+INCIDENT = CaseSpec(
+    kind="security_incident", version=1, label=N_("Information-security incident"),
+    area="cybersecurity", code_prefix="SCATTT", basis=BASIS, starts_at="discovered_at",
+    confidential=True,
+    states={"discovered": N_("discovered, not yet notified"), "notified": N_("notified"),
+            "response_ended": N_("response ended"), "reported": N_("final report sent"),
+            "closed": N_("closed")},
+    initial="discovered", final_states=DONE,
+    steps={
+        "notify": CaseStep(N_("record the notification sent"), ("discovered",), "notified",
+                           asks_when=True),
+        "initial_report": CaseStep(N_("record the initial report (form 03)"),
+                                   ("discovered", "notified"), None, asks_when=True),
+        "progress_report": CaseStep(N_("record a progress report"), ("notified",), None,
+                                    needs_reason=True, asks_when=True),
+        "end_response": CaseStep(N_("record the end of the response"),
+                                 ("discovered", "notified"), "response_ended",
+                                 asks_when=True),
+        "final_report": CaseStep(N_("record the final report (form 04)"),
+                                 ("response_ended",), "reported", asks_when=True),
+        "close": CaseStep(N_("close the incident"), ("reported",), "closed",
+                          permission="approve"),
+    },
+    fields=(
+        FieldSpec("system_id", N_("System affected"), FieldKind.RECORD,
+                  target="information_systems", required=True,
+                  aliases=("Hệ thống bị sự cố", "Hệ thống thông tin")),
+        FieldSpec("discovered_at", N_("Discovered at"), FieldKind.DATETIME, required=True,
+                  aliases=("Thời điểm phát hiện", "Phát hiện lúc")),
+        FieldSpec("discovered_by", N_("Discovered by"), max_length=300,
+                  aliases=("Người phát hiện", "Đơn vị phát hiện")),
+        FieldSpec("description", N_("What happened"), FieldKind.MULTILINE, required=True,
+                  max_length=4000, aliases=("Mô tả sự cố",)),
+        FieldSpec("impact", N_("Level of impact"), FieldKind.CHOICE, required=True,
+                  choices=IMPACT, aliases=("Mức độ ảnh hưởng",)),
+        FieldSpec("beyond_capacity", N_("Beyond the operator's capacity"), FieldKind.YES_NO,
+                  aliases=("Vượt khả năng xử lý",)),
+        FieldSpec("notified_to", N_("Notified to"), FieldKind.MULTILINE, max_length=1000,
+                  default=RECIPIENTS, aliases=("Nơi nhận thông báo",)),
+        FieldSpec("handling", N_("Handling and result"), FieldKind.MULTILINE,
+                  max_length=4000, aliases=("Kết quả xử lý",)),
+        FieldSpec("files", N_("Files"), FieldKind.FILES),
+    ),
+    clocks=(
+        Clock("notification", N_("Notify the incident"),
+              Limit(NOTIFY_HOURS, ClockUnit.HOURS), start_on=(OPEN,), stop_on=("notify",),
+              stop_states=DONE, start_text=N_("Discovered on {when}."),
+              basis=f"{BASIS} khoản 2 điểm a"),
+        Clock("final_report", N_("Final report (form 04)"),
+              Limit(FINAL_REPORT_HOURS, ClockUnit.HOURS), start_on=("end_response",),
+              stop_on=("final_report",), stop_states=DONE,
+              start_text=N_("Response ended on {when}."), basis=f"{BASIS} khoản 2 điểm b"),
+    ),
+)
