@@ -27,6 +27,7 @@ def main() -> None:
     from sotttt_desktop.ui.app import application, ui_settings
     from sotttt_desktop.ui.dialogs.audit_dialog import AuditDialog
     from sotttt_desktop.ui.dialogs.login_dialog import LoginDialog
+    from sotttt_desktop.ui.dialogs.record_form import RecordFormDialog
     from sotttt_desktop.ui.dialogs.users_dialog import UsersDialog
     from sotttt_desktop.ui.main_window import MainWindow
 
@@ -227,6 +228,26 @@ def main() -> None:
         detail.resize(760, detail.height())
         shoot(detail, f"screenshot-record-{key.replace('_', '-')}.png")
         detail.close()
+    security = window.area_tab("cybersecurity")
+    show_register(security, "information_systems", "screenshot-cybersecurity.png")
+    systems = list(admin.registers.iter_records("information_systems"))
+    overruled = next(s for s in systems if s["proposed_level"] != s["suggested_level"])
+    detail = RecordDetailDialog(admin, "information_systems", overruled, window)
+    detail.resize(820, detail.height())
+    shoot(detail, "screenshot-record-information-systems.png")
+    detail.close()
+    form = RecordFormDialog(admin, "information_systems", None, window)
+    for name, text in (("name", "Hệ thống hồ sơ sức khỏe điện tử"),
+                       ("system_class", "public_service"), ("online_service_level", "2"),
+                       ("personal_data", "1"), ("data_subjects", "850000")):
+        form.set_text(name, text)
+    form.update_remarks()
+    form.resize(820, 900)
+    shoot(form, "screenshot-level-check.png")
+    form.close()
+    security._tabs.setCurrentWidget(security.custom)  # the incidents on their clocks
+    security.custom.table.selectRow(0)
+    shoot(window, "screenshot-security-incidents.png")
     telecom._tabs.setCurrentWidget(telecom.custom)
     window.tabs.setCurrentIndex(next(
         i for i in range(window.tabs.count())

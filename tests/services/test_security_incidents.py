@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.errors import PermissionDeniedError
+from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
 
 
@@ -68,3 +68,54 @@ def test_only_the_security_unit_and_the_leaders_read_an_incident(
             outsider.cases.list(kind="security_incident")
         assert outsider.cases.list(area="cybersecurity") == []
         assert outsider.registers.count("information_systems") == 1  # the register is not
+
+
+def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
+        services: Services) -> None:
+    """The opinion letter (to the owner, who approves level 3) and the Department's decision
+    approving level 2 take the register's next numbers and print the system as registered; a
+    specialist accepts the dossier, only a leader sends the opinion or approves."""
+    from tests.documents.helpers import pdf_text
+
+    owner = services.parties.add(kind="org", name="Sở Y tế tỉnh Bình Dương")
+    health = services.registers.create("information_systems", {
+        "name": "Hệ thống hồ sơ sức khỏe điện tử", "system_class": "public_service",
+        "online_service_level": "2", "personal_data": "có", "data_subjects": "850000",
+        "owner_id": str(owner["id"]), "defence_harm": "none", "state": "in_use"})
+    site = services.registers.create("information_systems", {
+        "name": "Trang thông tin điện tử Sở Y tế", "system_class": "public_service",
+        "online_service_level": "1", "owner_id": str(owner["id"]), "defence_harm": "none",
+        "state": "in_use"})
+    specialist = _user(services, "attt", ["specialist"], areas=["cybersecurity"])
+    leader = _user(services, "giamdoc", ["leader"])
+    with pytest.raises(ValidationError):  # the level-3 kind is for level 3
+        specialist.cases.open("security_level_3", "Thẩm định", data={
+            "system_id": str(health["id"]), "proposed_level": "2"})
+    opinion = specialist.cases.open("security_level_3", "Thẩm định cấp độ 3", data={
+        "system_id": str(health["id"]), "proposed_level": "3",
+        "conclusion": "Hồ sơ đáp ứng yêu cầu; đề nghị bổ sung phương án sao lưu dự phòng."})
+    specialist.cases.step(opinion["code"], "accept")
+    with pytest.raises(PermissionDeniedError):
+        specialist.cases.step(opinion["code"], "send_opinion")
+    leader.cases.step(opinion["code"], "send_opinion")
+    number = leader.cases.show(opinion["code"])["timeline"][-1]["decision"]
+    text = " ".join(pdf_text(leader.documents.render("security-level-opinion",
+                                                     opinion["code"]).pdf).split())
+    for words in (f"Số: {number}", "Kính gửi: Sở Y tế tỉnh Bình Dương",
+                  "Căn cứ Nghị định số 85/2016/NĐ-CP", "Hệ thống hồ sơ sức khỏe điện tử",
+                  "cấp độ 3 — Điều 9: cung cấp dịch vụ trực tuyến có xử lý thông tin cá nhân",
+                  "đề nghị bổ sung phương án sao lưu dự phòng", "phê duyệt hồ sơ đề xuất cấp "
+                  "độ theo quy định tại Điều 12 Nghị định 85/2016/NĐ-CP"):
+        assert words in text, words
+    approval = specialist.cases.open("security_level_12", "Phê duyệt cấp độ 2", data={
+        "system_id": str(site["id"]), "proposed_level": "2"})
+    specialist.cases.step(approval["code"], "accept")
+    leader.cases.step(approval["code"], "approve")
+    number = leader.cases.show(approval["code"])["timeline"][-1]["decision"]
+    assert "/QĐ-" in number
+    text = " ".join(pdf_text(leader.documents.render("security-level-approval",
+                                                     approval["code"]).pdf).split())
+    for words in ("QUYẾT ĐỊNH", "Về việc phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống "
+                  "thông tin Trang thông tin điện tử Sở Y tế", "Căn cứ Luật An toàn thông tin "
+                  "mạng", "ở cấp độ 2", "định kỳ 2 năm một lần", "Như Điều 3"):
+        assert words in text, words

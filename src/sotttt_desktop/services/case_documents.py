@@ -54,8 +54,57 @@ class CaseDocumentService:
             return self.ads_report(code)
         if kind == "it-appraisal-result":
             return self.it_appraisal_result(code)
+        if kind in ("security-level-opinion", "security-level-approval"):
+            return self.security_level(code)
         raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
-            kind=kind, kinds="ads-report, it-appraisal-result"))
+            kind=kind, kinds="ads-report, it-appraisal-result, security-level-opinion, "
+            "security-level-approval"))
+
+    def security_level(self, code: str) -> dict[str, Any]:
+        """The appraisal opinion on a level-3 proposal, or the decision approving a level 1–2
+        proposal, as sent: the number and date of the step that issued it, the system as its
+        register keeps it (owner, operator, the level of the criteria and the one proposed),
+        the law in force on that date."""
+        from sotttt_desktop.catalog.instruments import load as load_instruments
+        from sotttt_desktop.registers import security_levels
+
+        services = self._services
+        case = services.cases.show(code)
+        spec = kinds()[case["kind"]]
+        step = spec.document_after
+        sent = next((e for e in reversed(case["timeline"]) if e["step"] == step), None)
+        if sent is None or not sent["decision"]:
+            raise ValidationError(_("The document of case {code} is printed once it is issued "
+                                    "(the step “{step}” gives its number).").format(
+                code=case["code"], step=_(spec.steps[step].label)))
+        data = case["data"]
+        opinion = spec.document == "security-level-opinion"
+        if opinion and not data.get("conclusion"):
+            raise ValidationError(_("Write the opinion of the appraisal of case {code} before "
+                                    "printing it.").format(code=case["code"]))
+        system = services.registers.record("information_systems", uuid.UUID(data["system_id"]))
+        owner = self._party_name(str(system["owner_id"]))
+        operator = self._party_name(str(system["operator_id"])) if system.get("operator_id") \
+            else ""
+        day = sent["at"].date()
+        unit_name, unit_code = services.reference.unit_for_area(spec.area, day)
+        level = int(data["proposed_level"])
+        by_criteria = system.get("suggested_level") == data["proposed_level"]
+        completed = next((e for e in reversed(case["timeline"])
+                          if e["step"] in ("accept", "documents_received")), None)
+        return {
+            "printed_on": day, "number": sent["decision"], "system": system["name"],
+            "owner": owner, "operator": operator, "level": level,
+            "criterion": system.get("suggested_by") if by_criteria else "",
+            "reason": "" if by_criteria else system.get("overrule_reason") or "",
+            "basis_short": security_levels.short_basis(),
+            "review_months": security_levels.level_rules()[level].review_months,
+            "legal_bases": load_instruments().citations(spec.legal_bases, day),
+            "agency_basis": services.reference.agency_basis(day),
+            "received": _day(case["opened_at"].date()),
+            "completed": _day(completed["at"].date()) if completed else "",
+            "conclusion": data.get("conclusion", ""), "case_code": case["code"],
+            "unit_name": unit_name, "unit_abbreviation": unit_code}
 
     def it_appraisal_result(self, code: str) -> dict[str, Any]:
         """The result letter as sent: its number and date are the step's, from the register."""

@@ -54,8 +54,7 @@ SYSTEMS = (
      {"system_class": "public_service", "online_service_level": "2", "personal_data": "có",
       "data_subjects": "4000"}, None, ("2", "112/QĐ-STTTT", 8), None, {}, "25"),
     ("Trang thông tin nội bộ Sở Tư pháp", "Sở Tư pháp tỉnh Bình Dương",
-     {"system_class": "internal", "info_kind": "public_only"}, None, ("1", "87/QĐ-STTTT", 18),
-     None, {}, "90"),
+     {"system_class": "internal", "info_kind": "public_only"}, None, None, None, {}, "90"),
 )
 
 
@@ -110,6 +109,34 @@ def fill_demo_incidents(services: Services) -> int:
     return len(INCIDENTS)
 
 
+OPINION = ("Hồ sơ đề xuất cấp độ đáp ứng yêu cầu tại Điều 15 Nghị định 85/2016/NĐ-CP.\n"
+           "Phương án bảo đảm an toàn thông tin cơ bản đáp ứng yêu cầu cấp độ 3; đề nghị bổ "
+           "sung phương án sao lưu dự phòng dữ liệu tại địa điểm thứ hai.")
+
+
+def fill_demo_level_proposals(services: Services) -> int:
+    """The health records' level-3 proposal being appraised (its opinion due in days), the
+    Thuận An site's level-2 proposal awaiting documents."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    systems = {s["name"]: s["id"] for s in services.registers.iter_records("information_systems")}
+    health = services.cases.open(
+        "security_level_3", "Thẩm định hồ sơ đề xuất cấp độ 3 Hệ thống hồ sơ sức khỏe điện tử",
+        at=(now - dt.timedelta(days=10)).replace(hour=9, minute=0), data={
+            "system_id": str(systems["Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương"]),
+            "proposed_level": "3", "conclusion": OPINION})
+    services.cases.step(health["code"], "accept",
+                        at=(now - dt.timedelta(days=8)).replace(hour=10, minute=0))
+    site = services.cases.open(
+        "security_level_12", "Phê duyệt hồ sơ đề xuất cấp độ 1 Trang thông tin nội bộ Sở Tư pháp",
+        at=(now - dt.timedelta(days=4)).replace(hour=14, minute=0), data={
+            "system_id": str(systems["Trang thông tin nội bộ Sở Tư pháp"]),
+            "proposed_level": "1"})
+    services.cases.step(site["code"], "request_documents", reason="Bổ sung sơ đồ hệ thống và "
+                        "phương án bảo đảm an toàn thông tin theo cấp độ 1",
+                        at=(now - dt.timedelta(days=2)).replace(hour=9, minute=0))
+    return 2
+
+
 def fill_demo_security(services: Services) -> int:
     today = clock.local_today()
     operator = str(agency_party(services, OPERATOR))
@@ -128,4 +155,5 @@ def fill_demo_security(services: Services) -> int:
             values["last_assessed_on"] = _months_ago(today, checked).strftime("%d/%m/%Y")
         services.registers.create("information_systems", values)
     fill_demo_incidents(services)
+    fill_demo_level_proposals(services)
     return len(SYSTEMS)

@@ -15,7 +15,17 @@ and the leaders (`confidential`).
 
 from __future__ import annotations
 
-from sotttt_desktop.core.cases.spec import OPEN, CaseSpec, CaseStep, Clock, ClockUnit, Limit
+from sotttt_desktop.core.cases import unconfirmed
+from sotttt_desktop.core.cases.spec import (
+    LETTER,
+    OPEN,
+    CaseSpec,
+    CaseStep,
+    Clock,
+    ClockUnit,
+    IssuedDocument,
+    Limit,
+)
 from sotttt_desktop.i18n import N_
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
@@ -83,3 +93,89 @@ INCIDENT = CaseSpec(
               start_text=N_("Response ended on {when}."), basis=f"{BASIS} khoản 2 điểm b"),
     ),
 )
+
+
+# --- the appraisal of a level proposal (ND 85/2016 Art. 12, 14–17; REFERENCE.md §4.3) ---------
+_LEVEL = unconfirmed()["security_level"]
+LEVEL_STATES = {"checking": N_("checking the dossier"),
+                "awaiting_documents": N_("awaiting documents"),
+                "appraising": N_("being appraised"), "appraised": N_("appraisal opinion sent"),
+                "approved": N_("approved"), "returned": N_("dossier returned")}
+LEVEL_DONE = ("approved", "returned")
+LEVEL_LEGAL_BASES = ("luat-attt-2015", "nd-85-2016")
+
+
+def _level_fields(levels: tuple[tuple[str, str], ...]) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec("system_id", N_("Information system"), FieldKind.RECORD,
+                  target="information_systems", required=True,
+                  aliases=("Hệ thống thông tin", "Tên hệ thống")),
+        FieldSpec("proposed_level", N_("Proposed level"), FieldKind.CHOICE, required=True,
+                  choices=levels, aliases=("Cấp độ đề xuất",)),
+        FieldSpec("conclusion", N_("Opinion of the appraisal"), FieldKind.MULTILINE,
+                  max_length=4000, aliases=("Ý kiến thẩm định", "Kết luận thẩm định")),
+        FieldSpec("files", N_("Files"), FieldKind.FILES),
+    )
+
+
+def _level_steps(final: dict[str, CaseStep]) -> dict[str, CaseStep]:
+    return {
+        "accept": CaseStep(N_("accept the dossier as complete"), ("checking",), "appraising"),
+        "request_documents": CaseStep(N_("ask for more documents"), ("checking",),
+                                      "awaiting_documents", needs_reason=True),
+        "documents_received": CaseStep(N_("complete dossier received"),
+                                       ("awaiting_documents",), "appraising"),
+        **final,
+        "return": CaseStep(N_("return the dossier"),
+                           ("checking", "awaiting_documents", "appraising"), "returned",
+                           permission="approve", needs_reason=True),
+    }
+
+
+def _level_clocks(days: int, basis: str, stop: str) -> tuple[Clock, ...]:
+    return (
+        Clock("validity", N_("Check the dossier"),
+              Limit(_LEVEL["validity_working_days"], ClockUnit.WORKING_DAYS), start_on=(OPEN,),
+              stop_on=("accept", "request_documents"), stop_states=LEVEL_DONE,
+              start_text=N_("Dossier received on {when}."), basis=_LEVEL["validity_basis"]),
+        Clock("appraisal", N_("Appraisal"), Limit(days, ClockUnit.DAYS),
+              start_on=("accept", "documents_received"), stop_on=(stop,),
+              stop_states=LEVEL_DONE, start_text=N_("Complete dossier on {when}."),
+              basis=basis),
+    )
+
+
+LEVEL_12 = CaseSpec(
+    kind="security_level_12", version=1,
+    label=N_("Security level proposal, levels 1–2 (appraised and approved by the Department)"),
+    area="cybersecurity", code_prefix="CDATTT12", basis=_LEVEL["level_12_basis"],
+    states=LEVEL_STATES, initial="checking", final_states=LEVEL_DONE,
+    steps=_level_steps({"approve": CaseStep(
+        N_("approve the level"), ("appraising",), "approved", permission="approve",
+        issues=IssuedDocument("QĐ", kind_name="Quyết định", summary="phê duyệt hồ sơ đề xuất "
+                              "cấp độ an toàn hệ thống thông tin {system_id}",
+                              recipients="{system_id}"))}),
+    fields=_level_fields((("1", N_("Level 1")), ("2", N_("Level 2")))),
+    clocks=_level_clocks(_LEVEL["level_12_days"], _LEVEL["level_12_basis"], "approve"),
+    document="security-level-approval", document_after="approve",
+    legal_bases=LEVEL_LEGAL_BASES)
+
+LEVEL_3 = CaseSpec(
+    kind="security_level_3", version=1,
+    label=N_("Security level proposal, level 3 (appraised by the Department)"),
+    area="cybersecurity", code_prefix="CDATTT3", basis=_LEVEL["level_3_basis"],
+    states=LEVEL_STATES, initial="checking", final_states=LEVEL_DONE,
+    steps=_level_steps({
+        "send_opinion": CaseStep(
+            N_("send the appraisal opinion"), ("appraising",), "appraised",
+            permission="approve",
+            issues=IssuedDocument(LETTER, summary="Công văn về việc thẩm định hồ sơ đề xuất cấp "
+                                  "độ an toàn hệ thống thông tin {system_id}",
+                                  recipients="{system_id}")),
+        "record_approval": CaseStep(N_("record the owner's approval"), ("appraised",),
+                                    "approved", needs_decision=True,
+                                    decision_example="125/QĐ-UBND")}),
+    fields=_level_fields((("3", N_("Level 3")),)),
+    clocks=_level_clocks(_LEVEL["level_3_days"], _LEVEL["level_3_basis"], "send_opinion"),
+    document="security-level-opinion", document_after="send_opinion",
+    legal_bases=LEVEL_LEGAL_BASES)

@@ -36,6 +36,7 @@ def templates() -> dict[str, Template]:
         permit_decision,
         public_list,
         result,
+        security_level,
     )
 
     found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
@@ -43,5 +44,6 @@ def templates() -> dict[str, Template]:
                              dossier_book.TEMPLATE, outgoing_register.TEMPLATE, generic.DECISION,
                              generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
                              it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
-                             annual_statistics.TEMPLATE]
+                             annual_statistics.TEMPLATE, security_level.OPINION,
+                             security_level.APPROVAL]
     return {t.kind: t for t in found}
