@@ -67,6 +67,11 @@ def all_registers() -> dict[str, RegisterSpec]:
         PUBLICATION_IMPORTS,
         PUBLISHING_MEASURES,
     )
+    from sotttt_desktop.registers.security_records import (
+        SECURITY_ALERTS,
+        SECURITY_DRILLS,
+        SECURITY_REPORTS,
+    )
     from sotttt_desktop.registers.telecom import ANTENNA_MASTS
     from sotttt_desktop.registers.telecom_infrastructure import (
         CABLE_ROUTES,
@@ -83,7 +88,8 @@ def all_registers() -> dict[str, RegisterSpec]:
         POSTAL_REPORTS, ANTENNA_MASTS, CABLE_ROUTES, SUBSCRIBER_INSPECTIONS, PLAN_VERSIONS,
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
         IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
-        SHARED_PLATFORMS, DATA_ACCESS_LOG, INFORMATION_SYSTEMS)} | _ADDED
+        SHARED_PLATFORMS, DATA_ACCESS_LOG, INFORMATION_SYSTEMS, SECURITY_ALERTS, SECURITY_DRILLS,
+        SECURITY_REPORTS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

@@ -137,6 +137,57 @@ def fill_demo_level_proposals(services: Services) -> int:
     return 2
 
 
+def _day(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def fill_demo_security_records(services: Services) -> None:
+    """Alerts (one fixed, one being fixed, one past its fix due), two drills, the yearly
+    reports of the level-3 systems for last year (sent) and this year (one sent, the others
+    being drafted)."""
+    today = clock.local_today()
+    for ref, days_ago, issue, severity, systems, fixed in (
+            ("1856/CATTT-NCSC", 40, "CVE-2024-3400 — PAN-OS GlobalProtect", "critical",
+             ("Trung tâm dữ liệu tỉnh Bình Dương",), 38),
+            ("2010/CATTT-NCSC", 12, "CVE-2024-38063 — Windows TCP/IP IPv6", "high",
+             ("Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương",
+              "Hệ thống thư điện tử công vụ tỉnh Bình Dương"), None),
+            ("2077/CATTT-NCSC", 4, "CVE-2024-47575 — FortiManager", "moderate", (
+                "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bình Dương (LGSP)",), None)):
+        issued = today - dt.timedelta(days=days_ago)
+        rows = [f"{name} | {OPERATOR} | {_day(issued + dt.timedelta(days=1))} | "
+                + (_day(today - dt.timedelta(days=fixed)) if fixed else "")
+                for name in systems]
+        services.registers.create("security_alerts", {
+            "alert_ref": ref, "issued_on": _day(issued), "issue": issue,
+            "severity": "medium" if severity == "moderate" else severity,
+            "systems": "\n".join(rows), "state": "fixed" if fixed else "open",
+            "fixed_on": _day(today - dt.timedelta(days=fixed)) if fixed else ""})
+    for title, days_ago, scope, organiser, scenario in (
+            ("Diễn tập ứng cứu sự cố an toàn thông tin mạng tỉnh Bình Dương năm "
+             f"{today.year}", 60, "provincial", "Sở Thông tin và Truyền thông tỉnh Bình Dương",
+             "Tấn công mã độc tống tiền vào Trung tâm dữ liệu tỉnh; phát hiện, cô lập, khôi "
+             "phục dữ liệu từ bản sao lưu."),
+            (f"Diễn tập thực chiến an toàn thông tin quốc gia {today.year}", 25, "national",
+             "Cục An toàn thông tin", "Tấn công có chủ đích (APT) vào Cổng dịch vụ công.")):
+        services.registers.create("security_drills", {
+            "title": title, "held_on": _day(today - dt.timedelta(days=days_ago)),
+            "scope": scope, "organiser": organiser, "scenario": scenario,
+            "participants": f"{OPERATOR} | 12\nĐội ứng cứu sự cố an toàn thông tin mạng tỉnh "
+                            "| 20"})
+    level_3 = [r for r in services.registers.iter_records("information_systems")
+               if r.get("approved_level") == "3"]
+    for n, system in enumerate(level_3):
+        for year, sent in ((today.year - 1, dt.date(today.year - 1, 11, 20)),
+                           (today.year, dt.date(today.year, 11, 25) if n == 0 else None)):
+            if sent is not None and sent > today:
+                sent = None
+            services.registers.create("security_reports", {
+                "system_id": str(system["id"]), "year": str(year),
+                "sent_on": _day(sent) if sent else "", "state": "sent" if sent else "drafting",
+                "report_no": f"{140 + n}/BC-STTTT" if sent else ""})
+
+
 def fill_demo_security(services: Services) -> int:
     today = clock.local_today()
     operator = str(agency_party(services, OPERATOR))
@@ -156,4 +207,5 @@ def fill_demo_security(services: Services) -> int:
         services.registers.create("information_systems", values)
     fill_demo_incidents(services)
     fill_demo_level_proposals(services)
+    fill_demo_security_records(services)
     return len(SYSTEMS)
