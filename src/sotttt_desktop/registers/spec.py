@@ -159,6 +159,8 @@ class RegisterSpec:
     # documents of a year printed from the register's data (subject "year": the DTI summary,
     # the annual statistics): (document kind, N_() label of the button that asks the year)
     yearly_documents: tuple[tuple[str, str], ...] = ()
+    # a choice field the area's overview counts the entries by (the systems by approved level)
+    count_by: str | None = None
 
     def __post_init__(self) -> None:
         if self.table is not None and self.model is None:

@@ -56,6 +56,10 @@ class OverviewService:
                                         .where(*scope)).scalar_one()
                 entry = {"register": spec.key, "title": spec.title, "total": total,
                          "by_state": by_state, "by_district": by_district}
+                if spec.count_by:  # e.g. the systems by approved level
+                    column = getattr(model, spec.count_by)
+                    entry["by_field"] = dict(session.execute(
+                        select(column, func.count()).where(*scope).group_by(column)).all())
                 if spec.due_watch is not None:  # e.g. masts whose inspection is due
                     watched = getattr(model, spec.due_watch.field)
                     due, overdue = session.execute(select(

@@ -20,7 +20,7 @@ def overview_text(services: Services, area: str) -> str:
     from sotttt_desktop.services.records import display_value
 
     data = services.overview.area(area)
-    no_district = _("no district")
+    no_district, none = _("no district"), _("none")
     parts = []
     for register in data["registers"]:
         spec = get_register(register["register"])
@@ -36,6 +36,14 @@ def overview_text(services: Services, area: str) -> str:
             line += f" ({states})"
         if districts:
             line += " — " + _("most in: {districts}").format(districts=districts)
+        if register.get("by_field"):  # e.g. the systems by approved level
+            field = spec.field(spec.count_by)
+            counted = sorted(register["by_field"].items(),
+                             key=lambda item: (item[0] is None, item[0] or ""))
+            line += " — " + _("by {field}: {counts}").format(
+                field=_(field.label).lower(), counts=", ".join(
+                    (display_value(field, value, services.reference) if value else none)
+                    + f" {count}" for value, count in counted))
         parts.append(line)
         due = register.get("due")
         if due is not None and spec.due_watch is not None:
