@@ -76,8 +76,10 @@ def _approval(data: dict[str, Any]) -> Document:
                         f"tin của hệ thống định kỳ {years} năm một lần theo quy định tại Điều 20 "
                         f"{data['basis_short']}.",)),
         Article(3, "", ("Quyết định này có hiệu lực kể từ ngày ký.",
-                        f"Chánh Văn phòng Sở, Trưởng các phòng, đơn vị có liên quan và "
-                        f"{data['owner']} chịu trách nhiệm thi hành Quyết định này./.")),
+                        f"Chánh Văn phòng Sở, Trưởng các phòng, đơn vị có liên quan, "
+                        f"{data['owner']}"
+                        + (f" và {data['operator']}" if data["operator"] else "")
+                        + " chịu trách nhiệm thi hành Quyết định này./.")),
     )
     summary = f"Về việc phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống thông tin {data['system']}"
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],
