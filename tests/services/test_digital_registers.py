@@ -56,7 +56,7 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
     text = pdf_text(services.documents.render("it-appraisal-result", opened["code"]).pdf)
     for words in (f"Số: {number}", "ngày 09 tháng 11 năm 2026",
                   "V/v thông báo kết quả thẩm định thiết kế",
-                  f"Kính gửi: {OFFICE}", f"Chủ đầu tư (đơn vị sử dụng kinh phí): {OFFICE}",
+                  f"Kính gửi: {OFFICE}", f"2. Chủ đầu tư: {OFFICE}", "Tổng mức đầu tư:",
                   "Căn cứ Nghị định số 224/2026/NĐ-CP ngày 24 tháng 6 năm 2026 của Chính phủ",
                   "ngày 02/11/2026", "12.500.000.000 đồng", "Vốn đầu tư công",
                   "Thiết kế phù hợp Kiến trúc", "Lưu: VT"):
@@ -283,7 +283,7 @@ def test_the_yearly_it_statistics_count_the_registers_of_the_year(services: Serv
     from sotttt_desktop.services.annual_statistics import it_statistics, statistics_data
     from tests.documents.helpers import pdf_text
 
-    assert [row.code for row in it_statistics().rows] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [row.code for row in it_statistics().rows] == ["1", "2", "", "3", "4", "5", ""]
     firms = [("Công ty TNHH Phần mềm Chánh Nghĩa", "3700100001", "software", 2023, 40, 32,
               "12500000000", "1000000000"),
              ("Công ty Cổ phần Dịch vụ số Bình An", "3700100002", "services", 2023, 25, 10,
@@ -307,9 +307,10 @@ def test_the_yearly_it_statistics_count_the_registers_of_the_year(services: Serv
         rows[code or f"{under} {label}"] = value
     assert (rows["1"], rows["1 – Phần mềm"], rows["1 – Dịch vụ công nghệ thông tin"],
             rows["1 – Phần cứng, điện tử"]) == ("2", "1", "1", "0")  # enterprises of 2023
-    assert (rows["2"], rows["3"]) == ("65", "42")  # employees, of whom IT staff
-    assert (rows["4"], rows["4 – Phần mềm"], rows["5"]) == ("16.500", "12.500", "1.000")
-    assert (rows["6"], rows["6 – Phần mềm"], rows["7"]) == ("2", "2", "1")  # products
+    assert (rows["2"], rows["2 Trong đó: lao động công nghệ thông tin"]) == ("65", "42")
+    assert (rows["3"], rows["3 – Phần mềm"], rows["4"]) == ("16.500", "12.500", "1.000")
+    assert (rows["5"], rows["5 – Phần mềm"]) == ("2", "2")  # products, of which prioritised:
+    assert [v for k, v in rows.items() if k.startswith("5 Trong đó")] == ["1"]
     text = " ".join(pdf_text(services.documents.render("it-statistics", "2023").pdf).split())
     for words in ("BIỂU TỔNG HỢP", "Số liệu thống kê công nghiệp công nghệ thông tin năm 2023",
                   "Thông tư số 04/2022/TT-BTTTT", "16.500", "triệu đồng"):

@@ -77,11 +77,13 @@ def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
     specialist accepts the dossier, only a leader sends the opinion or approves."""
     from tests.documents.helpers import pdf_text
 
-    owner = services.parties.add(kind="org", name="Sở Y tế tỉnh Bình Dương")
+    owner = services.parties.add(kind="org", name="Ủy ban nhân dân tỉnh Bình Dương")
+    health_unit = str(services.parties.add(kind="org", name="Sở Y tế tỉnh Bình Dương")["id"])
     health = services.registers.create("information_systems", {
         "name": "Hệ thống hồ sơ sức khỏe điện tử", "system_class": "public_service",
         "online_service_level": "2", "personal_data": "có", "data_subjects": "850000",
-        "owner_id": str(owner["id"]), "defence_harm": "none", "state": "in_use"})
+        "owner_id": str(owner["id"]), "operator_id": health_unit, "defence_harm": "none",
+        "state": "in_use"})
     site = services.registers.create("information_systems", {
         "name": "Trang thông tin điện tử Sở Y tế", "system_class": "public_service",
         "online_service_level": "1", "owner_id": str(owner["id"]), "defence_harm": "none",
@@ -90,9 +92,9 @@ def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
     leader = _user(services, "giamdoc", ["leader"])
     with pytest.raises(ValidationError):  # the level-3 kind is for level 3
         specialist.cases.open("security_level_3", "Thẩm định", data={
-            "system_id": str(health["id"]), "proposed_level": "2"})
+            "system_id": str(health["id"]), "submitter": health_unit, "proposed_level": "2"})
     opinion = specialist.cases.open("security_level_3", "Thẩm định cấp độ 3", data={
-        "system_id": str(health["id"]), "proposed_level": "3",
+        "system_id": str(health["id"]), "submitter": health_unit, "proposed_level": "3",
         "conclusion": "Hồ sơ đáp ứng yêu cầu; đề nghị bổ sung phương án sao lưu dự phòng."})
     specialist.cases.step(opinion["code"], "accept")
     with pytest.raises(PermissionDeniedError):
@@ -101,21 +103,30 @@ def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
     number = leader.cases.show(opinion["code"])["timeline"][-1]["decision"]
     text = " ".join(pdf_text(leader.documents.render("security-level-opinion",
                                                      opinion["code"]).pdf).split())
-    for words in (f"Số: {number}", "Kính gửi: Sở Y tế tỉnh Bình Dương",
+    for words in (f"Số: {number}", "Kính gửi: Sở Y tế tỉnh Bình Dương.",
                   "Căn cứ Nghị định số 85/2016/NĐ-CP", "Hệ thống hồ sơ sức khỏe điện tử",
-                  "cấp độ 3 — Điều 9: cung cấp dịch vụ trực tuyến có xử lý thông tin cá nhân",
-                  "đề nghị bổ sung phương án sao lưu dự phòng", "phê duyệt hồ sơ đề xuất cấp "
-                  "độ theo quy định tại Điều 12 Nghị định 85/2016/NĐ-CP"):
+                  "2. Chủ quản hệ thống thông tin: Ủy ban nhân dân tỉnh Bình Dương.",
+                  "3. Đơn vị vận hành: Sở Y tế tỉnh Bình Dương.",
+                  "cấp độ 3 theo Điều 9 Nghị định số 85/2016/NĐ-CP (cung cấp dịch vụ trực "
+                  "tuyến có xử lý thông tin cá nhân", "đề nghị bổ sung phương án sao lưu dự "
+                  "phòng", "Đề nghị Sở Y tế tỉnh Bình Dương hoàn thiện hồ sơ, trình Ủy ban nhân "
+                  "dân tỉnh Bình Dương phê duyệt theo quy định tại khoản 2 Điều 12 và Điều 17 "
+                  "Nghị định số 85/2016/NĐ-CP./."):
         assert words in text, words
     approval = specialist.cases.open("security_level_12", "Phê duyệt cấp độ 2", data={
-        "system_id": str(site["id"]), "proposed_level": "2"})
+        "system_id": str(site["id"]), "submitter": health_unit, "proposed_level": "2"})
     specialist.cases.step(approval["code"], "accept")
     leader.cases.step(approval["code"], "approve")
     number = leader.cases.show(approval["code"])["timeline"][-1]["decision"]
     assert "/QĐ-" in number
+    [entry] = [e for e in leader.numbering.register(clock.local_today().year, "QĐ")
+               if e["text"] == number]
+    assert entry["recipients"] == "Sở Y tế tỉnh Bình Dương"  # who submitted, not the system
     text = " ".join(pdf_text(leader.documents.render("security-level-approval",
                                                      approval["code"]).pdf).split())
     for words in ("QUYẾT ĐỊNH", "Về việc phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống "
                   "thông tin Trang thông tin điện tử Sở Y tế", "Căn cứ Luật An toàn thông tin "
-                  "mạng", "ở cấp độ 2", "định kỳ 2 năm một lần", "Như Điều 3"):
+                  "mạng", "Trang thông tin điện tử Sở Y tế: cấp độ 2 theo Điều 8 Nghị định số "
+                  "85/2016/NĐ-CP", "định kỳ 02 năm một lần theo quy định tại điểm c khoản 2 "
+                  "Điều 20", "Quyết định này có hiệu lực kể từ ngày ký.", "Như Điều 3"):
         assert words in text, words

@@ -83,6 +83,11 @@ def short_basis() -> str:
     return _data()["short"]
 
 
+def cited_basis() -> str:
+    """The decree as a document names it ("Nghị định số 85/2016/NĐ-CP")."""
+    return _data()["cited"]
+
+
 def propose(answers: dict[str, Any]) -> Proposal | None:
     """The highest level with a criterion that holds, and the first such criterion; None when
     no criterion holds (the questions are not answered enough to say)."""

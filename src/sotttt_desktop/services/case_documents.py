@@ -84,6 +84,7 @@ class CaseDocumentService:
                                     "printing it.").format(code=case["code"]))
         system = services.registers.record("information_systems", uuid.UUID(data["system_id"]))
         owner = self._party_name(str(system["owner_id"]))
+        submitter = self._party_name(data["submitter"]) if data.get("submitter") else owner
         operator = self._party_name(str(system["operator_id"])) if system.get("operator_id") \
             else ""
         day = sent["at"].date()
@@ -92,12 +93,18 @@ class CaseDocumentService:
         by_criteria = system.get("suggested_level") == data["proposed_level"]
         completed = next((e for e in reversed(case["timeline"])
                           if e["step"] in ("accept", "documents_received")), None)
+        article, _colon, criterion = (system.get("suggested_by") or "").partition(": ")
+        previous = system.get("approval_decision")
+        replaces = (f"Quyết định số {previous} ngày {_day(system['approved_on'])}"
+                    if previous and previous != sent["decision"] and system.get("approved_on")
+                    else "")
         return {
             "printed_on": day, "number": sent["decision"], "system": system["name"],
-            "owner": owner, "operator": operator, "level": level,
-            "criterion": system.get("suggested_by") if by_criteria else "",
+            "owner": owner, "operator": operator, "submitter": submitter, "level": level,
+            "article": article if by_criteria else "",
+            "criterion": criterion if by_criteria else "",
             "reason": "" if by_criteria else system.get("overrule_reason") or "",
-            "basis_short": security_levels.short_basis(),
+            "replaces": replaces, "basis_cited": security_levels.cited_basis(),
             "review_months": security_levels.level_rules()[level].review_months,
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
             "agency_basis": services.reference.agency_basis(day),
@@ -142,6 +149,7 @@ class CaseDocumentService:
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
             "project": data["project"], "investor": self._party_name(data["investor"]),
             "funding": in_language("vi", dict(FUNDING)[data["funding"]]),
+            "funding_key": data["funding"],
             "value": f"{int(data['value']):,}".replace(",", ".") + " đồng",
             "received": _day(case["opened_at"].date()),
             "completed": f" (hồ sơ đầy đủ ngày {_day(completed['at'].date())})"

@@ -20,6 +20,17 @@ OPERATOR = "Trung tâm Công nghệ thông tin và Truyền thông tỉnh Bình 
 ALL_LAYERS = {"layer_onsite": "có", "layer_monitoring": "có", "layer_audit": "có",
               "layer_national": "có"}
 
+# who runs a system when it is not the province's IT centre (the owner, chủ quản, of the
+# provincial agencies' systems is the province: ND 85/2016 Art. 3)
+OPERATORS = {
+    "Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương":
+        "Văn phòng Ủy ban nhân dân tỉnh Bình Dương",
+    "Hệ thống thư điện tử công vụ tỉnh Bình Dương": "Sở Thông tin và Truyền thông tỉnh Bình Dương",
+    "Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương": "Sở Y tế tỉnh Bình Dương",
+    "Trang thông tin nội bộ Sở Tư pháp": "Sở Tư pháp tỉnh Bình Dương",
+    "Trang thông tin điện tử thành phố Thuận An": "Ủy ban nhân dân thành phố Thuận An",
+}
+
 # (name, owner, answers, proposal and why, approval (level, decision, months ago), months since
 # the last check, four-layer answers, users)
 SYSTEMS = (
@@ -40,20 +51,19 @@ SYSTEMS = (
      ("3", "Cổng là kênh thông tin chính thức của tỉnh; bị thay đổi giao diện hoặc đăng tải "
            "thông tin sai lệch ảnh hưởng nghiêm trọng đến uy tín của chính quyền."),
      None, None, {"layer_onsite": "có", "layer_monitoring": "có"}, "40"),
-    ("Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương",
-     "Văn phòng Ủy ban nhân dân tỉnh Bình Dương",
+    ("Hệ thống quản lý văn bản và điều hành tỉnh Bình Dương", PROVINCE,
      {"system_class": "internal", "info_kind": "private", "personal_data": "có",
       "data_subjects": "8500"}, None, ("2", "45/QĐ-STTTT", 30), 13, {}, "8500"),
-    ("Hệ thống thư điện tử công vụ tỉnh Bình Dương", "Sở Thông tin và Truyền thông tỉnh "
-     "Bình Dương", {"system_class": "internal", "info_kind": "private"}, None,
+    ("Hệ thống thư điện tử công vụ tỉnh Bình Dương", PROVINCE,
+     {"system_class": "internal", "info_kind": "private"}, None,
      ("2", "46/QĐ-STTTT", 30), 22, {}, "9000"),
-    ("Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương", "Sở Y tế tỉnh Bình Dương",
+    ("Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương", PROVINCE,
      {"system_class": "public_service", "online_service_level": "2", "personal_data": "có",
       "data_subjects": "850000"}, None, None, None, {"layer_onsite": "có"}, "1200"),
     ("Trang thông tin điện tử thành phố Thuận An", "Ủy ban nhân dân thành phố Thuận An",
      {"system_class": "public_service", "online_service_level": "2", "personal_data": "có",
       "data_subjects": "4000"}, None, ("2", "112/QĐ-STTTT", 8), None, {}, "25"),
-    ("Trang thông tin nội bộ Sở Tư pháp", "Sở Tư pháp tỉnh Bình Dương",
+    ("Trang thông tin nội bộ Sở Tư pháp", PROVINCE,
      {"system_class": "internal", "info_kind": "public_only"}, None, None, None, {}, "90"),
 )
 
@@ -64,7 +74,7 @@ def agency_names() -> set[str]:
     from sotttt_desktop.services.demo_digital import APPRAISALS
 
     return ({investor for _kind, _title, investor, *_rest in APPRAISALS}
-            | {owner for _name, owner, *_rest in SYSTEMS} | {OPERATOR})
+            | {owner for _name, owner, *_rest in SYSTEMS} | {OPERATOR} | set(OPERATORS.values()))
 
 
 def _months_ago(today: dt.date, months: int) -> dt.date:
@@ -109,9 +119,10 @@ def fill_demo_incidents(services: Services) -> int:
     return len(INCIDENTS)
 
 
-OPINION = ("Hồ sơ đề xuất cấp độ đáp ứng yêu cầu tại Điều 15 Nghị định 85/2016/NĐ-CP.\n"
-           "Phương án bảo đảm an toàn thông tin cơ bản đáp ứng yêu cầu cấp độ 3; đề nghị bổ "
-           "sung phương án sao lưu dự phòng dữ liệu tại địa điểm thứ hai.")
+OPINION = ("Thống nhất đề xuất cấp độ 3 đối với hệ thống. Hồ sơ đề xuất cấp độ có đủ thành phần "
+           "theo Điều 15 Nghị định số 85/2016/NĐ-CP.\n"
+           "Đề nghị hoàn thiện phương án sao lưu dự phòng dữ liệu tại địa điểm thứ hai trước "
+           "khi trình phê duyệt.")
 
 
 def fill_demo_level_proposals(services: Services) -> int:
@@ -123,6 +134,7 @@ def fill_demo_level_proposals(services: Services) -> int:
         "security_level_3", "Thẩm định hồ sơ đề xuất cấp độ 3 Hệ thống hồ sơ sức khỏe điện tử",
         at=(now - dt.timedelta(days=10)).replace(hour=9, minute=0), data={
             "system_id": str(systems["Hệ thống hồ sơ sức khỏe điện tử tỉnh Bình Dương"]),
+            "submitter": str(agency_party(services, "Sở Y tế tỉnh Bình Dương")),
             "proposed_level": "3", "conclusion": OPINION})
     services.cases.step(health["code"], "accept",
                         at=(now - dt.timedelta(days=8)).replace(hour=10, minute=0))
@@ -130,6 +142,7 @@ def fill_demo_level_proposals(services: Services) -> int:
         "security_level_12", "Phê duyệt hồ sơ đề xuất cấp độ 1 Trang thông tin nội bộ Sở Tư pháp",
         at=(now - dt.timedelta(days=4)).replace(hour=14, minute=0), data={
             "system_id": str(systems["Trang thông tin nội bộ Sở Tư pháp"]),
+            "submitter": str(agency_party(services, "Sở Tư pháp tỉnh Bình Dương")),
             "proposed_level": "1"})
     services.cases.step(site["code"], "request_documents", reason="Bổ sung sơ đồ hệ thống và "
                         "phương án bảo đảm an toàn thông tin theo cấp độ 1",
@@ -190,8 +203,8 @@ def fill_demo_security_records(services: Services) -> None:
 
 def fill_demo_security(services: Services) -> int:
     today = clock.local_today()
-    operator = str(agency_party(services, OPERATOR))
     for name, owner, answers, proposal, approval, checked, layers, users in SYSTEMS:
+        operator = str(agency_party(services, OPERATORS.get(name, OPERATOR)))
         values = {"name": name, "owner_id": str(agency_party(services, owner)),
                   "operator_id": operator, "users": users, "defence_harm": "none",
                   "state": "in_use", **answers, **layers}

@@ -110,6 +110,8 @@ def _level_fields(levels: tuple[tuple[str, str], ...]) -> tuple[FieldSpec, ...]:
         FieldSpec("system_id", N_("Information system"), FieldKind.RECORD,
                   target="information_systems", required=True,
                   aliases=("Hệ thống thông tin", "Tên hệ thống")),
+        FieldSpec("submitter", N_("Submitted by"), FieldKind.PARTY, required=True,
+                  aliases=("Đơn vị đề nghị", "Đơn vị nộp hồ sơ")),
         FieldSpec("proposed_level", N_("Proposed level"), FieldKind.CHOICE, required=True,
                   choices=levels, aliases=("Cấp độ đề xuất",)),
         FieldSpec("conclusion", N_("Opinion of the appraisal"), FieldKind.MULTILINE,
@@ -154,7 +156,7 @@ LEVEL_12 = CaseSpec(
         N_("approve the level"), ("appraising",), "approved", permission="approve",
         issues=IssuedDocument("QĐ", kind_name="Quyết định", summary="phê duyệt hồ sơ đề xuất "
                               "cấp độ an toàn hệ thống thông tin {system_id}",
-                              recipients="{system_id}"))}),
+                              recipients="{submitter}"))}),
     fields=_level_fields((("1", N_("Level 1")), ("2", N_("Level 2")))),
     clocks=_level_clocks(_LEVEL["level_12_days"], _LEVEL["level_12_basis"], "approve"),
     document="security-level-approval", document_after="approve",
@@ -171,7 +173,7 @@ LEVEL_3 = CaseSpec(
             permission="approve",
             issues=IssuedDocument(LETTER, summary="Công văn về việc thẩm định hồ sơ đề xuất cấp "
                                   "độ an toàn hệ thống thông tin {system_id}",
-                                  recipients="{system_id}")),
+                                  recipients="{submitter}")),
         "record_approval": CaseStep(N_("record the owner's approval"), ("appraised",),
                                     "approved", needs_decision=True,
                                     decision_example="125/QĐ-UBND")}),

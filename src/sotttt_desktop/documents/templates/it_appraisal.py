@@ -15,15 +15,20 @@ from sotttt_desktop.documents.templates.common import agency_title, day, header,
 
 def _build(data: dict[str, Any]) -> Document:
     agency = agency_title(data["profile"])
+    # a project of public investment has an investor and a total investment; a task of the
+    # recurrent budget a unit using the funds and an estimate
+    recurrent = data.get("funding_key") == "recurrent"
+    investor_word = "Đơn vị sử dụng kinh phí" if recurrent else "Chủ đầu tư"
+    value_word = "Dự toán" if recurrent else "Tổng mức đầu tư"
     body = [Para(f"{citation};") for citation in data["legal_bases"]]
     body += [
         Para(f"{agency} nhận được hồ sơ đề nghị {data['request']} của {data['investor']} "
              f"ngày {data['received']}{data['completed']}."),
         Para(f"Sau khi xem xét, {agency} thông báo kết quả thẩm định như sau:"),
         Para(f"1. Tên {data['subject_word']}: {data['project']}."),
-        Para(f"2. Chủ đầu tư (đơn vị sử dụng kinh phí): {data['investor']}."),
+        Para(f"2. {investor_word}: {data['investor']}."),
         Para(f"3. Nguồn vốn: {data['funding']}."),
-        Para(f"4. Giá trị: {data['value']}."),
+        Para(f"4. {value_word}: {data['value']}."),
         Para("5. Kết luận thẩm định:"),
         *(Para(line.strip()) for line in data["conclusion"].splitlines() if line.strip()),
         Para(f"{agency} thông báo để {data['investor']} biết, hoàn thiện hồ sơ, trình cấp có "
@@ -38,4 +43,4 @@ def _build(data: dict[str, Any]) -> Document:
 
 TEMPLATE = Template(kind="it-appraisal-result", title="Công văn thông báo kết quả thẩm định",
                     form="Mẫu 1.5 Phụ lục III Nghị định 30/2020/NĐ-CP (công văn)",
-                    version="2026-12-06", subject="case", snapshot=False, build=_build)
+                    version="2026-12-07", subject="case", snapshot=False, build=_build)
