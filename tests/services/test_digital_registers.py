@@ -39,6 +39,11 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
                                  at=dt.datetime(2026, 11, 2, 9))
     with pytest.raises(ValidationError, match="khi đã gửi"):  # no number yet
         services.documents.render("it-appraisal-result", opened["code"])
+    with pytest.raises(ValidationError, match="kết luận thẩm định"):  # the letter says it
+        services.cases.step(opened["code"], "send_result", at=dt.datetime(2026, 11, 9, 15))
+    assert services.numbering.register(2026, "HC") == []  # no number was taken
+    conclusion = "Thiết kế phù hợp Kiến trúc Chính quyền điện tử tỉnh."
+    services.cases.edit(opened["code"], {**DESIGN, "conclusion": conclusion})
     services.cases.step(opened["code"], "send_result", at=dt.datetime(2026, 11, 9, 15))
     shown = services.cases.show(opened["code"])
     number = shown["timeline"][-1]["decision"]
@@ -49,10 +54,9 @@ def test_an_appraisal_sends_its_numbered_result_and_records_the_approval(
     # the letter as sent: its number and date, the decree in force then, the conclusion
     from tests.documents.helpers import pdf_text
 
-    with pytest.raises(ValidationError, match="kết luận thẩm định"):
-        services.documents.render("it-appraisal-result", opened["code"])
-    services.cases.edit(opened["code"], {**DESIGN, "conclusion": "Thiết kế phù hợp Kiến trúc "
-                                         "Chính quyền điện tử tỉnh."})
+    with pytest.raises(ValidationError, match="giữ nguyên như đã gửi") as refused:
+        services.cases.edit(opened["code"], {**DESIGN, "conclusion": "Khác."})
+    assert "conclusion" in refused.value.field_errors
     text = pdf_text(services.documents.render("it-appraisal-result", opened["code"]).pdf)
     for words in (f"Số: {number}", "ngày 09 tháng 11 năm 2026",
                   "V/v thông báo kết quả thẩm định thiết kế",

@@ -93,6 +93,10 @@ def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
     with pytest.raises(ValidationError):  # the level-3 kind is for level 3
         specialist.cases.open("security_level_3", "Thẩm định", data={
             "system_id": str(health["id"]), "submitter": health_unit, "proposed_level": "2"})
+    with pytest.raises(ValidationError, match="đang đề xuất cấp độ 3") as refused:
+        specialist.cases.open("security_level_12", "Phê duyệt", data={  # its register says 3
+            "system_id": str(health["id"]), "submitter": health_unit, "proposed_level": "2"})
+    assert "proposed_level" in refused.value.field_errors
     opinion = specialist.cases.open("security_level_3", "Thẩm định cấp độ 3", data={
         "system_id": str(health["id"]), "submitter": health_unit, "proposed_level": "3",
         "conclusion": "Hồ sơ đáp ứng yêu cầu; đề nghị bổ sung phương án sao lưu dự phòng."})
@@ -122,6 +126,16 @@ def test_a_level_3_opinion_and_a_level_2_approval_are_numbered_and_printed(
     [entry] = [e for e in leader.numbering.register(clock.local_today().year, "QĐ")
                if e["text"] == number]
     assert entry["recipients"] == "Sở Y tế tỉnh Bình Dương"  # who submitted, not the system
+    # the approval is the system's, in its register, and its next check follows from it
+    approved = services.registers.record("information_systems", site["id"])
+    today = clock.local_today()
+    assert (approved["approved_level"], approved["approval_decision"], approved["approved_on"],
+            approved["next_review_due"]) == ("2", number, today, today.replace(
+                year=today.year + 2) if (today.month, today.day) != (2, 29) else
+            today.replace(year=today.year + 2, day=28))
+    specialist.cases.step(opinion["code"], "record_approval", decision="412/QĐ-UBND")
+    assert services.registers.record("information_systems", health["id"])[
+        "approval_decision"] == "412/QĐ-UBND"
     text = " ".join(pdf_text(leader.documents.render("security-level-approval",
                                                      approval["code"]).pdf).split())
     for words in ("QUYẾT ĐỊNH", "Về việc phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống "

@@ -94,17 +94,13 @@ class CaseDocumentService:
         completed = next((e for e in reversed(case["timeline"])
                           if e["step"] in ("accept", "documents_received")), None)
         article, _colon, criterion = (system.get("suggested_by") or "").partition(": ")
-        previous = system.get("approval_decision")
-        replaces = (f"Quyết định số {previous} ngày {_day(system['approved_on'])}"
-                    if previous and previous != sent["decision"] and system.get("approved_on")
-                    else "")
         return {
             "printed_on": day, "number": sent["decision"], "system": system["name"],
             "owner": owner, "operator": operator, "submitter": submitter, "level": level,
             "article": article if by_criteria else "",
             "criterion": criterion if by_criteria else "",
             "reason": "" if by_criteria else system.get("overrule_reason") or "",
-            "replaces": replaces, "basis_cited": security_levels.cited_basis(),
+            "basis_cited": security_levels.cited_basis(),
             "review_months": security_levels.level_rules()[level].review_months,
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
             "agency_basis": services.reference.agency_basis(day),

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.reference import ReferenceService
 
 
-def parse_case_data(spec: CaseSpec, raw: dict[str, object],
-                    reference: ReferenceService) -> dict[str, Any]:
+def parse_case_data(spec: CaseSpec, raw: dict[str, object], reference: ReferenceService,
+                    services: Any = None) -> dict[str, Any]:  # noqa: ANN401
     """Every declared field checked; an unknown field or bad values raise ValidationError
     (with {field: message} for the form) and nothing is written."""
     names = [f.name for f in spec.form_fields]
@@ -43,7 +43,7 @@ def parse_case_data(spec: CaseSpec, raw: dict[str, object],
         elif value not in (None, "", []):
             values[field.name] = value
     if not errors and spec.checks is not None:
-        errors = spec.checks(values)
+        errors = spec.checks(values, services)
     if errors:
         details = " ".join(f"{_(spec.declared_field(name).label)}: {message}"
                            for name, message in errors.items())

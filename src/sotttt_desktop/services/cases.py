@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
-from sotttt_desktop.core.cases.spec import LETTER, CaseSpec, IssuedDocument
+from sotttt_desktop.core.cases.spec import LETTER, CaseSpec, IssuedDocument, RecordUpdate
 from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
@@ -53,6 +53,10 @@ class _Blank(dict):
 
     def __missing__(self, key: str) -> str:
         return ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _local_now() -> dt.datetime:
@@ -124,7 +128,7 @@ class CaseService:
             raise PermissionDeniedError(_(
                 "“{label}” is the Department's own work for the whole province: a district "
                 "officer does not open it.").format(label=_(spec.label)))
-        values = case_fields.parse_case_data(spec, data or {}, services.reference)
+        values = case_fields.parse_case_data(spec, data or {}, services.reference, services)
         if spec.starts_at is not None and values.get(spec.starts_at) is not None:
             at = values[spec.starts_at]  # an incident's discovery, local time
         title = (clean(title) or "")[:TITLE_MAX + 1]
@@ -217,6 +221,13 @@ class CaseService:
                                         "({when}).").format(
                     when=_local(last).strftime("%d/%m/%Y %H:%M")))
             clocks = self._clocks(case)
+            values = case_fields.from_json(spec, json.loads(case.data))
+            missing = [_lower_first(_(spec.declared_field(name).label)) for name in
+                       (declared.requires if declared is not None else ()) if not values.get(name)]
+            if missing and case.state in declared.sources:
+                raise ValidationError(_("Write the {fields} of case {code} first: the step "
+                                        "“{step}” sends it.").format(
+                    fields=", ".join(missing), code=case.code, step=_(declared.label)))
             if declared is not None and declared.issues is not None and \
                     case.state in declared.sources:
                 decision = self._issue(session, spec, declared.issues, case,
@@ -232,6 +243,8 @@ class CaseService:
             if case.state in spec.final_states and case.finished_at is None:
                 case.finished_at = _utc(moment)
             case.updated_by = services.actor.username
+            if declared is not None and declared.writes is not None:
+                self._write_record(session, declared.writes, values, decision, moment)
             self._record(session, case, action, from_state, outcome.clocks, outcome.changed,
                          moment, detail=reason, decision=decision)
             audit.append(session, username=services.actor.username, action=f"case_{action}",
@@ -242,6 +255,17 @@ class CaseService:
                                 "decision": decision})
             session.commit()
             return self._as_dict(case, outcome.clocks)
+
+    def _write_record(self, session: Session, update: RecordUpdate, values: dict[str, Any],
+                      decision: str, moment: dt.datetime) -> None:
+        """The step's outcome into the record the case names (an approved level into the
+        system's entry), in the step's transaction: the register's own checks run on the
+        record as changed, and the change is audited as the register's."""
+        given = {"decision": decision or None, "date": moment.date()}
+        changes = {field: given[source] if source in given else values.get(source)
+                   for field, source in update.values.items()}
+        self._services.registers.change_in(session, update.register,
+                                           uuid.UUID(str(values[update.record_field])), changes)
 
     def edit(self, code: str, data: dict[str, object], *,
              expected_version: int | None = None) -> dict[str, Any]:
@@ -260,9 +284,17 @@ class CaseService:
             if expected_version is not None and case.version != expected_version:
                 raise ConflictError(_("Somebody else changed this case after you opened it. "
                                       "Close it and open it again to see their changes."))
-            values = parse_case_data(spec, data, services.reference)
+            values = parse_case_data(spec, data, services.reference, services)
             before = json.loads(case.data or "{}")
             after = case_fields.to_json(values)
+            sent = {e.step for e in case.events}
+            fixed = [name for key, step in spec.steps.items() if key in sent
+                     for name in step.requires if after.get(name) != before.get(name)]
+            if fixed:  # what a document said as sent is not rewritten
+                raise ValidationError(_("The {field} of case {code} was sent: it is kept as "
+                                        "sent.").format(
+                    field=_(spec.declared_field(fixed[0]).label), code=case.code),
+                    {fixed[0]: _("Kept as sent.")})
             kept = spec.opens_with.field if spec.opens_with else None
             if kept and before.get(kept):
                 after[kept] = before[kept]  # the register's number is not edited

@@ -27,6 +27,14 @@ def _points(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}".replace(".", ",")
 
 
+def _change(now: Decimal | None, before: Decimal | None) -> str:
+    """"+8,25", "-3", "0"; nothing when either year has no official points."""
+    if now is None or before is None:
+        return ""
+    change = now - before
+    return f"+{_points(change)}" if change > 0 else _points(change)
+
+
 def dti_summary_data(services: Services, ref: str) -> dict[str, Any]:
     from sotttt_desktop.registers.dti import dti_version, later_structure
     from sotttt_desktop.services.registers import RegisterFilter
@@ -42,24 +50,24 @@ def dti_summary_data(services: Services, ref: str) -> dict[str, Any]:
     if not any(y == year for y, _code in entries):
         raise ValidationError(_("The DTI workbook has no entry for {year}.").format(year=year))
     rows = []
-    totals = {"self": Decimal(0), "official": Decimal(0), "before": Decimal(0)}
+    # a total of the points given (none given: no total, not a 0)
+    totals: dict[str, Decimal | None] = {"self": None, "official": None, "before": None}
     for index in version["index"]:
         now = entries.get((year, index["code"]), {})
         before = entries.get((year - 1, index["code"]), {})
         official, previous = now.get("official_score"), before.get("official_score")
         for name, value in (("self", now.get("self_score")), ("official", official),
                             ("before", previous)):
-            totals[name] += value or 0
-        change = (official - previous) if official is not None and previous is not None \
-            else None
+            if value is not None:
+                totals[name] = (totals[name] or Decimal(0)) + value
         rows.append([f"{index['code']}. {index['name']}", str(index["points"]),
                      _points(now.get("self_score")), _points(official), _points(previous),
-                     "" if change is None else
-                     (_points(change) if change < 0 else f"+{_points(change)}")])
+                     _change(official, previous)])
     later = later_structure(year)
     return {"year": year, "basis": version["basis"], "total": version["total"],
             "rows": rows, "totals": [_points(totals["self"]), _points(totals["official"]),
-                                     _points(totals["before"])],
+                                     _points(totals["before"]),
+                                     _change(totals["official"], totals["before"])],
             "later": f"{later['basis']} áp dụng từ năm {later['from_year']}: {later['note']}."
             if later else "",
             "printed_on": clock.local_today()}

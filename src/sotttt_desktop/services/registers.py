@@ -550,6 +550,26 @@ class RegisterService:
         except IntegrityError as error:
             raise self._duplicate_after_race(spec, values, record_id) from error
 
+    def change_in(self, session: Any, key: str, record_id: uuid.UUID,  # noqa: ANN401
+                  changes: dict[str, Any]) -> None:
+        """Some fields of one record changed inside the caller's transaction (a case step
+        writing its outcome): the register's checks run on the whole record as changed;
+        indexed and audited as any write."""
+        spec = get_register(key)
+        row = session.get(spec.model, record_id)
+        if row is None:
+            raise NotFoundError(_("The record no longer exists."))
+        values = {f.name: getattr(row, f.name) for f in spec.fields}
+        values.update(changes)
+        if spec.checks is not None:
+            errors = spec.checks(values, self._services)
+            if errors:
+                details = " ".join(f"{_(spec.field(name).label)}: {message}"
+                                   for name, message in errors.items())
+                raise ValidationError(_("Please correct: {details}").format(details=details),
+                                      errors)
+        self.upsert_in(session, spec, record_id, values, actor=self._services.actor.username)
+
     def _update(self, spec: RegisterSpec, record_id: uuid.UUID, values: dict[str, Any],
                 expected_version: int) -> dict[str, Any]:
         with self._services.db.session(write=True) as session:

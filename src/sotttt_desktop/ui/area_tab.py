@@ -41,9 +41,9 @@ def overview_text(services: Services, area: str) -> str:
             counted = sorted(register["by_field"].items(),
                              key=lambda item: (item[0] is None, item[0] or ""))
             line += " — " + _("by {field}: {counts}").format(
-                field=_(field.label).lower(), counts=", ".join(
+                field=_(field.label).lower(), counts="; ".join(
                     (display_value(field, value, services.reference) if value else none)
-                    + f" {count}" for value, count in counted))
+                    + f": {count}" for value, count in counted))
         parts.append(line)
         due = register.get("due")
         if due is not None and spec.due_watch is not None:

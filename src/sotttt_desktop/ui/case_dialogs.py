@@ -228,7 +228,7 @@ class StepDialog(QDialog):
         self.when.setObjectName("case_when")
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setMaximumDateTime(_qt_now().addSecs(300))
+        self.when.setMaximumDateTime(_qt_now())  # it has happened
         self.error = error_label("step_error")
         self.form = QFormLayout()
         self.form.addRow(_("Step"), self.step)

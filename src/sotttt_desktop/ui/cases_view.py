@@ -60,8 +60,8 @@ class CasesView(QWidget):
         self._area = area
         self.kind = QComboBox()
         self.kind.addItem(_("All kinds"), None)
-        for spec in kinds().values():
-            if spec.area == area:
+        for spec in kinds().values():  # the kinds this user may read (incidents: not all)
+            if spec.area == area and services.cases.read_refusal(spec) is None:
                 self.kind.addItem(_(spec.label), spec.kind)
         self.overdue = QCheckBox(_("Overdue only"))
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -114,7 +114,7 @@ class CasesView(QWidget):
                                              overdue=self.overdue.isChecked(), limit=1000)
         except AppError as error:
             self.count_label.setText(str(error))
-            return
+            rows = []  # nothing listed rather than the previous filter's rows
         self.model.set_rows(
             [[r["code"], r["kind_label"], r["state_label"], _due(r["due"]), r["status_text"],
               r["title"]] for r in rows],

@@ -78,7 +78,7 @@ def _steps(what: str, window: StepWindow | None) -> dict[str, CaseStep]:
                                        ("awaiting_documents",), "appraising"),
         "send_result": CaseStep(
             N_("send the appraisal result"), ("appraising",), "appraised",
-            permission="approve",
+            permission="approve", requires=("conclusion",),
             issues=IssuedDocument(
                 LETTER, summary=f"Công văn về việc thông báo kết quả thẩm định {what} "
                 "{project}", recipients="{investor}")),
@@ -147,7 +147,7 @@ def design_appraisal(group: str) -> CaseSpec:
         window=_window(_OLD["design_window_working_days"], _OLD["window_basis"]), new=False)
 
 
-def check_outline(values: dict[str, Any]) -> dict[str, str]:
+def check_outline(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     """An outline and detailed estimate is for a recurrent-budget task in its band (ND 73/2019
     Art. 51): up to 200 million it is ordinary procurement, above 15 billion a project."""
     low, high = _OLD["outline_band"]
@@ -163,7 +163,7 @@ def check_outline(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def check_recurrent(values: dict[str, Any]) -> dict[str, str]:
+def check_recurrent(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     if values.get("funding") not in (None, "recurrent"):
         return {"funding": _("This appraisal is for the recurrent budget.")}
     return {}

@@ -15,6 +15,8 @@ and the leaders (`confidential`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sotttt_desktop.core.cases import unconfirmed
 from sotttt_desktop.core.cases.spec import (
     LETTER,
@@ -25,8 +27,9 @@ from sotttt_desktop.core.cases.spec import (
     ClockUnit,
     IssuedDocument,
     Limit,
+    RecordUpdate,
 )
-from sotttt_desktop.i18n import N_
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 BASIS = "Thông tư 20/2017/TT-BTTTT Điều 9"
@@ -103,6 +106,23 @@ LEVEL_STATES = {"checking": N_("checking the dossier"),
                 "approved": N_("approved"), "returned": N_("dossier returned")}
 LEVEL_DONE = ("approved", "returned")
 LEVEL_LEGAL_BASES = ("luat-attt-2015", "nd-85-2016")
+# the approval, issued here or recorded from the owner, becomes the system's approved level
+APPROVAL_WRITE = RecordUpdate("information_systems", "system_id", {
+    "approved_level": "proposed_level", "approval_decision": "decision", "approved_on": "date"})
+
+
+def check_level(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
+    """The level proposed is the one the system's register proposes (the criteria's, or
+    another with its reason written there): the register is corrected first."""
+    if services is None or values.get("system_id") is None:
+        return {}
+    system = services.registers.record("information_systems", values["system_id"])
+    if system.get("proposed_level") != values.get("proposed_level"):
+        return {"proposed_level": _(
+            "The register proposes level {level} for {system}: correct the register (with the "
+            "reason for another level) first.").format(
+            level=system.get("proposed_level") or "—", system=system["name"])}
+    return {}
 
 
 def _level_fields(levels: tuple[tuple[str, str], ...]) -> tuple[FieldSpec, ...]:
@@ -154,13 +174,14 @@ LEVEL_12 = CaseSpec(
     states=LEVEL_STATES, initial="checking", final_states=LEVEL_DONE,
     steps=_level_steps({"approve": CaseStep(
         N_("approve the level"), ("appraising",), "approved", permission="approve",
+        writes=APPROVAL_WRITE,
         issues=IssuedDocument("QĐ", kind_name="Quyết định", summary="phê duyệt hồ sơ đề xuất "
                               "cấp độ an toàn hệ thống thông tin {system_id}",
                               recipients="{submitter}"))}),
     fields=_level_fields((("1", N_("Level 1")), ("2", N_("Level 2")))),
     clocks=_level_clocks(_LEVEL["level_12_days"], _LEVEL["level_12_basis"], "approve"),
     document="security-level-approval", document_after="approve",
-    legal_bases=LEVEL_LEGAL_BASES)
+    legal_bases=LEVEL_LEGAL_BASES, checks=check_level)
 
 LEVEL_3 = CaseSpec(
     kind="security_level_3", version=1,
@@ -170,14 +191,14 @@ LEVEL_3 = CaseSpec(
     steps=_level_steps({
         "send_opinion": CaseStep(
             N_("send the appraisal opinion"), ("appraising",), "appraised",
-            permission="approve",
+            permission="approve", requires=("conclusion",),
             issues=IssuedDocument(LETTER, summary="Công văn về việc thẩm định hồ sơ đề xuất cấp "
                                   "độ an toàn hệ thống thông tin {system_id}",
                                   recipients="{submitter}")),
         "record_approval": CaseStep(N_("record the owner's approval"), ("appraised",),
                                     "approved", needs_decision=True,
-                                    decision_example="125/QĐ-UBND")}),
+                                    decision_example="125/QĐ-UBND", writes=APPROVAL_WRITE)}),
     fields=_level_fields((("3", N_("Level 3")),)),
     clocks=_level_clocks(_LEVEL["level_3_days"], _LEVEL["level_3_basis"], "send_opinion"),
     document="security-level-opinion", document_after="send_opinion",
-    legal_bases=LEVEL_LEGAL_BASES)
+    legal_bases=LEVEL_LEGAL_BASES, checks=check_level)

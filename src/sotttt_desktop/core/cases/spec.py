@@ -154,6 +154,22 @@ class CaseStep:
     # the moment of the step is asked (a notification sent at 14:30, recorded at 16:00): its
     # clocks are counted to that moment, not to when the clerk records it
     asks_when: bool = False
+    # the case fields the step's document says (an appraisal's opinion): filled before the
+    # step is taken, and kept as sent after it
+    requires: tuple[str, ...] = ()
+    # the step writes its outcome into a register's record the case names (an approved level
+    # into the system's entry), in the step's transaction
+    writes: RecordUpdate | None = None
+
+
+@dataclass(frozen=True)
+class RecordUpdate:
+    """`register`'s record whose id is the case field `record_field` gets `values`: register
+    field → "decision" (the step's number), "date" (the step's day) or a case field's name."""
+
+    register: str
+    record_field: str
+    values: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -193,9 +209,10 @@ class CaseSpec:
     in_force_from: dt.date | None = None
     in_force_until: dt.date | None = None
     family: str = ""
-    # rules across the fields, checked when the case is opened or edited: values → {field:
-    # message} (an outline's value must fall in its band)
-    checks: Callable[[dict[str, Any]], dict[str, str]] | None = None
+    # rules across the fields, checked when the case is opened or edited: (values, services)
+    # → {field: message} (an outline's value must fall in its band; a level proposal is the
+    # level its system's register proposes)
+    checks: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
     # the DATETIME field whose moment the case starts at (an incident's discovery): its clocks
     # run from it, not from when the case is recorded
     starts_at: str | None = None

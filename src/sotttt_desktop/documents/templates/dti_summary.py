@@ -14,7 +14,7 @@ from sotttt_desktop.documents.templates.common import day, header
 def _build(data: dict[str, Any]) -> Document:
     year = data["year"]
     rows = [tuple(row) for row in data["rows"]]
-    rows.append(("Tổng cộng", str(data["total"]), *data["totals"][:2], data["totals"][2], ""))
+    rows.append(("Tổng cộng", str(data["total"]), *data["totals"]))
     body = [Para(f"Bộ chỉ số theo {data['basis']}."),
             TableBlock(("Chỉ số chính", "Điểm tối đa", f"Tự đánh giá {year}",
                         f"Chính thức {year}", f"Chính thức {year - 1}", "Tăng, giảm"),

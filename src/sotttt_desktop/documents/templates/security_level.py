@@ -3,8 +3,7 @@ level-3 proposal (a công văn, Mẫu 1.5 Appendix III of ND 30/2020) to the uni
 dossier, which completes it and submits it to the owner (chủ quản) for approval; and the
 Department's decision approving a level 1–2 proposal (Mẫu 1.2), which the owner's security unit
 appraises and approves. Both are numbered by the register of outgoing documents when the step
-that issues them is taken; the system's particulars are its register's; a decision for a system
-already approved replaces the earlier decision."""
+that issues them is taken; the system's particulars are its register's."""
 
 from __future__ import annotations
 
@@ -20,6 +19,8 @@ def _level_line(data: dict[str, Any]) -> str:
     if data["article"]:
         return (f"cấp độ {data['level']} theo {data['article']} {data['basis_cited']} "
                 f"({data['criterion']})")
+    if not data["reason"]:
+        return f"cấp độ {data['level']}"
     return (f"cấp độ {data['level']} (theo đề xuất của chủ quản hệ thống thông tin: "
             f"{data['reason'].rstrip('.')})")
 
@@ -78,8 +79,7 @@ def _approval(data: dict[str, Any]) -> Document:
     bases = [f"{b.rstrip(';.')}{'.' if i == len(bases) - 1 else ';'}" for i, b in enumerate(bases)]
     years = data["review_months"] // 12
     operator = data["operator"] or data["owner"]
-    in_force = "Quyết định này có hiệu lực kể từ ngày ký" + (
-        f" và thay thế {data['replaces']}." if data["replaces"] else ".")
+    in_force = "Quyết định này có hiệu lực kể từ ngày ký."
     carried_out = ", ".join(dict.fromkeys(p for p in (data["owner"], data["operator"]) if p))
     articles = (
         Article(1, "", (f"Phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống thông tin "

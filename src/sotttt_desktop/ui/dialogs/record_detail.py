@@ -54,6 +54,11 @@ def history_lines(services: Services, register_key: str, record_id: Any) -> list
     return lines
 
 
+def _colon(label: str) -> str:
+    """"Tên:" — a question ("Hệ thống xử lý thông tin gì?") keeps its own mark."""
+    return label if label.endswith("?") else label + ":"
+
+
 class RecordDetailDialog(QDialog):
     def __init__(self, services: Services, register_key: str, record: dict[str, Any],
                  parent: QWidget | None = None):
@@ -72,12 +77,12 @@ class RecordDetailDialog(QDialog):
         for field, (label, text) in zip(spec.fields_for(variant), shown, strict=True):
             own = DETAIL_WIDGETS.get(field.kind)
             if own is not None and record.get(field.name):  # a kind shown as a table
-                form.addRow(label + ":", own(field, record[field.name], services))
+                form.addRow(_colon(label), own(field, record[field.name], services))
                 continue
             value = QLabel(text or "—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            form.addRow(label + ":", value)
+            form.addRow(_colon(label), value)
         meta = _("Created {created} by {creator}; last changed {updated} by {updater}; "
                  "version {version}.").format(
             created=format_datetime(record["created_at"]), creator=record["created_by"] or "—",
