@@ -255,7 +255,7 @@ DATA_ACCESS_LOG = RegisterSpec(
     default_sort="requested_at", title_field="request_id",
     subtitle_fields=("database_id", "requester"), holder_column=None, district_field=None,
     fields=(
-        FieldSpec("request_id", N_("Request id"), required=True, max_length=64, width=150,
+        FieldSpec("request_id", N_("Request id"), required=True, max_length=64, width=190,
                   searchable=True, sort_column="request_id",
                   aliases=("Mã yêu cầu", "Mã giao dịch", "Số văn bản yêu cầu"),
                   unique_message=N_("Request {value} is already in the log ({name}).")),
@@ -267,7 +267,7 @@ DATA_ACCESS_LOG = RegisterSpec(
         FieldSpec("requested_at", N_("Requested at"), FieldKind.DATETIME, required=True,
                   width=130, sort_column="requested_at", aliases=("Thời gian yêu cầu",)),
         FieldSpec("form", N_("Form of the request"), FieldKind.CHOICE, required=True,
-                  choices=REQUEST_FORMS, default="service", width=170, filterable=True,
+                  choices=REQUEST_FORMS, default="service", width=210, filterable=True,
                   aliases=("Hình thức yêu cầu",)),
         FieldSpec("requester", N_("Requested by"), required=True, max_length=300, width=220,
                   searchable=True, aliases=("Cơ quan, tài khoản yêu cầu", "Bên yêu cầu")),

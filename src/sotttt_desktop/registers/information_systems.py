@@ -140,7 +140,7 @@ INFORMATION_SYSTEMS = RegisterSpec(
                   unique_message=N_("The system {value} is already in the register "
                                     "({name}).")),
         FieldSpec("system_class", N_("Class (ND 85/2016 Art. 6)"), FieldKind.CHOICE,
-                  required=True, choices=CLASSES, width=210, filterable=True,
+                  required=True, choices=CLASSES, width=250, filterable=True,
                   aliases=("Loại hệ thống", "Phân loại")),
         FieldSpec("owner_id", N_("Owner (chủ quản)"), FieldKind.PARTY, required=True,
                   width=220, searchable=True, aliases=("Chủ quản", "Chủ quản hệ thống")),

@@ -225,9 +225,13 @@ class RecordFormDialog(QDialog):
                   + 40)
         screen = self.screen()
         highest = int(screen.availableGeometry().height() * 0.9) if screen else 700
+        widest = int(screen.availableGeometry().width() * 0.9) if screen else 1000
         wanted = min(wanted, highest)
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
+        # as wide as its longest question and its editors, so nothing scrolls sideways
+        width = min(page.sizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+                    + 40, widest)
+        if wanted > self.height() or width > self.width():
+            self.resize(max(width, self.width()), max(wanted, self.height()))
 
     def _validate_all(self, *, show_empty_required: bool) -> list[str]:
         return [f.name for f in self._spec.form_fields
