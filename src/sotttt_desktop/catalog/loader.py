@@ -80,6 +80,8 @@ class Procedure:
     document_title: str = ""
     document_summary: str = ""
     document_operative: str = ""
+    # a letter's closing request when it is not an approval's ("Đề nghị … hoàn thiện hồ sơ")
+    document_closing: str = ""
 
     def as_json(self) -> dict:
         return {
@@ -150,7 +152,8 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
         sources=tuple(raw.get("sources", ())),
         articles=tuple((raw.get("articles") or {}).items()),
         document_title=raw["document_title"], document_summary=raw.get("document_summary", ""),
-        document_operative=raw.get("document_operative", ""))
+        document_operative=raw.get("document_operative", ""),
+        document_closing=raw.get("document_closing", ""))
 
 
 def _texts(value: object) -> bool:
@@ -184,7 +187,7 @@ def _wording_problems(raw: dict) -> list[str]:
     """A decision has its summary and Article 1; a letter its "V/v"; wording names no field
     but the replaced document's number and date, and carries no catalogue note."""
     bad = []
-    for name in ("document_title", "document_summary", "document_operative"):
+    for name in ("document_title", "document_summary", "document_operative", "document_closing"):
         text = raw.get(name, "")
         if not isinstance(text, str):
             bad.append(f"{name} must be text")

@@ -131,4 +131,5 @@ def result_wording(procedure: Any, on: dt.date) -> dict[str, Any]:  # noqa: ANN4
         "document_title": procedure.document_title,
         "document_summary": procedure.document_summary,
         "document_operative": procedure.document_operative,
+        "document_closing": procedure.document_closing,
     }

@@ -163,13 +163,17 @@ def _letter(data: dict[str, Any]) -> Document:
     if replaced:
         body.append(Para(f"Văn bản liên quan: {_replaced_name(data)} số {replaced['number']} "
                          f"ngày {ddmmyyyy(replaced.get('issued_on'))}."))
+    # what the letter does: approves (the default), or as the catalogue words it (an
+    # appraisal "có ý kiến thẩm định"), and what it then asks of the holder
+    verb = _worded(data, "document_operative") or "chấp thuận"
     if bases:
-        body.append(Para(f"{bases}; sau khi xem xét hồ sơ, {agency} chấp thuận "
+        body.append(Para(f"{bases}; sau khi xem xét hồ sơ, {agency} {verb} "
                          "với các nội dung sau:"))
     else:
-        body.append(Para(f"Sau khi xem xét hồ sơ, {agency} chấp thuận với các nội dung sau:"))
+        body.append(Para(f"Sau khi xem xét hồ sơ, {agency} {verb} với các nội dung sau:"))
     body += _content_fields(data, 1)
-    body.append(Para(f"Đề nghị {holder} thực hiện đúng nội dung được chấp thuận và các quy "
+    body.append(Para(_worded(data, "document_closing") or
+                     f"Đề nghị {holder} thực hiện đúng nội dung được chấp thuận và các quy "
                      "định của pháp luật có liên quan./."))
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
                   letter_summary=data.get("document_summary") or data.get("letter_summary")
@@ -229,4 +233,4 @@ TEMPLATE = Template(
     kind="permit", title="Văn bản kết quả của thủ tục (giấy phép, giấy chứng nhận, giấy xác "
     "nhận, văn bản chấp thuận, quyết định) — cấp mới, sửa đổi, gia hạn, cấp lại",
     form="Thể thức theo Nghị định 30/2020/NĐ-CP; nội dung theo thủ tục trong danh mục",
-    version="2026-12-06.2", subject="permit", snapshot=True, build=build)
+    version="2026-12-07", subject="permit", snapshot=True, build=build)
