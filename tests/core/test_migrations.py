@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 from sotttt_desktop.core.db import Database
 from sotttt_desktop.core.schema import alembic_config, head_revision
 from sotttt_desktop.settings import sqlite_location
+from tests.conftest import DEMO_PARTIES
 
 
 def _database_at(path: Path, revision: str) -> None:
@@ -57,7 +58,7 @@ def test_head_revision_constant_matches_the_revisions() -> None:
 def test_the_kept_row_count_follows_inserts(demo_db_path: Path) -> None:
     with sqlite3.connect(demo_db_path) as conn:
         kept = conn.execute("SELECT n FROM row_count WHERE table_name = 'party'").fetchone()[0]
-        assert kept == conn.execute("SELECT count(*) FROM party").fetchone()[0] == 1000
+        assert kept == conn.execute("SELECT count(*) FROM party").fetchone()[0] == DEMO_PARTIES
 
 
 def test_an_upgraded_database_gets_the_roles_it_lacked(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from sotttt_desktop.registers import RegisterSpec, all_registers
+from sotttt_desktop.registers.linked_kinds import target_register
 from sotttt_desktop.registers.spec import FieldKind
 from sotttt_desktop.services import Actor, Services
 from sotttt_desktop.services.records import edit_text
@@ -89,6 +90,7 @@ def _fill_every_register(services: Services) -> None:
     from sotttt_desktop.services.demo_digital import fill_demo_digital
     from sotttt_desktop.services.demo_frequency import fill_demo_frequency
     from sotttt_desktop.services.demo_postal import fill_demo_postal
+    from sotttt_desktop.services.demo_security import fill_demo_security
     from sotttt_desktop.services.demo_telecom import fill_demo_telecom_records
     from tests.permit_samples import issue_at_the_desk
 
@@ -102,6 +104,7 @@ def _fill_every_register(services: Services) -> None:
     fill_demo_telecom_records(services)
     fill_demo_frequency(services)
     fill_demo_digital(services)
+    fill_demo_security(services)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
@@ -111,12 +114,18 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
         sample = next(iter(services.registers.iter_records(spec.key)))
         raw = _raw(spec, sample)
         title = spec.field(spec.title_field)
+        linked = title.kind in (FieldKind.PARTY, FieldKind.RECORD)
         if title.kind is FieldKind.PARTY:  # an enterprise is titled by its party's name
             raw[title.name] = str(services.parties.add(
                 kind="org", name=f"Công ty Kiểm tra Quỳnh{MARKERS[n]}",
                 tax_code=f"37009{n:05d}", district_code="718")["id"])
+        elif title.kind is FieldKind.RECORD:  # a yearly report is titled by its system
+            target = target_register(title)
+            found = _raw(target, next(iter(services.registers.iter_records(target.key))))
+            found[target.title_field] = f"Kiểm tra Quỳnh{MARKERS[n]}"
+            raw[title.name] = str(services.registers.create(target.key, found)["id"])
         for field in spec.fields:
-            if field.name == title.name and title.kind is FieldKind.PARTY:
+            if field.name == title.name and linked:
                 continue
             if field.unique_message and field.name in raw:
                 if field.kind is FieldKind.COMMUNE:
@@ -129,13 +138,13 @@ def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(
         if title.computed:  # a DTI entry (its key is computed): a new year, a searchable note
             raw["year"] = str(2040 + n)
             raw["note"] = f"Kiểm tra Quỳnh{MARKERS[n]}"
-        elif title.kind is not FieldKind.PARTY:
+        elif not linked:
             raw[spec.title_field] = f"{raw[spec.title_field]} Kiểm tra Quỳnh{MARKERS[n]}"
         raw.update(APART.get(spec.key, {}))
         created = services.registers.create(spec.key, raw)
         hits = services.search.query(f"quynh{MARKERS[n]}")  # folded: no diacritics
-        if title.kind is FieldKind.PARTY:  # the party itself is found too
-            hits = [h for h in hits if h.kind != "party"]
+        if linked:  # the party or the system itself is found too
+            hits = [h for h in hits if h.kind != target_register(title).search_kind]
         assert [(h.kind, h.id) for h in hits] == [(spec.search_kind, created["id"])], spec.key
         hit = hits[0]
         assert hit.target == spec.key and hit.ref == str(created["id"])

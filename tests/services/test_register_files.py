@@ -379,6 +379,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
         fill_demo_grassroots_lists,
     )
     from sotttt_desktop.services.demo_postal import fill_demo_postal
+    from sotttt_desktop.services.demo_security import fill_demo_security
     from sotttt_desktop.services.demo_telecom import fill_demo_masts, fill_demo_telecom_records
     from tests.permit_samples import SAMPLES, issue_at_the_desk
 
@@ -400,6 +401,7 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     fill_demo_telecom_records(services)
     fill_demo_frequency(services)
     fill_demo_digital(services)
+    fill_demo_security(services)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

@@ -30,6 +30,7 @@ from sotttt_desktop.errors import (
     ValidationError,
 )
 from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
+from sotttt_desktop.registers.spec import FieldKind
 from sotttt_desktop.services import case_fields
 from sotttt_desktop.services.case_fields import parse_case_data
 from sotttt_desktop.services.facade import area_label
@@ -447,6 +448,9 @@ class CaseService:
         symbol, agency, unit = sender
         shown = {line["field"]: line["text"] for line in
                  case_fields.detail_lines(spec, values, self._services.reference)}
+        for field in spec.fields:  # a party as a document names it: its name, no tax code
+            if field.kind is FieldKind.PARTY and isinstance(values.get(field.name), uuid.UUID):
+                shown[field.name] = self._services.parties.get(values[field.name])["name"]
         names = _Blank(shown, title=case.title, code=case.code,
                        year=str(_local(case.opened_at).year))
         if document.texts:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zlib
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.errors import NotFoundError
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -283,7 +285,17 @@ def agency_party(services: Services, name: str) -> object:
     found, _error = services.links.find("parties", name)  # by its exact name
     if found is not None:
         return found
-    return services.parties.add(kind="org", name=name, district_code="718",
+    # a state budget unit has its tax code too (an import finds it again by it): one derived
+    # from the name, the next free one if a generated company holds it
+    number = zlib.crc32(name.encode()) % 10**8
+    while True:
+        tax_code = f"37{number:08d}"
+        try:
+            services.parties.find(tax_code)
+        except NotFoundError:
+            break
+        number = (number + 1) % 10**8
+    return services.parties.add(kind="org", name=name, tax_code=tax_code, district_code="718",
                                 address="Trung tâm Hành chính tập trung tỉnh Bình Dương, "
                                 "phường Hòa Phú, thành phố Thủ Dầu Một")["id"]
 
