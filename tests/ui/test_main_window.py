@@ -101,7 +101,7 @@ def test_window_geometry_is_remembered(qtbot, demo_services: Services) -> None: 
 
 
 def test_pending_areas_say_so(window: MainWindow) -> None:
-    tab = window.area_tab("cybersecurity")
+    tab = window.area_tab("reports")  # issue #21
     pending = tab.findChild(QLabel, "area_pending")
     assert pending is not None and "chưa có trong phiên bản này" in pending.text()
 
