@@ -516,14 +516,19 @@ class RegisterService:
     def parse(self, spec: RegisterSpec, raw: dict[str, object]) -> dict[str, Any]:
         """The record's values, validated field by field and across fields (spec.checks)."""
         values = parse_record(spec, raw, self._services.reference)
-        if spec.checks is not None:
-            errors = spec.checks(values, self._services)
-            if errors:
-                details = " ".join(f"{_(spec.field(name).label)}: {message}"
-                                   for name, message in errors.items())
-                raise ValidationError(_("Please correct: {details}").format(details=details),
-                                      errors)
+        self._check_across(spec, values)
         return values
+
+    def _check_across(self, spec: RegisterSpec, values: dict[str, Any]) -> None:
+        """The register's rules across fields (spec.checks), which also work out its computed
+        fields; a refusal lists every field it names."""
+        if spec.checks is None:
+            return
+        errors = spec.checks(values, self._services)
+        if errors:
+            details = " ".join(f"{_(spec.field(name).label)}: {message}"
+                               for name, message in errors.items())
+            raise ValidationError(_("Please correct: {details}").format(details=details), errors)
 
     def create(self, key: str, raw: dict[str, object]) -> dict[str, Any]:
         spec = get_register(key)
@@ -561,13 +566,7 @@ class RegisterService:
             raise NotFoundError(_("The record no longer exists."))
         values = {f.name: getattr(row, f.name) for f in spec.fields}
         values.update(changes)
-        if spec.checks is not None:
-            errors = spec.checks(values, self._services)
-            if errors:
-                details = " ".join(f"{_(spec.field(name).label)}: {message}"
-                                   for name, message in errors.items())
-                raise ValidationError(_("Please correct: {details}").format(details=details),
-                                      errors)
+        self._check_across(spec, values)
         self.upsert_in(session, spec, record_id, values, actor=self._services.actor.username)
 
     def _update(self, spec: RegisterSpec, record_id: uuid.UUID, values: dict[str, Any],
