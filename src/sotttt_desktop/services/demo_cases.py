@@ -79,7 +79,10 @@ def _applicants(services: Services) -> list[Party]:
     """One organisation per demo dossier, each in a trade that fits what it applies for."""
     chosen: list[Party] = []
     with services.db.session() as session:
-        organisations = select(Party).where(Party.kind == "org", Party.tax_code.is_not(None))
+        # companies (the provincial agencies the demo adds as investors and system owners have
+        # no legal representative: they do not apply for licences)
+        organisations = select(Party).where(Party.kind == "org", Party.tax_code.is_not(None),
+                                            Party.legal_representative.is_not(None))
         for words in APPLICANT_TRADES:
             taken = [party.id for party in chosen]
             for query in ([organisations.where(or_(*(
