@@ -29,7 +29,7 @@ from sotttt_desktop.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from sotttt_desktop.i18n import LOCAL_TZ, _, format_date
+from sotttt_desktop.i18n import LOCAL_TZ, _, format_date, in_language
 from sotttt_desktop.registers.spec import FieldKind
 from sotttt_desktop.services import case_fields
 from sotttt_desktop.services.case_fields import parse_case_data
@@ -167,6 +167,7 @@ class CaseService:
                 if same_year is not None:
                     raise ValidationError(_("{year} already has its {label}: {code}.").format(
                         year=moment.year, label=_(spec.label).lower(), code=same_year))
+            self._refuse_same(session, spec, values, None)
             case_id = uuid.uuid4()
             case = CaseFile(
                 id=case_id, kind=spec.kind, spec_version=spec.version,
@@ -257,6 +258,25 @@ class CaseService:
             session.commit()
             return self._as_dict(case, outcome.clocks)
 
+    def _refuse_same(self, session: Session, spec: CaseSpec, values: dict[str, Any],
+                     own: uuid.UUID | None) -> None:
+        """A case of a kind held once per value of `one_per` (a half-year's report) is refused
+        when another case of the kind holds the same values."""
+        if not spec.one_per:
+            return
+        held = {name: case_fields.to_json(values).get(name) for name in spec.one_per}
+        rows = session.execute(select(CaseFile.id, CaseFile.code, CaseFile.data).where(
+            CaseFile.kind == spec.kind)).all()
+        for case_id, code, data in rows:
+            kept = json.loads(data or "{}")
+            if case_id != own and all(kept.get(name) == value for name, value in held.items()):
+                shown = {line["field"]: line["text"] for line in case_fields.detail_lines(
+                    spec, values, self._services.reference)}
+                raise ValidationError(_("{what} already has its {label}: {code}.").format(
+                    what=", ".join(shown.get(name, "") for name in spec.one_per),
+                    label=_(spec.label).lower(), code=code),
+                    {spec.one_per[-1]: _("Held by {code}.").format(code=code)})
+
     def _write_record(self, session: Session, update: RecordUpdate, values: dict[str, Any],
                       decision: str, moment: dt.datetime) -> None:
         """The step's outcome into the record the case names (an approved level into the
@@ -301,6 +321,7 @@ class CaseService:
                 after[kept] = before[kept]  # the register's number is not edited
             if after == before:
                 return self._as_dict(case, self._clocks(case))
+            self._refuse_same(session, spec, values, case.id)
             case.data = json.dumps(after, ensure_ascii=False)
             case.updated_by = services.actor.username
             audit.append(session, username=services.actor.username, action="case_edit",
@@ -451,6 +472,9 @@ class CaseService:
         for field in spec.fields:  # a party as a document names it: its name, no tax code
             if field.kind is FieldKind.PARTY and isinstance(values.get(field.name), uuid.UUID):
                 shown[field.name] = self._services.parties.get(values[field.name])["name"]
+            elif field.kind is FieldKind.CHOICE and values.get(field.name) in dict(field.choices):
+                # the register of outgoing documents is Vietnamese, whatever the UI's language
+                shown[field.name] = in_language("vi", dict(field.choices)[values[field.name]])
         names = _Blank(shown, title=case.title, code=case.code,
                        year=str(_local(case.opened_at).year))
         if document.texts:

@@ -11,6 +11,12 @@ counts at 14:30; a notice after its 120 hours is late.
 
 Incident details are confidential: read only by the security unit (who may edit in the area)
 and the leaders (`confidential`).
+
+Every six months the province's incident-response unit (the Department) reports to the national
+coordinator (QĐ 05/2017/QĐ-TTg Art. 12(1)(g)): `HALF_YEAR_REPORT`, one case per half-year, its
+figures drafted from the incidents, the alerts and the drills of the half (document
+"security-half-year-report"), its assessment and proposals written in the case, numbered from
+the register of outgoing documents when sent.
 """
 
 from __future__ import annotations
@@ -202,3 +208,32 @@ LEVEL_3 = CaseSpec(
     clocks=_level_clocks(_LEVEL["level_3_days"], _LEVEL["level_3_basis"], "send_opinion"),
     document="security-level-opinion", document_after="send_opinion",
     legal_bases=LEVEL_LEGAL_BASES, checks=check_level)
+
+
+# --- the six-monthly report of the provincial response unit (QĐ 05/2017 Art. 12(1)(g)) -------
+HALF_YEAR = unconfirmed()["security_half_year_report"]
+HALVES = (("first", N_("first six months")), ("second", N_("last six months")))
+
+HALF_YEAR_REPORT = CaseSpec(
+    kind="security_half_year_report", version=1,
+    label=N_("Six-monthly report on incident response"), area="cybersecurity",
+    code_prefix="BCSCATTT", basis=HALF_YEAR["basis"], confidential=True,
+    states={"drafting": N_("drafting"), "sent": N_("report sent")},
+    initial="drafting", final_states=("sent",),
+    steps={"send": CaseStep(N_("send the report"), ("drafting",), "sent", permission="approve",
+                            requires=("assessment", "proposals"),
+                            issues=IssuedDocument(
+                                "BC", kind_name="Báo cáo", summary="{summary}",
+                                recipients="{coordinator}", texts="security_half_year_report"))},
+    department_wide=True, one_per=("report_year", "half"),
+    fields=(
+        FieldSpec("report_year", N_("Year reported"), FieldKind.YEAR, required=True,
+                  aliases=("Năm báo cáo",)),
+        FieldSpec("half", N_("Half-year"), FieldKind.CHOICE, required=True, choices=HALVES,
+                  aliases=("Kỳ báo cáo",)),
+        FieldSpec("assessment", N_("General assessment"), FieldKind.MULTILINE, max_length=4000,
+                  aliases=("Đánh giá chung",)),
+        FieldSpec("proposals", N_("Proposals and requests"), FieldKind.MULTILINE,
+                  max_length=4000, aliases=("Đề xuất, kiến nghị",)),
+    ),
+    document="security-half-year-report")

@@ -199,6 +199,9 @@ class CaseSpec:
     # district officer, and one a year when `one_per_year`
     department_wide: bool = False
     one_per_year: bool = False
+    # fields whose values one case of the kind holds alone (a half-year's report: its year and
+    # half): a second case with the same values is refused when opened or edited
+    one_per: tuple[str, ...] = ()
     # the document sent when the case is opened (a takedown request), numbered by the register
     opens_with: IssuedDocument | None = None
     # the instruments (resources/reference/instruments.toml keys) the case's document cites,
@@ -238,6 +241,8 @@ class CaseSpec:
         if self.opens_with is not None and self.opens_with.field is not None and \
                 self.opens_with.field not in {f.name for f in self.fields}:
             raise ValueError(f"{self.kind}: opens_with names an undeclared field")
+        if not set(self.one_per) <= {f.name for f in self.fields}:
+            raise ValueError(f"{self.kind}: one_per names an undeclared field")
         steps = set(self.steps) | {OPEN}
         clocks = {c.key for c in self.clocks}
         for key, step in self.steps.items():

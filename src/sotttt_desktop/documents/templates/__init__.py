@@ -37,6 +37,7 @@ def templates() -> dict[str, Template]:
         public_list,
         result,
         security_level,
+        security_report,
     )
 
     found: list[Template] = [result.TEMPLATE, permit_decision.SUSPENSION,
@@ -45,5 +46,5 @@ def templates() -> dict[str, Template]:
                              generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
                              it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
                              annual_statistics.TEMPLATE, security_level.OPINION,
-                             security_level.APPROVAL]
+                             security_level.APPROVAL, security_report.TEMPLATE]
     return {t.kind: t for t in found}
