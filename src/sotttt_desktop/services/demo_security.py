@@ -119,6 +119,15 @@ def fill_demo_incidents(services: Services) -> int:
     return len(INCIDENTS)
 
 
+HALF_YEAR_WRITTEN = {
+    "assessment": "Các hệ thống thông tin của tỉnh cơ bản hoạt động ổn định; đơn vị chuyên trách "
+                  "đã tiếp nhận, chuyển cảnh báo đến các cơ quan có hệ thống bị ảnh hưởng và "
+                  "theo dõi việc khắc phục.\nMột số cơ quan còn chậm thông báo sự cố và chậm "
+                  "khắc phục lỗ hổng theo cảnh báo.",
+    "proposals": "Đề nghị Cục An toàn thông tin tiếp tục hỗ trợ tỉnh kết nối, chia sẻ thông tin "
+                 "với hệ thống giám sát quốc gia và tổ chức tập huấn chuyên sâu về ứng cứu sự cố "
+                 "cho đội ứng cứu sự cố của tỉnh."}
+
 OPINION = ("Thống nhất đề xuất cấp độ 3 đối với hệ thống. Hồ sơ đề xuất cấp độ có đủ thành phần "
            "theo Điều 15 Nghị định số 85/2016/NĐ-CP.\n"
            "Đề nghị hoàn thiện phương án sao lưu dự phòng dữ liệu tại địa điểm thứ hai trước "
@@ -202,34 +211,19 @@ def fill_demo_security_records(services: Services) -> None:
 
 
 def fill_demo_half_year_reports(services: Services) -> int:
-    """The report on the first half of the year, sent in July; the second half's being drafted
-    (its figures the incidents, alerts and drills of these weeks)."""
+    """The second half-year's report being drafted (its figures the incidents, alerts and
+    drills of these weeks). The first half's, sent in July, is not made: its number would
+    come after the numbers the demo's history gave in the autumn (the register numbers in date
+    order)."""
     today = clock.local_today()
-    written = {
-        "assessment": "Các hệ thống thông tin của tỉnh cơ bản hoạt động ổn định; đơn vị chuyên "
-                      "trách đã tiếp nhận, chuyển cảnh báo đến các cơ quan có hệ thống bị ảnh "
-                      "hưởng và theo dõi việc khắc phục.\nMột số cơ quan còn chậm thông báo sự "
-                      "cố và chậm khắc phục lỗ hổng theo cảnh báo.",
-        "proposals": "Đề nghị Cục An toàn thông tin tiếp tục hỗ trợ tỉnh kết nối, chia sẻ thông "
-                     "tin với hệ thống giám sát quốc gia và tổ chức tập huấn chuyên sâu về ứng "
-                     "cứu sự cố cho đội ứng cứu sự cố của tỉnh."}
-    made = 0
-    if today.month > 7:
-        first = services.cases.open(
-            "security_half_year_report",
-            f"Báo cáo kết quả công tác ứng cứu sự cố 6 tháng đầu năm {today.year}",
-            at=dt.datetime(today.year, 7, 3, 9, 0),
-            data={"report_year": str(today.year), "half": "first", **written})
-        services.cases.step(first["code"], "send", at=dt.datetime(today.year, 7, 10, 15, 0))
-        made += 1
-    if today.month >= 11:
-        services.cases.open(
-            "security_half_year_report",
-            f"Báo cáo kết quả công tác ứng cứu sự cố 6 tháng cuối năm {today.year}",
-            at=dt.datetime.combine(today - dt.timedelta(days=2), dt.time(8, 30)),
-            data={"report_year": str(today.year), "half": "second", **written})
-        made += 1
-    return made
+    if today.month < 7:
+        return 0
+    services.cases.open(
+        "security_half_year_report",
+        f"Báo cáo kết quả công tác ứng cứu sự cố 6 tháng cuối năm {today.year}",
+        at=dt.datetime.combine(today - dt.timedelta(days=2), dt.time(8, 30)),
+        data={"report_year": str(today.year), "half": "second", **HALF_YEAR_WRITTEN})
+    return 1
 
 
 def fill_demo_security(services: Services) -> int:

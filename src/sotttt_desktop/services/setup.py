@@ -56,6 +56,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         from sotttt_desktop.services.demo_digital import fill_demo_appraisals, fill_demo_digital
         from sotttt_desktop.services.demo_frequency import fill_demo_frequency
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
+        from sotttt_desktop.services.demo_inspection import fill_demo_complaints
         from sotttt_desktop.services.demo_information_areas import (
             fill_demo_ad_violations,
             fill_demo_external,
@@ -91,6 +92,7 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         fill_demo_grassroots_lists(system)
         fill_demo_ad_violations(system)
         fill_demo_external(system)
+        fill_demo_complaints(system)  # last: a notice accepting a complaint is dated today
     return Services(database, actor or Actor.system())
 
 

@@ -26,6 +26,7 @@ def unconfirmed() -> dict[str, Any]:
 def kinds() -> dict[str, CaseSpec]:
     from sotttt_desktop.core.cases import (
         annual_report,
+        complaint,
         denunciation,
         digital,
         external,
@@ -38,7 +39,8 @@ def kinds() -> dict[str, CaseSpec]:
     specs = (denunciation.SPEC, takedown.SPEC, annual_report.SPEC, external.APPRAISAL,
              external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
              frequency.CHECK_PLAN, *digital.APPRAISAL_KINDS, security.INCIDENT,
-             security.LEVEL_12, security.LEVEL_3, security.HALF_YEAR_REPORT)
+             security.LEVEL_12, security.LEVEL_3, security.HALF_YEAR_REPORT,
+             *complaint.KINDS)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

@@ -4,7 +4,11 @@ Intake (vào sổ, phân loại, xác minh ban đầu): 07 working days from rec
 verified at several places (Art. 24(1)). Settlement: ≤ 30 days from acceptance (thụ lý);
 a complex case may be extended once by ≤ 30 days, an especially complex one twice, each ≤ 30
 days, by decision (Art. 30; ND 31/2019 Art. 3; Mẫu 01) — REFERENCE-2 §10.2. The denouncer is
-told of the acceptance within 05 working days of the decision (Art. 29(3)).
+told of the acceptance within 05 working days of the decision (Art. 29(3)). A denunciation the
+Department is not competent to settle is forwarded within 05 working days of receipt (Art.
+24(2): the variant "not competent" shortens the intake). After the conclusion: sent to the
+denouncer and the denounced within 05 working days (Art. 35(3)) and published within 07
+working days (Art. 40(1)).
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ SPEC = CaseSpec(
                            permission="approve", needs_decision=True),
         "conclude": CaseStep(N_("conclude"), ("accepted",), "concluded", permission="approve",
                              needs_decision=True),
+        "send_conclusion": CaseStep(N_("record the conclusion sent"), ("concluded",), None),
+        "publish": CaseStep(N_("record the conclusion published"), ("concluded",), None),
         "withdraw": CaseStep(N_("withdrawal by the denouncer"),
                              ("received", "accepted", "suspended"), "withdrawn",
                              needs_reason=True),
@@ -68,8 +74,16 @@ SPEC = CaseSpec(
               stop_states=CLOSED, pause_on=("suspend",), resume_on=("resume",),
               extend_on=("extend",), start_text=N_("Accepted for settlement on {when}."),
               basis="Luật Tố cáo 2018 Điều 30; " + unconfirmed()["denunciation"]["suspend_basis"]),
+        Clock("conclusion_sent", N_("Send the conclusion"), Limit(5, WD),
+              start_on=("conclude",), stop_on=("send_conclusion",),
+              start_text=N_("Concluded on {when}."), basis="Luật Tố cáo 2018 Điều 35 khoản 3"),
+        Clock("publication", N_("Publish the conclusion"), Limit(7, WD),
+              start_on=("conclude",), stop_on=("publish",),
+              start_text=N_("Concluded on {when}."), basis="Luật Tố cáo 2018 Điều 40 khoản 1"),
     ),
     variants={
+        "not_competent": Variant(N_("not competent: to be forwarded"),
+                                 limits={"intake": Limit(5, WD)}),
         "multi_site": Variant(N_("to be verified at several places"),
                               limits={"intake": Limit(10, WD)}),
         "complex": Variant(N_("complex"), extensions={"settlement": Extension(1, 30, DAYS)}),

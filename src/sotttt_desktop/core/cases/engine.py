@@ -151,15 +151,38 @@ def apply_step(spec: CaseSpec, state: str, variant: str, clocks: dict[str, Clock
     else:
         target = state
     outcome = Outcome(target, variant, dict(clocks))
+    reclassifying = step is not None and step.chooses_variant
     for clock in spec.clocks:
         current = outcome.clocks.get(clock.key, ClockState(clock.key))
         limit = (limits or {}).get(clock.key) or spec.limit(clock, variant)
+        if reclassifying and not (limits or {}).get(clock.key):
+            after = _reclassified(clock, limit, current, variant, given, calendar)
+            if after is not current:
+                outcome.clocks[clock.key] = after
+                outcome.changed.append(clock.key)
+                continue
         after = _clock_step(spec, clock, variant, limit, current, action, target, given,
                             calendar)
         if after is not current:
             outcome.clocks[clock.key] = after
             outcome.changed.append(clock.key)
     return outcome
+
+
+def _reclassified(clock: Clock, limit: Limit, current: ClockState, variant: str,
+                  given: StepInput, calendar: WorkingCalendar) -> ClockState:
+    """A running clock whose limit the new classification changes (a complaint found complex
+    after its acceptance: 45 days, not 30) is counted again from its start with that limit; an
+    extended or paused clock keeps what was decided on it."""
+    if current.status != "running" or current.extensions or current.started is None or \
+            current.unit != limit.unit.value:
+        return current
+    due, lines = compute(clock, limit, current.started, calendar)
+    if due == current.due:
+        return current
+    why = _("Classified on {when}: the time limit is {limit}, counted from the start.").format(
+        when=moment_text(given.moment), limit=_unit_text(limit.unit, limit.amount))
+    return replace(current, due=due, explanation=(why, *lines))
 
 
 def check_variant(spec: CaseSpec, variant: str | None) -> str:
