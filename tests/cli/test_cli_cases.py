@@ -46,6 +46,8 @@ def test_a_denunciation_from_the_command_line(capsys: pytest.CaptureFixture[str]
     assert code_ == 0 and code in out and "quá hạn" in out
     run_json(capsys, *db, "case", "step", code, "conclude", "--decision", "01/KL-TTr",
              "--at", "2025-04-08T15:00")
+    for action, at in (("send_conclusion", "2025-04-09T09:00"), ("publish", "2025-04-10T09:00")):
+        run_json(capsys, *db, "case", "step", code, action, "--at", at)
     assert run_json(capsys, *db, "case", "list", "--overdue") == []
 
 

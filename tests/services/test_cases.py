@@ -49,12 +49,18 @@ def test_a_denunciation_is_accepted_extended_and_concluded(services: Services,
     done = services.cases.step(code, "conclude", decision="01/KL-TTr",
                                at=dt.datetime(2025, 4, 8, 15))
     assert done["state"] == "concluded" and done["finished_at"] == dt.datetime(2025, 4, 8, 15)
+    # the conclusion is still to be sent (05 working days) and published (07): the case runs on
+    assert (done["clock"], done["status"]) == ("conclusion_sent", "overdue")
+    services.cases.step(code, "send_conclusion", at=dt.datetime(2025, 4, 9, 9))
+    done = services.cases.step(code, "publish", at=dt.datetime(2025, 4, 10, 9))
     assert done["status"] == "early"
     shown = services.cases.show(code)
     clocks = {c["key"]: c for c in shown["clocks"]}
     assert {k: (c["status"], c["due"]) for k, c in clocks.items()} == {
         "intake": ("early", dt.date(2025, 2, 10)), "notice": ("early", dt.date(2025, 2, 14)),
-        "settlement": ("early", dt.date(2025, 4, 9))}
+        "settlement": ("early", dt.date(2025, 4, 9)),
+        "conclusion_sent": ("early", dt.date(2025, 4, 15)),
+        "publication": ("early", dt.date(2025, 4, 17))}
     assert clocks["settlement"]["explanation"][-3:] == [
         "Gia hạn lần 1 (tối đa 1 lần), Quyết định số 12/QĐ-TTr: thêm 30 ngày, tính từ hạn "
         "thứ Hai 10/03/2025.",
@@ -64,9 +70,10 @@ def test_a_denunciation_is_accepted_extended_and_concluded(services: Services,
     assert [(e["step"], e["to_state"], e["decision"]) for e in shown["timeline"]] == [
         ("open", "received", None), ("accept", "accepted", "05/QĐ-TTr"),
         ("notify", "accepted", None), ("classify", "accepted", None),
-        ("extend", "accepted", "12/QĐ-TTr"), ("conclude", "concluded", "01/KL-TTr")]
+        ("extend", "accepted", "12/QĐ-TTr"), ("conclude", "concluded", "01/KL-TTr"),
+        ("send_conclusion", "concluded", None), ("publish", "concluded", None)]
     assert list(shown["timeline"][1]["clocks"]) == ["intake", "notice", "settlement"]
-    assert services.audit.count() == entries + 6
+    assert services.audit.count() == entries + 8
     assert services.cases.list(overdue=True) == []
 
 

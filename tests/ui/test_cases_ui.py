@@ -189,3 +189,31 @@ def test_the_annual_report_is_written_in_its_case_and_printed(qtbot, services: S
     assert view.edit_button.isEnabled()
     assert not view.print_button.isEnabled() and "không có văn bản" in \
         view.print_button.toolTip()
+
+
+def test_a_denouncer_is_masked_in_the_tab_until_a_leader_assigns_the_case(
+        qtbot, services: Services) -> None:  # noqa: ANN001
+    """An inspector opens a denunciation (it is his); another inspector sees "(bảo mật)" and
+    cannot assign; the leader gives it to the second, who then reads the name."""
+    def user(name: str, roles: list[str]) -> Services:
+        services.security.add_user(name, name.title(), "mat-khau-1", roles, must_change=False)
+        return services.as_actor(services.security.login(name, "mat-khau-1"))
+
+    first, second, leader = (user("thanhtra1", ["inspector"]), user("thanhtra2", ["inspector"]),
+                             user("giamdoc", ["leader"]))
+    first.cases.open("denunciation", "Tố cáo cán bộ", data={"denouncer": "Lê Thị Tố Giác"})
+    views = {}
+    for name, who in (("first", first), ("second", second), ("leader", leader)):
+        views[name] = CasesView(who, "inspection")
+        qtbot.addWidget(views[name])
+        views[name].table.selectRow(0)
+    assert "Lê Thị Tố Giác" in views["first"].detail.toPlainText()
+    assert "(bảo mật)" in views["second"].detail.toPlainText()
+    assert "Lê Thị Tố Giác" not in views["second"].detail.toPlainText()
+    assert not views["second"].assign_button.isEnabled()
+    assert views["leader"].assign_button.isEnabled()
+    assert views["leader"].assign_case("thanhtra2")["assigned_to"] == "thanhtra2"
+    assert "Giao cho: thanhtra2" in views["leader"].detail.toPlainText()
+    views["second"].refresh()
+    views["second"].table.selectRow(0)
+    assert "Lê Thị Tố Giác" in views["second"].detail.toPlainText()

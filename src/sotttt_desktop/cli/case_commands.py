@@ -57,6 +57,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
                                         "('-': the plain case)")
     step.add_argument("--at", help="YYYY-MM-DDTHH:MM (default now)")
     step.set_defaults(handler=cmd_step)
+    assign = case_sub.add_parser("assign", parents=[common],
+                                 help="give a case to a user who handles its area (a leader)")
+    assign.add_argument("code")
+    assign.add_argument("username")
+    assign.set_defaults(handler=cmd_assign)
     show = case_sub.add_parser("show", parents=[common], help="one case, its clocks explained")
     show.add_argument("code")
     show.set_defaults(handler=cmd_show)
@@ -173,6 +178,13 @@ def cmd_step(args: argparse.Namespace, location: DatabaseLocation) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=True) as services:
+        data = services.cases.assign(args.code, args.username)
+    _emit(args, data)
+    return 0
+
+
 def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with acting(args, location, write=False) as services:
         data = services.cases.show(args.code)
@@ -180,6 +192,8 @@ def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
         emit_json(data)
         return 0
     emit_lines([_line(data)])
+    if data["assigned_to"]:
+        emit_lines(["  " + _("Assigned to: {user}").format(user=data["assigned_to"])])
     for line in data["details"]:
         first, *rest = line["text"].split("\n")
         emit_lines([f"  {line['label']}: {first}", *(f"      {more}" for more in rest)])

@@ -87,6 +87,10 @@ class FieldSpec:
     # filled by the register's `checks` from the other fields (a report's lateness, an entry's
     # key), never typed: left out of forms; a typed or imported value is ignored
     computed: bool = False
+    # confidential (a denouncer's identity, a case field): read only by those the case kind
+    # allows (CaseService: the assigned handler and the leaders), every read audited, masked in
+    # the audit trail's copies of the values
+    confidential: bool = False
 
     def applies_to(self, variant: str | None) -> bool:
         return self.variants is None or variant is None or variant in self.variants

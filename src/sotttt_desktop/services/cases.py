@@ -175,6 +175,7 @@ class CaseService:
                 party_id=party_id, district_code=district_code, state=outcome.state,
                 variant=variant, opened_at=_utc(moment),
                 data=json.dumps(case_fields.to_json(values), ensure_ascii=False),
+                assigned_to=actor.username if actor.authenticated else None,
                 created_by=actor.username, updated_by=actor.username)
             session.add(case)
             session.flush()
@@ -319,6 +320,11 @@ class CaseService:
             kept = spec.opens_with.field if spec.opens_with else None
             if kept and before.get(kept):
                 after[kept] = before[kept]  # the register's number is not edited
+            if not self._may_read_confidential(spec, case):
+                for name in confidential_fields(spec):  # shown masked: kept as they are
+                    after.pop(name, None)
+                    if name in before:
+                        after[name] = before[name]
             if after == before:
                 return self._as_dict(case, self._clocks(case))
             self._refuse_same(session, spec, values, case.id)
@@ -326,7 +332,7 @@ class CaseService:
             case.updated_by = services.actor.username
             audit.append(session, username=services.actor.username, action="case_edit",
                          entity_kind="case", entity_id=case.id, summary=case.code,
-                         before=before, after=after)
+                         before=_masked(spec, before), after=_masked(spec, after))
             session.commit()
             return self._as_dict(case, self._clocks(case))
 
@@ -340,6 +346,14 @@ class CaseService:
             clocks = self._clocks(case)
             data = self._as_dict(case, clocks)
             values = case_fields.from_json(spec, json.loads(case.data))
+            secret = [name for name in confidential_fields(spec) if name in values]
+            reads_secret = bool(secret) and self._may_read_confidential(spec, case)
+            if secret and not reads_secret:
+                for name in secret:  # a file is left out; a text reads "(bảo mật)"
+                    if spec.declared_field(name).kind is FieldKind.FILES:
+                        del values[name]
+                    else:
+                        values[name] = CONFIDENTIAL_MASK
             data["data"] = case_fields.to_json(values)
             data["details"] = case_fields.detail_lines(spec, values, self._services.reference)
             data["steps"] = self._steps(spec, case.state)
@@ -352,7 +366,54 @@ class CaseService:
                  "from_state": e.from_state, "to_state": e.to_state, "decision": e.decision,
                  "detail": e.detail, "clocks": json.loads(e.clocks) if e.clocks else {}}
                 for e in case.events]
-            return data
+            case_id = case.id
+        if reads_secret:  # every read of a denouncer's identity is on the audit trail
+            with self._services.db.session(write=True) as session:
+                audit.append(session, username=self._services.actor.username,
+                             action="case_read_confidential", entity_kind="case",
+                             entity_id=case_id, summary=data["code"],
+                             after={"fields": secret})
+                session.commit()
+        return data
+
+    def assign(self, code: str, username: str) -> dict[str, Any]:
+        """Give the case to a user who may edit in its area (a leader's act, audited): with the
+        leaders, the one who reads its confidential fields."""
+        services = self._services
+        username = username.strip()
+        with services.db.session(write=True) as session:
+            case = self._get(session, code)
+            spec = self.spec(case.kind)
+            services.require(spec.area, "approve")
+            handlers = {user["username"] for user in self.handlers(spec.kind)}
+            if username not in handlers:
+                raise ValidationError(_("{user} may not handle cases in “{area}”. Choose one "
+                                        "of: {users}.").format(
+                    user=username, area=area_label(spec.area),
+                    users=", ".join(sorted(handlers)) or "—"))
+            if case.assigned_to == username:
+                return self._as_dict(case, self._clocks(case))
+            audit.append(session, username=services.actor.username, action="case_assign",
+                         entity_kind="case", entity_id=case.id, summary=case.code,
+                         before={"assigned_to": case.assigned_to},
+                         after={"assigned_to": username})
+            case.assigned_to = username
+            case.updated_by = services.actor.username
+            session.commit()
+            return self._as_dict(case, self._clocks(case))
+
+    def handlers(self, kind: str) -> list[dict[str, str]]:
+        """The active users who may edit cases of `kind` (in its area): whom it may be given."""
+        spec = self.spec(kind)
+        return [{"username": user["username"], "full_name": user["full_name"]}
+                for user in self._services.security.users_who_may(spec.area, "edit")]
+
+    def _may_read_confidential(self, spec: CaseSpec, case: CaseFile) -> bool:
+        """The leaders (who approve in the area) and the user the case is assigned to."""
+        services = self._services
+        return services.refusal(spec.area, "approve") is None or (
+            case.assigned_to is not None and case.assigned_to == services.actor.username
+            and services.refusal(spec.area, "edit") is None)
 
     def list(self, *, kind: str | None = None, state: str | None = None,
              overdue: bool = False, area: str | None = None, limit: int = 100,
@@ -472,6 +533,8 @@ class CaseService:
         for field in spec.fields:  # a party as a document names it: its name, no tax code
             if field.kind is FieldKind.PARTY and isinstance(values.get(field.name), uuid.UUID):
                 shown[field.name] = self._services.parties.get(values[field.name])["name"]
+            elif field.confidential and field.name in shown:  # never into the register
+                shown[field.name] = CONFIDENTIAL_MASK
             elif field.kind is FieldKind.CHOICE and values.get(field.name) in dict(field.choices):
                 # the register of outgoing documents is Vietnamese, whatever the UI's language
                 shown[field.name] = in_language("vi", dict(field.choices)[values[field.name]])
@@ -578,6 +641,7 @@ class CaseService:
             if case.variant in spec.variants else "",
             "party_id": str(case.party_id) if case.party_id else None,
             "district_code": case.district_code, "opened_at": _local(case.opened_at),
+            "assigned_to": case.assigned_to,
             "finished_at": _local(case.finished_at) if case.finished_at else None,
             "due": main.due if main else None, "clock": main.key if main else None,
             "status": status.status if status else None,
@@ -585,6 +649,20 @@ class CaseService:
             "status_text": status_text(status, main.due if main else None),
             "left": status.left if status else None, "version": case.version,
         }
+
+
+CONFIDENTIAL_MASK = "(bảo mật)"  # in place of a confidential value the reader may not see
+
+
+def confidential_fields(spec: CaseSpec) -> tuple[str, ...]:
+    return tuple(f.name for f in spec.fields if f.confidential)
+
+
+def _masked(spec: CaseSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as the audit trail keeps them: a confidential value is not copied there."""
+    secret = confidential_fields(spec)
+    return {name: CONFIDENTIAL_MASK if name in secret and value else value
+            for name, value in values.items()}
 
 
 def refuse_out_of_force(spec: CaseSpec, day: dt.date) -> None:

@@ -352,6 +352,16 @@ class SecurityService:
             users = session.execute(select(User).order_by(User.username)).scalars().all()
             return [_user_public(u) for u in users]
 
+    def users_who_may(self, area: str, action: str) -> list[dict[str, Any]]:
+        """The active users whose roles let them do `action` in `area` (whom a case may be
+        given to), by user name; readable by anyone who works with cases, not only an
+        administrator: names and full names only."""
+        with self._services.db.session() as session:
+            users = session.execute(select(User).where(User.active.is_(True))
+                                    .order_by(User.username)).scalars().all()
+            return [{"username": user.username, "full_name": user.full_name} for user in users
+                    if self._actor_for(session, user).can(area, action)]
+
     def _change_user(self, username: str, action: str, change: Any) -> dict[str, Any]:  # noqa: ANN401
         with self._services.db.session(write=True) as session:
             user = session.execute(select(User).where(User.username == login_name(username))

@@ -56,12 +56,12 @@ def initialise(location: DatabaseLocation, *, actor: Actor | None = None, demo: 
         from sotttt_desktop.services.demo_digital import fill_demo_appraisals, fill_demo_digital
         from sotttt_desktop.services.demo_frequency import fill_demo_frequency
         from sotttt_desktop.services.demo_grassroots import fill_demo_stations
-        from sotttt_desktop.services.demo_inspection import fill_demo_complaints
         from sotttt_desktop.services.demo_information_areas import (
             fill_demo_ad_violations,
             fill_demo_external,
             fill_demo_grassroots_lists,
         )
+        from sotttt_desktop.services.demo_inspection import fill_demo_complaints
         from sotttt_desktop.services.demo_postal import fill_demo_postal
         from sotttt_desktop.services.demo_security import fill_demo_security
         from sotttt_desktop.services.demo_telecom import fill_demo_masts, fill_demo_telecom_records

@@ -30,6 +30,7 @@ from sotttt_desktop.ui.case_dialogs import (
     creatable_kinds,
 )
 from sotttt_desktop.ui.permissions import gate
+from sotttt_desktop.ui.qt_text import show_error
 from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -82,6 +83,9 @@ class CasesView(QWidget):
         self.print_button = QPushButton(_("&Print…"))
         self.print_button.setObjectName("case_print_button")
         self.print_button.clicked.connect(lambda: self.print_document())
+        self.assign_button = QPushButton(_("&Assign…"))
+        self.assign_button.setObjectName("case_assign_button")
+        self.assign_button.clicked.connect(lambda: self.assign_case())
         self._selected: dict | None = None
         filters = QHBoxLayout()
         for widget in (self.kind, self.overdue):
@@ -91,6 +95,7 @@ class CasesView(QWidget):
         filters.addWidget(self.new_button)
         filters.addWidget(self.step_button)
         filters.addWidget(self.edit_button)
+        filters.addWidget(self.assign_button)
         filters.addWidget(self.print_button)
         self.model = RowsModel([_(h) for h in HEADERS])
         self.table = table_view(self.model)
@@ -162,6 +167,9 @@ class CasesView(QWidget):
                 else services.refusal(spec.area, "view"))
         gate(self.edit_button, edit_refusal)
         gate(self.print_button, print_refusal)
+        gate(self.assign_button, _("Choose a case in the list first.") if spec is None
+             else _("Case {code} is closed.").format(code=case["code"])
+             if case["state"] in spec.final_states else services.refusal(spec.area, "approve"))
 
     def select(self, code: str) -> None:
         if code in self.model.keys:
@@ -197,6 +205,35 @@ class CasesView(QWidget):
         self.select(code)
         return dialog.saved
 
+    def assign_case(self, username: str | None = None) -> dict | None:
+        """Give the selected case to one who handles its area (asked from a list)."""
+        if self._selected is None or not self.assign_button.isEnabled():
+            return None
+        case = self._selected
+        if username is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            handlers = self._services.cases.handlers(case["kind"])
+            names = [f"{h['full_name']} ({h['username']})" for h in handlers]
+            if not names:
+                show_error(self, _("Nobody may handle cases of this area."), _("Assign"))
+                return None
+            current = next((n for n, h in enumerate(handlers)
+                            if h["username"] == case["assigned_to"]), 0)
+            chosen, ok = QInputDialog.getItem(self, _("Assign"), _("Give {code} to:").format(
+                code=case["code"]), names, current, False)
+            if not ok:
+                return None
+            username = handlers[names.index(chosen)]["username"]
+        try:
+            done = self._services.cases.assign(case["code"], username)
+        except AppError as error:
+            show_error(self, str(error), _("Assign"))
+            return None
+        self.refresh()
+        self.select(case["code"])
+        return done
+
     def print_document(self) -> None:
         """The case's document in the preview (made off the GUI thread), to print or save."""
         if self._selected is None or not self.print_button.isEnabled():
@@ -220,6 +257,9 @@ class CasesView(QWidget):
         self._gate_step()
         lines = [f"<b>{escape(case['code'])}</b> — {escape(case['title'])}<br>"
                  f"{escape(case['state_label'])}"]
+        if case["assigned_to"]:
+            lines.append("<br>" + escape(_("Assigned to: {user}").format(
+                user=case["assigned_to"])))
         if case["details"]:
             lines.append("<p>" + "<br>".join(
                 f"<b>{escape(line['label'])}:</b> " + escape(line["text"]).replace("\n", "<br>")

@@ -9,6 +9,13 @@ Department is not competent to settle is forwarded within 05 working days of rec
 24(2): the variant "not competent" shortens the intake). After the conclusion: sent to the
 denouncer and the denounced within 05 working days (Art. 35(3)) and published within 07
 working days (Art. 40(1)).
+
+The denouncer's identity (name, address, contact, the letter itself) is kept secret (the Law
+protects the denouncer): read only by the inspector the case is assigned to and the leaders,
+every read audited, kept out of the audit trail's copies (`FieldSpec.confidential`,
+CaseService). Cases are not in the global search nor in any export. A letter without a name is
+recorded too (the law does not settle it as a denunciation: Art. 25), so the denouncer is not
+required.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from sotttt_desktop.core.cases.spec import (
     Variant,
 )
 from sotttt_desktop.i18n import N_
+from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 WD, DAYS = ClockUnit.WORKING_DAYS, ClockUnit.DAYS
 CLOSED = ("not_accepted", "forwarded", "concluded", "withdrawn")
@@ -37,6 +45,18 @@ SPEC = CaseSpec(
             "suspended": N_("suspended"), "concluded": N_("concluded"),
             "withdrawn": N_("denunciation withdrawn")},
     initial="received", final_states=CLOSED,
+    fields=(
+        FieldSpec("denouncer", N_("Denouncer (confidential)"), max_length=300,
+                  confidential=True, aliases=("Người tố cáo", "Họ tên người tố cáo")),
+        FieldSpec("denouncer_contact", N_("Denouncer's address and contact (confidential)"),
+                  max_length=500, confidential=True, aliases=("Địa chỉ người tố cáo",)),
+        FieldSpec("denounced", N_("Person or body denounced"), max_length=500,
+                  aliases=("Người bị tố cáo", "Cơ quan, tổ chức bị tố cáo")),
+        FieldSpec("content", N_("What is denounced"), FieldKind.MULTILINE, max_length=4000,
+                  aliases=("Nội dung tố cáo",)),
+        FieldSpec("letter", N_("The letter and its evidence (confidential)"), FieldKind.FILES,
+                  confidential=True),
+    ),
     steps={
         "accept": CaseStep(N_("accept for settlement"), ("received",), "accepted",
                            permission="approve", needs_decision=True),

@@ -32,6 +32,9 @@ class CaseFile(RecordMixin, Base):
     # the soonest due_at of its running clocks (None: no clock runs): lists walk this index
     due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     data: Mapped[str] = mapped_column(NFCText, nullable=False, default="{}")  # JSON object
+    # the user handling the case (who opened it, then whom a leader gives it to): with the
+    # leaders, the only one who reads its confidential fields (a denouncer's identity)
+    assigned_to: Mapped[str | None] = mapped_column(String(64))
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.id", cascade="all")
     clocks: Mapped[list[CaseClock]] = relationship(
