@@ -32,6 +32,18 @@ class TimeUnit(StrEnum):
     HOURS_BEFORE = "hours_before"
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks is its last (31/01 + 1 → 28/02)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def weekday_name(day: dt.date) -> str:
     names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
              _("Saturday"), _("Sunday"))

@@ -56,13 +56,17 @@ class CaseDocumentService:
             return self.it_appraisal_result(code)
         if kind in ("security-level-opinion", "security-level-approval"):
             return self.security_level(code)
+        if kind == "sanction-decision":
+            from sotttt_desktop.services.sanction_decision import sanction_decision_data
+
+            return sanction_decision_data(self._services, code)
         if kind == "security-half-year-report":
             from sotttt_desktop.services.security_report import half_year_report_data
 
             return half_year_report_data(self._services, code)
         raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
             kind=kind, kinds="ads-report, it-appraisal-result, security-level-opinion, "
-            "security-level-approval, security-half-year-report"))
+            "security-level-approval, security-half-year-report, sanction-decision"))
 
     def security_level(self, code: str) -> dict[str, Any]:
         """The appraisal opinion on a level-3 proposal, or the decision approving a level 1–2

@@ -16,9 +16,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from sotttt_desktop.core import audit, clock
+from sotttt_desktop.core.calendar import add_months
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
-from sotttt_desktop.core.cases.spec import LETTER, CaseSpec, IssuedDocument, RecordUpdate
+from sotttt_desktop.core.cases.spec import (
+    LETTER,
+    CaseSpec,
+    IssuedDocument,
+    PermitWithdrawal,
+    RecordUpdate,
+)
 from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
@@ -132,6 +139,8 @@ class CaseService:
         values = case_fields.parse_case_data(spec, data or {}, services.reference, services)
         if spec.starts_at is not None and values.get(spec.starts_at) is not None:
             at = values[spec.starts_at]  # an incident's discovery, local time
+        if spec.party_field is not None and party_id is None:
+            party_id = values.get(spec.party_field)  # the violator: the case is theirs
         title = (clean(title) or "")[:TITLE_MAX + 1]
         if not title:
             raise ValidationError(_("Give the case a title (what it is about)."))
@@ -231,6 +240,11 @@ class CaseService:
                 raise ValidationError(_("Write the {fields} of case {code} first: the step "
                                         "“{step}” sends it.").format(
                     fields=", ".join(missing), code=case.code, step=_(declared.label)))
+            if declared is not None and declared.guard is not None and \
+                    case.state in declared.sources:
+                refusal = declared.guard(values, moment)
+                if refusal:
+                    raise ValidationError(refusal)
             if declared is not None and declared.issues is not None and \
                     case.state in declared.sources:
                 decision = self._issue(session, spec, declared.issues, case,
@@ -248,6 +262,9 @@ class CaseService:
             case.updated_by = services.actor.username
             if declared is not None and declared.writes is not None:
                 self._write_record(session, declared.writes, values, decision, moment)
+            if declared is not None and declared.suspends is not None:
+                self._withdraw_permit(session, declared.suspends, case, values, decision,
+                                      moment)
             self._record(session, case, action, from_state, outcome.clocks, outcome.changed,
                          moment, detail=reason, decision=decision)
             audit.append(session, username=services.actor.username, action=f"case_{action}",
@@ -258,6 +275,27 @@ class CaseService:
                                 "decision": decision})
             session.commit()
             return self._as_dict(case, outcome.clocks)
+
+    def _withdraw_permit(self, session: Session, withdrawal: PermitWithdrawal,
+                         case: CaseFile, values: dict[str, Any], decision: str,
+                         moment: dt.datetime) -> None:
+        """A licence withdrawn for some months by the step's decision: the permit is
+        suspended from the decision's day, in the step's transaction, by that number."""
+        if values.get(withdrawal.when_field) != withdrawal.when_value:
+            return
+        number, months = values[withdrawal.permit_field], int(values[withdrawal.months_field])
+        permit = self._services.permits.show(number)
+        if case.party_id is not None and permit["holder_id"] != str(case.party_id):
+            raise ValidationError(_("{number} is held by {holder}, not by the violator.")
+                                  .format(number=permit["number"], holder=permit["holder"]))
+        start = moment.date()
+        until = add_months(start, months) - dt.timedelta(days=1)
+        self._services.permits.suspend_in(
+            session, permit["reference"], until=until, decision=decision,
+            reason=_("Licence withdrawn for {months} months ({start} – {until}) by the sanction "
+                     "decision {decision} (case {code}).").format(
+                months=months, start=format_date(start), until=format_date(until),
+                decision=decision, code=case.code))
 
     def _refuse_same(self, session: Session, spec: CaseSpec, values: dict[str, Any],
                      own: uuid.UUID | None) -> None:
@@ -328,6 +366,8 @@ class CaseService:
             if after == before:
                 return self._as_dict(case, self._clocks(case))
             self._refuse_same(session, spec, values, case.id)
+            if spec.party_field is not None and values.get(spec.party_field) is not None:
+                case.party_id = values[spec.party_field]
             case.data = json.dumps(after, ensure_ascii=False)
             case.updated_by = services.actor.username
             audit.append(session, username=services.actor.username, action="case_edit",
@@ -367,6 +407,7 @@ class CaseService:
                  "detail": e.detail, "clocks": json.loads(e.clocks) if e.clocks else {}}
                 for e in case.events]
             case_id = case.id
+        data["remarks"] = spec.remarks(data) if spec.remarks is not None else []
         if reads_secret:  # every read of a denouncer's identity is on the audit trail
             with self._services.db.session(write=True) as session:
                 audit.append(session, username=self._services.actor.username,
@@ -456,6 +497,17 @@ class CaseService:
                 cases += session.execute(rest.offset(max(0, skip))
                                          .limit(limit - len(cases))).scalars()
             return [self._as_dict(case, self._clocks(case)) for case in cases]
+
+    def of_party(self, session: Session, party_id: uuid.UUID) -> list[dict[str, Any]]:
+        """The cases about a party (a violator's sanctions) the actor may read, newest first:
+        for the histories of the party and of its records."""
+        readable = [k for k, s in kinds().items() if self.read_refusal(s) is None]
+        rows = session.execute(select(CaseFile).where(
+            CaseFile.party_id == party_id, CaseFile.kind.in_(readable))
+            .order_by(CaseFile.opened_at.desc()).limit(200)).scalars().all()
+        return [{"code": c.code, "kind_label": _(kinds()[c.kind].label), "title": c.title,
+                 "opened_at": _local(c.opened_at),
+                 "state_label": _(kinds()[c.kind].states.get(c.state, c.state))} for c in rows]
 
     def read_refusal(self, spec: CaseSpec) -> str | None:
         """Why the actor may not read cases of this kind (None: they may): the area's view

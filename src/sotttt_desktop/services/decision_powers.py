@@ -14,6 +14,7 @@ from typing import Any
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.catalog.instruments import Instruments, Power
 from sotttt_desktop.catalog.instruments import load as load_instruments
+from sotttt_desktop.core.calendar import add_months
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.resources import resource_path
@@ -26,17 +27,6 @@ NO_POWER = {
                  "a licence of this kind is withdrawn only by a sanction decision after an "
                  "inspection."),
 }
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def kind_name(family: str) -> str:

@@ -1,6 +1,9 @@
-"""Demo complaints and denunciations on their clocks (issue #20): a first-instance complaint
-accepted today, one received eleven days ago and not yet accepted (past its 10 days), a
-second-instance complaint at risk, a denunciation in its intake and one being settled.
+"""Demo complaints, denunciations and sanctions on their clocks (issue #20): a first-instance
+complaint accepted today, one received eleven days ago and not yet accepted (past its 10 days),
+a second-instance complaint at risk, a denunciation in its intake and one being settled (its
+denouncer known only to the receiving inspector and the leaders); a game point's sanction
+decided today withdrawing its certificate for 3 months, a printing facility's record awaiting
+its decision, and one explained (30 days).
 
 Steps that take a number from the register of outgoing documents are dated today: the demo
 is filled last of the numbered work, and the register numbers in date order."""
@@ -11,6 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.services.demo import DEMO_PASSWORD
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -42,13 +46,51 @@ COMPLAINTS = [
       "first_decision": "05/QĐ-TTCNTT", "content": "Không đồng ý với kết quả giải quyết lần "
       "đầu về việc chấm dứt hợp đồng dịch vụ.", "requests": "Giải quyết lại khiếu nại."}, False),
 ]
-DENUNCIATIONS = [  # days before today received, title, accepted (days ago, decision) or None
-    (4, "Tố cáo cán bộ tiếp nhận hồ sơ yêu cầu chi phí ngoài quy định", None),
-    (24, "Tố cáo việc thẩm định hồ sơ cấp phép không đúng quy định", (20, "03/QĐ-STTTT-TTr")),
+# days before today received, title, accepted (days ago, decision) or None, the fields
+DENUNCIATIONS = [
+    (4, "Tố cáo cán bộ tiếp nhận hồ sơ yêu cầu chi phí ngoài quy định", None,
+     {"denouncer": "Phạm Thị Hạnh", "denouncer_contact": "Khu phố 2, phường Hiệp Thành, "
+      "thành phố Thủ Dầu Một; 0908 456 789", "denounced": "Một công chức tiếp nhận hồ sơ tại "
+      "Bộ phận Một cửa", "content": "Công chức yêu cầu nộp thêm 500.000 đồng để được nhận hồ "
+      "sơ sớm."}),
+    (24, "Tố cáo việc thẩm định hồ sơ cấp phép không đúng quy định", (20, "03/QĐ-STTTT-TTr"),
+     {"denouncer": "Đỗ Văn Minh", "denouncer_contact": "Thị trấn Dầu Tiếng, huyện Dầu Tiếng",
+      "denounced": "Chuyên viên thẩm định hồ sơ cấp phép hoạt động in",
+      "content": "Hồ sơ của cơ sở không đủ điều kiện nhưng vẫn được đề xuất cấp phép."}),
+]
+GAME_POINT_RECORD = {
+    "record_no": "12/BB-VPHC", "place": "Tại điểm cung cấp dịch vụ trò chơi điện tử công cộng",
+    "representative_title": "Giám đốc", "decree": "nd-15-2020",
+    "provision": "điểm a khoản 3 Điều 103",
+    "act": "Cung cấp dịch vụ trò chơi điện tử công cộng sau 22 giờ đến 8 giờ sáng hôm sau",
+    "circumstances": "Không", "main_penalty": "fine", "fine": "15000000",
+    "additional": "licence_withdrawal", "withdrawal_months": "3", "remedial": "Không"}
+# days before today recorded, title, the organisation, the record's fields, explained
+SANCTIONS = [
+    (3, "Xử phạt cơ sở in không lưu chiểu xuất bản phẩm", "Công ty TNHH In ấn Phương Nam",
+     {"address": "Lô B4, Khu công nghiệp Sóng Thần 2, thành phố Dĩ An",
+      "record_no": "13/BB-VPHC", "place": "Trụ sở Công ty TNHH In ấn Phương Nam",
+      "decree": "nd-119-2020", "provision": "điểm b khoản 2 Điều 28",
+      "act": "In xuất bản phẩm không có hợp đồng in theo quy định",
+      "act_ended_on": "", "ongoing": "có", "main_penalty": "fine", "fine": "20000000",
+      "additional": "none"}, False),
+    (12, "Xử phạt doanh nghiệp bưu chính không thông báo thay đổi", "Công ty Cổ phần Chuyển "
+     "phát nhanh Bình An", {"address": "Số 88 Đại lộ Bình Dương, thành phố Thuận An",
+                            "record_no": "09/BB-VPHC", "place": "Sở Thông tin và Truyền thông",
+                            "decree": "nd-15-2020", "provision": "điểm a khoản 1 Điều 7",
+                            "act": "Không thông báo thay đổi địa chỉ trụ sở chính trong thời "
+                                   "hạn quy định", "main_penalty": "fine", "fine": "5000000",
+                            "additional": "none"}, True),
 ]
 
 
 def fill_demo_complaints(services: Services) -> int:
+    inspector = services.as_actor(services.security.login("thanhtra", DEMO_PASSWORD))
+    leader = services.as_actor(services.security.login("lanhdao", DEMO_PASSWORD))
+    return _complaints(inspector, leader) + _sanctions(inspector, leader)
+
+
+def _complaints(services: Services, leader: Services) -> int:
     now = clock.local_now().replace(second=0, microsecond=0)
     today_at = now.replace(hour=min(now.hour, 9), minute=0)
     for days, kind, title, name, address, fields, accept in COMPLAINTS:
@@ -62,13 +104,50 @@ def fill_demo_complaints(services: Services) -> int:
             data["first_decision_on"] = f"{known:%d/%m/%Y}"
         case = services.cases.open(kind, title, data=data)
         if accept:
-            services.cases.step(case["code"], "accept", at=max(today_at, received))
-    for days, title, accepted in DENUNCIATIONS:
+            leader.cases.step(case["code"], "accept", at=max(today_at, received))
+    for days, title, accepted, data in DENUNCIATIONS:
         received = (now - dt.timedelta(days=days)).replace(hour=14, minute=0)
-        case = services.cases.open("denunciation", title, at=received)
+        case = services.cases.open("denunciation", title, at=received, data=data)
         if accepted is not None:
             ago, decision = accepted
             moment = (now - dt.timedelta(days=ago)).replace(hour=10, minute=0)
-            services.cases.step(case["code"], "accept", decision=decision, at=moment)
+            leader.cases.step(case["code"], "accept", decision=decision, at=moment)
             services.cases.step(case["code"], "notify", at=moment + dt.timedelta(days=2))
     return len(COMPLAINTS) + len(DENUNCIATIONS)
+
+
+def _sanctions(services: Services, leader: Services) -> int:
+    """A game point's certificate (the newest valid one) withdrawn for 3 months today, a
+    printing facility's record awaiting its decision, one with an explanation."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    game = next((p for p in services.permits.list(state="valid", limit=5000)
+                 if p["family"] == "e_information.game_point"), None)
+    made = 0
+    if game is not None:
+        recorded = (now - dt.timedelta(days=6)).replace(hour=21, minute=30)
+        case = services.cases.open("sanction", f"Xử phạt điểm trò chơi của {game['holder']}",
+                                   data={**GAME_POINT_RECORD, "violator": game["holder_id"],
+                                         "recorded_at": f"{recorded:%d/%m/%Y %H:%M}",
+                                         "act_ended_on": f"{recorded:%d/%m/%Y}",
+                                         "permit": game["reference"]})
+        services.cases.step(case["code"], "explain", at=recorded + dt.timedelta(days=2),
+                            reason="Đề nghị giảm mức phạt do lần đầu vi phạm")
+        leader.cases.step(case["code"], "decide", at=max(now.replace(hour=9, minute=0),
+                                                         recorded + dt.timedelta(days=3)))
+        made += 1
+    for days, title, name, given, explained in SANCTIONS:
+        fields = dict(given)
+        party = services.parties.add(kind="org", name=name, address=fields.pop("address"))
+        recorded = (now - dt.timedelta(days=days)).replace(hour=10, minute=0)
+        if not fields.get("ongoing"):
+            fields["act_ended_on"] = f"{recorded - dt.timedelta(days=20):%d/%m/%Y}"
+        case = services.cases.open("sanction", title, data={
+            **fields, "violator": str(party["id"]),
+            "recorded_at": f"{recorded:%d/%m/%Y %H:%M}"})
+        if explained:
+            leader.cases.step(case["code"], "classify", variant="explained",
+                              at=recorded + dt.timedelta(days=1))
+            services.cases.step(case["code"], "explain", at=recorded + dt.timedelta(days=2),
+                                reason="Giải trình bằng văn bản: đã tạm dừng in ấn phẩm")
+        made += 1
+    return made

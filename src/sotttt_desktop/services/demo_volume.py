@@ -31,7 +31,7 @@ from sqlalchemy import insert, literal, or_, select
 
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit, clock
-from sotttt_desktop.core.calendar import TimeUnit, WorkingCalendar, compute_due
+from sotttt_desktop.core.calendar import TimeUnit, WorkingCalendar, add_months, compute_due
 from sotttt_desktop.core.cases.engine import ClockState, StepInput, apply_step
 from sotttt_desktop.core.cases.one_stop import PROCESSING
 from sotttt_desktop.core.cases.one_stop import SPEC as DOSSIER
@@ -42,7 +42,6 @@ from sotttt_desktop.i18n import LOCAL_TZ, _
 from sotttt_desktop.services.actor import Actor
 from sotttt_desktop.services.demo_cases import RECENT_WORKING_DAYS
 from sotttt_desktop.services.demo_permits import PermitPlan, issue_planned
-from sotttt_desktop.services.permits import add_months
 from sotttt_desktop.services.reference import unit_in_charge
 
 if TYPE_CHECKING:

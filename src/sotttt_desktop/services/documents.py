@@ -362,7 +362,8 @@ class DocumentService:
         elif template.subject == "case":
             data = self._services.case_documents.document_data(kind, ref)
             data["profile"] = self._profile(data["printed_on"])
-            data["signer"] = self._signer(signer, data["printed_on"])
+            if "signer" not in data:  # a sanction decision names its own signer by period
+                data["signer"] = self._signer(signer, data["printed_on"])
         elif template.subject == "dossier":
             data = self.form_data(kind[-2:], ref, signer)
         else:

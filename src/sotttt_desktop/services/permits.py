@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit, clock
+from sotttt_desktop.core.calendar import add_months
 from sotttt_desktop.core.models import Dossier, Party, Permit
 from sotttt_desktop.core.numbering import register_summary
 from sotttt_desktop.core.text import clean
@@ -47,18 +48,6 @@ def permit_state_label(state: str) -> str:
 
 def _today() -> dt.date:
     return clock.local_today()
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 DECISION_SOURCES = {"suspend": ("valid",), "revoke": ("valid", "suspended")}  # by decision
@@ -284,18 +273,37 @@ class PermitService:
                         action, title=permit.title[:1].lower() + permit.title[1:],
                         number=permit.number),
                     "recipients": holder.name if holder else None})
-            permit.state = "suspended" if action == "suspend" else "revoked"
-            permit.suspended_until = until if action == "suspend" else None
-            permit.decision_number, permit.decision_reason = decision_number, reason
-            permit.updated_by = services.actor.username
-            session.flush()
-            services.registers.sync_permit_state(session, permit.id, permit.state,
-                                                 actor=services.actor.username)
-            audit.append(session, username=services.actor.username, action=action,
-                         entity_kind="permit", entity_id=permit.id, summary=permit.number,
-                         before=before, after=self._as_dict(session, permit))
+            self._decided(session, permit, action, until, decision_number, reason, before)
             session.commit()
         return self.show(number)
+
+    def suspend_in(self, session: Session, number: str, *, until: dt.date, decision: str,
+                   reason: str) -> dict[str, Any]:
+        """Suspend a valid permit until a date by a decision taken elsewhere in the caller's
+        transaction (a sanction decision withdrawing the licence: its number, not a new one)."""
+        permit = self._get(session, number, lock=True)
+        if permit.state not in DECISION_SOURCES["suspend"]:
+            raise ValidationError(_("{number} is {state}.").format(
+                number=permit.number, state=permit_state_label(permit.state)))
+        before = self._as_dict(session, permit)
+        self._decided(session, permit, "suspend", until, decision, reason[:REASON_MAX], before)
+        return self._as_dict(session, permit)
+
+    def _decided(self, session: Session, permit: Permit, action: str, until: dt.date | None,
+                 decision_number: str, reason: str, before: dict[str, Any]) -> None:
+        """The permit suspended or revoked by `decision_number`: its state, the register's
+        record of it, the audit entry — in the caller's transaction."""
+        services = self._services
+        permit.state = "suspended" if action == "suspend" else "revoked"
+        permit.suspended_until = until if action == "suspend" else None
+        permit.decision_number, permit.decision_reason = decision_number, reason
+        permit.updated_by = services.actor.username
+        session.flush()
+        services.registers.sync_permit_state(session, permit.id, permit.state,
+                                             actor=services.actor.username)
+        audit.append(session, username=services.actor.username, action=action,
+                     entity_kind="permit", entity_id=permit.id, summary=permit.number,
+                     before=before, after=self._as_dict(session, permit))
 
     def show(self, number: str) -> dict[str, Any]:
         with self._services.db.session() as session:

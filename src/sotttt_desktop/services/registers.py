@@ -281,7 +281,9 @@ class RegisterService:
             entries = session.execute(select(AuditEntry).where(
                 AuditEntry.entity_id == str(row.id)).order_by(AuditEntry.id.desc()).limit(200)
             ).scalars().all()
+            cases = self._services.cases.of_party(session, party_id) if party_id else []
             return {
+                "cases": cases,
                 "permits": [{"number": p.number, "title": p.title, "issued_on": p.issued_on,
                              "state": p.state} for p in permits],
                 "dossiers": [{"code": d.code, "procedure": d.procedure_name,

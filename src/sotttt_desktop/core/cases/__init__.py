@@ -31,6 +31,7 @@ def kinds() -> dict[str, CaseSpec]:
         digital,
         external,
         frequency,
+        sanction,
         security,
         takedown,
         telecom,
@@ -40,7 +41,7 @@ def kinds() -> dict[str, CaseSpec]:
              external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
              frequency.CHECK_PLAN, *digital.APPRAISAL_KINDS, security.INCIDENT,
              security.LEVEL_12, security.LEVEL_3, security.HALF_YEAR_REPORT,
-             *complaint.KINDS)
+             *complaint.KINDS, sanction.SPEC)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

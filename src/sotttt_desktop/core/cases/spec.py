@@ -160,6 +160,22 @@ class CaseStep:
     # the step writes its outcome into a register's record the case names (an approved level
     # into the system's entry), in the step's transaction
     writes: RecordUpdate | None = None
+    # the step's decision suspends a permit of the permit register, in the same transaction
+    suspends: PermitWithdrawal | None = None
+    # (values, moment) → why the step may not be taken then (a limitation that has ended)
+    guard: Callable[[dict[str, Any], dt.datetime], str | None] | None = None
+
+
+@dataclass(frozen=True)
+class PermitWithdrawal:
+    """The step's decision withdraws a licence for some months (an additional penalty): the
+    permit whose number is the case field `permit_field` is suspended from the step's day for
+    `months_field` months, by the step's number, when `when_field` is `when_value`."""
+
+    permit_field: str
+    months_field: str
+    when_field: str
+    when_value: str
 
 
 @dataclass(frozen=True)
@@ -222,6 +238,11 @@ class CaseSpec:
     # the case's details are read only by those who may edit or approve in its area (the
     # security unit and the leaders read an incident; a viewer does not)
     confidential: bool = False
+    # the PARTY field whose party the case is about (a violator): the case is the party's, and
+    # shows in its history and its records'
+    party_field: str | None = None
+    # (the case as shown) → lines worked out from it for today (a late-payment addition)
+    remarks: Callable[[dict[str, Any]], list[str]] | None = None
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")
@@ -243,6 +264,9 @@ class CaseSpec:
             raise ValueError(f"{self.kind}: opens_with names an undeclared field")
         if not set(self.one_per) <= {f.name for f in self.fields}:
             raise ValueError(f"{self.kind}: one_per names an undeclared field")
+        parties = {f.name for f in self.fields if f.kind.value == "party"}
+        if self.party_field is not None and self.party_field not in parties:
+            raise ValueError(f"{self.kind}: party_field is not a party field")
         steps = set(self.steps) | {OPEN}
         clocks = {c.key for c in self.clocks}
         for key, step in self.steps.items():
@@ -270,7 +294,7 @@ class CaseSpec:
     def form_fields(self) -> tuple[FieldSpec, ...]:
         """The fields a person fills in: all but the number the register gives."""
         issued = self.opens_with.field if self.opens_with else None
-        return tuple(f for f in self.fields if f.name != issued)
+        return tuple(f for f in self.fields if f.name != issued and not f.computed)
 
     def declared_field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)

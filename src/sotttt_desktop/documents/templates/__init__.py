@@ -36,6 +36,7 @@ def templates() -> dict[str, Template]:
         permit_decision,
         public_list,
         result,
+        sanction_decision,
         security_level,
         security_report,
     )
@@ -46,5 +47,6 @@ def templates() -> dict[str, Template]:
                              generic.LETTER, public_list.TEMPLATE, ads_report.TEMPLATE,
                              it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
                              annual_statistics.TEMPLATE, security_level.OPINION,
-                             security_level.APPROVAL, security_report.TEMPLATE]
+                             security_level.APPROVAL, security_report.TEMPLATE,
+                             sanction_decision.TEMPLATE]
     return {t.kind: t for t in found}

@@ -1,5 +1,6 @@
 """The user a case is assigned to (issue #20: a denouncer's identity is read only by the
-assigned inspector and the leaders).
+assigned inspector and the leaders). Inspectors record the violators and complainants they meet
+in the directory (directory:create, directory:edit), as roles.toml now grants.
 
 Revision ID: 0031
 Revises: 0030
@@ -23,6 +24,17 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('assigned_to', sa.String(length=64), nullable=True))
 
     # ### end Alembic commands ###
+    role = sa.table("role_definition", sa.column("name", sa.String))
+    grant = sa.table("role_grant", sa.column("role", sa.String), sa.column("area", sa.String),
+                     sa.column("action", sa.String))
+    bind = op.get_bind()
+    if bind.execute(sa.select(role.c.name).where(role.c.name == "inspector")).first():
+        for action in ("create", "edit"):
+            if not bind.execute(sa.select(grant.c.role).where(
+                    grant.c.role == "inspector", grant.c.area == "directory",
+                    grant.c.action == action)).first():
+                bind.execute(grant.insert().values(role="inspector", area="directory",
+                                                   action=action))
 
 
 def downgrade() -> None:

@@ -44,6 +44,8 @@ def history_lines(services: Services, register_key: str, record_id: Any) -> list
     printed = _("printed {count} times")
     lines = [f"{format_date(p['issued_on'])} — {permit} {p['number']}: {p['title']} "
              f"({permit_state_label(p['state'])})" for p in found["permits"]]
+    lines += [f"{format_datetime(c['opened_at'])} — {c['kind_label']} {c['code']}: "
+              f"{c['title']} ({c['state_label']})" for c in found["cases"]]
     lines += [f"{format_datetime(d['received_at'])} — {dossier} {d['code']}: "
               f"{d['procedure']} ({state_label(d['state'])})" for d in found["dossiers"]]
     lines += [f"{format_datetime(d['issued_at'])} — {_document_name(d['kind'])} "

@@ -1,0 +1,82 @@
+"""The data of a sanction decision (document "sanction-decision", core/cases/sanction.py) as
+issued: the number and day of the step "issue the sanction decision", the record of violation
+and the explanation it rests on, the violator as the register of parties keeps them, the
+penalties with the fine in words, the licence withdrawn with its dates, where and by when the
+fine is paid, and who signs in that period (resources/reference/sanctions.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core.calendar import add_months
+from sotttt_desktop.core.cases import kinds
+from sotttt_desktop.core.sanctions import amount_in_words, decrees, money, settings, signer_for
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
+    case = services.cases.show(code)
+    spec = kinds()[case["kind"]]
+    issued = next((e for e in reversed(case["timeline"]) if e["step"] == "decide"), None)
+    if issued is None or not issued["decision"]:
+        raise ValidationError(_("The document of case {code} is printed once it is issued "
+                                "(the step “{step}” gives its number).").format(
+            code=case["code"], step=_(spec.steps["decide"].label)))
+    data, day = case["data"], issued["at"].date()
+    rules = settings()
+    violator = services.parties.get(uuid.UUID(str(data["violator"])))
+    decree = decrees()[data["decree"]]
+    explained = [e for e in case["timeline"] if e["step"] == "explain"]
+    recorded = dt.datetime.fromisoformat(str(data["recorded_at"]))
+    fine = int(data.get("fine") or 0)
+    withdrawal = None
+    if data.get("additional") == "licence_withdrawal":
+        months = int(data["withdrawal_months"])
+        permit = services.permits.show(data["permit"])
+        withdrawal = {"number": permit["number"], "title": permit["title"],
+                      "issued_on": _day(permit["issued_on"]), "months": months,
+                      "from": _day(day),
+                      "until": _day(add_months(day, months) - dt.timedelta(days=1))}
+    signer = signer_for(day)
+    if not signer["full_name"]:  # the Director of the organisation profile on that day
+        signer["full_name"] = next(
+            (s["full_name"] for s in services.reference.signers(day)
+             if s["position"] == signer["position"]), "")
+    unit = services.reference.unit_for_area(spec.area, day)[1]
+    return {
+        "printed_on": day, "number": issued["decision"], "case_code": case["code"],
+        "law": rules["law"], "decree": decree.citation,
+        "record_no": data["record_no"], "recorded_on": _day(recorded.date()),
+        "recorded_at": f"{recorded:%H giờ %M phút} ngày {recorded:%d/%m/%Y}",
+        "place": data["place"],
+        "explained": [_day(e["at"].date()) for e in explained],
+        "violator": {"name": violator["name"], "kind": violator["kind"],
+                     "address": violator.get("address") or "",
+                     "tax_code": violator.get("tax_code") or "",
+                     "citizen_id": violator.get("citizen_id") or "",
+                     "date_of_birth": _day(violator["date_of_birth"])
+                     if violator.get("date_of_birth") else "",
+                     "representative": violator.get("legal_representative") or "",
+                     "representative_title": data.get("representative_title") or "",
+                     "occupation": data.get("occupation") or ""},
+        "act": data["act"], "provision": data["provision"],
+        "circumstances": data.get("circumstances") or "",
+        "main_penalty": data["main_penalty"], "fine": money(fine) if fine else "",
+        "fine_words": amount_in_words(fine) if fine else "",
+        "additional": data.get("additional") or "none", "withdrawal": withdrawal,
+        "remedial": data.get("remedial") or "",
+        "payment_days": rules["payment_days"], "payment_place": rules["payment"]["place"],
+        "payment_account": rules["payment"]["account"],
+        "signer": {"position": signer["position"], "full_name": signer["full_name"],
+                   "authority": "", "title": signer["title"]},
+        "recipients": ["Như Điều 3", f"Lưu: VT, {unit}, hồ sơ".replace(", , ", ", ")]}
