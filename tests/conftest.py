@@ -27,6 +27,7 @@ import pytest  # noqa: E402
 from sotttt_desktop.i18n import set_language  # noqa: E402
 from sotttt_desktop.services import Actor, Services  # noqa: E402
 from sotttt_desktop.services.demo import DEMO_PASSWORD  # noqa: E402
+from sotttt_desktop.services.demo_inspection import party_count as inspection_party_count  # noqa: E402
 from sotttt_desktop.services.demo_security import agency_names  # noqa: E402
 from sotttt_desktop.services.setup import initialise, open_services  # noqa: E402
 from sotttt_desktop.settings import DatabaseLocation, sqlite_location  # noqa: E402
@@ -63,9 +64,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-# the parties of the demo databases of the tests (scale 0.5), and the provincial agencies the demo
-# adds as investors and system owners
-DEMO_PARTIES = 1000 + len(agency_names())
+# the parties of the demo databases of the tests (scale 0.5), the provincial agencies the demo
+# adds as investors and system owners, the complainants and the organisations it sanctions
+DEMO_PARTIES = 1000 + len(agency_names()) + inspection_party_count()
 
 
 @pytest.fixture(scope="session")

@@ -197,6 +197,7 @@ def cmd_show(args: argparse.Namespace, location: DatabaseLocation) -> int:
     for line in data["details"]:
         first, *rest = line["text"].split("\n")
         emit_lines([f"  {line['label']}: {first}", *(f"      {more}" for more in rest)])
+    emit_lines([f"  {remark}" for remark in data["remarks"]])
     for clock in data["clocks"]:
         status = f" ({clock['status_text']})" if clock["status_text"] else ""
         emit_lines([f"  {clock['label']}: {_due(clock['due'])}{status} — {clock['basis']}"])

@@ -42,6 +42,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         SOURCE_BULLETINS,
     )
     from sotttt_desktop.registers.information_systems import INFORMATION_SYSTEMS
+    from sotttt_desktop.registers.inspection import CITIZEN_RECEPTION, INSPECTION_PLAN
     from sotttt_desktop.registers.it_industry import IT_ENTERPRISES, IT_PARKS, IT_PRODUCTS
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.postal import (
@@ -89,7 +90,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
         IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
         SHARED_PLATFORMS, DATA_ACCESS_LOG, INFORMATION_SYSTEMS, SECURITY_ALERTS, SECURITY_DRILLS,
-        SECURITY_REPORTS)} | _ADDED
+        SECURITY_REPORTS, INSPECTION_PLAN, CITIZEN_RECEPTION)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

@@ -498,6 +498,40 @@ class CaseService:
                                          .limit(limit - len(cases))).scalars()
             return [self._as_dict(case, self._clocks(case)) for case in cases]
 
+    def summary(self, area: str, today: dt.date) -> list[dict[str, Any]]:
+        """Per kind of the area the actor may read: the cases by state, and those its watch
+        (a limitation ending) finds within its days."""
+        services = self._services
+        specs = [s for s in kinds().values() if s.area == area and self.read_refusal(s) is None]
+        if not specs:
+            return []
+        statement = select(CaseFile.kind, CaseFile.state, func.count()).where(
+            CaseFile.kind.in_([s.kind for s in specs])).group_by(CaseFile.kind, CaseFile.state)
+        if services.actor.district_scoped:
+            statement = statement.where(CaseFile.district_code == services.actor.district_code)
+        found: list[dict[str, Any]] = []
+        with services.db.session() as session:
+            counts = session.execute(statement).all()
+            for spec in specs:
+                by_state = {state: n for kind, state, n in counts if kind == spec.kind}
+                if not by_state:
+                    continue
+                entry = {"kind": spec.kind, "label": _(spec.label),
+                         "by_state": {_(spec.states.get(k, k)): n for k, n in by_state.items()},
+                         "watched": []}
+                if spec.watch is not None:
+                    limit = today + dt.timedelta(days=spec.watch.days)
+                    for code, data in session.execute(select(CaseFile.code, CaseFile.data).where(
+                            CaseFile.kind == spec.kind,
+                            CaseFile.state.in_(spec.watch.states))).all():
+                        day = json.loads(data or "{}").get(spec.watch.field)
+                        if day and dt.date.fromisoformat(day) <= limit:
+                            entry["watched"].append((code, dt.date.fromisoformat(day)))
+                    entry["watched"].sort(key=lambda item: item[1])
+                    entry["watch_label"] = _(spec.watch.label).format(days=spec.watch.days)
+                found.append(entry)
+        return found
+
     def of_party(self, session: Session, party_id: uuid.UUID) -> list[dict[str, Any]]:
         """The cases about a party (a violator's sanctions) the actor may read, newest first:
         for the histories of the party and of its records."""

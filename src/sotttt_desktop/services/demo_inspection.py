@@ -84,10 +84,79 @@ SANCTIONS = [
 ]
 
 
+def party_count() -> int:
+    """The parties this demo adds (the complainants and the organisations sanctioned)."""
+    return len(COMPLAINTS) + len(SANCTIONS)
+
+
 def fill_demo_complaints(services: Services) -> int:
     inspector = services.as_actor(services.security.login("thanhtra", DEMO_PASSWORD))
     leader = services.as_actor(services.security.login("lanhdao", DEMO_PASSWORD))
-    return _complaints(inspector, leader) + _sanctions(inspector, leader)
+    made = _complaints(inspector, leader) + _sanctions(inspector, leader)
+    return made + _inspections(inspector, leader) + _visits(inspector)
+
+
+def _inspections(services: Services, leader: Services) -> int:
+    """Next year's plan being drafted with its items, an inspection decided today and one
+    being prepared (the Department's inspectorate exists until 30/06/2025)."""
+    today = clock.local_today()
+    if today > dt.date(2025, 6, 30):
+        return 0
+    printers = [p for p in services.permits.list(state="valid", limit=5000)
+                if p["family"] == "publishing.printing"]
+    games = [p for p in services.permits.list(state="valid", limit=5000)
+             if p["family"] == "e_information.game_point"]
+    targets = [(p["holder_id"], "Việc chấp hành quy định về hoạt động in, lưu chiểu, hợp đồng "
+                "in") for p in printers[:2]] + [
+        (p["holder_id"], "Việc chấp hành điều kiện hoạt động điểm cung cấp dịch vụ trò chơi "
+         "điện tử công cộng, giờ hoạt động") for p in games[1:3]]
+    services.cases.open("inspection_plan", f"Kế hoạch thanh tra năm {today.year + 1}",
+                        data={"plan_year": str(today.year + 1),
+                              "orientation": "Định hướng chương trình thanh tra năm "
+                                             f"{today.year + 1} của Thanh tra Chính phủ"})
+    for month, (target, content) in enumerate(targets, start=3):
+        services.registers.create("inspection_plan", {
+            "plan_year": str(today.year + 1), "target_id": str(target), "content": content,
+            "period_inspected": f"{today.year - 1}–{today.year}", "planned_month": str(month),
+            "lead": "Thanh tra Sở", "state": "planned", "plan_kind": "planned"})
+    made = 1 + len(targets)
+    for number, (target, content) in enumerate(dict.fromkeys((targets[0], targets[-1]))
+                                               if targets else ()):
+        case = services.cases.open("inspection", f"Thanh tra {content[0].lower()}{content[1:]}",
+                                   data={"inspection_type": "planned", "target": str(target),
+                                         "subject": content,
+                                         "period_inspected": f"{today.year - 1}–{today.year}",
+                                         "team": "Trưởng đoàn: Võ Văn Thành, Chánh Thanh tra; "
+                                                 "thành viên: 02 thanh tra viên"})
+        if number == 0:
+            leader.cases.step(case["code"], "decide")
+        made += 1
+    return made
+
+
+def _visits(services: Services) -> int:
+    """The reception book: a complaint answered, a petition awaiting its answer, a denunciation
+    written by its case's code only, a visit refused."""
+    today = clock.local_today()
+    denunciation = next((c["code"] for c in services.cases.list(kind="denunciation")), "")
+    for days, values in (
+            (15, {"visitor_name": "Nguyễn Văn Hùng", "address": "Phường Bình Hòa, thành phố "
+                  "Thuận An", "kind": "complaint", "content": "Khiếu nại việc chấm dứt hợp "
+                  "đồng dịch vụ", "handling": "accepted", "state": "answered",
+                  "answered_on": f"{today - dt.timedelta(days=5):%d/%m/%Y}"}),
+            (6, {"visitor_name": "Lê Thị Mai", "address": "Phường Chánh Nghĩa, thành phố Thủ "
+                 "Dầu Một", "kind": "petition", "content": "Kiến nghị xử lý trạm phát sóng "
+                 "gây ồn gần khu dân cư", "handling": "accepted", "state": "waiting"}),
+            (4, {"kind": "denunciation", "case_code": denunciation,
+                 "content": "Tố cáo hành vi nhũng nhiễu khi tiếp nhận hồ sơ",
+                 "handling": "accepted", "state": "waiting"}),
+            (2, {"visitor_name": "Trần Văn Tư", "kind": "complaint", "content": "Khiếu nại "
+                 "lại việc đã được giải quyết đúng chính sách và đã được thông báo",
+                 "handling": "refused", "state": "closed"})):
+        services.registers.create("citizen_reception", {
+            **values, "received_on": f"{today - dt.timedelta(days=days):%d/%m/%Y}",
+            "people": "1", "officer": "Võ Văn Thành"})
+    return 4
 
 
 def _complaints(services: Services, leader: Services) -> int:

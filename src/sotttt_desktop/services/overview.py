@@ -96,6 +96,7 @@ class OverviewService:
         from sotttt_desktop.services.area_rules import rule_in_force
 
         return {"area": area, "registers": registers, "cases_at_risk": self._cases_at_risk(area),
+                "cases": self._services.cases.summary(area, today),
                 "rule": rule_in_force(area, today), "today": today,
                 "expiring_permits": [{"number": n, "valid_until": d} for n, d in expiring],
                 "dossiers_due": [{"code": c, "due": d} for c, d in due],

@@ -71,6 +71,15 @@ def overview_text(services: Services, area: str) -> str:
     parts.append(_("Dossiers due within {days} days: {count}{first}.").format(
         days=data["due_days"], count=len(due),
         first=f" ({', '.join(d['code'] for d in due[:5])})" if due else ""))
+    for kind in data["cases"]:  # each kind of case by state, and what its watch finds
+        states = ", ".join(f"{state} {count}" for state, count in
+                           sorted(kind["by_state"].items(), key=lambda i: -i[1]))
+        parts.append(f"<b>{kind['label']}: {sum(kind['by_state'].values())}</b> ({states})")
+        if kind.get("watch_label"):
+            watched = kind["watched"]
+            parts.append(f"{kind['watch_label']}: {len(watched)}" + (
+                " (" + ", ".join(f"{code} {format_date(day)}" for code, day in watched[:4])
+                + ")" if watched else "") + ".")
     at_risk = data["cases_at_risk"]
     if at_risk:
         overdue = sum(1 for c in at_risk if c["status"] == "overdue")

@@ -264,6 +264,8 @@ class CasesView(QWidget):
             lines.append("<p>" + "<br>".join(
                 f"<b>{escape(line['label'])}:</b> " + escape(line["text"]).replace("\n", "<br>")
                 for line in case["details"]))
+        if case["remarks"]:  # worked out for today: a limitation, a late-payment addition
+            lines.append("<p><i>" + "<br>".join(escape(r) for r in case["remarks"]) + "</i>")
         for clock in case["clocks"]:
             status = f" ({clock['status_text']})" if clock["status_text"] else ""
             lines.append(f"<p><b>{escape(clock['label'])}: {_due(clock['due'])}</b>{status}<br>"

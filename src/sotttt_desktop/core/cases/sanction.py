@@ -22,6 +22,7 @@ from sotttt_desktop.core.cases.spec import (
     OPEN,
     CaseSpec,
     CaseStep,
+    CaseWatch,
     Clock,
     ClockUnit,
     Extension,
@@ -156,6 +157,8 @@ SPEC = CaseSpec(
             "enforced": N_("enforced"), "not_sanctioned": N_("closed without a sanction")},
     initial="recorded", final_states=CLOSED, starts_at="recorded_at", party_field="violator",
     checks=check_record, remarks=remarks,
+    watch=CaseWatch("limitation_ends", 30, N_("Limitation ending within {days} days, no "
+                                              "decision yet"), ("recorded",)),
     steps={
         "explain": CaseStep(N_("record the violator's explanation"), ("recorded",), None,
                             needs_reason=True),

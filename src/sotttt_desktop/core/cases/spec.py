@@ -179,6 +179,17 @@ class PermitWithdrawal:
 
 
 @dataclass(frozen=True)
+class CaseWatch:
+    """A date the case keeps in its data (a sanction's limitation), watched in the area's
+    overview: the cases in `states` whose date falls within `days`. `label`: N_() with {days}."""
+
+    field: str
+    days: int
+    label: str
+    states: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RecordUpdate:
     """`register`'s record whose id is the case field `record_field` gets `values`: register
     field → "decision" (the step's number), "date" (the step's day) or a case field's name."""
@@ -243,6 +254,7 @@ class CaseSpec:
     party_field: str | None = None
     # (the case as shown) → lines worked out from it for today (a late-payment addition)
     remarks: Callable[[dict[str, Any]], list[str]] | None = None
+    watch: CaseWatch | None = None  # counted in the area's overview
     # N_() with {state}, {step} (or the key {action}), {states}: a step from a wrong state (the kind's own noun)
     wrong_state_text: str = N_("A case that is {state} cannot be given this step ({step}). "
                                "Possible from: {states}.")
