@@ -248,6 +248,12 @@ def main() -> None:
     security._tabs.setCurrentWidget(security.custom)  # the incidents on their clocks
     security.custom.table.selectRow(0)
     shoot(window, "screenshot-security-incidents.png")
+    inspection = window.area_tab("inspection")
+    show_register(inspection, "citizen_reception", "screenshot-citizen-reception.png")
+    inspection._tabs.setCurrentWidget(inspection.custom)  # complaints, sanctions, inspections
+    inspection.custom.select(next(c["code"] for c in admin.cases.list(kind="sanction")
+                                  if c["state"] == "decided"))
+    shoot(window, "screenshot-inspection.png")
     telecom._tabs.setCurrentWidget(telecom.custom)
     window.tabs.setCurrentIndex(next(
         i for i in range(window.tabs.count())

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from sotttt_desktop.services.demo_inspection import party_count
 from sotttt_desktop.services.demo_security import agency_names
 from tests.cli.helpers import run, run_json
 
-PARTIES = 200 + len(agency_names())  # at scale 0.1, and the provincial agencies
+# at scale 0.1, the provincial agencies, the complainants and the organisations sanctioned
+PARTIES = 200 + len(agency_names()) + party_count()
 
 
 def test_init_with_demo_then_info(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from sotttt_desktop.core.models import Party
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.services import Services
 from sotttt_desktop.services.demo import fill_demo
+from sotttt_desktop.services.demo_inspection import party_names
 from sotttt_desktop.services.demo_security import agency_names
 from sotttt_desktop.services.demo_volume import PUBLIC_COMMUNES
 from tests.conftest import DEMO_PARTIES
@@ -72,7 +73,7 @@ def test_demo_data_is_realistic_and_valid(demo_services: Services) -> None:
     assert len(parties) == DEMO_PARTIES
     # among them the communes and foreign offices that apply for their own procedures (and the
     # provincial agencies that invest in IT projects and own information systems)
-    agencies = agency_names()
+    agencies = {*agency_names(), *party_names()}  # and the complainants, the sanctioned
     parties = [p for p in parties if p.name not in agencies]  # the generated ones
     assert sum(p.name.startswith("Ủy ban nhân dân ") for p in parties) == PUBLIC_COMMUNES
     orgs = [p for p in parties if p.kind == "org"]

@@ -84,9 +84,14 @@ SANCTIONS = [
 ]
 
 
+def party_names() -> list[str]:
+    """The parties this demo adds (the complainants and the organisations sanctioned): names
+    and addresses only, as their letters and records give them."""
+    return [entry[3] for entry in COMPLAINTS] + [entry[2] for entry in SANCTIONS]
+
+
 def party_count() -> int:
-    """The parties this demo adds (the complainants and the organisations sanctioned)."""
-    return len(COMPLAINTS) + len(SANCTIONS)
+    return len(party_names())
 
 
 def fill_demo_complaints(services: Services) -> int:
