@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from sotttt_desktop.core.cases import kinds
-from sotttt_desktop.core.cases.complaint import check_time_bar
+from sotttt_desktop.core.cases.complaint import check_second, check_time_bar
 from sotttt_desktop.core.cases.engine import OPEN, StepInput
 from tests.core.test_case_clocks import SETTLEMENT_FROM_7_FEB, TET_2025, at, walk
 
@@ -74,6 +74,20 @@ def test_classifying_after_acceptance_changes_the_settlement_limit() -> None:
     assert outcome.clocks["settlement"].explanation[-1] == "Hạn cuối: thứ Hai 24/03/2025."
 
 
+def test_classifying_a_suspended_and_resumed_clock_keeps_the_suspension() -> None:
+    """A denunciation accepted 02/10/2024, suspended 10/10 to 10/11, classified complex on
+    11/11: its limit is the same (complexity gives an extension), its due date stays."""
+    steps = [(OPEN, at(2024, 10, 1, 9)),
+             ("accept", StepInput(dt.datetime(2024, 10, 2, 9), decision="05/QĐ-TTr")),
+             ("suspend", StepInput(dt.datetime(2024, 10, 10, 9), reason="Chờ giám định",
+                                   decision="07/QĐ-TTr")),
+             ("resume", StepInput(dt.datetime(2024, 11, 10, 9), decision="09/QĐ-TTr"))]
+    resumed = walk(DENUNCIATION, steps).clocks["settlement"]
+    classified = walk(DENUNCIATION, [*steps, ("classify", StepInput(
+        dt.datetime(2024, 11, 11, 9), variant="complex"))]).clocks["settlement"]
+    assert classified.due == resumed.due and classified.explanation == resumed.explanation
+
+
 def test_sending_the_decision_and_when_it_becomes_final() -> None:
     first = walk(FIRST, [RECEIVED, ACCEPTED, DECIDED]).clocks
     assert first["settlement"].status == "stopped"
@@ -102,11 +116,23 @@ def test_the_time_bar_of_ninety_days() -> None:
     assert "91" in late["known_on"] and "90" in late["known_on"]
     assert check_time_bar({"received_at": received, "known_on": dt.date(2024, 10, 1),
                            "obstacle": "Ốm nặng, điều trị tại bệnh viện 40 ngày"}) == {}
-    assert "known_on" in check_time_bar({"received_at": received,
-                                         "known_on": dt.date(2025, 2, 1)})  # after receipt
-    second = check_time_bar({"received_at": received, "known_on": dt.date(2024, 12, 1),
-                             "first_decision_on": dt.date(2024, 12, 20)})
-    assert "34" in second["first_decision_on"]
+    for obstacle in ("", "Ốm nặng"):  # a date after the receipt is wrong, obstacle or not
+        assert "known_on" in check_time_bar({"received_at": received, "obstacle": obstacle,
+                                             "known_on": dt.date(2025, 2, 1)})
+
+
+def test_a_second_complaint_counts_from_the_first_decision() -> None:
+    received = dt.datetime(2025, 1, 23, 10)
+    # known long ago, the first decision 10 days ago: in time (Art. 33, not Art. 9)
+    assert check_second({"received_at": received, "known_on": dt.date(2024, 6, 1),
+                         "first_decision_on": dt.date(2025, 1, 13)}) == {}
+    late = check_second({"received_at": received, "known_on": dt.date(2024, 12, 1),
+                         "first_decision_on": dt.date(2024, 12, 20)})
+    assert "34" in late["first_decision_on"]
+    assert check_second({"received_at": received, "first_decision_on": dt.date(2024, 12, 20),
+                         "obstacle": "Vùng sâu, vùng xa (45 ngày)"}) == {}
+    assert "first_decision_on" in check_second({"received_at": received,
+                                                "first_decision_on": dt.date(2025, 1, 28)})
 
 
 def test_a_denunciation_not_competent_is_forwarded_within_five_working_days() -> None:

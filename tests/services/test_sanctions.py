@@ -60,10 +60,13 @@ def test_a_withdrawal_suspends_the_certificate_and_the_decision_prints_art_68(
     assert case["party_id"] == str(holder["id"])  # the violator's file
     shown = inspector.cases.show(code)
     decision_clock = shown["clocks"][0]
-    assert (decision_clock["key"], str(decision_clock["due"])) == ("decision", "2026-03-17")
+    # 07 working days from Tuesday 10/03: 11, 12, 13, 16, 17, 18, 19/03
+    assert (decision_clock["key"], str(decision_clock["due"])) == ("decision", "2026-03-19")
     assert shown["data"]["limitation_ends"] == "2027-03-07"  # 01 year from 08/03/2026
     inspector.cases.step(code, "explain", reason="Xin giảm nhẹ vì lần đầu vi phạm giờ mở cửa",
                          at=at(2026, 3, 12, 9))
+    shown = inspector.cases.show(code)  # an explanation: 01 month to decide
+    assert (shown["variant"], str(shown["due"])) == ("explained", "2026-04-10")
     with pytest.raises(PermissionDeniedError):
         inspector.cases.step(code, "decide")  # the one with the power signs
     leader.cases.step(code, "decide", at=at(2026, 3, 16, 10))
@@ -110,6 +113,15 @@ def test_a_withdrawal_suspends_the_certificate_and_the_decision_prints_art_68(
             "có quyền khiếu nại hoặc khởi kiện hành chính", "GIÁM ĐỐC", "Nguyễn Văn Hòa",
             "Như Điều 3"):
         assert words in text, words
+    # what the decision says is kept as issued; the violator as named then
+    data = leader.cases.show(code)["data"]
+    assert data["violator_particulars"].startswith("Họ và tên: Trần Văn Bình.")
+    with pytest.raises(ValidationError, match="giữ nguyên"):
+        inspector.cases.edit(code, {**_record(holder, certificate), "fine": "90000000"})
+    services.parties.update(holder["id"], services.parties.get(holder["id"])["version"],
+                            **{**_party_raw(services, holder), "name": "Trần Văn Bình (mới)"})
+    assert "Họ và tên: Trần Văn Bình." in " ".join(pdf_text(leader.documents.render(
+        "sanction-decision", code).pdf).split())
     # delivered on 17/03, due 27/03; paid on 01/04: five days late
     inspector.cases.step(code, "deliver", at=at(2026, 3, 17, 9))
     assert str(next(c for c in leader.cases.show(code)["clocks"]
@@ -169,7 +181,61 @@ def test_a_withdrawal_names_the_violators_valid_licence_within_24_months(
     assert len(leader.numbering.register(2026, "QĐ")) == before  # nothing half-written
 
 
+def _party_raw(services: Services, holder: dict) -> dict[str, str]:
+    from sotttt_desktop.registers import get_register
+    from sotttt_desktop.services.records import edit_text
+
+    party = services.parties.get(holder["id"])
+    return {f.name: edit_text(f, party[f.name]) for f in get_register("parties").fields
+            if not f.computed}
+
+
+def test_a_record_says_what_is_possible(services: Services,
+                                        game_point: tuple[dict, dict]) -> None:
+    holder, certificate = game_point
+    inspector = _user(services, "thanhtra", ["inspector"])
+    plain = {"additional": "none", "permit": "", "withdrawal_months": ""}
+    for wrong, field in (
+            ({"main_penalty": "warning"}, "fine"),  # a warning with a fine
+            ({"fine": "150000000", **plain}, "fine"),  # over half of 200 million: a person
+            ({"act_ended_on": "12/03/2026"}, "act_ended_on"),  # after the record
+            ({"recorded_at": "10/03/2099 09:00"}, "recorded_at"),  # in the future
+            ({"additional": "none", "withdrawal_months": ""}, "permit"),  # a licence, no
+            ({"additional": "suspension", "permit": "", "withdrawal_months": ""},
+             "withdrawal_months")):
+        with pytest.raises(ValidationError) as refused:
+            inspector.cases.open("sanction", "x", data=_record(holder, certificate, **wrong))
+        assert field in refused.value.field_errors, (wrong, refused.value.field_errors)
+
+
+def test_a_warning_is_delivered_without_a_payment_clock(
+        services: Services, game_point: tuple[dict, dict]) -> None:
+    holder, certificate = game_point
+    inspector = _user(services, "thanhtra", ["inspector"])
+    leader = _user(services, "giamdoc", ["leader"])
+    code = inspector.cases.open("sanction", "Cảnh cáo", data=_record(
+        holder, certificate, main_penalty="warning", fine="", additional="none", permit="",
+        withdrawal_months=""))["code"]
+    leader.cases.step(code, "decide", at=at(2026, 3, 11, 9))
+    with pytest.raises(ValidationError, match="Cảnh cáo|cảnh cáo"):
+        inspector.cases.step(code, "deliver", at=at(2026, 3, 12, 9))
+    inspector.cases.step(code, "warning_delivered", at=at(2026, 3, 12, 9))
+    shown = inspector.cases.show(code)
+    assert shown["state"] == "paid" and [c["key"] for c in shown["clocks"]] == ["decision"]
+    text = " ".join(pdf_text(leader.documents.render("sanction-decision", code).pdf).split())
+    assert "a) Hình thức xử phạt chính: Cảnh cáo." in text
+    assert "theo quy định của pháp luật./." in text and "Kho bạc" not in text
+
+
 def test_the_rules_in_figures() -> None:
+    from sotttt_desktop.core.sanctions import period_end
+
+    assert period_end(dt.date(2026, 3, 16), 3) == dt.date(2026, 6, 15)
+    assert period_end(dt.date(2024, 11, 29), 3) == dt.date(2025, 2, 28)  # no 29/02/2025
+    assert period_end(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert period_end(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
+    with pytest.raises(ValueError):
+        amount_in_words(10 ** 21)
     assert late_addition(15_000_000, dt.date(2026, 3, 27), dt.date(2026, 4, 1)) == (5, 37_500)
     assert late_addition(15_000_000, dt.date(2026, 3, 27), dt.date(2026, 3, 20)) == (0, 0)
     assert amount_in_words(7_500_000) == "Bảy triệu năm trăm nghìn đồng"

@@ -23,6 +23,11 @@ class Decree:
     effective_from: dt.date
     effective_until: dt.date | None
     limitation_years: int
+    fine_max_organisation: int
+
+    def fine_max(self, organisation: bool) -> int:
+        """The highest fine for an organisation, or half of it for an individual."""
+        return self.fine_max_organisation if organisation else self.fine_max_organisation // 2
 
     def in_force(self, day: dt.date) -> bool:
         return self.effective_from <= day and (self.effective_until is None
@@ -39,22 +44,24 @@ def settings() -> dict[str, Any]:
 def decrees() -> dict[str, Decree]:
     return {entry["key"]: Decree(entry["key"], entry["label"], entry["citation"],
                                  entry["effective_from"], entry.get("effective_until"),
-                                 entry["limitation_years"])
+                                 entry["limitation_years"], entry["fine_max_organisation"])
             for entry in settings()["decree"]}
-
-
-def years_later(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29/02 → 28/02
-        return day.replace(year=day.year + years, day=28)
 
 
 def limitation_ends(decree: Decree, act_ended: dt.date) -> dt.date:
     """The last day a sanction may be decided: the decree's years from the end of the act (for
     an ongoing act, from its discovery), the same date less one day ("01 năm" from 10/03/2025
-    ends on 09/03/2026)."""
-    return years_later(act_ended, decree.limitation_years) - dt.timedelta(days=1)
+    ends on 09/03/2026; the stricter reading, so no decision falls a day too late)."""
+    return period_end(act_ended, 12 * decree.limitation_years)
+
+
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` from `start` ("03 tháng kể từ ngày 10/03" ends on
+    09/06); where the end month lacks the start's day, its last day (from 29/11/2024: 28/02)."""
+    from sotttt_desktop.core.calendar import add_months
+
+    later = add_months(start, months)
+    return later if later.day < start.day else later - dt.timedelta(days=1)
 
 
 def late_addition(fine: int, due: dt.date, paid: dt.date) -> tuple[int, int]:
@@ -73,7 +80,7 @@ def signer_for(day: dt.date) -> dict[str, str]:
         if period["effective_from"] <= day:
             chosen = period
     return {"position": chosen["position"], "title": chosen["title"],
-            "full_name": chosen.get("full_name", "")}
+            "full_name": chosen.get("full_name", ""), "competence": chosen.get("competence", "")}
 
 
 _UNITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -118,6 +125,8 @@ def amount_in_words(amount: int) -> str:
         amount, group = divmod(amount, 1000)
         groups.append(group)
     names = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
+    if len(groups) > len(names):
+        raise ValueError(amount)
     words: list[str] = []
     for index in range(len(groups) - 1, -1, -1):
         group = groups[index]

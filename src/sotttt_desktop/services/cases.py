@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from sotttt_desktop.core import audit, clock
-from sotttt_desktop.core.calendar import add_months
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.engine import OPEN, ClockState, StepInput, apply_step, check_variant
 from sotttt_desktop.core.cases.spec import (
@@ -29,6 +28,7 @@ from sotttt_desktop.core.cases.spec import (
 from sotttt_desktop.core.cases.status import ClockStatus, clock_status
 from sotttt_desktop.core.models import CaseClock, CaseEvent, CaseFile, District, Party
 from sotttt_desktop.core.numbering import next_number
+from sotttt_desktop.core.sanctions import period_end
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import (
     ConflictError,
@@ -265,6 +265,9 @@ class CaseService:
             if declared is not None and declared.suspends is not None:
                 self._withdraw_permit(session, declared.suspends, case, values, decision,
                                       moment)
+            if declared is not None and declared.records is not None:
+                values.update(declared.records(values, services))
+                case.data = json.dumps(case_fields.to_json(values), ensure_ascii=False)
             self._record(session, case, action, from_state, outcome.clocks, outcome.changed,
                          moment, detail=reason, decision=decision)
             audit.append(session, username=services.actor.username, action=f"case_{action}",
@@ -284,12 +287,14 @@ class CaseService:
         if values.get(withdrawal.when_field) != withdrawal.when_value:
             return
         number, months = values[withdrawal.permit_field], int(values[withdrawal.months_field])
+        from sotttt_desktop.core.cases.sanction import permit_refusal
+
         permit = self._services.permits.show(number)
-        if case.party_id is not None and permit["holder_id"] != str(case.party_id):
-            raise ValidationError(_("{number} is held by {holder}, not by the violator.")
-                                  .format(number=permit["number"], holder=permit["holder"]))
+        refusal = permit_refusal(permit, case.party_id)
+        if refusal:
+            raise ValidationError(refusal)
         start = moment.date()
-        until = add_months(start, months) - dt.timedelta(days=1)
+        until = period_end(start, months)
         self._services.permits.suspend_in(
             session, permit["reference"], until=until, decision=decision,
             reason=_("Licence withdrawn for {months} months ({start} – {until}) by the sanction "
@@ -347,9 +352,13 @@ class CaseService:
             values = parse_case_data(spec, data, services.reference, services)
             before = json.loads(case.data or "{}")
             after = case_fields.to_json(values)
+            for field in spec.fields:  # what a step wrote (computed) is not in the form
+                if field.computed and field.name not in after and field.name in before:
+                    after[field.name] = before[field.name]
             sent = {e.step for e in case.events}
             fixed = [name for key, step in spec.steps.items() if key in sent
-                     for name in step.requires if after.get(name) != before.get(name)]
+                     for name in (*step.requires, *step.keeps)
+                     if after.get(name) != before.get(name)]
             if fixed:  # what a document said as sent is not rewritten
                 raise ValidationError(_("The {field} of case {code} was sent: it is kept as "
                                         "sent.").format(
@@ -399,12 +408,15 @@ class CaseService:
             data["steps"] = self._steps(spec, case.state)
             data["clocks"] = [self._clock_dict(spec, case, clocks[c.key])
                               for c in spec.clocks if c.key in clocks]
+            hidden = bool(confidential_fields(spec)) and not self._may_read_confidential(
+                spec, case)  # a title or a reason may name the denouncer
             data["timeline"] = [
                 {"at": _local(e.at), "by": e.by, "step": e.step,
                  "step_label": (_(spec.steps[e.step].label) if e.step in spec.steps
                                 else _("opened")),
                  "from_state": e.from_state, "to_state": e.to_state, "decision": e.decision,
-                 "detail": e.detail, "clocks": json.loads(e.clocks) if e.clocks else {}}
+                 "detail": CONFIDENTIAL_MASK if hidden and e.detail else e.detail,
+                 "clocks": json.loads(e.clocks) if e.clocks else {}}
                 for e in case.events]
             case_id = case.id
         data["remarks"] = spec.remarks(data) if spec.remarks is not None else []
@@ -450,9 +462,12 @@ class CaseService:
                 for user in self._services.security.users_who_may(spec.area, "edit")]
 
     def _may_read_confidential(self, spec: CaseSpec, case: CaseFile) -> bool:
-        """The leaders (who approve in the area) and the user the case is assigned to."""
+        """The leaders (granted approval in the area by name, not an administrator's "all
+        rights") and the user the case is assigned to."""
         services = self._services
-        return services.refusal(spec.area, "approve") is None or (
+        grants = services.actor.grants
+        leader = bool({("*", "approve"), (spec.area, "approve"), (spec.area, "*")} & grants)
+        return (leader and services.refusal(spec.area, "approve") is None) or (
             case.assigned_to is not None and case.assigned_to == services.actor.username
             and services.refusal(spec.area, "edit") is None)
 
@@ -720,7 +735,9 @@ class CaseService:
         status = self._status(case, main) if main else None
         return {
             "id": str(case.id), "code": case.code, "kind": case.kind,
-            "kind_label": _(spec.label), "title": case.title, "state": case.state,
+            "kind_label": _(spec.label), "state": case.state,
+            "title": case.title if not confidential_fields(spec)
+            or self._may_read_confidential(spec, case) else CONFIDENTIAL_MASK,
             "state_label": _(spec.states.get(case.state, case.state)),
             "variant": case.variant,
             "variant_label": _(spec.variants[case.variant].label)

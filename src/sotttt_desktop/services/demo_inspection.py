@@ -67,7 +67,8 @@ GAME_POINT_RECORD = {
     "additional": "licence_withdrawal", "withdrawal_months": "3", "remedial": "Không"}
 # days before today recorded, title, the organisation, the record's fields, explained
 SANCTIONS = [
-    (3, "Xử phạt cơ sở in không lưu chiểu xuất bản phẩm", "Công ty TNHH In ấn Phương Nam",
+    (3, "Xử phạt cơ sở in nhận in xuất bản phẩm không có hợp đồng", "Công ty TNHH In ấn Phương "
+     "Nam",
      {"address": "Lô B4, Khu công nghiệp Sóng Thần 2, thành phố Dĩ An",
       "record_no": "13/BB-VPHC", "place": "Trụ sở Công ty TNHH In ấn Phương Nam",
       "decree": "nd-119-2020", "provision": "điểm b khoản 2 Điều 28",
@@ -198,7 +199,7 @@ def _sanctions(services: Services, leader: Services) -> int:
                  if p["family"] == "e_information.game_point"), None)
     made = 0
     if game is not None:
-        recorded = (now - dt.timedelta(days=6)).replace(hour=21, minute=30)
+        recorded = (now - dt.timedelta(days=6)).replace(hour=23, minute=30)  # after 22 giờ
         case = services.cases.open("sanction", f"Xử phạt điểm trò chơi của {game['holder']}",
                                    data={**GAME_POINT_RECORD, "violator": game["holder_id"],
                                          "recorded_at": f"{recorded:%d/%m/%Y %H:%M}",
@@ -218,10 +219,9 @@ def _sanctions(services: Services, leader: Services) -> int:
         case = services.cases.open("sanction", title, data={
             **fields, "violator": str(party["id"]),
             "recorded_at": f"{recorded:%d/%m/%Y %H:%M}"})
-        if explained:
-            leader.cases.step(case["code"], "classify", variant="explained",
-                              at=recorded + dt.timedelta(days=1))
+        if explained:  # the explanation gives 01 month to decide
             services.cases.step(case["code"], "explain", at=recorded + dt.timedelta(days=2),
-                                reason="Giải trình bằng văn bản: đã tạm dừng in ấn phẩm")
+                                reason="Giải trình bằng văn bản: đã nộp hồ sơ thông báo thay "
+                                       "đổi địa chỉ trụ sở chính")
         made += 1
     return made

@@ -10,9 +10,16 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sotttt_desktop.core.calendar import add_months
 from sotttt_desktop.core.cases import kinds
-from sotttt_desktop.core.sanctions import amount_in_words, decrees, money, settings, signer_for
+from sotttt_desktop.core.cases.sanction import particulars
+from sotttt_desktop.core.sanctions import (
+    amount_in_words,
+    decrees,
+    money,
+    period_end,
+    settings,
+    signer_for,
+)
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _
 
@@ -22,6 +29,13 @@ if TYPE_CHECKING:
 
 def _day(value: dt.date) -> str:
     return f"{value:%d/%m/%Y}"
+
+
+def _suspension(data: dict[str, Any], day: dt.date) -> dict[str, str] | None:
+    if data.get("additional") != "suspension":
+        return None
+    months = int(data["withdrawal_months"])
+    return {"months": months, "from": _day(day), "until": _day(period_end(day, months))}
 
 
 def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
@@ -34,7 +48,9 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
             code=case["code"], step=_(spec.steps["decide"].label)))
     data, day = case["data"], issued["at"].date()
     rules = settings()
-    violator = services.parties.get(uuid.UUID(str(data["violator"])))
+    if not data.get("violator_particulars"):  # decided before the particulars were kept
+        data = {**data, **particulars({**data, "violator": uuid.UUID(str(data["violator"]))},
+                                      services)}
     decree = decrees()[data["decree"]]
     explained = [e for e in case["timeline"] if e["step"] == "explain"]
     recorded = dt.datetime.fromisoformat(str(data["recorded_at"]))
@@ -46,7 +62,7 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
         withdrawal = {"number": permit["number"], "title": permit["title"],
                       "issued_on": _day(permit["issued_on"]), "months": months,
                       "from": _day(day),
-                      "until": _day(add_months(day, months) - dt.timedelta(days=1))}
+                      "until": _day(period_end(day, months))}
     signer = signer_for(day)
     if not signer["full_name"]:  # the Director of the organisation profile on that day
         signer["full_name"] = next(
@@ -60,15 +76,11 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
         "recorded_at": f"{recorded:%H giờ %M phút} ngày {recorded:%d/%m/%Y}",
         "place": data["place"],
         "explained": [_day(e["at"].date()) for e in explained],
-        "violator": {"name": violator["name"], "kind": violator["kind"],
-                     "address": violator.get("address") or "",
-                     "tax_code": violator.get("tax_code") or "",
-                     "citizen_id": violator.get("citizen_id") or "",
-                     "date_of_birth": _day(violator["date_of_birth"])
-                     if violator.get("date_of_birth") else "",
-                     "representative": violator.get("legal_representative") or "",
-                     "representative_title": data.get("representative_title") or "",
-                     "occupation": data.get("occupation") or ""},
+        "violator": {"lines": data["violator_particulars"].splitlines(),
+                     "kind": "person" if data["violator_particulars"].startswith("Họ và tên")
+                     else "org",
+                     "name": data["violator_particulars"].splitlines()[0].split(": ", 1)[1]
+                     .rstrip(".")},
         "act": data["act"], "provision": data["provision"],
         "circumstances": data.get("circumstances") or "",
         "main_penalty": data["main_penalty"], "fine": money(fine) if fine else "",
@@ -79,4 +91,6 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
         "payment_account": rules["payment"]["account"],
         "signer": {"position": signer["position"], "full_name": signer["full_name"],
                    "authority": "", "title": signer["title"]},
+        "competence": signer["competence"], "months": data.get("withdrawal_months"),
+        "suspension": _suspension(data, day),
         "recipients": ["Như Điều 3", f"Lưu: VT, {unit}, hồ sơ".replace(", , ", ", ")]}

@@ -51,30 +51,45 @@ STATES = {"received": N_("received"), "accepted": N_("accepted for settlement"),
           "withdrawn": N_("complaint withdrawn")}
 
 
-def check_time_bar(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
-    """Art. 9: 90 days from knowing the decision or act; a second complaint within 30 days of
-    receiving the first decision (Art. 33). Later, an obstacle must be written (its time does
-    not count)."""
+def _after_receipt(values: dict[str, Any], names: tuple[str, ...]) -> dict[str, str]:
     received: dt.datetime | None = values.get("received_at")
-    if received is None or values.get("obstacle"):
+    if received is None:
         return {}
-    errors = {}
+    return {name: _("This date comes after the complaint was received.") for name in names
+            if values.get(name) is not None and values[name] > received.date()}
+
+
+def check_time_bar(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
+    """Art. 9: a first complaint within 90 days of knowing the decision or act; later, the
+    obstacle that stopped the complainant is written (its time does not count)."""
+    errors = _after_receipt(values, ("known_on",))
+    received: dt.datetime | None = values.get("received_at")
     known: dt.date | None = values.get("known_on")
-    if known is not None and known > received.date():
-        errors["known_on"] = _("This date comes after the complaint was received.")
-    elif known is not None and (received.date() - known).days > TIME_BAR_DAYS:
+    if errors or received is None or known is None or values.get("obstacle"):
+        return errors
+    if (received.date() - known).days > TIME_BAR_DAYS:
         errors["known_on"] = _(
             "Received {days} days after {day}: past the {limit} days of Art. 9 of the Law on "
             "Complaints. Write the obstacle that stopped the complainant, or do not accept the "
             "complaint.").format(days=(received.date() - known).days, day=format_date(known),
                                  limit=TIME_BAR_DAYS)
+    return errors
+
+
+def check_second(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
+    """Art. 33: a second complaint within 30 days of receiving the first decision (45 in a
+    remote area: written as the obstacle), or of the end of the first settlement's limit."""
+    errors = _after_receipt(values, ("known_on", "first_decision_on"))
+    received: dt.datetime | None = values.get("received_at")
     first: dt.date | None = values.get("first_decision_on")
-    if first is not None and (received.date() - first).days > SECOND_WINDOW_DAYS:
+    if errors or received is None or first is None or values.get("obstacle"):
+        return errors
+    if (received.date() - first).days > SECOND_WINDOW_DAYS:
         errors["first_decision_on"] = _(
             "Received {days} days after the first decision reached the complainant: past the "
-            "{limit} days of Art. 33 (45 in remote areas). Write the obstacle, or do not accept "
-            "the complaint.").format(days=(received.date() - first).days,
-                                     limit=SECOND_WINDOW_DAYS)
+            "{limit} days of Art. 33. In a remote area (45 days) or after an obstacle, write "
+            "it as the obstacle; otherwise do not accept the complaint.").format(
+            days=(received.date() - first).days, limit=SECOND_WINDOW_DAYS)
     return errors
 
 
@@ -188,7 +203,8 @@ def _kind(second: bool, amended: bool) -> CaseSpec:
         code_prefix=f"KN{2 if second else 1}{'M' if amended else ''}",
         basis=f"{LAW}; NĐ 124/2020/NĐ-CP" + (f"; {AMENDED}" if amended else ""),
         states=STATES, initial="received", final_states=CLOSED, steps=_steps(instance),
-        fields=_fields(second), starts_at="received_at", checks=check_time_bar,
+        fields=_fields(second), starts_at="received_at",
+        checks=check_second if second else check_time_bar,
         clocks=_clocks(acceptance, acceptance_basis, 45 if second else 30, articles,
                        Limit(7, DAYS) if second else Limit(3, WD)),
         variants=_variants(60, 60, 70) if second else _variants(45, 45, 60),

@@ -10,9 +10,10 @@ Department is not competent to settle is forwarded within 05 working days of rec
 denouncer and the denounced within 05 working days (Art. 35(3)) and published within 07
 working days (Art. 40(1)).
 
-The denouncer's identity (name, address, contact, the letter itself) is kept secret (the Law
-protects the denouncer): read only by the inspector the case is assigned to and the leaders,
-every read audited, kept out of the audit trail's copies (`FieldSpec.confidential`,
+A denunciation is read only by those who handle inspection cases and the leaders
+(`confidential`); the denouncer's identity (name, address, contact, the letter itself — and the
+title and the reasons, which may name them) only by the inspector the case is assigned to and
+the leaders, every read audited, kept out of the audit trail's copies (`FieldSpec.confidential`,
 CaseService). Cases are not in the global search nor in any export. A letter without a name is
 recorded too (the law does not settle it as a denunciation: Art. 25), so the denouncer is not
 required.
@@ -44,7 +45,7 @@ SPEC = CaseSpec(
             "not_accepted": N_("not accepted"), "forwarded": N_("forwarded"),
             "suspended": N_("suspended"), "concluded": N_("concluded"),
             "withdrawn": N_("denunciation withdrawn")},
-    initial="received", final_states=CLOSED,
+    initial="received", final_states=CLOSED, confidential=True,
     fields=(
         FieldSpec("denouncer", N_("Denouncer (confidential)"), max_length=300,
                   confidential=True, aliases=("Người tố cáo", "Họ tên người tố cáo")),

@@ -14,6 +14,7 @@ from typing import Any
 from sotttt_desktop.core.calendar import (
     TimeUnit,
     WorkingCalendar,
+    add_months,
     compute_due,
     day_text,
     moment_text,
@@ -34,7 +35,8 @@ from sotttt_desktop.i18n import N_, _, format_date
 Moment = dt.datetime | dt.date
 DEFAULT_START = N_("The time limit starts on {when}.")
 UNIT_LABELS = {ClockUnit.WORKING_DAYS: N_("working days"), ClockUnit.DAYS: N_("days"),
-               ClockUnit.HOURS: N_("hours"), ClockUnit.FIXED_DATE: N_("fixed date")}
+               ClockUnit.HOURS: N_("hours"), ClockUnit.MONTHS: N_("months"),
+               ClockUnit.FIXED_DATE: N_("fixed date")}
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,10 @@ def compute(clock: Clock, limit: Limit, start: dt.datetime, calendar: WorkingCal
                              due_label=_(clock.due_label) if clock.due_label else None)
         return result.due, list(result.explanation)
     lines = [text.format(when=moment_text(start))]
+    if limit.unit is ClockUnit.MONTHS:
+        due, more = _months_later(start.date(), limit.amount, calendar)
+        return due, [*lines, *more, _("{label}: {day}.").format(label=_label(clock),
+                                                               day=day_text(due))]
     if limit.unit is ClockUnit.HOURS:
         due = start + dt.timedelta(hours=limit.amount)
         lines.append(_("Time limit: {count} hours.").format(count=limit.amount))
@@ -121,6 +127,22 @@ def compute(clock: Clock, limit: Limit, start: dt.datetime, calendar: WorkingCal
             day=format_date(passed)))
     lines.append(_("{label}: {day}.").format(label=_label(clock), day=day_text(fixed)))
     return fixed, lines
+
+
+def _months_later(start: dt.date, months: int, calendar: WorkingCalendar
+                  ) -> tuple[dt.date, list[str]]:
+    """The same day `months` later (the month's last day if it lacks that day); a day off
+    moves it to the next working day."""
+    day = add_months(start, months)
+    lines = [_("Time limit: {count} months, to {day}.").format(count=months,
+                                                              day=format_date(day))]
+    if not calendar.is_working_day(day):
+        moved = calendar.next_working_day(day)
+        lines.append(_("{day} is not a working day ({reason}): the limit ends on the next "
+                       "working day.").format(day=format_date(day),
+                                              reason=calendar.why_not_working(day)))
+        day = moved
+    return day, lines
 
 
 def _label(clock: Clock) -> str:
@@ -146,17 +168,20 @@ def apply_step(spec: CaseSpec, state: str, variant: str, clocks: dict[str, Clock
         if window is not None:
             check_window(spec, clocks, window, given, calendar)
         target = step.target or state
-        if step.chooses_variant:
-            variant = check_variant(spec, given.variant)
     else:
         target = state
+    previous = variant
+    if step is not None and step.chooses_variant:
+        variant = check_variant(spec, given.variant)
+    elif step is not None and step.sets_variant is not None:
+        variant = step.sets_variant
     outcome = Outcome(target, variant, dict(clocks))
-    reclassifying = step is not None and step.chooses_variant
     for clock in spec.clocks:
         current = outcome.clocks.get(clock.key, ClockState(clock.key))
         limit = (limits or {}).get(clock.key) or spec.limit(clock, variant)
-        if reclassifying and not (limits or {}).get(clock.key):
-            after = _reclassified(clock, limit, current, variant, given, calendar)
+        old_limit = (limits or {}).get(clock.key) or spec.limit(clock, previous)
+        if variant != previous and limit != old_limit:
+            after = _reclassified(clock, old_limit, limit, current, given, calendar)
             if after is not current:
                 outcome.clocks[clock.key] = after
                 outcome.changed.append(clock.key)
@@ -169,20 +194,30 @@ def apply_step(spec: CaseSpec, state: str, variant: str, clocks: dict[str, Clock
     return outcome
 
 
-def _reclassified(clock: Clock, limit: Limit, current: ClockState, variant: str,
+def _reclassified(clock: Clock, old: Limit, new: Limit, current: ClockState,
                   given: StepInput, calendar: WorkingCalendar) -> ClockState:
     """A running clock whose limit the new classification changes (a complaint found complex
-    after its acceptance: 45 days, not 30) is counted again from its start with that limit; an
-    extended or paused clock keeps what was decided on it."""
-    if current.status != "running" or current.extensions or current.started is None or \
-            current.unit != limit.unit.value:
+    after its acceptance: 45 days, not 30) is counted again from its start with the new limit.
+    A clock paused or extended on the way keeps what was done to it: a longer limit moves its
+    due date by the difference, a shorter one leaves it."""
+    if current.status != "running" or current.started is None or current.due is None:
         return current
-    due, lines = compute(clock, limit, current.started, calendar)
-    if due == current.due:
+    why = _("Classified on {when}: the time limit is {limit}.").format(
+        when=moment_text(given.moment), limit=_unit_text(new.unit, new.amount))
+    untouched, _lines = compute(clock, old, current.started, calendar)
+    if not current.extensions and untouched == current.due:  # counted again from its start
+        due, lines = compute(clock, new, current.started, calendar)
+        return replace(current, due=due, unit=new.unit.value, explanation=(why, *lines))
+    if new.unit != old.unit or new.unit in (ClockUnit.FIXED_DATE, ClockUnit.HOURS) or \
+            new.amount < old.amount:  # paused or extended on the way: what was done stays
         return current
-    why = _("Classified on {when}: the time limit is {limit}, counted from the start.").format(
-        when=moment_text(given.moment), limit=_unit_text(limit.unit, limit.amount))
-    return replace(current, due=due, explanation=(why, *lines))
+    due, lines = compute(clock, Limit(new.amount - old.amount, new.unit), _as_moment(
+        current.due), calendar, start_text=_("Counted from the former due date, {when}."))
+    return replace(current, due=due, explanation=(*current.explanation, why, *lines[1:]))
+
+
+def _as_moment(value: Moment) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time(17))
 
 
 def check_variant(spec: CaseSpec, variant: str | None) -> str:
@@ -308,7 +343,12 @@ def extend(spec: CaseSpec, clock: Clock, variant: str, current: ClockState, give
                    "more, from the due date {due}.").format(
             number=number, times=rule.times, decision=given.decision,
             length=_unit_text(rule.unit, amount), due=moment_text(old))]
-        if rule.unit is ClockUnit.HOURS or isinstance(old, dt.datetime):
+        if rule.unit is ClockUnit.MONTHS:
+            old_day = old if not isinstance(old, dt.datetime) else old.date()
+            due, more = _months_later(old_day, amount, calendar)
+            lines += [*more, _("{label}: {day}.").format(label=_label(clock),
+                                                         day=day_text(due))]
+        elif rule.unit is ClockUnit.HOURS or isinstance(old, dt.datetime):
             base = old if isinstance(old, dt.datetime) else dt.datetime.combine(old, dt.time(17))
             due = base + dt.timedelta(hours=amount if rule.unit is ClockUnit.HOURS
                                       else 24 * amount)

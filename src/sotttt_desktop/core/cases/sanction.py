@@ -31,7 +31,14 @@ from sotttt_desktop.core.cases.spec import (
     PermitWithdrawal,
     Variant,
 )
-from sotttt_desktop.core.sanctions import decrees, late_addition, limitation_ends, money, settings
+from sotttt_desktop.core.sanctions import (
+    Decree,
+    decrees,
+    late_addition,
+    limitation_ends,
+    money,
+    settings,
+)
 from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
@@ -60,14 +67,22 @@ def limitation_day(values: dict[str, Any]) -> dt.date | None:
 
 
 def check_record(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
-    """The record is made within the limitation, under a decree in force on the act's day; a
-    fine has its amount, a withdrawal its licence and months."""
-    errors: dict[str, str] = {}
+    """The record is made within the limitation, of an act that ended (or was found) by then,
+    under a decree in force on the act's day; a fine has its amount within the decree's
+    highest, a warning none; a withdrawal names the violator's licence, a withdrawal or a
+    suspension its months — and nothing of either without it."""
+    from sotttt_desktop.registers.checks import not_in_future
+
+    errors = not_in_future(values, ("recorded_at", "act_ended_on", "discovered_on"))
     recorded: dt.datetime | None = values.get("recorded_at")
     decree = decrees().get(values.get("decree") or "")
     start = _act_start(values)
     if not values.get("ongoing") and start is None:
         errors["act_ended_on"] = _("Give the day the act ended, or mark it as ongoing.")
+    for name in ("act_ended_on", "discovered_on"):
+        if recorded is not None and values.get(name) and values[name] > recorded.date() \
+                and name not in errors:
+            errors[name] = _("This date comes after the record of the violation.")
     if decree is not None and start is not None and not decree.in_force(start):
         errors["decree"] = _("{decree} was not in force on {day}.").format(
             decree=decree.label, day=format_date(start))
@@ -81,18 +96,44 @@ def check_record(values: dict[str, Any], services: Any = None) -> dict[str, str]
             "The limitation of {years} year(s) ended on {day}: no sanction may be decided "
             "(Art. 6 of the Law on Handling Administrative Violations).").format(
             years=decree.limitation_years if decree else "", day=format_date(ends))
-    if values.get("main_penalty") == "fine" and not values.get("fine"):
-        errors["fine"] = _("Give the amount of the fine.")
-    if values.get("additional") == "licence_withdrawal":
-        months = values.get("withdrawal_months")
-        low, high = _RULES["withdrawal_months_min"], _RULES["withdrawal_months_max"]
-        if not values.get("permit"):
-            errors["permit"] = _("Give the number of the licence withdrawn.")
+    errors.update(_penalties(values, decree, services))
+    return errors
+
+
+def _penalties(values: dict[str, Any], decree: Decree | None,
+               services: Any) -> dict[str, str]:  # noqa: ANN401
+    errors: dict[str, str] = {}
+    fine = values.get("fine")
+    if values.get("main_penalty") == "fine":
+        if not fine or fine < 1:
+            errors["fine"] = _("Give the amount of the fine.")
+        elif decree is not None:
+            organisation = True
+            if services is not None and values.get("violator") is not None:
+                organisation = services.parties.get(values["violator"])["kind"] != "person"
+            highest = decree.fine_max(organisation)
+            if fine > highest:
+                errors["fine"] = _("At most {amount} for {whom} under {decree}.").format(
+                    amount=money(highest), decree=decree.label,
+                    whom=_("an organisation") if organisation else _("an individual"))
+    elif fine:
+        errors["fine"] = _("A warning has no fine: leave the amount empty.")
+    additional = values.get("additional") or "none"
+    months = values.get("withdrawal_months")
+    low, high = _RULES["withdrawal_months_min"], _RULES["withdrawal_months_max"]
+    if additional in ("licence_withdrawal", "suspension"):
         if months is None or not low <= months <= high:
             errors["withdrawal_months"] = _("From {low} to {high} months (Art. 25).").format(
                 low=low, high=high)
-        if services is not None and values.get("permit") and "permit" not in errors:
+    elif months is not None:
+        errors["withdrawal_months"] = _("Months go with a withdrawal or a suspension only.")
+    if additional == "licence_withdrawal":
+        if not values.get("permit"):
+            errors["permit"] = _("Give the number of the licence withdrawn.")
+        elif services is not None:
             errors.update(_permit_of_violator(services, values))
+    elif values.get("permit"):
+        errors["permit"] = _("A licence is named only when it is withdrawn.")
     return errors
 
 
@@ -103,13 +144,35 @@ def _permit_of_violator(services: Any, values: dict[str, Any]) -> dict[str, str]
         permit = services.permits.show(values["permit"])
     except NotFoundError as missing:
         return {"permit": str(missing)}
-    if values.get("violator") is not None and permit["holder_id"] != str(values["violator"]):
-        return {"permit": _("{number} is held by {holder}, not by the violator.").format(
-            number=permit["number"], holder=permit["holder"])}
-    if permit["state"] != "valid":
-        return {"permit": _("{number} is {state}.").format(number=permit["number"],
-                                                          state=permit["state_label"])}
-    return {}
+    # suspended: its own decision suspended it (the file is saved again after it), or it is
+    # refused when the decision is issued
+    refusal = permit_refusal(permit, values.get("violator"), suspended_too=True)
+    return {"permit": refusal} if refusal else {}
+
+
+def permit_refusal(permit: dict[str, Any], violator: Any,  # noqa: ANN401
+                   suspended_too: bool = False) -> str | None:
+    """Why this permit cannot be withdrawn from this violator: another holder's, or not
+    valid (`suspended_too`: a suspended one passes)."""
+    if violator is not None and permit["holder_id"] != str(violator):
+        return _("{number} is held by {holder}, not by the violator.").format(
+            number=permit["number"], holder=permit["holder"])
+    if permit["state"] != "valid" and not (suspended_too and permit["state"] == "suspended"):
+        return _("{number} is {state}.").format(number=permit["number"],
+                                                 state=permit["state_label"])
+    return None
+
+
+def with_fine(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    if values.get("main_penalty") != "fine":
+        return _("A warning has no fine to pay: record the warning delivered.")
+    return None
+
+
+def with_warning(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    if values.get("main_penalty") == "fine":
+        return _("The fine is paid or enforced: record the decision received first.")
+    return None
 
 
 def within_limitation(values: dict[str, Any], moment: dt.datetime) -> str | None:
@@ -145,6 +208,38 @@ def remarks(case: dict[str, Any]) -> list[str]:
     return lines
 
 
+def particulars(values: dict[str, Any], services: Any) -> dict[str, Any]:  # noqa: ANN401
+    """The violator as the decision names them (Art. 68(1)), as of the decision: an individual's
+    name, date of birth, occupation, address and identity number; an organisation's name,
+    address, tax code and legal representative with his position."""
+    party = services.parties.get(values["violator"])
+    if party["kind"] == "person":
+        lines = [f"Họ và tên: {party['name']}."]
+        if party.get("date_of_birth"):
+            lines.append(f"Ngày sinh: {party['date_of_birth']:%d/%m/%Y}.")
+        lines.append(f"Nghề nghiệp: {values.get('occupation') or 'Không'}.")
+        lines.append(f"Địa chỉ: {party.get('address') or ''}.")
+        if party.get("citizen_id"):
+            lines.append(f"Số định danh cá nhân: {party['citizen_id']}.")
+    else:
+        lines = [f"Tên tổ chức: {party['name']}.",
+                 f"Địa chỉ trụ sở chính: {party.get('address') or ''}."]
+        if party.get("tax_code"):
+            lines.append(f"Mã số thuế: {party['tax_code']}.")
+        if party.get("legal_representative"):
+            title = values.get("representative_title")
+            lines.append(f"Người đại diện theo pháp luật: {party['legal_representative']}"
+                         + (f". Chức vụ: {title}." if title else "."))
+    return {"violator_particulars": "\n".join(lines)}
+
+
+# what the decision says, kept as issued (a change is a new decision)
+KEPT = ("record_no", "recorded_at", "place", "violator", "occupation", "representative_title",
+        "decree", "provision", "act", "act_ended_on", "ongoing", "discovered_on",
+        "circumstances", "main_penalty", "fine", "additional", "permit", "withdrawal_months",
+        "remedial")
+
+
 def _decree_choices() -> tuple[tuple[str, str], ...]:
     return tuple((d.key, d.label) for d in decrees().values())
 
@@ -153,7 +248,7 @@ SPEC = CaseSpec(
     kind="sanction", version=1, label=N_("Administrative sanction"), area="inspection",
     code_prefix="XP", basis=f"{LAW}; {', '.join(d.key.upper() for d in decrees().values())}",
     states={"recorded": N_("violation recorded"), "decided": N_("sanction decided"),
-            "delivered": N_("decision delivered"), "paid": N_("executed (fine paid)"),
+            "delivered": N_("decision delivered"), "paid": N_("executed"),
             "enforced": N_("enforced"), "not_sanctioned": N_("closed without a sanction")},
     initial="recorded", final_states=CLOSED, starts_at="recorded_at", party_field="violator",
     checks=check_record, remarks=remarks,
@@ -161,21 +256,24 @@ SPEC = CaseSpec(
                                               "decision yet"), ("recorded",)),
     steps={
         "explain": CaseStep(N_("record the violator's explanation"), ("recorded",), None,
-                            needs_reason=True),
+                            needs_reason=True, sets_variant="explained"),
         "classify": CaseStep(N_("classify the case"), ("recorded",), None,
                              permission="approve", chooses_variant=True),
         "extend": CaseStep(N_("extend the time to decide"), ("recorded",), None,
                            permission="approve", needs_decision=True),
         "decide": CaseStep(
             N_("issue the sanction decision"), ("recorded",), "decided", permission="approve",
-            requires=("main_penalty",), guard=within_limitation,
+            requires=("main_penalty",), guard=within_limitation, keeps=KEPT,
+            records=particulars,
             suspends=PermitWithdrawal("permit", "withdrawal_months", "additional",
                                       "licence_withdrawal"),
             issues=IssuedDocument("QĐ", kind_name="Quyết định",
                                   summary="xử phạt vi phạm hành chính đối với {violator}",
                                   recipients="{violator}")),
         "deliver": CaseStep(N_("record the decision received by the violator"), ("decided",),
-                            "delivered", asks_when=True),
+                            "delivered", asks_when=True, guard=with_fine),
+        "warning_delivered": CaseStep(N_("record the warning delivered"), ("decided",), "paid",
+                                      asks_when=True, guard=with_warning),
         "pay": CaseStep(N_("record the fine paid"), ("delivered",), "paid", asks_when=True),
         "enforce": CaseStep(N_("record the enforcement"), ("delivered",), "enforced",
                             permission="approve", needs_decision=True, needs_reason=True),
@@ -218,14 +316,17 @@ SPEC = CaseSpec(
                   default="none", aliases=("Hình thức xử phạt bổ sung",)),
         FieldSpec("permit", N_("Licence withdrawn (number)"), max_length=64,
                   aliases=("Giấy phép bị tước",)),
-        FieldSpec("withdrawal_months", N_("Withdrawn for (months)"), FieldKind.INTEGER,
-                  aliases=("Thời hạn tước (tháng)",)),
+        FieldSpec("withdrawal_months", N_("Withdrawal or suspension (months)"),
+                  FieldKind.INTEGER, aliases=("Thời hạn tước, đình chỉ (tháng)",)),
         FieldSpec("remedial", N_("Remedial measures"), FieldKind.MULTILINE, max_length=1000,
                   aliases=("Biện pháp khắc phục hậu quả",)),
+        FieldSpec("violator_particulars", N_("The violator as the decision names them"),
+                  FieldKind.MULTILINE, max_length=2000, computed=True),
         FieldSpec("files", N_("Files"), FieldKind.FILES),
     ),
     clocks=(
-        Clock("decision", N_("Sanction decision"), Limit(_RULES["decision_days"], DAYS),
+        Clock("decision", N_("Sanction decision"),
+              Limit(_RULES["decision_working_days"], ClockUnit.WORKING_DAYS),
               start_on=(OPEN,), stop_on=("decide", "close"), stop_states=CLOSED,
               extend_on=("extend",), start_text=N_("Violation recorded on {when}."),
               basis=_RULES["decision_basis"]),
@@ -235,6 +336,7 @@ SPEC = CaseSpec(
     ),
     variants={"explained": Variant(
         N_("with an explanation or to be verified"),
-        limits={"decision": Limit(_RULES["explained_decision_days"], DAYS)},
-        extensions={"decision": Extension(1, _RULES["explained_extension_days"], DAYS)})},
+        limits={"decision": Limit(_RULES["explained_decision_months"], ClockUnit.MONTHS)},
+        extensions={"decision": Extension(1, _RULES["explained_extension_months"],
+                                          ClockUnit.MONTHS)})},
     document="sanction-decision", document_after="decide")

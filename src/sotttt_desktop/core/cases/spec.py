@@ -29,6 +29,7 @@ class ClockUnit(StrEnum):
     WORKING_DAYS = "working_days"
     DAYS = "days"
     HOURS = "hours"
+    MONTHS = "months"  # to the same day N months later (its last day if the month lacks it)
     FIXED_DATE = "fixed_date"  # by a day and month of the year ("by 20/12")
 
 
@@ -151,6 +152,8 @@ class CaseStep:
     issues: IssuedDocument | None = None  # the step sends a document numbered by the register
     chooses_variant: bool = False  # the step classifies the case (complex, remote area)
     window: StepWindow | None = None  # when the law allows the step, on a clock
+    # the step classifies the case itself (an explanation asked for: the longer limit)
+    sets_variant: str | None = None
     # the moment of the step is asked (a notification sent at 14:30, recorded at 16:00): its
     # clocks are counted to that moment, not to when the clerk records it
     asks_when: bool = False
@@ -162,6 +165,12 @@ class CaseStep:
     writes: RecordUpdate | None = None
     # the step's decision suspends a permit of the permit register, in the same transaction
     suspends: PermitWithdrawal | None = None
+    # the fields the step's document says, kept as they were when it was taken (a decision's
+    # penalties): an edit changing one is refused; the party of `party_field` is copied too
+    keeps: tuple[str, ...] = ()
+    # (values, services) → computed fields the step writes into the case, as of the step (the
+    # violator's particulars as the decision prints them)
+    records: Callable[[dict[str, Any], Any], dict[str, Any]] | None = None
     # (values, moment) → why the step may not be taken then (a limitation that has ended)
     guard: Callable[[dict[str, Any], dt.datetime], str | None] | None = None
 
@@ -289,8 +298,9 @@ class CaseSpec:
                      + clock.resume_on + clock.extend_on)
             if not set(named) <= steps or not set(clock.stop_states) <= states:
                 raise ValueError(f"{self.kind}.{clock.key}: unknown step or state")
-            if clock.pause_on and clock.limit.unit is ClockUnit.FIXED_DATE:
-                raise ValueError(f"{self.kind}.{clock.key}: a fixed date does not pause")
+            if clock.pause_on and clock.limit.unit in (ClockUnit.FIXED_DATE, ClockUnit.MONTHS):
+                raise ValueError(f"{self.kind}.{clock.key}: a fixed date or months do not "
+                                 "pause")
             if clock.extend_on and clock.extension is None and not any(
                     v.extensions.get(clock.key) for v in self.variants.values()):
                 raise ValueError(f"{self.kind}.{clock.key}: extend_on without an extension")

@@ -19,7 +19,8 @@ def count(number: int) -> str:
     return f"{number:02d}"
 
 
-def _lines(text: str) -> tuple[Para, ...]:
+def paragraphs(text: str) -> tuple[Para, ...]:
+    """A text the user wrote, one paragraph a non-empty line (an assessment, proposals)."""
     return tuple(Para(line.strip()) for line in text.splitlines() if line.strip())
 
 
@@ -80,9 +81,9 @@ def _build(data: dict[str, Any]) -> Document:
     body = (Para(f"{data['basis']}, {agency} báo cáo tình hình quản lý dịch vụ quảng cáo xuyên "
                  f"biên giới trên địa bàn tỉnh năm {data['year']} (số liệu {data['period']}) "
                  "như sau:"),
-            Para("I. ĐÁNH GIÁ CHUNG", "heading"), *_lines(data["assessment"]),
+            Para("I. ĐÁNH GIÁ CHUNG", "heading"), *paragraphs(data["assessment"]),
             Para("II. KẾT QUẢ THEO DÕI, PHÁT HIỆN VÀ XỬ LÝ", "heading"), *_figures(data),
-            Para("III. ĐỀ XUẤT, KIẾN NGHỊ", "heading"), *_lines(data["proposals"]),
+            Para("III. ĐỀ XUẤT, KIẾN NGHỊ", "heading"), *paragraphs(data["proposals"]),
             Para(f"Trên đây là báo cáo tình hình quản lý dịch vụ quảng cáo xuyên biên giới năm "
                  f"{data['year']} của {agency} tỉnh {place}./."))
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],

@@ -18,26 +18,6 @@ from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, header, signature
 
 
-def _violator_lines(person: dict[str, Any]) -> tuple[str, ...]:
-    if person["kind"] == "person":
-        lines = [f"Họ và tên: {person['name']}."]
-        if person["date_of_birth"]:
-            lines.append(f"Ngày sinh: {person['date_of_birth']}.")
-        lines.append(f"Nghề nghiệp: {person['occupation'] or 'Không'}.")
-        lines.append(f"Địa chỉ: {person['address']}.")
-        if person["citizen_id"]:
-            lines.append(f"Số định danh cá nhân: {person['citizen_id']}.")
-        return tuple(lines)
-    lines = [f"Tên tổ chức: {person['name']}.", f"Địa chỉ trụ sở chính: {person['address']}."]
-    if person["tax_code"]:
-        lines.append(f"Mã số doanh nghiệp: {person['tax_code']}.")
-    if person["representative"]:
-        title = person["representative_title"]
-        lines.append(f"Người đại diện theo pháp luật: {person['representative']}"
-                     + (f". Chức vụ: {title}." if title else "."))
-    return tuple(lines)
-
-
 def _penalties(data: dict[str, Any]) -> tuple[str, ...]:
     if data["main_penalty"] == "fine":
         main = (f"a) Hình thức xử phạt chính: Phạt tiền. Mức phạt: {data['fine']} (Bằng chữ: "
@@ -50,9 +30,13 @@ def _penalties(data: dict[str, Any]) -> tuple[str, ...]:
                  f"{withdrawal['number']} cấp ngày {withdrawal['issued_on']} trong thời hạn "
                  f"{withdrawal['months']:02d} tháng, kể từ ngày {withdrawal['from']} đến ngày "
                  f"{withdrawal['until']}.")
+    elif data["suspension"]:
+        term = data["suspension"]
+        extra = (f"b) Hình thức xử phạt bổ sung: Đình chỉ hoạt động có thời hạn "
+                 f"{term['months']:02d} tháng, kể từ ngày {term['from']} đến ngày "
+                 f"{term['until']}.")
     else:
-        extra = {"suspension": "b) Hình thức xử phạt bổ sung: Đình chỉ hoạt động.",
-                 "confiscation": "b) Hình thức xử phạt bổ sung: Tịch thu tang vật, phương "
+        extra = {"confiscation": "b) Hình thức xử phạt bổ sung: Tịch thu tang vật, phương "
                                  "tiện vi phạm hành chính."}.get(
             data["additional"], "b) Hình thức xử phạt bổ sung: Không.")
     remedial = f"c) Biện pháp khắc phục hậu quả: {data['remedial'] or 'Không'}."
@@ -65,7 +49,7 @@ def _build(data: dict[str, Any]) -> Document:
     who = person["name"]
     signer = data["signer"]
     bases = [f"Căn cứ Điều 57, Điều 68, Điều 70, Điều 78 {data['law']}",
-             f"Căn cứ {data['decree']}",
+             f"Căn cứ {data['decree']}", *([data["competence"]] if data["competence"] else []),
              f"Căn cứ Biên bản vi phạm hành chính số {data['record_no']} lập ngày "
              f"{data['recorded_on']}"]
     bases += [f"Căn cứ văn bản giải trình ngày {on} của {who}" for on in data["explained"]]
@@ -77,10 +61,20 @@ def _build(data: dict[str, Any]) -> Document:
               "định này. Quá thời hạn mà không nộp tiền phạt thì bị cưỡng chế thi hành; mỗi "
               "ngày chậm nộp phạt phải nộp thêm 0,05% trên tổng số tiền phạt chưa nộp."
               ) if data["main_penalty"] == "fine" else ""
+    closing = [line for line in (
+        f"Quyết định này được giao cho {who} để chấp hành. {who} phải nghiêm chỉnh chấp "
+        "hành Quyết định xử phạt này; trường hợp không tự nguyện chấp hành thì bị cưỡng chế "
+        "thi hành theo quy định của pháp luật.", paying,
+        f"{who} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này theo "
+        "quy định của pháp luật.",
+        f"Quyết định này được gửi cho {data['payment_place']} để thu tiền phạt."
+        if data["main_penalty"] == "fine" else "") if line]
+    closing[-1] = closing[-1].rstrip(".") + "./."
     articles = (
         Article(1, "", (
-            f"Xử phạt vi phạm hành chính đối với {'ông (bà)' if person['kind'] == 'person' else 'tổ chức'} "
-            "có tên sau đây:", *_violator_lines(person),
+            "Xử phạt vi phạm hành chính đối với "
+            f"{'ông (bà)' if person['kind'] == 'person' else 'tổ chức'} có tên sau đây:",
+            *person["lines"],
             f"1. Đã thực hiện hành vi vi phạm hành chính: {data['act'].rstrip('.')}.",
             f"2. Quy định tại {data['provision']} {data['decree'].split(' của Chính phủ')[0]}.",
             f"3. Các tình tiết liên quan đến giải quyết vụ vi phạm: "
@@ -88,14 +82,7 @@ def _build(data: dict[str, Any]) -> Document:
             "4. Bị áp dụng hình thức xử phạt, biện pháp khắc phục hậu quả như sau:",
             *_penalties(data))),
         Article(2, "", ("Quyết định này có hiệu lực kể từ ngày ký.",)),
-        Article(3, "", tuple(line for line in (
-            f"Quyết định này được giao cho {who} để chấp hành. {who} phải nghiêm chỉnh chấp "
-            "hành Quyết định xử phạt này; trường hợp không tự nguyện chấp hành thì bị cưỡng chế "
-            "thi hành theo quy định của pháp luật.", paying,
-            f"{who} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này theo "
-            "quy định của pháp luật.",
-            f"Quyết định này được gửi cho {data['payment_place']} để thu tiền phạt./."
-            if data["main_penalty"] == "fine" else "") if line)),
+        Article(3, "", tuple(closing)),
     )
     intro = f"Tôi: {signer['full_name']}. Chức vụ: {signer['title']}. Đơn vị: {agency}."
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],

@@ -11,12 +11,8 @@ from typing import Any
 
 from sotttt_desktop.documents.model import Document, Para, TableBlock
 from sotttt_desktop.documents.templates import Template
-from sotttt_desktop.documents.templates.ads_report import count
+from sotttt_desktop.documents.templates.ads_report import count, paragraphs
 from sotttt_desktop.documents.templates.common import agency_title, day, header, signature
-
-
-def _lines(text: str) -> tuple[Para, ...]:
-    return tuple(Para(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def _parts(pairs: list[Any]) -> str:
@@ -97,11 +93,11 @@ def _build(data: dict[str, Any]) -> Document:
     body = (Para(f"{data['basis']}, {agency} tỉnh {place} (đơn vị chuyên trách ứng cứu sự cố an "
                  "toàn thông tin mạng của tỉnh) báo cáo kết quả công tác ứng cứu sự cố an toàn "
                  f"thông tin mạng {period} (số liệu {data['period']}) như sau:"),
-            Para("I. ĐÁNH GIÁ CHUNG", "heading"), *_lines(data["assessment"]),
+            Para("I. ĐÁNH GIÁ CHUNG", "heading"), *paragraphs(data["assessment"]),
             Para("II. TÌNH HÌNH SỰ CỐ VÀ KẾT QUẢ ỨNG CỨU", "heading"),
             *_incidents(data["incidents"]), *_alerts(data["alerts"]),
             *_drills(data["drills"]), *_systems(data["systems"]),
-            Para("III. ĐỀ XUẤT, KIẾN NGHỊ", "heading"), *_lines(data["proposals"]),
+            Para("III. ĐỀ XUẤT, KIẾN NGHỊ", "heading"), *paragraphs(data["proposals"]),
             Para(f"Trên đây là báo cáo kết quả công tác ứng cứu sự cố an toàn thông tin mạng "
                  f"{period} của {agency} tỉnh {place}./."))
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],
