@@ -20,15 +20,11 @@ from typing import TYPE_CHECKING, Any
 from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
-from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.i18n import _, format_date, in_language
 from sotttt_desktop.registers.advertising import ACTIONS, MEDIA
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
-
-
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
 
 
 class CaseDocumentService:
@@ -112,8 +108,8 @@ class CaseDocumentService:
             "review_months": security_levels.level_rules()[level].review_months,
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
             "agency_basis": services.reference.agency_basis(day),
-            "received": _day(case["opened_at"].date()),
-            "completed": _day(completed["at"].date()) if completed else "",
+            "received": format_date(case["opened_at"].date()),
+            "completed": format_date(completed["at"].date()) if completed else "",
             "conclusion": data.get("conclusion", ""), "case_code": case["code"],
             "unit_name": unit_name, "unit_abbreviation": unit_code}
 
@@ -155,8 +151,8 @@ class CaseDocumentService:
             "funding": in_language("vi", dict(FUNDING)[data["funding"]]),
             "funding_key": data["funding"],
             "value": f"{int(data['value']):,}".replace(",", ".") + " đồng",
-            "received": _day(case["opened_at"].date()),
-            "completed": f" (hồ sơ đầy đủ ngày {_day(completed['at'].date())})"
+            "received": format_date(case["opened_at"].date()),
+            "completed": f" (hồ sơ đầy đủ ngày {format_date(completed['at'].date())})"
             if completed else "",
             "conclusion": data["conclusion"], "case_code": case["code"],
             "recipients": ["Như trên", f"Lưu: VT, {unit}".rstrip(", ")]}
@@ -206,12 +202,12 @@ class CaseDocumentService:
                                   sum(1 for e in of_medium if by_end(e.get("forwarded_on"))),
                                   sum(1 for e in of_medium if by_end(e.get("removed_at")))])
         cases = [{
-            "found": _day(e["detected_at"]), "location": e["location"],
+            "found": format_date(e["detected_at"]), "location": e["location"],
             "product": e.get("product") or "",
-            "forwarded": (f"Số {e['forwarded_no']} ngày {_day(e['forwarded_on'])}"
+            "forwarded": (f"Số {e['forwarded_no']} ngày {format_date(e['forwarded_on'])}"
                           if e.get("forwarded_no") and by_end(e.get("forwarded_on"))
                           else "Chưa chuyển"),
-            "result": (f"Đã gỡ bỏ ngày {_day(e['removed_at'])}" if by_end(e.get("removed_at"))
+            "result": (f"Đã gỡ bỏ ngày {format_date(e['removed_at'])}" if by_end(e.get("removed_at"))
                        else "Chưa gỡ bỏ")} for e in cross]
         actions = {}
         for e in domestic:
@@ -222,7 +218,7 @@ class CaseDocumentService:
         unit = services.reference.unit_for_area(spec.area, today)[1]
         profile = services.reference.profile(today)
         return {
-            "year": year, "period": f"từ ngày {_day(start)} đến ngày {_day(end)}",
+            "year": year, "period": f"từ ngày {format_date(start)} đến ngày {format_date(end)}",
             "basis": texts["basis"], "ministry": texts["ministry"],
             # the trích yếu, as the register of outgoing documents writes it when sent
             "summary": texts["summary"].format(year=year),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
 from sotttt_desktop.errors import NotFoundError
+from sotttt_desktop.i18n import format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -75,10 +76,6 @@ CONCLUSION = (
     "trình phê duyệt.")
 
 
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
 PLANS = (
     ("816/QĐ-UBND", "decision", "Phê duyệt Kế hoạch Chuyển đổi số tỉnh Bình Dương giai đoạn "
      "2021 – 2025, định hướng đến năm 2030", dt.date(2021, 3, 31), 2021),
@@ -107,7 +104,7 @@ def fill_demo_plans(services: Services, seed: int = 926) -> dict[str, int]:
     for number, kind, title, issued, year in PLANS:
         ids[number] = services.registers.create("dx_plans", {
             "plan_no": number, "kind": kind, "title": title,
-            "issuer": "Ủy ban nhân dân tỉnh Bình Dương", "issued_on": _day(issued),
+            "issuer": "Ủy ban nhân dân tỉnh Bình Dương", "issued_on": format_date(issued),
             "year": str(year)})["id"]
     leads = [code for code, _name in agencies()][:12]
     for n in range(40):
@@ -119,7 +116,7 @@ def fill_demo_plans(services: Services, seed: int = 926) -> dict[str, int]:
         services.registers.create("dx_tasks", {
             "task_code": f"926/KH-UBND-{n + 1:02d}", "plan_id": str(ids["926/KH-UBND"]),
             "task": f"{TASKS[n % len(TASKS)]} ({n // len(TASKS) + 1})",
-            "lead_agency": leads[n % len(leads)], "deadline": _day(deadline),
+            "lead_agency": leads[n % len(leads)], "deadline": format_date(deadline),
             "kpi": f"Đạt {rng.choice((80, 90, 100))} %", "state": state,
             "result": "Đã hoàn thành, có báo cáo kết quả" if state == "done" else ""})
     return {"plans": len(PLANS), "tasks": 40}
@@ -177,10 +174,10 @@ def _certificates(services: Services, today: dt.date, rng: random.Random) -> int
             "subscriber": name, "position": position, "agency": agency, "request_type": kind,
             "device": "token" if n % 3 else "sim",
             "device_serial": f"54030101{rng.randint(10**7, 10**8 - 1)}",
-            "submitted_on": _day(submitted),
+            "submitted_on": format_date(submitted),
             "cert_serial": f"540101{rng.randint(10**11, 10**12 - 1)}" if issued else "",
-            "valid_from": _day(valid_from) if issued else "",
-            "valid_to": _day(valid_to) if issued else "",
+            "valid_from": format_date(valid_from) if issued else "",
+            "valid_to": format_date(valid_to) if issued else "",
             "state": "issued" if issued else "submitted"})
     return len(OFFICIALS)
 
@@ -191,8 +188,8 @@ def _databases(services: Services, today: dt.date, rng: random.Random) -> int:
         for m, consumer in enumerate(rng.sample(AGENCIES, 2)):
             requested = today - dt.timedelta(days=30 + 20 * n + m)
             created = requested + dt.timedelta(days=3 if (n, m) != (1, 1) else 12)
-            accounts.append(f"{consumer} | lgsp.{n + 1}{m + 1} | {_day(requested)} | "
-                            f"{_day(created)}")
+            accounts.append(f"{consumer} | lgsp.{n + 1}{m + 1} | {format_date(requested)} | "
+                            f"{format_date(created)}")
         database = services.registers.create("shared_databases", {
             "name": name, "owner": owner, "legal_basis": basis, "shared": "có",
             "services": "\n".join(shared_services), "accounts": "\n".join(accounts)})
@@ -223,7 +220,7 @@ def _requests(services: Services, database: dict, shared_services: list[str],
 
 def _platforms(services: Services, today: dt.date) -> int:
     for n, (name, kind) in enumerate(PLATFORMS):
-        users = [f"{agency} | {_day(today - dt.timedelta(days=700 - 30 * m))}"
+        users = [f"{agency} | {format_date(today - dt.timedelta(days=700 - 30 * m))}"
                  for m, agency in enumerate(AGENCIES[n:n + 5])]
         services.registers.create("shared_platforms", {
             "name": name, "kind": kind, "operator": "Trung tâm Công nghệ thông tin và Truyền "
@@ -274,7 +271,7 @@ def _it_industry(services: Services, today: dt.date, rng: random.Random) -> dict
         "investor": "Tổng Công ty Đầu tư và Phát triển Công nghiệp - CTCP (Becamex IDC)",
         "district_code": "721", "area_ha": "12,5", "workers": "2600", "it_workers": "1720",
         "zones": "Khu sản xuất phần mềm; khu đào tạo; khu dịch vụ", "in_master_plan": "có",
-        "submitted_on": _day(today - dt.timedelta(days=60)), "state": "submitted",
+        "submitted_on": format_date(today - dt.timedelta(days=60)), "state": "submitted",
         "note": "Hồ sơ mẫu: đơn vị, số liệu chưa xác nhận"})
     return {"enterprises": len(enterprises), "products": products, "parks": 1}
 

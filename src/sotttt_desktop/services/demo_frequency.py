@@ -10,6 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -22,10 +23,6 @@ CHECKS = (("Đài truyền thanh không dây phường Phú Lợi", "tần số 
           ("Thiết bị vô tuyến điện của tàu cuốc", "tần số 156,8 MHz", 725, "compliant"))
 DOSSIER_KINDS = ("equipment", "commune_radio", "broadcasting", "equipment", "commune_radio",
                  "equipment")
-
-
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def fill_demo_frequency(services: Services, seed: int = 2015) -> dict[str, int]:
@@ -51,7 +48,7 @@ def fill_demo_frequency(services: Services, seed: int = 2015) -> dict[str, int]:
             "coordinates": f"{lat + rng.uniform(-0.01, 0.01):.6f}, "
                            f"{lon + rng.uniform(-0.01, 0.01):.6f}",
             "decision_no": f"{10 + n}/QĐ-STTTT",
-            "checked_on": _day(today - dt.timedelta(days=200 - 30 * n)), "result": result,
+            "checked_on": format_date(today - dt.timedelta(days=200 - 30 * n)), "result": result,
             "follow_up": {"violation": "Yêu cầu ngừng phát, làm thủ tục cấp phép tần số",
                           "remedied": "Đã điều chỉnh công suất phát đúng giấy phép"}.get(
                 result, "")})
@@ -64,10 +61,10 @@ def fill_demo_frequency(services: Services, seed: int = 2015) -> dict[str, int]:
         services.registers.create("frequency_dossiers", {
             "dossier_no": f"TS-{received.year}-{n + 1:03d}",
             "applicant_id": str(parties[n % len(parties)]), "licence_kind": kind,
-            "received_on": _day(received), "handed_over_on": _day(handed) if handed else "",
+            "received_on": format_date(received), "handed_over_on": format_date(handed) if handed else "",
             "handed_to": "Cục Tần số vô tuyến điện" if handed else "",
             "licence_no": f"{rng.randint(1000, 9999)}/GP-CTS" if licensed else "",
-            "licence_until": _day(until) if licensed else ""})
+            "licence_until": format_date(until) if licensed else ""})
     licensed = _license_consents(services, today, rng)
     return {"plans": 1, "checks": len(CHECKS), "dossiers": len(DOSSIER_KINDS),
             "licensed_consents": licensed}
@@ -89,6 +86,6 @@ def _license_consents(services: Services, today: dt.date, rng: random.Random) ->
         raw = {f.name: edit_text(f, consent.get(f.name)) for f in spec.fields
                if consent.get(f.name) is not None}
         raw.update({"rf_licence_no": f"{rng.randint(1000, 9999)}/GP-CTS",
-                    "rf_licence_until": _day(until)})
+                    "rf_licence_until": format_date(until)})
         services.registers.update("broadcast_consents", consent["id"], raw, consent["version"])
     return len(consents)

@@ -10,6 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -28,10 +29,6 @@ def _lower_kind(commune: str) -> str:
     return f"{kind.lower()} {name}"
 
 
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
-
-
 def _license_consented(services: Services, station: dict, rng: random.Random,
                        today: dt.date) -> int:
     """A consented station on air: its frequency licence, its loudspeakers (1: updated)."""
@@ -45,7 +42,7 @@ def _license_consented(services: Services, station: dict, rng: random.Random,
     raw = {f.name: edit_text(f, station.get(f.name)) for f in spec.fields
            if station.get(f.name) is not None}
     raw.update({"state": "active", "rf_licence_no": f"{rng.randint(100, 9999)}/GP-CTS",
-                "rf_licence_until": _day(consent_date + dt.timedelta(days=rng.randint(1500, 1800))),
+                "rf_licence_until": format_date(consent_date + dt.timedelta(days=rng.randint(1500, 1800))),
                 "equipment": "01 máy phát FM, 01 bộ thu tín hiệu, 01 micro",
                 "staff": "01 cán bộ văn hóa - thông tin kiêm nhiệm"})
     services.registers.update("commune_radio_stations", station["id"], raw, station["version"])
@@ -89,9 +86,9 @@ def fill_demo_stations(services: Services, seed: int = 2023, limit: int | None =
                 raw.update({
                     "frequency": f"{rng.choice(range(108, 136)) / 2:.1f}".replace(".", ","),
                     "rf_licence_no": f"{rng.randint(100, 9999)}/GP-CTS",
-                    "rf_licence_until": _day(today + dt.timedelta(days=rng.randint(-60, 1500))),
+                    "rf_licence_until": format_date(today + dt.timedelta(days=rng.randint(-60, 1500))),
                     "consent_no": f"{rng.randint(10, 900)}/STTTT-TTBCXB",
-                    "consent_date": _day(today - dt.timedelta(days=rng.randint(400, 2000)))})
+                    "consent_date": format_date(today - dt.timedelta(days=rng.randint(400, 2000)))})
             if technology == "ict":
                 since = today - dt.timedelta(days=rng.randint(30, 1200))
                 raw.update({"source_connected_on": f"{since:%d/%m/%Y}",

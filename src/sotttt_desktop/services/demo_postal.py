@@ -11,6 +11,7 @@ import random
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -24,10 +25,6 @@ POSTAL_OPERATORS = (
 STREETS = ("30/4", "Cách Mạng Tháng Tám", "Hùng Vương", "Lê Lợi", "Trần Hưng Đạo")
 HOURS = ("7 giờ 00 - 19 giờ 00, thứ Hai đến thứ Bảy", "7 giờ 30 - 17 giờ 00, các ngày trong tuần",
          "7 giờ 00 - 11 giờ 30 và 13 giờ 30 - 17 giờ 00")
-
-
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def add_postal_operators(services: Services) -> list[object]:
@@ -71,7 +68,7 @@ def _record_starts(services: Services, today: dt.date, rng: random.Random) -> in
             continue  # a licence of these months: its year is still running
         raw = {f.name: edit_text(f, entry.get(f.name)) for f in spec.fields
                if entry.get(f.name) is not None}
-        raw["started_on"] = _day(start)
+        raw["started_on"] = format_date(start)
         services.registers.update("postal_licences", entry["id"], raw, entry["version"])
         written += 1
     return written
@@ -127,8 +124,8 @@ def _reports(services: Services, today: dt.date, rng: random.Random) -> int:
                 continue
             services.registers.create("postal_reports", {
                 "report_no": f"{m + 1:02d}/BC-BC{n + 1:02d}-{due.year}",
-                "enterprise_id": str(party_id), "period": period, "due_on": _day(due),
-                "received_on": _day(received)})
+                "enterprise_id": str(party_id), "period": period, "due_on": format_date(due),
+                "received_on": format_date(received)})
             written += 1
     return written
 

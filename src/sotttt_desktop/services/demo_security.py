@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sotttt_desktop.core import clock
+from sotttt_desktop.i18n import format_date
 from sotttt_desktop.services.demo_digital import agency_party
 
 if TYPE_CHECKING:
@@ -159,10 +160,6 @@ def fill_demo_level_proposals(services: Services) -> int:
     return 2
 
 
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
 def fill_demo_security_records(services: Services) -> None:
     """Alerts (one fixed, one being fixed, one past its fix due), two drills, the yearly
     reports of the level-3 systems for last year (sent) and this year (one sent, the others
@@ -177,14 +174,14 @@ def fill_demo_security_records(services: Services) -> None:
             ("2077/CATTT-NCSC", 4, "CVE-2024-47575 — FortiManager", "moderate", (
                 "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bình Dương (LGSP)",), None)):
         issued = today - dt.timedelta(days=days_ago)
-        rows = [f"{name} | {OPERATOR} | {_day(issued + dt.timedelta(days=1))} | "
-                + (_day(today - dt.timedelta(days=fixed)) if fixed else "")
+        rows = [f"{name} | {OPERATOR} | {format_date(issued + dt.timedelta(days=1))} | "
+                + (format_date(today - dt.timedelta(days=fixed)) if fixed else "")
                 for name in systems]
         services.registers.create("security_alerts", {
-            "alert_ref": ref, "issued_on": _day(issued), "issue": issue,
+            "alert_ref": ref, "issued_on": format_date(issued), "issue": issue,
             "severity": "medium" if severity == "moderate" else severity,
             "systems": "\n".join(rows), "state": "fixed" if fixed else "open",
-            "fixed_on": _day(today - dt.timedelta(days=fixed)) if fixed else ""})
+            "fixed_on": format_date(today - dt.timedelta(days=fixed)) if fixed else ""})
     for title, days_ago, scope, organiser, scenario in (
             ("Diễn tập ứng cứu sự cố an toàn thông tin mạng tỉnh Bình Dương năm "
              f"{today.year}", 60, "provincial", "Sở Thông tin và Truyền thông tỉnh Bình Dương",
@@ -193,7 +190,7 @@ def fill_demo_security_records(services: Services) -> None:
             (f"Diễn tập thực chiến an toàn thông tin quốc gia {today.year}", 25, "national",
              "Cục An toàn thông tin", "Tấn công có chủ đích (APT) vào Cổng dịch vụ công.")):
         services.registers.create("security_drills", {
-            "title": title, "held_on": _day(today - dt.timedelta(days=days_ago)),
+            "title": title, "held_on": format_date(today - dt.timedelta(days=days_ago)),
             "scope": scope, "organiser": organiser, "scenario": scenario,
             "participants": f"{OPERATOR} | 12\nĐội ứng cứu sự cố an toàn thông tin mạng tỉnh "
                             "| 20"})
@@ -206,7 +203,7 @@ def fill_demo_security_records(services: Services) -> None:
                 sent = None
             services.registers.create("security_reports", {
                 "system_id": str(system["id"]), "year": str(year),
-                "sent_on": _day(sent) if sent else "", "state": "sent" if sent else "drafting",
+                "sent_on": format_date(sent) if sent else "", "state": "sent" if sent else "drafting",
                 "report_no": f"{140 + n}/BC-STTTT" if sent else ""})
 
 

@@ -21,21 +21,17 @@ from sotttt_desktop.core.sanctions import (
     signer_for,
 )
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _
+from sotttt_desktop.i18n import _, format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
-
-
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
 
 
 def _suspension(data: dict[str, Any], day: dt.date) -> dict[str, str] | None:
     if data.get("additional") != "suspension":
         return None
     months = int(data["withdrawal_months"])
-    return {"months": months, "from": _day(day), "until": _day(period_end(day, months))}
+    return {"months": months, "from": format_date(day), "until": format_date(period_end(day, months))}
 
 
 def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
@@ -60,9 +56,9 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
         months = int(data["withdrawal_months"])
         permit = services.permits.show(data["permit"])
         withdrawal = {"number": permit["number"], "title": permit["title"],
-                      "issued_on": _day(permit["issued_on"]), "months": months,
-                      "from": _day(day),
-                      "until": _day(period_end(day, months))}
+                      "issued_on": format_date(permit["issued_on"]), "months": months,
+                      "from": format_date(day),
+                      "until": format_date(period_end(day, months))}
     signer = signer_for(day)
     if not signer["full_name"]:  # the Director of the organisation profile on that day
         signer["full_name"] = next(
@@ -72,10 +68,10 @@ def sanction_decision_data(services: Services, code: str) -> dict[str, Any]:
     return {
         "printed_on": day, "number": issued["decision"], "case_code": case["code"],
         "law": rules["law"], "decree": decree.citation,
-        "record_no": data["record_no"], "recorded_on": _day(recorded.date()),
+        "record_no": data["record_no"], "recorded_on": format_date(recorded.date()),
         "recorded_at": f"{recorded:%H giờ %M phút} ngày {recorded:%d/%m/%Y}",
         "place": data["place"],
-        "explained": [_day(e["at"].date()) for e in explained],
+        "explained": [format_date(e["at"].date()) for e in explained],
         "violator": {"lines": data["violator_particulars"].splitlines(),
                      "kind": "person" if data["violator_particulars"].startswith("Họ và tên")
                      else "org",

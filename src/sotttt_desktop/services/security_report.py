@@ -24,7 +24,7 @@ from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.cases.security import HALF_YEAR, HALVES, IMPACT
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.i18n import _, format_date, in_language
 from sotttt_desktop.registers.security_records import DRILL_LEVELS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -40,10 +40,6 @@ def half_year_period(year: int, half: str) -> tuple[dt.date, dt.date]:
     if start > end:
         start = start.replace(year=year - 1)
     return start, end
-
-
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
 
 
 def _moment(value: dt.datetime) -> str:
@@ -68,7 +64,7 @@ def half_year_report_data(services: Services, code: str,
     start, end = half_year_period(year, half)
     if start > today:
         raise ValidationError(_("The half-year reported has not begun: it starts on {day}.")
-                              .format(day=_day(start)))
+                              .format(day=format_date(start)))
     cutoff = min(today, end)  # the figures stand as of this day
     half_words = in_language("vi", dict(HALVES)[half])
     texts = texts_in_force("security_half_year_report", today)
@@ -77,7 +73,7 @@ def half_year_report_data(services: Services, code: str,
     names = {"half": half_words, "report_year": str(year)}
     return {
         "year": year, "half": half_words, "case_code": case["code"],
-        "period": f"từ ngày {_day(start)} đến ngày {_day(cutoff)}",
+        "period": f"từ ngày {format_date(start)} đến ngày {format_date(cutoff)}",
         "basis": texts["basis"], "coordinator": texts["coordinator"],
         "summary": texts["summary"].format_map(names),
         "number": sent["decision"] if sent and sent["decision"]
@@ -140,14 +136,14 @@ def _alerts(services: Services, start: dt.date, cutoff: dt.date) -> dict[str, An
             "not_affected": sum(1 for a in received if a.get("state") == "not_affected"),
             "by_severity": [(label, n) for label, n in by_severity if n],
             "past_due_rows": [{"ref": a["alert_ref"], "issue": a["issue"],
-                               "due": _day(a["fix_due"])} for a in past_due]}
+                               "due": format_date(a["fix_due"])} for a in past_due]}
 
 
 def _drills(services: Services, start: dt.date, cutoff: dt.date) -> list[dict[str, str]]:
     scope_label = {key: in_language("vi", label) for key, label in DRILL_LEVELS}
     held = sorted((d for d in services.registers.iter_records("security_drills")
                    if start <= d["held_on"] <= cutoff), key=lambda d: d["held_on"])
-    return [{"held_on": _day(d["held_on"]), "title": d["title"],
+    return [{"held_on": format_date(d["held_on"]), "title": d["title"],
              "scope": scope_label.get(d["scope"], d["scope"]),
              "organiser": d.get("organiser") or ""} for d in held]
 
@@ -162,4 +158,4 @@ def _systems(services: Services, cutoff: dt.date) -> dict[str, Any]:
                 system["approved_on"] <= cutoff:
             levels[system["approved_level"]] = levels.get(system["approved_level"], 0) + 1
     return {"total": len(systems), "approved": sum(levels.values()),
-            "by_level": sorted(levels.items()), "cutoff": _day(cutoff)}
+            "by_level": sorted(levels.items()), "cutoff": format_date(cutoff)}
