@@ -87,9 +87,9 @@ class CaseDocumentService:
             raise ValidationError(_("Write the opinion of the appraisal of case {code} before "
                                     "printing it.").format(code=case["code"]))
         system = services.registers.record("information_systems", uuid.UUID(data["system_id"]))
-        owner = self._party_name(str(system["owner_id"]))
-        submitter = self._party_name(data["submitter"]) if data.get("submitter") else owner
-        operator = self._party_name(str(system["operator_id"])) if system.get("operator_id") \
+        owner = self._services.parties.name_of(str(system["owner_id"]))
+        submitter = self._services.parties.name_of(data["submitter"]) if data.get("submitter") else owner
+        operator = self._services.parties.name_of(str(system["operator_id"])) if system.get("operator_id") \
             else ""
         day = sent["at"].date()
         unit_name, unit_code = services.reference.unit_for_area(spec.area, day)
@@ -147,7 +147,7 @@ class CaseDocumentService:
             "request": about.removeprefix("thông báo kết quả "),
             "subject_word": in_language("vi", subject.label).lower(),
             "legal_bases": load_instruments().citations(spec.legal_bases, day),
-            "project": data["project"], "investor": self._party_name(data["investor"]),
+            "project": data["project"], "investor": self._services.parties.name_of(data["investor"]),
             "funding": in_language("vi", dict(FUNDING)[data["funding"]]),
             "funding_key": data["funding"],
             "value": f"{int(data['value']):,}".replace(",", ".") + " đồng",
@@ -156,15 +156,6 @@ class CaseDocumentService:
             if completed else "",
             "conclusion": data["conclusion"], "case_code": case["code"],
             "recipients": ["Như trên", f"Lưu: VT, {unit}".rstrip(", ")]}
-
-    def _party_name(self, kept: str) -> str:
-        """The name of the party a case field refers to, as a letter addresses it (a name kept
-        from before the field referred to the register: that name)."""
-        try:
-            party_id = uuid.UUID(kept)
-        except ValueError:
-            return kept
-        return self._services.parties.get(party_id)["name"]
 
     def ads_report(self, code: str, today: dt.date | None = None) -> dict[str, Any]:
         from sotttt_desktop.services.documents import texts_in_force

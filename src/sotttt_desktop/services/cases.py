@@ -633,7 +633,7 @@ class CaseService:
                  case_fields.detail_lines(spec, values, self._services.reference)}
         for field in spec.fields:  # a party as a document names it: its name, no tax code
             if field.kind is FieldKind.PARTY and isinstance(values.get(field.name), uuid.UUID):
-                shown[field.name] = self._services.parties.get(values[field.name])["name"]
+                shown[field.name] = self._services.parties.name_of(values[field.name])
             elif field.confidential and field.name in shown:  # never into the register
                 shown[field.name] = CONFIDENTIAL_MASK
             elif field.kind is FieldKind.CHOICE and values.get(field.name) in dict(field.choices):

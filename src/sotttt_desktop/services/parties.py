@@ -33,6 +33,15 @@ class PartyService:
     def get(self, party_id: uuid.UUID) -> dict[str, Any]:
         return self._services.registers.record(REGISTER, party_id)
 
+    def name_of(self, kept: uuid.UUID | str) -> str:
+        """The name of the party an id refers to, as a document names it (no tax code); a text
+        kept from before a field referred to the register is that text."""
+        try:
+            party_id = kept if isinstance(kept, uuid.UUID) else uuid.UUID(str(kept))
+        except ValueError:
+            return str(kept)
+        return self.get(party_id)["name"]
+
     def find(self, identifier: str) -> uuid.UUID:
         """The one party with this tax code, citizen ID or id that the actor may see (a district
         officer: only a party of the officer's district)."""
