@@ -43,7 +43,8 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
         "permit", "permit-suspension", "permit-revocation", "form-01", "form-02", "form-03",
         "form-04", "form-05", "form-06", "outgoing-register", "decision", "letter", "public-list",
         "ads-report", "it-appraisal-result", "dti-summary", "it-statistics",
-        "security-level-opinion", "security-level-approval"}
+        "security-level-opinion", "security-level-approval", "security-half-year-report",
+        "sanction-decision"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 

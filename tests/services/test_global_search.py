@@ -105,6 +105,9 @@ def _fill_every_register(services: Services) -> None:
     fill_demo_frequency(services)
     fill_demo_digital(services)
     fill_demo_security(services)
+    from sotttt_desktop.services.demo_inspection import fill_demo_inspection_registers
+
+    fill_demo_inspection_registers(services)
 
 
 def test_every_register_is_found_by_a_folded_word_of_a_new_records_title(

@@ -402,6 +402,9 @@ def test_every_register_exports_and_imports_back_unchanged(services: Services,
     fill_demo_frequency(services)
     fill_demo_digital(services)
     fill_demo_security(services)
+    from sotttt_desktop.services.demo_inspection import fill_demo_inspection_registers
+
+    fill_demo_inspection_registers(services)
     for key in all_registers():
         path = tmp_path / f"{key}.csv"
         written = services.register_files.export(key, path)

@@ -109,7 +109,7 @@ def test_create_update_page_search(sample: Services) -> None:
     assert created["inspected_on"] == dt.date(2024, 3, 5)
     assert (created["area"], created["location"]) == (Decimal("120.50"), "10.980400, 106.651900")
     shown = dict(registers.display(SAMPLE.key, created))
-    assert shown["Fine"] == "7.500.000 đồng" and shown["Violation"] == "Có"
+    assert shown[_("Fine")] == "7.500.000 đồng" and shown["Violation"] == "Có"
     assert shown["Floor area"] == "120,5 m²"
     assert shown[_("District")] == sample.reference.district_name(created["district_code"])
     assert created["district_code"] == sample.reference.find_district("Dĩ An")

@@ -22,7 +22,10 @@ ITEM_STATES = (("planned", N_("Not yet started")), ("under_way", N_("Under way")
 
 
 def check_item(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
-    month = values.get("planned_month")
+    """One item a party, year and month (its key: what an imported plan is matched by)."""
+    year, target, month = (values.get("plan_year"), values.get("target_id"),
+                           values.get("planned_month"))
+    values["item_key"] = f"{year}:{target}:{month}" if year and target and month else None
     if month is not None and not 1 <= month <= 12:
         return {"planned_month": _("A month from 1 to 12.")}
     if values.get("state") in ("under_way", "done") and not values.get("inspection_code"):
@@ -37,6 +40,9 @@ INSPECTION_PLAN = RegisterSpec(
     subtitle_fields=("plan_year", "planned_month"), holder_column="target_id",
     district_field=None, checks=check_item,
     fields=(
+        FieldSpec("item_key", N_("Plan item"), max_length=80, computed=True, in_table=False,
+                  unique_message=N_("The plan of that year already inspects this party in that "
+                                    "month ({name}).")),
         FieldSpec("plan_year", N_("Plan of the year"), FieldKind.YEAR, required=True, width=80,
                   filterable=True, sort_column="plan_year", aliases=("Năm kế hoạch",)),
         FieldSpec("target_id", N_("Party inspected"), FieldKind.PARTY, required=True,
@@ -75,6 +81,7 @@ def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:
     """A visit is answered within 10 working days of it (computed); a denunciation is written
     as its case, whose denouncer is kept confidential — never by name in the book."""
     from sotttt_desktop.core.calendar import TimeUnit, compute_due
+    from sotttt_desktop.core.text import fold
     from sotttt_desktop.registers.checks import not_in_future
 
     errors = not_in_future(values, ("received_on", "answered_on"))
@@ -98,6 +105,9 @@ def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:
                           services.calendar.calendar(), cutoff=None).due
     values["answer_due"] = due
     values["late"] = bool(due and answered and answered > due)
+    who = values.get("visitor_name") or values.get("case_code") or ""
+    values["visit_key"] = (f"{received}:{fold(who)[:60]}:{values.get('kind')}:"
+                           f"{fold(values.get('content') or '')[:60]}" if received else None)
     return errors
 
 
@@ -109,6 +119,8 @@ CITIZEN_RECEPTION = RegisterSpec(
     due_watch=DueWatch("answer_due", 3, N_("Answer due within {days} days"),
                        ended_states=("answered", "closed")),
     fields=(
+        FieldSpec("visit_key", N_("Visit"), max_length=200, computed=True, in_table=False,
+                  unique_message=N_("This visit is already in the book ({name}).")),
         FieldSpec("received_on", N_("Visited on"), FieldKind.DATE, required=True, width=100,
                   sort_column="received_on", aliases=("Ngày tiếp",)),
         FieldSpec("visitor_name", N_("Full name"), max_length=200, width=200, searchable=True,

@@ -21,25 +21,26 @@ if TYPE_CHECKING:
 
 REVOKED = ("Quyết định số 16/QĐ-STTTT của Giám đốc Sở Thông tin và Truyền thông về việc thu hồi "
            "giấy phép")
-# days before today received, kind, title, complainant, address, what, fields, accepted today
+# days before today received, kind, title, complainant, address, district, fields, accepted
+# today
 COMPLAINTS = [
     (9, "complaint_first", "Khiếu nại quyết định thu hồi giấy phép thiết lập trang thông tin "
      "điện tử tổng hợp", "Công ty TNHH Truyền thông Sao Mai",
-     "Số 25 đường Yersin, phường Phú Cường, thành phố Thủ Dầu Một",
+     "Số 25 đường Yersin, phường Phú Cường, thành phố Thủ Dầu Một", 718,
      {"complained_of": f"{REVOKED} thiết lập trang thông tin điện tử tổng hợp",
       "complained_by": "Giám đốc Sở Thông tin và Truyền thông",
       "content": "Công ty cho rằng việc thu hồi giấy phép là không đúng vì công ty đã khắc phục "
                  "vi phạm trong thời hạn được yêu cầu.",
       "requests": "Hủy quyết định thu hồi giấy phép."}, True),
     (11, "complaint_first", "Khiếu nại việc không cấp giấy phép hoạt động in",
-     "Hộ kinh doanh In Thành Công", "Khu phố 3, phường Tân Định, thị xã Bến Cát",
+     "Hộ kinh doanh In Thành Công", "Khu phố 3, phường Tân Định, thị xã Bến Cát", 721,
      {"complained_of": "Văn bản từ chối cấp giấy phép hoạt động in của Sở Thông tin và Truyền "
                        "thông", "complained_by": "Giám đốc Sở Thông tin và Truyền thông",
       "content": "Cơ sở đã có đủ điều kiện về mặt bằng, thiết bị theo quy định nhưng bị từ chối.",
       "requests": "Xem xét cấp giấy phép hoạt động in."}, False),
     (8, "complaint_second", "Khiếu nại lần hai về việc xử lý đơn của Trung tâm Công nghệ thông "
      "tin và Truyền thông", "Nguyễn Văn Hùng", "Tổ 4, khu phố Bình Đức, phường Bình Hòa, "
-     "thành phố Thuận An",
+     "thành phố Thuận An", 725,
      {"complained_of": "Quyết định giải quyết khiếu nại lần đầu số 05/QĐ-TTCNTT của Giám đốc "
                        "Trung tâm Công nghệ thông tin và Truyền thông",
       "complained_by": "Giám đốc Trung tâm Công nghệ thông tin và Truyền thông",
@@ -69,7 +70,7 @@ GAME_POINT_RECORD = {
 SANCTIONS = [
     (3, "Xử phạt cơ sở in nhận in xuất bản phẩm không có hợp đồng", "Công ty TNHH In ấn Phương "
      "Nam",
-     {"address": "Lô B4, Khu công nghiệp Sóng Thần 2, thành phố Dĩ An",
+     {"address": "Lô B4, Khu công nghiệp Sóng Thần 2, thành phố Dĩ An", "district": 724,
       "record_no": "13/BB-VPHC", "place": "Trụ sở Công ty TNHH In ấn Phương Nam",
       "decree": "nd-119-2020", "provision": "điểm b khoản 2 Điều 28",
       "act": "In xuất bản phẩm không có hợp đồng in theo quy định",
@@ -77,6 +78,7 @@ SANCTIONS = [
       "additional": "none"}, False),
     (12, "Xử phạt doanh nghiệp bưu chính không thông báo thay đổi", "Công ty Cổ phần Chuyển "
      "phát nhanh Bình An", {"address": "Số 88 Đại lộ Bình Dương, thành phố Thuận An",
+                            "district": 725,
                             "record_no": "09/BB-VPHC", "place": "Sở Thông tin và Truyền thông",
                             "decree": "nd-15-2020", "provision": "điểm a khoản 1 Điều 7",
                             "act": "Không thông báo thay đổi địa chỉ trụ sở chính trong thời "
@@ -99,33 +101,51 @@ def fill_demo_complaints(services: Services) -> int:
     inspector = services.as_actor(services.security.login("thanhtra", DEMO_PASSWORD))
     leader = services.as_actor(services.security.login("lanhdao", DEMO_PASSWORD))
     made = _complaints(inspector, leader) + _sanctions(inspector, leader)
-    return made + _inspections(inspector, leader) + _visits(inspector)
+    return made + _inspections(inspector, leader) + fill_demo_inspection_registers(inspector)
 
 
-def _inspections(services: Services, leader: Services) -> int:
-    """Next year's plan being drafted with its items, an inspection decided today and one
-    being prepared (the Department's inspectorate exists until 30/06/2025)."""
+def _targets(services: Services) -> list[tuple[str, str]]:
+    """Whom the plan and the inspections look at: printing facilities and game points with a
+    valid licence, else (a demo without the one-stop volume) the organisations it has."""
+    valid = services.permits.list(state="valid", limit=5000)
+    printing = "Việc chấp hành quy định về hoạt động in, lưu chiểu, hợp đồng in"
+    gaming = ("Việc chấp hành điều kiện hoạt động điểm cung cấp dịch vụ trò chơi điện tử công "
+              "cộng, giờ hoạt động")
+    targets = [(p["holder_id"], printing) for p in valid
+               if p["family"].startswith("publishing.printing")][:2]
+    targets += [(p["holder_id"], gaming) for p in valid
+                if p["family"] == "e_information.game_point"][1:3]
+    if len(targets) < 3:
+        targets += [(str(p["id"]), printing) for p in services.parties.list(limit=50)
+                    if p["kind"] == "org"][:3 - len(targets)]
+    return targets
+
+
+def fill_demo_inspection_registers(services: Services) -> int:
+    """Next year's plan items and the reception book's visits (the registers, whatever the
+    day: the tests fill every register with them)."""
     today = clock.local_today()
-    if today > dt.date(2025, 6, 30):
-        return 0
-    printers = [p for p in services.permits.list(state="valid", limit=5000)
-                if p["family"] == "publishing.printing"]
-    games = [p for p in services.permits.list(state="valid", limit=5000)
-             if p["family"] == "e_information.game_point"]
-    targets = [(p["holder_id"], "Việc chấp hành quy định về hoạt động in, lưu chiểu, hợp đồng "
-                "in") for p in printers[:2]] + [
-        (p["holder_id"], "Việc chấp hành điều kiện hoạt động điểm cung cấp dịch vụ trò chơi "
-         "điện tử công cộng, giờ hoạt động") for p in games[1:3]]
-    services.cases.open("inspection_plan", f"Kế hoạch thanh tra năm {today.year + 1}",
-                        data={"plan_year": str(today.year + 1),
-                              "orientation": "Định hướng chương trình thanh tra năm "
-                                             f"{today.year + 1} của Thanh tra Chính phủ"})
+    targets = _targets(services)
     for month, (target, content) in enumerate(targets, start=3):
         services.registers.create("inspection_plan", {
             "plan_year": str(today.year + 1), "target_id": str(target), "content": content,
             "period_inspected": f"{today.year - 1}–{today.year}", "planned_month": str(month),
             "lead": "Thanh tra Sở", "state": "planned", "plan_kind": "planned"})
-    made = 1 + len(targets)
+    return len(targets) + _visits(services)
+
+
+def _inspections(services: Services, leader: Services) -> int:
+    """Next year's plan being drafted, an inspection decided today and one being prepared
+    (the Department's inspectorate exists until 30/06/2025)."""
+    today = clock.local_today()
+    if today > dt.date(2025, 6, 30):
+        return 0
+    targets = _targets(services)
+    services.cases.open("inspection_plan", f"Kế hoạch thanh tra năm {today.year + 1}",
+                        data={"plan_year": str(today.year + 1),
+                              "orientation": "Định hướng chương trình thanh tra năm "
+                                             f"{today.year + 1} của Thanh tra Chính phủ"})
+    made = 1
     for number, (target, content) in enumerate(dict.fromkeys((targets[0], targets[-1]))
                                                if targets else ()):
         case = services.cases.open("inspection", f"Thanh tra {content[0].lower()}{content[1:]}",
@@ -144,34 +164,38 @@ def _visits(services: Services) -> int:
     """The reception book: a complaint answered, a petition awaiting its answer, a denunciation
     written by its case's code only, a visit refused."""
     today = clock.local_today()
-    denunciation = next((c["code"] for c in services.cases.list(kind="denunciation")), "")
-    for days, values in (
-            (15, {"visitor_name": "Nguyễn Văn Hùng", "address": "Phường Bình Hòa, thành phố "
-                  "Thuận An", "kind": "complaint", "content": "Khiếu nại việc chấm dứt hợp "
-                  "đồng dịch vụ", "handling": "accepted", "state": "answered",
-                  "answered_on": f"{today - dt.timedelta(days=5):%d/%m/%Y}"}),
-            (6, {"visitor_name": "Lê Thị Mai", "address": "Phường Chánh Nghĩa, thành phố Thủ "
-                 "Dầu Một", "kind": "petition", "content": "Kiến nghị xử lý trạm phát sóng "
-                 "gây ồn gần khu dân cư", "handling": "accepted", "state": "waiting"}),
-            (4, {"kind": "denunciation", "case_code": denunciation,
-                 "content": "Tố cáo hành vi nhũng nhiễu khi tiếp nhận hồ sơ",
-                 "handling": "accepted", "state": "waiting"}),
-            (2, {"visitor_name": "Trần Văn Tư", "kind": "complaint", "content": "Khiếu nại "
-                 "lại việc đã được giải quyết đúng chính sách và đã được thông báo",
-                 "handling": "refused", "state": "closed"})):
+    denunciation = next((c["code"] for c in services.cases.list(kind="denunciation")), None)
+    visits = [
+        (15, {"visitor_name": "Nguyễn Văn Hùng", "address": "Phường Bình Hòa, thành phố "
+              "Thuận An", "kind": "complaint", "content": "Khiếu nại việc chấm dứt hợp "
+              "đồng dịch vụ", "handling": "accepted", "state": "answered",
+              "answered_on": f"{today - dt.timedelta(days=5):%d/%m/%Y}"}),
+        (6, {"visitor_name": "Lê Thị Mai", "address": "Phường Chánh Nghĩa, thành phố Thủ "
+             "Dầu Một", "kind": "petition", "content": "Kiến nghị xử lý trạm phát sóng "
+             "gây ồn gần khu dân cư", "handling": "accepted", "state": "waiting"}),
+        (4, {"kind": "denunciation", "case_code": denunciation or "",
+             "content": "Tố cáo hành vi nhũng nhiễu khi tiếp nhận hồ sơ",
+             "handling": "accepted", "state": "waiting"}),
+        (2, {"visitor_name": "Trần Văn Tư", "kind": "complaint", "content": "Khiếu nại "
+             "lại việc đã được giải quyết đúng chính sách và đã được thông báo",
+             "handling": "refused", "state": "closed"})]
+    for days, values in visits:
+        if values["kind"] == "denunciation" and denunciation is None:
+            continue  # written by its case's code: none here
         services.registers.create("citizen_reception", {
             **values, "received_on": f"{today - dt.timedelta(days=days):%d/%m/%Y}",
             "people": "1", "officer": "Võ Văn Thành"})
-    return 4
+    return len(visits) - (denunciation is None)
 
 
 def _complaints(services: Services, leader: Services) -> int:
     now = clock.local_now().replace(second=0, microsecond=0)
     today_at = now.replace(hour=min(now.hour, 9), minute=0)
-    for days, kind, title, name, address, fields, accept in COMPLAINTS:
+    for days, kind, title, name, address, district, fields, accept in COMPLAINTS:
         received = (now - dt.timedelta(days=days)).replace(hour=8, minute=30)
         kind_of = "person" if not name.startswith(("Công ty", "Hộ")) else "org"
-        party = services.parties.add(kind=kind_of, name=name, address=address)
+        party = services.parties.add(kind=kind_of, name=name, address=address,
+                                     district_code=str(district))
         known = (received - dt.timedelta(days=20)).date()
         data = {"complainant": str(party["id"]), "received_at": f"{received:%d/%m/%Y %H:%M}",
                 "known_on": f"{known:%d/%m/%Y}", **fields}
@@ -212,7 +236,8 @@ def _sanctions(services: Services, leader: Services) -> int:
         made += 1
     for days, title, name, given, explained in SANCTIONS:
         fields = dict(given)
-        party = services.parties.add(kind="org", name=name, address=fields.pop("address"))
+        party = services.parties.add(kind="org", name=name, address=fields.pop("address"),
+                                     district_code=str(fields.pop("district")))
         recorded = (now - dt.timedelta(days=days)).replace(hour=10, minute=0)
         if not fields.get("ongoing"):
             fields["act_ended_on"] = f"{recorded - dt.timedelta(days=20):%d/%m/%Y}"
