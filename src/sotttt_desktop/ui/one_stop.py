@@ -461,9 +461,14 @@ class OneStopTab(QWidget):
         self.dossiers.focus_search()
 
     def refresh(self) -> None:
+        """The list in front read again now; the other when it is shown (its watcher's
+        pending reload): showing the desk again costs one list, not two."""
         for view in (self.dossiers, self.permits):
-            view.watcher.pending = False
-            view.reload()
+            if view.isVisible() or not self.isVisible():
+                view.watcher.pending = False
+                view.reload()
+            else:
+                view.watcher.pending = True
 
     def open_search_hit(self, target_key: str, ref: str) -> bool:
         """A global search hit of the desk's lists: a dossier (by code) or a permit (by its
