@@ -250,10 +250,16 @@ def main() -> None:
     shoot(window, "screenshot-security-incidents.png")
     inspection = window.area_tab("inspection")
     show_register(inspection, "citizen_reception", "screenshot-citizen-reception.png")
+    show_register(inspection, "letters", "screenshot-letters.png")
     inspection._tabs.setCurrentWidget(inspection.custom)  # complaints, sanctions, inspections
     inspection.custom.select(next(c["code"] for c in admin.cases.list(kind="sanction")
                                   if c["state"] == "decided"))
     shoot(window, "screenshot-inspection.png")
+    for kind, name in (("inspection", "screenshot-inspection-file.png"),
+                       ("complaint_first", "screenshot-complaint.png")):
+        inspection.custom.select(next(c["code"] for c in admin.cases.list(kind=kind)
+                                      if c["state"] != "received"))
+        shoot(window, name)
     telecom._tabs.setCurrentWidget(telecom.custom)
     window.tabs.setCurrentIndex(next(
         i for i in range(window.tabs.count())

@@ -155,3 +155,46 @@ def test_a_conclusion_is_sent_in_five_and_published_in_seven_working_days() -> N
         ("send_conclusion", at(2025, 3, 12, 9)), ("publish", at(2025, 3, 19, 9))])
     assert sent.clocks["conclusion_sent"].status == "stopped"
     assert sent.clocks["publication"].status == "stopped"
+
+
+def test_a_discontinued_settlement_may_be_continued_within_thirty_days() -> None:
+    """Art. 11(8): discontinued by a notice of 14/02/2025, the complainant may continue for 30
+    days (to Sunday 16/03 → Monday 17/03); the settlement clock waits meanwhile."""
+    discontinued = walk(FIRST, [RECEIVED, ACCEPTED, ("discontinue", StepInput(
+        dt.datetime(2025, 2, 14, 9), reason="Người khiếu nại rút đơn"))])
+    assert discontinued.state == "discontinued"
+    assert discontinued.clocks["settlement"].status == "paused"
+    assert discontinued.clocks["continue_window"].due == dt.date(2025, 3, 17)
+    continued = walk(FIRST, [RECEIVED, ACCEPTED, ("discontinue", StepInput(
+        dt.datetime(2025, 2, 14, 9), reason="Rút đơn")), ("continue", StepInput(
+            dt.datetime(2025, 3, 10, 9), reason="Tiếp tục khiếu nại"))])
+    assert continued.state == "accepted"
+    assert continued.clocks["continue_window"].status == "stopped"
+    settlement = continued.clocks["settlement"]
+    # 30 days from 07/02 end on Sunday 09/03, due Monday 10/03; paused on 14/02 with the 24
+    # days to that due left (the engine keeps what is left of the due date, day off included),
+    # they run again from 10/03: Thursday 03/04
+    assert (settlement.status, settlement.due) == ("running", dt.date(2025, 4, 3))
+    ended = walk(FIRST, [RECEIVED, ACCEPTED, ("discontinue", StepInput(
+        dt.datetime(2025, 2, 14, 9), reason="Rút đơn")), ("close_discontinued",
+                                                          at(2025, 3, 18, 9))])
+    assert ended.state == "ended" and ended.state in FIRST.final_states
+
+
+def test_a_denunciation_overdue_is_reported_to_the_superior_in_five_working_days() -> None:
+    """Art. 38: the superior's request of Thursday 20/02/2025 is answered by 27/02."""
+    steps = [RECEIVED, ("accept", StepInput(dt.datetime(2025, 2, 7, 9), decision="05/QĐ-TTr")),
+             ("superior_asks", StepInput(dt.datetime(2025, 2, 20, 9),
+                                         reason="Công văn 12/UBND-TCD yêu cầu báo cáo"))]
+    asked = walk(DENUNCIATION, steps).clocks["superior_report"]
+    assert (asked.status, asked.due) == ("running", dt.date(2025, 2, 27))
+    reported = walk(DENUNCIATION, [*steps, ("report_to_superior", StepInput(
+        dt.datetime(2025, 2, 26, 9), decision="25/BC-STTTT"))])
+    assert reported.clocks["superior_report"].status == "stopped"
+    assert reported.state == "accepted"
+
+
+def test_a_petition_not_competent_is_forwarded_within_five_working_days() -> None:
+    clock = walk(kinds()["petition"], [RECEIVED]).clocks["intake"]
+    assert clock.due == dt.date(2025, 2, 6)  # 24/01 (1); Tết; 03, 04, 05, 06/02
+    assert TET_2025 in clock.explanation

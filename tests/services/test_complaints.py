@@ -9,11 +9,21 @@ import pytest
 
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.services import Services
+from tests.documents.helpers import pdf_text
 
 
 def _user(services: Services, name: str, roles: list[str]) -> Services:
     services.security.add_user(name, name.title(), "mat-khau-1", roles, must_change=False)
     return services.as_actor(services.security.login(name, "mat-khau-1"))
+
+
+SETTLEMENT = {
+    "findings": "Ngày 05/01/2026 trang thông tin đã khắc phục vi phạm, sau thời hạn Sở yêu cầu.",
+    "settlement_bases": "Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ",
+    "conclusion": "Việc thu hồi giấy phép là đúng; thời hạn thu hồi ghi trong quyết định chưa "
+                  "đúng quy định.",
+    "measures": "Sửa đổi Điều 1 Quyết định số 12/QĐ-STTTT về thời điểm thu hồi.",
+    "compensation": "Không phát sinh"}
 
 
 def _complaint(party: dict, received: str, known: str, **more: str) -> dict[str, str]:
@@ -47,8 +57,14 @@ def test_a_complaint_is_accepted_and_decided_on_its_clocks(services: Services) -
     assert str(settlement["due"]) == "2026-04-28"
     with pytest.raises(ValidationError, match="Ghi kết luận về nội dung khiếu nại"):
         leader.cases.step(case["code"], "decide")  # the outcome is written first
-    inspector.cases.edit(case["code"], _complaint(party, "10/03/2026 09:00", "01/03/2026",
-                                                  outcome="partly_right"))
+    settled = _complaint(party, "10/03/2026 09:00", "01/03/2026", outcome="partly_right",
+                         **SETTLEMENT)
+    inspector.cases.edit(case["code"], {**settled, "measures": ""})
+    with pytest.raises(ValidationError, match="những nội dung quyết định"):
+        leader.cases.step(case["code"], "decide")  # what it decides, written first
+    inspector.cases.step(case["code"], "dialogue", at=_at("10/04/2026 09:00"),
+                         reason="Đối thoại với đại diện công ty; công ty giữ nguyên yêu cầu")
+    inspector.cases.edit(case["code"], settled)
     leader.cases.step(case["code"], "decide", at=_at("20/04/2026 09:00"))
     number = leader.cases.show(case["code"])["timeline"][-1]["decision"]
     [entry] = [e for e in leader.numbering.register(2026, "QĐ") if e["text"] == number]
@@ -57,6 +73,24 @@ def test_a_complaint_is_accepted_and_decided_on_its_clocks(services: Services) -
     shown = leader.cases.show(case["code"])
     dues = {c["key"]: str(c["due"]) for c in shown["clocks"]}
     assert (dues["sending"], dues["final"]) == ("2026-04-23", "2026-05-20")
+    text = " ".join(pdf_text(leader.documents.render("complaint-decision",
+                                                     case["code"]).pdf).split())
+    for words in (f"Số: {number}", "ngày 20 tháng 4 năm 2026",  # Art. 31(2)(a)
+                  "Về việc giải quyết khiếu nại lần đầu của Nguyễn Văn Khiếu",
+                  "GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Căn cứ Luật Khiếu nại",
+                  "Căn cứ Nghị định số 124/2020/NĐ-CP", "Căn cứ Nghị định số 72/2013/NĐ-CP",
+                  "địa chỉ: Phường Phú Cường, Thủ Dầu Một",  # (b)
+                  "của Giám đốc Sở", "Đề nghị hủy quyết định thu hồi.",  # (b), (c)
+                  "KẾT QUẢ XÁC MINH NỘI DUNG KHIẾU NẠI", SETTLEMENT["findings"],  # (d)
+                  "KẾT QUẢ ĐỐI THOẠI", "công ty giữ nguyên yêu cầu",  # (đ)
+                  "Nội dung khiếu nại của Nguyễn Văn Khiếu là đúng một phần",  # (g)
+                  "Điều 1. Sửa đổi Điều 1",  # (h)
+                  "Điều 2. Bồi thường thiệt hại: Không phát sinh",  # (i)
+                  "khiếu nại đến Chủ tịch Ủy ban nhân dân tỉnh Bình Dương",  # (k)
+                  "hiệu lực pháp luật sau 30 ngày"):
+        assert words in text, words
+    with pytest.raises(ValidationError, match="gửi"):  # issued: what it says is kept
+        inspector.cases.edit(case["code"], {**settled, "conclusion": "Khác"})
 
 
 def _at(text: str):  # noqa: ANN202
@@ -81,3 +115,62 @@ def test_the_time_bar_and_the_rules_of_the_day_of_receipt(services: Services) ->
                                 data=_complaint(party, "02/07/2026 09:00", "20/06/2026"))
     acceptance = inspector.cases.show(july["code"])["clocks"][0]
     assert str(acceptance["due"]) == "2026-07-13"  # 07 working days: 03/07 … 13/07
+
+
+def test_a_discontinued_complaint_is_continued_within_thirty_days_or_closed(
+        services: Services) -> None:
+    """Art. 11(8): the notice of discontinuation is numbered; the complainant may continue for
+    30 days from it, not later; the file is closed only after them."""
+    party = services.parties.add(kind="person", name="Phạm Thị Đào",
+                                 address="Phường Hiệp Thành, Thủ Dầu Một")
+    inspector = _user(services, "thanhtra", ["inspector"])
+    leader = _user(services, "giamdoc", ["leader"])
+    codes = []
+    for name in ("continued", "closed"):
+        case = inspector.cases.open("complaint_first", f"Khiếu nại ({name})",
+                                    data=_complaint(party, "10/03/2026 09:00", "01/03/2026"))
+        leader.cases.step(case["code"], "accept", at=_at("12/03/2026 09:00"))
+        with pytest.raises(PermissionDeniedError):
+            inspector.cases.step(case["code"], "discontinue", reason="Rút đơn",
+                                 at=_at("16/03/2026 09:00"))
+        leader.cases.step(case["code"], "discontinue", reason="Người khiếu nại rút đơn",
+                          at=_at("16/03/2026 09:00"))
+        shown = leader.cases.show(case["code"])
+        assert shown["timeline"][-1]["decision"].endswith("/TB-STTTT")
+        assert str(shown["data"]["discontinued_on"]) == "2026-03-16"
+        codes.append(case["code"])
+    continued, closed = codes
+    with pytest.raises(ValidationError, match="15/04/2026"):
+        inspector.cases.step(continued, "continue", reason="Tiếp tục",
+                             at=_at("16/04/2026 09:00"))
+    inspector.cases.step(continued, "continue", reason="Đơn đề nghị tiếp tục giải quyết",
+                         at=_at("14/04/2026 09:00"))
+    assert inspector.cases.show(continued)["state"] == "accepted"
+    with pytest.raises(ValidationError, match="15/04/2026"):
+        inspector.cases.step(closed, "close_discontinued", at=_at("15/04/2026 16:00"))
+    inspector.cases.step(closed, "close_discontinued", at=_at("16/04/2026 08:00"))
+    assert inspector.cases.show(closed)["state"] == "ended"
+
+
+def test_a_petition_is_forwarded_or_answered_by_a_numbered_letter(services: Services) -> None:
+    party = services.parties.add(kind="person", name="Lê Văn Phản",
+                                 address="Phường Chánh Nghĩa, Thủ Dầu Một")
+    inspector = _user(services, "thanhtra", ["inspector"])
+    leader = _user(services, "giamdoc", ["leader"])
+    data = {"sender": str(party["id"]), "received_at": "10/03/2026 09:00", "channel": "letter",
+            "content": "Phản ánh trạm phát sóng gây nhiễu truyền hình"}
+    forwarded = inspector.cases.open("petition", "Phản ánh nhiễu sóng", data=data)
+    assert str(inspector.cases.show(forwarded["code"])["due"]) == "2026-03-17"  # 05 NLV
+    inspector.cases.step(forwarded["code"], "forward", reason="Cục Tần số vô tuyến điện",
+                         at=_at("12/03/2026 09:00"))
+    letter = inspector.cases.show(forwarded["code"])["timeline"][-1]["decision"]
+    assert "/STTTT-" in letter
+    answered = inspector.cases.open("petition", "Kiến nghị thủ tục", data=data)
+    inspector.cases.step(answered["code"], "accept", at=_at("11/03/2026 09:00"))
+    with pytest.raises(ValidationError):
+        leader.cases.step(answered["code"], "answer")  # the answer is written first
+    inspector.cases.edit(answered["code"], {**data, "answer": "Sở đã chỉ đạo kiểm tra."})
+    leader.cases.step(answered["code"], "answer", at=_at("20/03/2026 09:00"))
+    shown = leader.cases.show(answered["code"])
+    assert shown["state"] == "answered"
+    assert shown["timeline"][-1]["decision"] != letter

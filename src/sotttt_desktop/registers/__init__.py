@@ -44,6 +44,7 @@ def all_registers() -> dict[str, RegisterSpec]:
     from sotttt_desktop.registers.information_systems import INFORMATION_SYSTEMS
     from sotttt_desktop.registers.inspection import CITIZEN_RECEPTION, INSPECTION_PLAN
     from sotttt_desktop.registers.it_industry import IT_ENTERPRISES, IT_PARKS, IT_PRODUCTS
+    from sotttt_desktop.registers.letters import LETTERS
     from sotttt_desktop.registers.parties import PARTIES
     from sotttt_desktop.registers.postal import (
         POSTAL_LICENCES,
@@ -90,7 +91,7 @@ def all_registers() -> dict[str, RegisterSpec]:
         FREQUENCY_CHECKS, FREQUENCY_DOSSIERS, BROADCAST_CONSENTS, IT_ENTERPRISES, IT_PRODUCTS,
         IT_PARKS, DX_PLANS, DX_TASKS, DTI_SCORES, SIGNATURE_CERTIFICATES, SHARED_DATABASES,
         SHARED_PLATFORMS, DATA_ACCESS_LOG, INFORMATION_SYSTEMS, SECURITY_ALERTS, SECURITY_DRILLS,
-        SECURITY_REPORTS, INSPECTION_PLAN, CITIZEN_RECEPTION)} | _ADDED
+        SECURITY_REPORTS, INSPECTION_PLAN, CITIZEN_RECEPTION, LETTERS)} | _ADDED
 
 
 def get_register(key: str) -> RegisterSpec:

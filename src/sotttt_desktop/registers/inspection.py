@@ -77,6 +77,22 @@ VISIT_STATES = (("waiting", N_("Awaiting the answer")), ("answered", N_("Answere
 ANSWER_WORKING_DAYS = 10  # Luật Tiếp công dân Art. 28(1)
 
 
+def denunciation_by_case(values: dict[str, Any], name_field: str,
+                         identity: tuple[str, ...]) -> dict[str, str]:
+    """A book every viewer reads names no denouncer: a denunciation is written by the code of
+    its case, which keeps the denouncer confidential (Luật Tố cáo 2018)."""
+    if values.get("kind") != "denunciation":
+        return {}
+    errors: dict[str, str] = {}
+    if any(values.get(name) for name in identity):
+        errors[name_field] = _("A denouncer is not named in the book: record the "
+                               "denunciation as a case (its denouncer is kept "
+                               "confidential there) and write its code.")
+    if not values.get("case_code"):
+        errors["case_code"] = _("Write the code of the denunciation case.")
+    return errors
+
+
 def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     """A visit is answered within 10 working days of it (computed); a denunciation is written
     as its case, whose denouncer is kept confidential — never by name in the book."""
@@ -86,14 +102,9 @@ def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:
 
     errors = not_in_future(values, ("received_on", "answered_on"))
     received, answered = values.get("received_on"), values.get("answered_on")
-    if values.get("kind") == "denunciation":
-        if values.get("visitor_name") or values.get("citizen_id") or values.get("address"):
-            errors["visitor_name"] = _("A denouncer is not named in the book: record the "
-                                       "denunciation as a case (its denouncer is kept "
-                                       "confidential there) and write its code.")
-        if not values.get("case_code"):
-            errors["case_code"] = _("Write the code of the denunciation case.")
-    elif not values.get("visitor_name"):
+    errors.update(denunciation_by_case(values, "visitor_name",
+                                       ("visitor_name", "citizen_id", "address")))
+    if values.get("kind") != "denunciation" and not values.get("visitor_name"):
         errors["visitor_name"] = _("This field is required.")
     if answered and received and answered < received:
         errors["answered_on"] = _("The answer comes after the visit.")

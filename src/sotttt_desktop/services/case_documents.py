@@ -60,9 +60,13 @@ class CaseDocumentService:
             from sotttt_desktop.services.security_report import half_year_report_data
 
             return half_year_report_data(self._services, code)
+        if kind == "complaint-decision":
+            from sotttt_desktop.services.complaint_decision import complaint_decision_data
+
+            return complaint_decision_data(self._services, code)
         raise ValidationError(_("Unknown document kind {kind}. Kinds: {kinds}.").format(
-            kind=kind, kinds="ads-report, it-appraisal-result, security-level-opinion, "
-            "security-level-approval, security-half-year-report, sanction-decision"))
+            kind=kind, kinds=", ".join(sorted({s.document for s in kinds().values()
+                                               if s.document}))))
 
     def security_level(self, code: str) -> dict[str, Any]:
         """The appraisal opinion on a level-3 proposal, or the decision approving a level 1–2

@@ -266,7 +266,7 @@ class CaseService:
                 self._withdraw_permit(session, declared.suspends, case, values, decision,
                                       moment)
             if declared is not None and declared.records is not None:
-                values.update(declared.records(values, services))
+                values.update(declared.records(values, services, moment))
                 case.data = json.dumps(case_fields.to_json(values), ensure_ascii=False)
             self._record(session, case, action, from_state, outcome.clocks, outcome.changed,
                          moment, detail=reason, decision=decision)

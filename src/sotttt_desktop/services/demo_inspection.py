@@ -1,4 +1,4 @@
-"""Demo complaints, denunciations and sanctions on their clocks (issue #20): a first-instance
+"""Demo complaints, denunciations, petitions and sanctions on their clocks (issue #20): a first-instance
 complaint accepted today, one received eleven days ago and not yet accepted (past its 10 days),
 a second-instance complaint at risk, a denunciation in its intake and one being settled (its
 denouncer known only to the receiving inspector and the leaders); a game point's sanction
@@ -87,10 +87,25 @@ SANCTIONS = [
 ]
 
 
+# days before today received, title, sender, address, district, content, forwarded to (today)
+PETITIONS = [
+    (3, "Phản ánh sóng di động yếu tại khu dân cư", "Ngô Văn Tâm",
+     "Khu phố 5, phường Uyên Hưng, thành phố Tân Uyên", 723,
+     "Sóng điện thoại di động và dịch vụ dữ liệu rất yếu từ nhiều tháng nay tại khu phố 5; đề "
+     "nghị Sở yêu cầu doanh nghiệp viễn thông khắc phục.", None),
+    (2, "Kiến nghị về quy định thời gian hoạt động của điểm trò chơi điện tử công cộng",
+     "Hội Cha mẹ học sinh Trường THCS Phú Hòa", "Phường Phú Hòa, thành phố Thủ Dầu Một", 718,
+     "Kiến nghị sửa đổi quy định về giờ mở cửa điểm cung cấp dịch vụ trò chơi điện tử công "
+     "cộng gần trường học.", "Văn phòng Ủy ban nhân dân tỉnh Bình Dương"),
+]
+
+
 def party_names() -> list[str]:
-    """The parties this demo adds (the complainants and the organisations sanctioned): names
-    and addresses only, as their letters and records give them."""
-    return [entry[3] for entry in COMPLAINTS] + [entry[2] for entry in SANCTIONS]
+    """The parties this demo adds (the complainants, the senders of petitions and the
+    organisations sanctioned): names and addresses only, as their letters and records give
+    them."""
+    return ([entry[3] for entry in COMPLAINTS] + [entry[2] for entry in PETITIONS]
+            + [entry[2] for entry in SANCTIONS])
 
 
 def party_count() -> int:
@@ -100,7 +115,7 @@ def party_count() -> int:
 def fill_demo_complaints(services: Services) -> int:
     inspector = services.as_actor(services.security.login("thanhtra", DEMO_PASSWORD))
     leader = services.as_actor(services.security.login("lanhdao", DEMO_PASSWORD))
-    made = _complaints(inspector, leader) + _sanctions(inspector, leader)
+    made = _complaints(inspector, leader) + _petitions(inspector) + _sanctions(inspector, leader)
     return made + _inspections(inspector, leader) + fill_demo_inspection_registers(inspector)
 
 
@@ -131,7 +146,7 @@ def fill_demo_inspection_registers(services: Services) -> int:
             "plan_year": str(today.year + 1), "target_id": str(target), "content": content,
             "period_inspected": f"{today.year - 1}–{today.year}", "planned_month": str(month),
             "lead": "Thanh tra Sở", "state": "planned", "plan_kind": "planned"})
-    return len(targets) + _visits(services)
+    return len(targets) + _visits(services) + _letters(services)
 
 
 def _inspections(services: Services, leader: Services) -> int:
@@ -188,6 +203,61 @@ def _visits(services: Services) -> int:
     return len(visits) - (denunciation is None)
 
 
+def _letters(services: Services) -> int:
+    """The book of letters: a mixed letter split (its complaint accepted, its petition
+    forwarded), a complaint accepted, a denunciation by its case's code, a feedback forwarded
+    and its repeat filed (forwarded only once). Parts naming a case are left out when the case
+    is not there (the tests fill the registers alone)."""
+    today = clock.local_today()
+    cases = {c["title"]: c["code"] for c in services.cases.list(limit=200)}
+    denunciation = next((c["code"] for c in services.cases.list(kind="denunciation")), None)
+    spam = ("Phản ánh việc liên tục nhận tin nhắn rác quảng cáo vay tiền từ nhiều số điện "
+            "thoại lạ")
+    forward_spam = {"competent": "no", "forwarded_to": "Cục An toàn thông tin, Bộ Thông tin và "
+                    "Truyền thông"}
+    # days ago, number, part, fields (a case title for `case_code`)
+    letters = [
+        (11, "1", 1, {"sender": COMPLAINTS[1][3], "kind": "complaint", "action": "accepted",
+                      "case_code": COMPLAINTS[1][2], "content": COMPLAINTS[1][6]["content"]}),
+        (11, "1", 2, {"sender": COMPLAINTS[1][3], "kind": "petition", "competent": "no",
+                      "action": "forwarded", "forwarded_to": "Ủy ban nhân dân thị xã Bến Cát",
+                      "forwarded_days": 9, "content": "Kiến nghị kiểm tra một cơ sở in hoạt "
+                      "động không phép tại khu phố 3, phường Tân Định"}),
+        (9, "2", 1, {"sender": COMPLAINTS[0][3], "kind": "complaint", "action": "accepted",
+                     "case_code": COMPLAINTS[0][2], "handled_days": 0,
+                     "content": COMPLAINTS[0][6]["content"]}),
+        (6, "3", 1, {"sender": "Trần Thị Lan", "kind": "feedback", "action": "forwarded",
+                     "forwarded_days": 4, **forward_spam, "content": spam}),
+        (4, "4", 1, {"kind": "denunciation", "action": "accepted", "case_code": denunciation,
+                     "content": DENUNCIATIONS[0][3]["content"], "channel": "in_person"}),
+        (2, "5", 1, {"sender": "Trần Thị Lan", "kind": "feedback", "competent": "no",
+                     "action": "filed", "handled_days": 1, "content": spam,
+                     "note": "Trùng nội dung đơn số 3 đã chuyển Cục An toàn thông tin."}),
+    ]
+    made = 0
+    for days, number, part, fields in letters:
+        values = dict(fields)
+        code = values.pop("case_code", None)
+        if values["action"] == "accepted":
+            code = cases.get(code, code) if values["kind"] != "denunciation" else code
+            if code is None or code not in {*cases.values(), denunciation}:
+                continue  # its case is not in this database
+            values["case_code"] = code
+        received = today - dt.timedelta(days=days)
+        forwarded = values.pop("forwarded_days", None)
+        handled = values.pop("handled_days", forwarded)
+        if forwarded is not None:
+            values["forwarded_on"] = f"{today - dt.timedelta(days=forwarded):%d/%m/%Y}"
+        if handled is not None:
+            values.update(state="handled",
+                          handled_on=f"{today - dt.timedelta(days=handled):%d/%m/%Y}")
+        services.registers.create("letters", {
+            "channel": "post", "competent": "yes", "state": "waiting", **values,
+            "letter_no": number, "part": str(part), "received_on": f"{received:%d/%m/%Y}"})
+        made += 1
+    return made
+
+
 def _complaints(services: Services, leader: Services) -> int:
     now = clock.local_now().replace(second=0, microsecond=0)
     today_at = now.replace(hour=min(now.hour, 9), minute=0)
@@ -213,6 +283,23 @@ def _complaints(services: Services, leader: Services) -> int:
             leader.cases.step(case["code"], "accept", decision=decision, at=moment)
             services.cases.step(case["code"], "notify", at=moment + dt.timedelta(days=2))
     return len(COMPLAINTS) + len(DENUNCIATIONS)
+
+
+def _petitions(services: Services) -> int:
+    """A petition in its 05 working days, one forwarded today (its letter numbered)."""
+    now = clock.local_now().replace(second=0, microsecond=0)
+    for days, title, name, address, district, content, forward_to in PETITIONS:
+        received = (now - dt.timedelta(days=days)).replace(hour=10, minute=15)
+        kind = "org" if name.startswith("Hội") else "person"
+        party = services.parties.add(kind=kind, name=name, address=address,
+                                     district_code=str(district))
+        case = services.cases.open("petition", title, data={
+            "sender": str(party["id"]), "received_at": f"{received:%d/%m/%Y %H:%M}",
+            "channel": "letter", "content": content})
+        if forward_to:
+            services.cases.step(case["code"], "forward", reason=forward_to,
+                                at=max(now.replace(hour=min(now.hour, 9), minute=0), received))
+    return len(PETITIONS)
 
 
 def _sanctions(services: Services, leader: Services) -> int:

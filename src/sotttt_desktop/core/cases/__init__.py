@@ -32,6 +32,7 @@ def kinds() -> dict[str, CaseSpec]:
         external,
         frequency,
         inspection,
+        petition,
         sanction,
         security,
         takedown,
@@ -42,7 +43,7 @@ def kinds() -> dict[str, CaseSpec]:
              external.FALSE_INFORMATION, telecom.SHARING_DISPUTE, telecom.INTERFERENCE,
              frequency.CHECK_PLAN, *digital.APPRAISAL_KINDS, security.INCIDENT,
              security.LEVEL_12, security.LEVEL_3, security.HALF_YEAR_REPORT,
-             *complaint.KINDS, sanction.SPEC, inspection.PLAN, inspection.INSPECTION)
+             *complaint.KINDS, petition.SPEC, sanction.SPEC, inspection.PLAN, inspection.INSPECTION)
     prefixes = [spec.code_prefix for spec in specs]
     if len(set(prefixes)) != len(prefixes):  # codes are numbered per prefix and year
         raise ValueError(f"two case kinds share a code prefix: {prefixes}")

@@ -12,9 +12,14 @@ Khiếu nại 02/2011/QH13 Art. 20; ND 124/2020). REFERENCE-2 §10.2, units exac
   (Art. 28); second instance ≤ 45, complex ≤ 60, remote 60 / 70 (Art. 37);
 - sending the decision: 03 ngày làm việc (Art. 32) / 07 ngày (Art. 41);
 - the decision becomes final 30 ngày after it is issued without a further complaint, 45 in
-  remote areas (Art. 33, 44): a clock ending on the step that records it.
+  remote areas (Art. 33, 44): a clock ending on the step that records it;
+- a settlement discontinued (đình chỉ, by a numbered notice): the complainant may continue
+  within 30 ngày; after that the complaint is not accepted again (Art. 11(8)) and the file is
+  closed. The settlement clock pauses meanwhile and resumes if continued.
 
-The decision is numbered from the register of outgoing documents when a leader issues it.
+The decision is numbered from the register of outgoing documents when a leader issues it and
+prints with the contents of Art. 31(2) (first instance) or Art. 40(2) (second instance):
+document "complaint-decision"; what it says is kept as issued.
 """
 
 from __future__ import annotations
@@ -41,14 +46,17 @@ AMENDED = "NĐ 155/2026/NĐ-CP sửa đổi NĐ 124/2020/NĐ-CP"
 AMENDED_FROM = dt.date(2026, 7, 1)
 TIME_BAR_DAYS = 90
 SECOND_WINDOW_DAYS = 30
-CLOSED = ("not_accepted", "forwarded", "withdrawn", "final", "appealed")
+CONTINUE_WINDOW_DAYS = 30  # Art. 11(8): silent 30 days after the notice of discontinuation
+CLOSED = ("not_accepted", "forwarded", "withdrawn", "final", "appealed", "ended")
 OUTCOMES = (("right", N_("right")), ("partly_right", N_("partly right")),
             ("wrong", N_("wrong")))
 STATES = {"received": N_("received"), "accepted": N_("accepted for settlement"),
           "not_accepted": N_("not accepted"), "forwarded": N_("forwarded"),
           "decided": N_("decision issued"), "sent": N_("decision sent"),
           "final": N_("decision final"), "appealed": N_("complained further or taken to court"),
-          "withdrawn": N_("complaint withdrawn")}
+          "withdrawn": N_("complaint withdrawn"),
+          "discontinued": N_("settlement discontinued"),
+          "ended": N_("discontinued, not continued")}
 
 
 def _after_receipt(values: dict[str, Any], names: tuple[str, ...]) -> dict[str, str]:
@@ -93,6 +101,37 @@ def check_second(values: dict[str, Any], services: Any = None) -> dict[str, str]
     return errors
 
 
+def discontinued_on(values: dict[str, Any], services: Any,  # noqa: ANN401
+                    moment: dt.datetime) -> dict[str, Any]:
+    """The day of the notice of discontinuation: the 30 days of Art. 11(8) count from it."""
+    return {"discontinued_on": moment.date()}
+
+
+def _window_end(values: dict[str, Any]) -> dt.date | None:
+    notice: dt.date | None = values.get("discontinued_on")
+    return notice + dt.timedelta(days=CONTINUE_WINDOW_DAYS) if notice else None
+
+
+def within_window(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    """Continued within 30 days of the notice; later, the complaint is not accepted."""
+    end = _window_end(values)
+    if end is not None and moment.date() > end:
+        return _("The complainant did not continue within {days} days of the notice of "
+                 "discontinuation (to {day}): the complaint is not accepted again (Art. 11(8) "
+                 "of the Law on Complaints).").format(days=CONTINUE_WINDOW_DAYS,
+                                                        day=format_date(end))
+    return None
+
+
+def after_window(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    """The file is closed for good only once the 30 days have passed without a continuation."""
+    end = _window_end(values)
+    if end is not None and moment.date() <= end:
+        return _("The complainant may continue the complaint until {day}: close it after "
+                 "that day.").format(day=format_date(end))
+    return None
+
+
 def _fields(second: bool) -> tuple[FieldSpec, ...]:
     first_decision = (
         FieldSpec("first_decision", N_("First-instance decision"), max_length=300,
@@ -118,10 +157,32 @@ def _fields(second: bool) -> tuple[FieldSpec, ...]:
                   max_length=4000, aliases=("Nội dung khiếu nại",)),
         FieldSpec("requests", N_("What the complainant asks"), FieldKind.MULTILINE,
                   max_length=2000, aliases=("Yêu cầu của người khiếu nại",)),
+        *((FieldSpec("first_result", N_("Result of the first settlement"),
+                     FieldKind.MULTILINE, max_length=4000,
+                     aliases=("Kết quả giải quyết khiếu nại lần đầu",)),) if second else ()),
+        FieldSpec("findings", N_("Results of the verification"), FieldKind.MULTILINE,
+                  max_length=8000, aliases=("Kết quả xác minh nội dung khiếu nại",)),
+        FieldSpec("settlement_bases", N_("Legal bases of the settlement (one a line)"),
+                  FieldKind.MULTILINE, max_length=4000,
+                  aliases=("Căn cứ pháp luật để giải quyết khiếu nại",)),
         FieldSpec("outcome", N_("Outcome of the complaint"), FieldKind.CHOICE, choices=OUTCOMES,
                   aliases=("Kết quả giải quyết",)),
+        FieldSpec("conclusion", N_("Reasons for the conclusion"), FieldKind.MULTILINE,
+                  max_length=4000, aliases=("Kết luận nội dung khiếu nại",)),
+        FieldSpec("measures", N_("What the decision decides (keep, amend or cancel; what is "
+                                 "settled)"), FieldKind.MULTILINE, max_length=4000,
+                  aliases=("Nội dung quyết định giải quyết",)),
+        FieldSpec("compensation", N_("Compensation for damage"), FieldKind.MULTILINE,
+                  max_length=2000, aliases=("Bồi thường thiệt hại",)),
+        FieldSpec("discontinued_on", N_("Notice of discontinuation on"), FieldKind.DATE,
+                  computed=True),
         FieldSpec("files", N_("Files"), FieldKind.FILES),
     )
+
+
+# what the decision says (Art. 31(2), 40(2)), kept as issued: a change is a new decision
+KEPT = ("complainant", "complained_of", "complained_by", "content", "requests", "first_result",
+        "findings", "settlement_bases", "outcome", "conclusion", "measures", "compensation")
 
 
 def _steps(instance: str) -> dict[str, CaseStep]:
@@ -140,7 +201,7 @@ def _steps(instance: str) -> dict[str, CaseStep]:
         "dialogue": CaseStep(N_("record the dialogue"), ("accepted",), None, needs_reason=True),
         "decide": CaseStep(
             N_("issue the decision"), ("accepted",), "decided", permission="approve",
-            requires=("outcome",),
+            requires=("outcome", "findings", "conclusion", "measures"), keeps=KEPT,
             issues=IssuedDocument("QĐ", kind_name="Quyết định",
                                   summary=f"giải quyết khiếu nại {instance} của {{complainant}}",
                                   recipients="{complainant}")),
@@ -150,6 +211,16 @@ def _steps(instance: str) -> dict[str, CaseStep]:
                              ("decided", "sent"), "appealed", needs_reason=True),
         "withdraw": CaseStep(N_("withdrawal by the complainant"), ("received", "accepted"),
                              "withdrawn", needs_reason=True),
+        "discontinue": CaseStep(
+            N_("discontinue the settlement"), ("accepted",), "discontinued",
+            permission="approve", needs_reason=True, records=discontinued_on,
+            issues=IssuedDocument("TB", kind_name="Thông báo",
+                                  summary=f"đình chỉ việc giải quyết khiếu nại {instance} của "
+                                          "{complainant}", recipients="{complainant}")),
+        "continue": CaseStep(N_("the complainant continues the complaint"), ("discontinued",),
+                             "accepted", needs_reason=True, guard=within_window),
+        "close_discontinued": CaseStep(N_("close: not continued within 30 days"),
+                                       ("discontinued",), "ended", guard=after_window),
     }
 
 
@@ -161,7 +232,8 @@ def _clocks(acceptance: Limit, acceptance_basis: str, settlement: int, articles:
               stop_on=("accept", "refuse", "forward"), stop_states=CLOSED,
               start_text=N_("The complaint was received on {when}."), basis=acceptance_basis),
         Clock("settlement", N_("Settlement of the complaint"), Limit(settlement, DAYS), start_on=("accept",),
-              stop_on=("decide",), stop_states=CLOSED,
+              stop_on=("decide",), stop_states=CLOSED, pause_on=("discontinue",),
+              resume_on=("continue",),
               start_text=N_("Accepted for settlement on {when}."), basis=f"{LAW} {settle}"),
         Clock("sending", N_("Send the decision"), send, start_on=("decide",),
               stop_on=("send_decision",), stop_states=CLOSED,
@@ -170,6 +242,11 @@ def _clocks(acceptance: Limit, acceptance_basis: str, settlement: int, articles:
               start_on=("decide",), stop_on=("record_final", "appealed"),
               stop_states=("withdrawn",), start_text=N_("Decision issued on {when}."),
               due_label=N_("Final on"), basis=f"{LAW} {final}"),
+        Clock("continue_window", N_("The complainant may continue"),
+              Limit(CONTINUE_WINDOW_DAYS, DAYS), start_on=("discontinue",),
+              stop_on=("continue", "close_discontinued"), stop_states=CLOSED,
+              start_text=N_("Settlement discontinued on {when}."),
+              due_label=N_("Not accepted again after"), basis=f"{LAW} Điều 11 khoản 8"),
     )
 
 
@@ -208,6 +285,7 @@ def _kind(second: bool, amended: bool) -> CaseSpec:
         clocks=_clocks(acceptance, acceptance_basis, 45 if second else 30, articles,
                        Limit(7, DAYS) if second else Limit(3, WD)),
         variants=_variants(60, 60, 70) if second else _variants(45, 45, 60),
+        document="complaint-decision", document_after="decide",
         family=f"complaint_{'second' if second else 'first'}",
         in_force_from=AMENDED_FROM if amended else None,
         in_force_until=None if amended else AMENDED_FROM - dt.timedelta(days=1))

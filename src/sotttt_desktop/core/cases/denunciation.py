@@ -8,7 +8,8 @@ told of the acceptance within 05 working days of the decision (Art. 29(3)). A de
 Department is not competent to settle is forwarded within 05 working days of receipt (Art.
 24(2): the variant "not competent" shortens the intake). After the conclusion: sent to the
 denouncer and the denounced within 05 working days (Art. 35(3)) and published within 07
-working days (Art. 40(1)).
+working days (Art. 40(1)). Overdue, the denouncer may turn to the Department's superior, who
+asks for a report: it is sent within 05 working days of the request (Art. 38(3)).
 
 A denunciation is read only by those who handle inspection cases and the leaders
 (`confidential`); the denouncer's identity (name, address, contact, the letter itself — and the
@@ -29,6 +30,7 @@ from sotttt_desktop.core.cases.spec import (
     Clock,
     ClockUnit,
     Extension,
+    IssuedDocument,
     Limit,
     Variant,
 )
@@ -78,6 +80,14 @@ SPEC = CaseSpec(
                              needs_decision=True),
         "send_conclusion": CaseStep(N_("record the conclusion sent"), ("concluded",), None),
         "publish": CaseStep(N_("record the conclusion published"), ("concluded",), None),
+        "superior_asks": CaseStep(N_("record the superior's request for a report"),
+                                  ("accepted", "suspended"), None, needs_reason=True),
+        "report_to_superior": CaseStep(
+            N_("send the report to the superior"), ("accepted", "suspended", "concluded"),
+            None, permission="approve",
+            issues=IssuedDocument("BC", kind_name="Báo cáo",
+                                  summary="việc giải quyết tố cáo {code} theo yêu cầu của cấp "
+                                          "trên")),
         "withdraw": CaseStep(N_("withdrawal by the denouncer"),
                              ("received", "accepted", "suspended"), "withdrawn",
                              needs_reason=True),
@@ -101,6 +111,10 @@ SPEC = CaseSpec(
         Clock("publication", N_("Publish the conclusion"), Limit(7, WD),
               start_on=("conclude",), stop_on=("publish",),
               start_text=N_("Concluded on {when}."), basis="Luật Tố cáo 2018 Điều 40 khoản 1"),
+        Clock("superior_report", N_("Report to the superior"), Limit(5, WD),
+              start_on=("superior_asks",), stop_on=("report_to_superior",),
+              start_text=N_("The superior asked for a report on {when}."),
+              basis="Luật Tố cáo 2018 Điều 38"),
     ),
     variants={
         "not_competent": Variant(N_("not competent: to be forwarded"),

@@ -208,7 +208,8 @@ def remarks(case: dict[str, Any]) -> list[str]:
     return lines
 
 
-def particulars(values: dict[str, Any], services: Any) -> dict[str, Any]:  # noqa: ANN401
+def particulars(values: dict[str, Any], services: Any,  # noqa: ANN401
+                moment: dt.datetime | None = None) -> dict[str, Any]:
     """The violator as the decision names them (Art. 68(1)), as of the decision: an individual's
     name, date of birth, occupation, address and identity number; an organisation's name,
     address, tax code and legal representative with his position."""

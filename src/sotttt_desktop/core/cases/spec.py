@@ -168,9 +168,9 @@ class CaseStep:
     # the fields the step's document says, kept as they were when it was taken (a decision's
     # penalties): an edit changing one is refused; the party of `party_field` is copied too
     keeps: tuple[str, ...] = ()
-    # (values, services) → computed fields the step writes into the case, as of the step (the
-    # violator's particulars as the decision prints them)
-    records: Callable[[dict[str, Any], Any], dict[str, Any]] | None = None
+    # (values, services, moment) → computed fields the step writes into the case, as of the
+    # step (the violator's particulars as the decision prints them; the day of a notice)
+    records: Callable[[dict[str, Any], Any, dt.datetime], dict[str, Any]] | None = None
     # (values, moment) → why the step may not be taken then (a limitation that has ended)
     guard: Callable[[dict[str, Any], dt.datetime], str | None] | None = None
 

@@ -27,6 +27,7 @@ def templates() -> dict[str, Template]:
     from sotttt_desktop.documents.templates import (
         ads_report,
         annual_statistics,
+        complaint_decision,
         dossier_book,
         dti_summary,
         generic,
@@ -48,5 +49,5 @@ def templates() -> dict[str, Template]:
                              it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
                              annual_statistics.TEMPLATE, security_level.OPINION,
                              security_level.APPROVAL, security_report.TEMPLATE,
-                             sanction_decision.TEMPLATE]
+                             sanction_decision.TEMPLATE, complaint_decision.TEMPLATE]
     return {t.kind: t for t in found}

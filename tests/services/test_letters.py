@@ -1,0 +1,104 @@
+"""The register of letters received and handled (sổ tiếp nhận, xử lý đơn; issue #20) through
+the services on SQLite and PostgreSQL: a mixed letter split into its parts (one day and sender),
+competence deciding the action, 05 working days to forward and 10 to handle (Tết not counted),
+a letter of the same content forwarded only once, a denunciation written by its case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sotttt_desktop.errors import PermissionDeniedError, ValidationError
+from sotttt_desktop.services import Services
+
+
+def _user(services: Services, name: str, roles: list[str]) -> Services:
+    services.security.add_user(name, name.title(), "mat-khau-1", roles, must_change=False)
+    return services.as_actor(services.security.login(name, "mat-khau-1"))
+
+
+LETTER = {"letter_no": "125", "received_on": "23/01/2025", "channel": "post",
+          "sender": "Nguyễn Văn Hòa", "senders": "1"}
+
+
+def _errors(call: object) -> set[str]:
+    with pytest.raises(ValidationError) as raised:
+        call()  # type: ignore[operator]
+    return set(raised.value.field_errors)
+
+
+def test_a_mixed_letter_is_split_into_parts_each_handled_on_its_clock(
+        services: Services) -> None:
+    inspector = _user(services, "thanhtra", ["inspector"])
+    complaint = inspector.registers.create("letters", {
+        **LETTER, "part": "1", "kind": "complaint", "competent": "yes", "action": "accepted",
+        "case_code": "KN1-2025-00001", "state": "waiting",
+        "content": "Khiếu nại quyết định xử phạt của Thanh tra Sở"})
+    assert complaint["handle_due"] == dt.date(2025, 2, 13)  # 10 working days, Tết not counted
+    assert complaint["forward_due"] is None  # competent: nothing to forward
+    petition = inspector.registers.create("letters", {
+        **LETTER, "part": "2", "kind": "petition", "competent": "no", "action": "forwarded",
+        "forwarded_to": "UBND thành phố Thủ Dầu Một", "forwarded_on": "06/02/2025",
+        "state": "handled", "handled_on": "06/02/2025",
+        "content": "Kiến nghị sửa chữa đường dây cáp treo trên phố"})
+    assert petition["forward_due"] == dt.date(2025, 2, 6)  # 05 working days
+    assert petition["late"] is False
+    assert inspector.registers.count("letters") == 2
+    # the same part twice; a part of the letter from another sender or another day
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **LETTER, "part": "1", "kind": "feedback", "action": "filed", "state": "handled",
+        "handled_on": "24/01/2025", "content": "Phản ánh khác"})) == {"letter_key"}
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **LETTER, "part": "3", "sender": "Trần Thị B", "kind": "feedback", "action": "filed",
+        "state": "waiting", "content": "Phản ánh khác"})) == {"letter_no"}
+    # a forward past its 05 working days is late
+    late = inspector.registers.update("letters", petition["id"], {
+        **LETTER, "part": "2", "kind": "petition", "competent": "no", "action": "forwarded",
+        "forwarded_to": "UBND thành phố Thủ Dầu Một", "forwarded_on": "07/02/2025",
+        "state": "handled", "handled_on": "07/02/2025",
+        "content": "Kiến nghị sửa chữa đường dây cáp treo trên phố"},
+        expected_version=petition["version"])
+    assert late["late"] is True
+
+
+def test_competence_decides_the_action_and_a_letter_is_forwarded_once(
+        services: Services) -> None:
+    inspector = _user(services, "thanhtra", ["inspector"])
+    base = {**LETTER, "kind": "feedback", "state": "waiting",
+            "content": "Phản ánh tin nhắn rác quảng cáo"}
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **base, "competent": "yes", "action": "forwarded", "forwarded_to": "Cục",
+        "forwarded_on": "24/01/2025"})) == {"action"}
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **base, "competent": "no", "action": "accepted", "case_code": "X"})) == {"action"}
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **base, "competent": "no", "action": "forwarded"})) == {"forwarded_to", "forwarded_on"}
+    inspector.registers.create("letters", {
+        **base, "competent": "no", "action": "forwarded", "forwarded_to": "Cục An toàn thông tin",
+        "forwarded_on": "24/01/2025"})
+    again = {**base, "letter_no": "301", "received_on": "10/03/2025", "competent": "no"}
+    with pytest.raises(ValidationError, match="125") as raised:
+        inspector.registers.create("letters", {
+            **again, "action": "forwarded", "forwarded_to": "Cục An toàn thông tin",
+            "forwarded_on": "11/03/2025"})
+    assert set(raised.value.field_errors) == {"action"}
+    inspector.registers.create("letters", {**again, "action": "filed"})  # a repeat is filed
+    assert inspector.registers.count("letters") == 2
+
+
+def test_a_denunciation_is_written_by_its_case_and_viewers_may_not_write(
+        services: Services) -> None:
+    inspector = _user(services, "thanhtra", ["inspector"])
+    viewer = _user(services, "xem", ["viewer"])
+    denunciation = {"letter_no": "7", "received_on": "02/12/2024", "channel": "post",
+                    "kind": "denunciation", "competent": "yes", "action": "accepted",
+                    "state": "waiting", "content": "Tố cáo hành vi nhũng nhiễu"}
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **denunciation, "sender": "Người tố cáo"})) == {"sender", "case_code"}
+    entry = inspector.registers.create("letters", {**denunciation, "case_code": "TC-2024-00003"})
+    assert entry["sender"] is None
+    with pytest.raises(PermissionDeniedError):
+        viewer.registers.create("letters", {**denunciation, "letter_no": "8",
+                                            "case_code": "TC-2024-00004"})
+    assert viewer.registers.count("letters") == 1
