@@ -198,3 +198,16 @@ def test_a_petition_not_competent_is_forwarded_within_five_working_days() -> Non
     clock = walk(kinds()["petition"], [RECEIVED]).clocks["intake"]
     assert clock.due == dt.date(2025, 2, 6)  # 24/01 (1); Tết; 03, 04, 05, 06/02
     assert TET_2025 in clock.explanation
+
+
+def test_a_second_discontinuation_opens_a_new_window_and_a_closed_case_stops_its_clocks() -> None:
+    steps = [RECEIVED, ACCEPTED,
+             ("discontinue", StepInput(dt.datetime(2025, 2, 14, 9), reason="Rút đơn")),
+             ("continue", StepInput(dt.datetime(2025, 3, 10, 9), reason="Tiếp tục")),
+             ("discontinue", StepInput(dt.datetime(2025, 3, 20, 9), reason="Rút đơn lần hai"))]
+    window = walk(FIRST, steps).clocks["continue_window"]
+    assert (window.status, window.due) == ("running", dt.date(2025, 4, 21))  # 30 days: Sat 19/04
+    asked = [RECEIVED, ("accept", StepInput(dt.datetime(2025, 2, 7, 9), decision="05/QĐ-TTr")),
+             ("superior_asks", StepInput(dt.datetime(2025, 2, 20, 9), reason="Yêu cầu")),
+             ("withdraw", StepInput(dt.datetime(2025, 2, 21, 9), reason="Rút tố cáo"))]
+    assert walk(DENUNCIATION, asked).clocks["superior_report"].status == "stopped"

@@ -55,7 +55,7 @@ def test_a_complaint_is_accepted_and_decided_on_its_clocks(services: Services) -
                       if c["key"] == "settlement")
     # 45 days from 12/03: Sunday 26/04 (the Hùng Kings day), its Monday off 27/04 → 28/04
     assert str(settlement["due"]) == "2026-04-28"
-    with pytest.raises(ValidationError, match="Ghi kết luận về nội dung khiếu nại"):
+    with pytest.raises(ValidationError, match="kết luận về nội dung khiếu nại"):
         leader.cases.step(case["code"], "decide")  # the outcome is written first
     settled = _complaint(party, "10/03/2026 09:00", "01/03/2026", outcome="partly_right",
                          **SETTLEMENT)
@@ -87,10 +87,19 @@ def test_a_complaint_is_accepted_and_decided_on_its_clocks(services: Services) -
                   "Điều 1. Sửa đổi Điều 1",  # (h)
                   "Điều 2. Bồi thường thiệt hại: Không phát sinh",  # (i)
                   "khiếu nại đến Chủ tịch Ủy ban nhân dân tỉnh Bình Dương",  # (k)
-                  "hiệu lực pháp luật sau 30 ngày"):
+                  "hiệu lực pháp luật sau 30 ngày", "Căn cứ Quyết định số 15/2023/QĐ-UBND",
+                  "Như Điều 4", "Chủ tịch UBND tỉnh Bình Dương (để báo cáo)"):
         assert words in text, words
     with pytest.raises(ValidationError, match="gửi"):  # issued: what it says is kept
         inspector.cases.edit(case["code"], {**settled, "conclusion": "Khác"})
+    # the complainant as named when issued, and the Director, whoever is chosen at print time
+    current = services.parties.get(party["id"])
+    services.parties.update(party["id"], current["version"], kind="person",
+                            name="Nguyễn Văn Đổi Tên", address=current["address"])
+    again = " ".join(pdf_text(leader.documents.render(
+        "complaint-decision", case["code"], signer="Trần Thị Ngọc Lan").pdf).split())
+    assert "Nguyễn Văn Khiếu" in again and "Đổi Tên" not in again
+    assert "KT. GIÁM ĐỐC" not in again
 
 
 def _at(text: str):  # noqa: ANN202
@@ -161,8 +170,10 @@ def test_a_petition_is_forwarded_or_answered_by_a_numbered_letter(services: Serv
             "content": "Phản ánh trạm phát sóng gây nhiễu truyền hình"}
     forwarded = inspector.cases.open("petition", "Phản ánh nhiễu sóng", data=data)
     assert str(inspector.cases.show(forwarded["code"])["due"]) == "2026-03-17"  # 05 NLV
-    inspector.cases.step(forwarded["code"], "forward", reason="Cục Tần số vô tuyến điện",
-                         at=_at("12/03/2026 09:00"))
+    with pytest.raises(PermissionDeniedError):  # a letter of the Department: a leader's
+        inspector.cases.step(forwarded["code"], "forward", reason="Cục Tần số vô tuyến điện")
+    leader.cases.step(forwarded["code"], "forward", reason="Cục Tần số vô tuyến điện",
+                      at=_at("12/03/2026 09:00"))
     letter = inspector.cases.show(forwarded["code"])["timeline"][-1]["decision"]
     assert "/STTTT-" in letter
     answered = inspector.cases.open("petition", "Kiến nghị thủ tục", data=data)
@@ -174,3 +185,29 @@ def test_a_petition_is_forwarded_or_answered_by_a_numbered_letter(services: Serv
     shown = leader.cases.show(answered["code"])
     assert shown["state"] == "answered"
     assert shown["timeline"][-1]["decision"] != letter
+
+
+def test_a_second_instance_decision_needs_the_first_result_and_a_dialogue(
+        services: Services) -> None:
+    """Art. 39–40: the first settlement's result is written and the dialogue held first."""
+    party = services.parties.add(kind="person", name="Trần Văn Hai",
+                                 address="Phường Bình Hòa, Thuận An")
+    inspector = _user(services, "thanhtra", ["inspector"])
+    leader = _user(services, "giamdoc", ["leader"])
+    data = _complaint(party, "10/03/2026 09:00", "01/01/2026", first_decision="05/QĐ-TTCNTT",
+                      first_decision_on="01/03/2026", outcome="wrong", **SETTLEMENT)
+    code = inspector.cases.open("complaint_second", "Khiếu nại lần hai", data=data)["code"]
+    leader.cases.step(code, "accept", at=_at("12/03/2026 09:00"))
+    with pytest.raises(ValidationError, match="kết quả giải quyết khiếu nại lần đầu"):
+        leader.cases.step(code, "decide", at=_at("20/04/2026 09:00"))
+    inspector.cases.edit(code, {**data, "first_result": "Giữ nguyên việc chấm dứt hợp đồng."})
+    with pytest.raises(ValidationError, match="Điều 39"):
+        leader.cases.step(code, "decide", at=_at("20/04/2026 09:00"))
+    inspector.cases.step(code, "dialogue", reason="Đối thoại ngày 15/04", at=_at("15/04/2026 09:00"))
+    leader.cases.step(code, "decide", at=_at("20/04/2026 09:00"))
+    text = " ".join(pdf_text(leader.documents.render("complaint-decision", code).pdf).split())
+    for words in ("Về việc giải quyết khiếu nại lần hai của Trần Văn Hai",
+                  "KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU", "Giữ nguyên việc chấm dứt hợp đồng.",
+                  "KẾT QUẢ ĐỐI THOẠI", "là sai toàn bộ", "quyết định giải quyết khiếu nại lần hai",
+                  "khởi kiện vụ án hành chính"):
+        assert words in text, words

@@ -100,8 +100,17 @@ def test_the_reception_book_answers_in_ten_working_days(services: Services) -> N
         inspector.registers.create("citizen_reception", {
             "received_on": "23/01/2025", "visitor_name": "Người tố cáo", "kind": "denunciation",
             "content": "Tố cáo", "handling": "accepted", "state": "waiting"})
-    assert set(named.value.field_errors) == {"visitor_name", "case_code"}
-    inspector.registers.create("citizen_reception", {
-        "received_on": "23/01/2025", "kind": "denunciation", "case_code": "TC-2025-00001",
-        "content": "Tố cáo hành vi nhũng nhiễu", "handling": "accepted", "state": "waiting"})
+    assert set(named.value.field_errors) == {"visitor_name", "case_code", "content"}
+    denunciation = inspector.cases.open("denunciation", "Tố cáo hành vi nhũng nhiễu",
+                                        at=at(2025, 1, 23, 9))["code"]
+    visit = {"received_on": "23/01/2025", "kind": "denunciation", "case_code": denunciation,
+             "handling": "accepted", "state": "waiting"}
+    with pytest.raises(ValidationError) as said:  # what is denounced stays in the case
+        inspector.registers.create("citizen_reception", {**visit, "content": "Tố cáo ông A"})
+    assert set(said.value.field_errors) == {"content"}
+    with pytest.raises(ValidationError) as unknown:
+        inspector.registers.create("citizen_reception", {**visit, "case_code": "TC-2025-09999"})
+    assert set(unknown.value.field_errors) == {"case_code"}
+    written = inspector.registers.create("citizen_reception", visit)
+    assert written["content"] == f"Đơn tố cáo: nội dung trong hồ sơ vụ việc {denunciation}"
     assert inspector.registers.count("citizen_reception") == 2

@@ -31,9 +31,14 @@ def _errors(call: object) -> set[str]:
 def test_a_mixed_letter_is_split_into_parts_each_handled_on_its_clock(
         services: Services) -> None:
     inspector = _user(services, "thanhtra", ["inspector"])
+    party = services.parties.add(kind="person", name="Nguyễn Văn Hòa")
+    case = inspector.cases.open("complaint_first", "Khiếu nại quyết định xử phạt", data={
+        "complainant": str(party["id"]), "received_at": "23/01/2025 09:00",
+        "known_on": "20/01/2025", "complained_of": "Quyết định xử phạt",
+        "content": "Khiếu nại quyết định xử phạt"})
     complaint = inspector.registers.create("letters", {
         **LETTER, "part": "1", "kind": "complaint", "competent": "yes", "action": "accepted",
-        "case_code": "KN1-2025-00001", "state": "waiting",
+        "case_code": case["code"], "state": "waiting",
         "content": "Khiếu nại quyết định xử phạt của Thanh tra Sở"})
     assert complaint["handle_due"] == dt.date(2025, 2, 13)  # 10 working days, Tết not counted
     assert complaint["forward_due"] is None  # competent: nothing to forward
@@ -71,7 +76,8 @@ def test_competence_decides_the_action_and_a_letter_is_forwarded_once(
         **base, "competent": "yes", "action": "forwarded", "forwarded_to": "Cục",
         "forwarded_on": "24/01/2025"})) == {"action"}
     assert _errors(lambda: inspector.registers.create("letters", {
-        **base, "competent": "no", "action": "accepted", "case_code": "X"})) == {"action"}
+        **base, "competent": "no", "action": "accepted", "case_code": "X"})) == {
+        "action", "case_code"}  # and there is no case X
     assert _errors(lambda: inspector.registers.create("letters", {
         **base, "competent": "no", "action": "forwarded"})) == {"forwarded_to", "forwarded_on"}
     inspector.registers.create("letters", {
@@ -84,21 +90,41 @@ def test_competence_decides_the_action_and_a_letter_is_forwarded_once(
             "forwarded_on": "11/03/2025"})
     assert set(raised.value.field_errors) == {"action"}
     inspector.registers.create("letters", {**again, "action": "filed"})  # a repeat is filed
-    assert inspector.registers.count("letters") == 2
+    # the same content however written, whatever kind or sender the clerk gave it
+    for other in ({"content": "phản ánh tin nhắn rác, quảng cáo."}, {"kind": "petition"},
+                  {"sender": "Ông Nguyễn Văn Hòa"}, {"sender": ""}):
+        with pytest.raises(ValidationError, match="125"):
+            inspector.registers.create("letters", {
+                **again, "letter_no": "302", **other, "action": "forwarded",
+                "forwarded_to": "Cục An toàn thông tin", "forwarded_on": "11/03/2025"})
+    # a long common opening is not the same content
+    opening = "Kính gửi Sở Thông tin và Truyền thông. Tôi tên là Nguyễn Văn Hòa, cư trú tại " * 3
+    for number, tail in (("310", "phản ánh sóng yếu"), ("311", "phản ánh cáp treo")):
+        inspector.registers.create("letters", {
+            **again, "letter_no": number, "content": opening + tail, "action": "forwarded",
+            "forwarded_to": "Cục Viễn thông", "forwarded_on": "11/03/2025"})
+    assert inspector.registers.count("letters") == 4
 
 
 def test_a_denunciation_is_written_by_its_case_and_viewers_may_not_write(
         services: Services) -> None:
     inspector = _user(services, "thanhtra", ["inspector"])
     viewer = _user(services, "xem", ["viewer"])
+    code = inspector.cases.open("denunciation", "Tố cáo hành vi nhũng nhiễu",
+                                at=dt.datetime(2024, 12, 2, 9))["code"]
     denunciation = {"letter_no": "7", "received_on": "02/12/2024", "channel": "post",
                     "kind": "denunciation", "competent": "yes", "action": "accepted",
-                    "state": "waiting", "content": "Tố cáo hành vi nhũng nhiễu"}
+                    "state": "waiting"}
     assert _errors(lambda: inspector.registers.create("letters", {
         **denunciation, "sender": "Người tố cáo"})) == {"sender", "case_code"}
-    entry = inspector.registers.create("letters", {**denunciation, "case_code": "TC-2024-00003"})
-    assert entry["sender"] is None
+    for said in ({"content": "Tố cáo ông Trần Văn Bị"}, {"note": "Người tố cáo là bà Kín"}):
+        assert _errors(lambda said=said: inspector.registers.create("letters", {
+            **denunciation, "case_code": code, **said})) == set(said)
+    assert _errors(lambda: inspector.registers.create("letters", {
+        **denunciation, "case_code": "TC-FAKE-1"})) == {"case_code"}
+    entry = inspector.registers.create("letters", {**denunciation, "case_code": code.lower()})
+    assert (entry["sender"], entry["case_code"]) == (None, code)
+    assert entry["content"] == f"Đơn tố cáo: nội dung trong hồ sơ vụ việc {code}"
     with pytest.raises(PermissionDeniedError):
-        viewer.registers.create("letters", {**denunciation, "letter_no": "8",
-                                            "case_code": "TC-2024-00004"})
+        viewer.registers.create("letters", {**denunciation, "letter_no": "8", "case_code": code})
     assert viewer.registers.count("letters") == 1

@@ -77,19 +77,55 @@ VISIT_STATES = (("waiting", N_("Awaiting the answer")), ("answered", N_("Answere
 ANSWER_WORKING_DAYS = 10  # Luật Tiếp công dân Art. 28(1)
 
 
-def denunciation_by_case(values: dict[str, Any], name_field: str,
-                         identity: tuple[str, ...]) -> dict[str, str]:
-    """A book every viewer reads names no denouncer: a denunciation is written by the code of
-    its case, which keeps the denouncer confidential (Luật Tố cáo 2018)."""
-    if values.get("kind") != "denunciation":
-        return {}
+DENUNCIATION_CONTENT = "Đơn tố cáo: nội dung trong hồ sơ vụ việc {code}"
+
+
+def _case_kind(services: Any, code: str) -> str | None:  # noqa: ANN401
+    """The kind of the case with this code, if there is one (whoever may read it)."""
+    from sqlalchemy import select
+
+    from sotttt_desktop.core.models.case import CaseFile
+
+    with services.db.session() as session:
+        return session.execute(select(CaseFile.kind).where(
+            CaseFile.code == code.strip().upper())).scalar_one_or_none()
+
+
+def denunciation_by_case(values: dict[str, Any], services: Any,  # noqa: ANN401
+                         name_field: str, identity: tuple[str, ...],
+                         private: tuple[str, ...]) -> dict[str, str]:
+    """A book every viewer reads says nothing of a denunciation but that it came: it is written
+    by the code of its case, which keeps the denouncer and what is denounced confidential (Luật
+    Tố cáo 2018) — no name (`identity`), no content or note (`private`: the first is written
+    as a pointer to the case). Any other kind still needs its content; a case code written
+    names a case that exists (a denunciation's, a denunciation)."""
     errors: dict[str, str] = {}
+    code = (values.get("case_code") or "").strip().upper()
+    if code and services is not None:
+        kind = _case_kind(services, code)
+        if kind is None:
+            errors["case_code"] = _("There is no case {code}.").format(code=code)
+        elif values.get("kind") == "denunciation" and kind != "denunciation":
+            errors["case_code"] = _("Case {code} is not a denunciation.").format(code=code)
+        values["case_code"] = code
+    if values.get("kind") != "denunciation":
+        if not values.get(private[0]):
+            errors[private[0]] = _("This field is required.")
+        return errors
     if any(values.get(name) for name in identity):
         errors[name_field] = _("A denouncer is not named in the book: record the "
                                "denunciation as a case (its denouncer is kept "
                                "confidential there) and write its code.")
-    if not values.get("case_code"):
+    if not code:
         errors["case_code"] = _("Write the code of the denunciation case.")
+    pointer = DENUNCIATION_CONTENT.format(code=code)
+    typed = [name for name in private if values.get(name)
+             and not (name == private[0] and values[name] == pointer)]
+    if typed:
+        errors[typed[0]] = _("What a denunciation says is kept in its case, which only its "
+                             "handlers read; the book, read by every viewer, says only that it "
+                             "came: leave this empty.")
+    values[private[0]] = pointer
     return errors
 
 
@@ -102,8 +138,9 @@ def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:
 
     errors = not_in_future(values, ("received_on", "answered_on"))
     received, answered = values.get("received_on"), values.get("answered_on")
-    errors.update(denunciation_by_case(values, "visitor_name",
-                                       ("visitor_name", "citizen_id", "address")))
+    errors.update(denunciation_by_case(values, services, "visitor_name",
+                                       ("visitor_name", "citizen_id", "address"),
+                                       ("content", "prior_handling")))
     if values.get("kind") != "denunciation" and not values.get("visitor_name"):
         errors["visitor_name"] = _("This field is required.")
     if answered and received and answered < received:
@@ -144,7 +181,7 @@ CITIZEN_RECEPTION = RegisterSpec(
                   aliases=("Số người",)),
         FieldSpec("kind", N_("Kind"), FieldKind.CHOICE, required=True, choices=VISIT_KINDS,
                   width=110, filterable=True, aliases=("Loại",)),
-        FieldSpec("content", N_("Content"), FieldKind.MULTILINE, required=True,
+        FieldSpec("content", N_("Content"), FieldKind.MULTILINE,
                   max_length=4000, width=300, searchable=True, aliases=("Nội dung",)),
         FieldSpec("prior_handling", N_("Already handled by"), FieldKind.MULTILINE,
                   max_length=1000, in_table=False,

@@ -31,6 +31,7 @@ ACTIONS = (("accepted", N_("Accepted (case opened)")), ("forwarded", N_("Forward
 LETTER_STATES = (("waiting", N_("Being handled")), ("handled", N_("Handled")))
 HANDLE_WORKING_DAYS = 10  # TT 05/2021/TT-TTCP (the letter handled); REFERENCE-2 §10.3
 FORWARD_WORKING_DAYS = 5  # Luật Tố cáo 2018 Art. 24(2); NĐ 20/2008 Art. 9(1)(d)
+MAX_PARTS = 20  # a letter split into more parts than this is a typing error
 
 
 def _due(services: Any, start: Any, days: int) -> Any:  # noqa: ANN401
@@ -94,31 +95,46 @@ def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # no
     return errors
 
 
+def content_key(values: dict[str, Any]) -> str:
+    """What makes two letters "of the same content" (TT 05/2021): their whole content, folded
+    (no diacritics, đ as d, no case), punctuation and spacing ignored — whatever the kind the
+    clerk gave or how the sender was written; a denunciation by its case."""
+    import hashlib
+    import re
+
+    from sotttt_desktop.core.text import fold
+
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(values.get("content") or "")))
+    if values.get("kind") == "denunciation":
+        words = f"{words} {values.get('case_code') or ''}"
+    return hashlib.sha256(words.encode()).hexdigest()[:40]
+
+
 def check_letter(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     """The key of a part, its dues (handled in 10, forwarded in 05 working days), the rules of
     its action, and the rules across the parts of a letter and letters forwarded before."""
-    from sotttt_desktop.core.text import fold
     from sotttt_desktop.registers.checks import not_in_future
 
     errors = not_in_future(values, ("received_on", "forwarded_on", "handled_on"))
-    errors.update(denunciation_by_case(values, "sender", ("sender", "representative")))
+    errors.update(denunciation_by_case(values, services, "sender", ("sender", "representative"),
+                                       ("content", "note")))
     received, handled = values.get("received_on"), values.get("handled_on")
     part = values.get("part") or 1
-    if part < 1:
-        errors["part"] = _("Parts are numbered from 1.")
+    if not 1 <= part <= MAX_PARTS:
+        errors["part"] = _("Parts are numbered from 1 to {most}.").format(most=MAX_PARTS)
     for name in ("forwarded_on", "handled_on"):
         if received and values.get(name) and values[name] < received:
             errors[name] = _("This date comes before the letter was received.")
     if values.get("state") == "handled" and not handled:
         errors["handled_on"] = _("Write when the letter was handled.")
+    elif handled and values.get("state") != "handled":
+        errors["state"] = _("A letter with its handling date is handled.")
     errors.update({k: v for k, v in _action_rules(values).items() if k not in errors})
     values["part"] = part
     values["book_year"] = received.year if received else None
     values["letter_key"] = (f"{received.year}:{values.get('letter_no')}:{part}"
                             if received and values.get("letter_no") else None)
-    who = values.get("sender") or values.get("case_code") or ""
-    values["content_key"] = (f"{values.get('kind')}:{fold(who)[:60]}:"
-                             f"{fold(values.get('content') or '')[:120]}")
+    values["content_key"] = content_key(values)
     values["handle_due"] = values["forward_due"] = None
     if received is not None and services is not None:
         values["handle_due"] = _due(services, received, HANDLE_WORKING_DAYS)
@@ -164,7 +180,7 @@ LETTERS = RegisterSpec(
                   aliases=("Người đại diện",)),
         FieldSpec("kind", N_("Kind"), FieldKind.CHOICE, required=True, choices=VISIT_KINDS,
                   width=110, filterable=True, aliases=("Loại đơn",)),
-        FieldSpec("content", N_("Content"), FieldKind.MULTILINE, required=True,
+        FieldSpec("content", N_("Content"), FieldKind.MULTILINE,
                   max_length=4000, width=280, searchable=True, aliases=("Nội dung",)),
         FieldSpec("competent", N_("Within the Department's competence"), FieldKind.YES_NO,
                   default="yes", width=80, filterable=True, aliases=("Thuộc thẩm quyền",)),
@@ -186,7 +202,7 @@ LETTERS = RegisterSpec(
                   filterable=True, aliases=("Quá hạn",)),
         FieldSpec("state", N_("State"), FieldKind.CHOICE, required=True, choices=LETTER_STATES,
                   default="waiting", width=120, filterable=True, aliases=("Trạng thái",)),
-        FieldSpec("content_key", N_("Content key"), max_length=200, computed=True,
+        FieldSpec("content_key", N_("Content key"), max_length=40, computed=True,
                   in_table=False),
         FieldSpec("note", N_("Note"), FieldKind.MULTILINE, max_length=2000, in_table=False),
     ),

@@ -115,7 +115,8 @@ def party_count() -> int:
 def fill_demo_complaints(services: Services) -> int:
     inspector = services.as_actor(services.security.login("thanhtra", DEMO_PASSWORD))
     leader = services.as_actor(services.security.login("lanhdao", DEMO_PASSWORD))
-    made = _complaints(inspector, leader) + _petitions(inspector) + _sanctions(inspector, leader)
+    made = (_complaints(inspector, leader) + _petitions(inspector, leader)
+            + _sanctions(inspector, leader))
     return made + _inspections(inspector, leader) + fill_demo_inspection_registers(inspector)
 
 
@@ -189,7 +190,6 @@ def _visits(services: Services) -> int:
              "Dầu Một", "kind": "petition", "content": "Kiến nghị xử lý trạm phát sóng "
              "gây ồn gần khu dân cư", "handling": "accepted", "state": "waiting"}),
         (4, {"kind": "denunciation", "case_code": denunciation or "",
-             "content": "Tố cáo hành vi nhũng nhiễu khi tiếp nhận hồ sơ",
              "handling": "accepted", "state": "waiting"}),
         (2, {"visitor_name": "Trần Văn Tư", "kind": "complaint", "content": "Khiếu nại "
              "lại việc đã được giải quyết đúng chính sách và đã được thông báo",
@@ -229,7 +229,7 @@ def _letters(services: Services) -> int:
         (6, "3", 1, {"sender": "Trần Thị Lan", "kind": "feedback", "action": "forwarded",
                      "forwarded_days": 4, **forward_spam, "content": spam}),
         (4, "4", 1, {"kind": "denunciation", "action": "accepted", "case_code": denunciation,
-                     "content": DENUNCIATIONS[0][3]["content"], "channel": "in_person"}),
+                     "channel": "in_person"}),
         (2, "5", 1, {"sender": "Trần Thị Lan", "kind": "feedback", "competent": "no",
                      "action": "filed", "handled_days": 1, "content": spam,
                      "note": "Trùng nội dung đơn số 3 đã chuyển Cục An toàn thông tin."}),
@@ -285,7 +285,7 @@ def _complaints(services: Services, leader: Services) -> int:
     return len(COMPLAINTS) + len(DENUNCIATIONS)
 
 
-def _petitions(services: Services) -> int:
+def _petitions(services: Services, leader: Services) -> int:
     """A petition in its 05 working days, one forwarded today (its letter numbered)."""
     now = clock.local_now().replace(second=0, microsecond=0)
     for days, title, name, address, district, content, forward_to in PETITIONS:
@@ -297,7 +297,7 @@ def _petitions(services: Services) -> int:
             "sender": str(party["id"]), "received_at": f"{received:%d/%m/%Y %H:%M}",
             "channel": "letter", "content": content})
         if forward_to:
-            services.cases.step(case["code"], "forward", reason=forward_to,
+            leader.cases.step(case["code"], "forward", reason=forward_to,
                                 at=max(now.replace(hour=min(now.hour, 9), minute=0), received))
     return len(PETITIONS)
 

@@ -107,6 +107,28 @@ def discontinued_on(values: dict[str, Any], services: Any,  # noqa: ANN401
     return {"discontinued_on": moment.date()}
 
 
+def complainant_as_issued(values: dict[str, Any], services: Any,  # noqa: ANN401
+                          moment: dt.datetime) -> dict[str, Any]:
+    """The complainant as the decision names them, copied when it is issued: a later change
+    of the party does not change a reprint."""
+    party = services.parties.get(values["complainant"])
+    return {"complainant_as_issued": "\n".join((party["name"], party.get("address") or "",
+                                                 party["kind"]))}
+
+
+def dialogue_held(values: dict[str, Any], services: Any,  # noqa: ANN401
+                  moment: dt.datetime) -> dict[str, Any]:
+    return {"dialogue_on": moment.date()}
+
+
+def after_dialogue(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    """Art. 39: at second instance the dialogue is held before the decision."""
+    if not values.get("dialogue_on"):
+        return _("At second instance the dialogue is held before the decision (Art. 39 of "
+                 "the Law on Complaints): record the dialogue first.")
+    return None
+
+
 def _window_end(values: dict[str, Any]) -> dt.date | None:
     notice: dt.date | None = values.get("discontinued_on")
     return notice + dt.timedelta(days=CONTINUE_WINDOW_DAYS) if notice else None
@@ -148,6 +170,8 @@ def _fields(second: bool) -> tuple[FieldSpec, ...]:
                   max_length=1000, aliases=("Quyết định, hành vi bị khiếu nại",)),
         FieldSpec("complained_by", N_("Made by"), max_length=300,
                   aliases=("Người có quyết định, hành vi bị khiếu nại",)),
+        FieldSpec("complained_by_address", N_("Address of the one complained of"),
+                  max_length=300, aliases=("Địa chỉ người bị khiếu nại",)),
         FieldSpec("known_on", N_("Received or known by the complainant on"), FieldKind.DATE,
                   required=True, aliases=("Ngày biết được quyết định, hành vi",)),
         *first_decision,
@@ -176,16 +200,22 @@ def _fields(second: bool) -> tuple[FieldSpec, ...]:
                   max_length=2000, aliases=("Bồi thường thiệt hại",)),
         FieldSpec("discontinued_on", N_("Notice of discontinuation on"), FieldKind.DATE,
                   computed=True),
+        FieldSpec("dialogue_on", N_("Dialogue held on"), FieldKind.DATE, computed=True),
+        FieldSpec("complainant_as_issued", N_("The complainant as the decision names them"),
+                  FieldKind.MULTILINE, max_length=1000, computed=True),
         FieldSpec("files", N_("Files"), FieldKind.FILES),
     )
 
 
+# what the decision cannot be issued without (Art. 31(2), 40(2)); at second instance also the
+# first settlement's result
+REQUIRED = ("findings", "settlement_bases", "outcome", "conclusion", "measures")
 # what the decision says (Art. 31(2), 40(2)), kept as issued: a change is a new decision
-KEPT = ("complainant", "complained_of", "complained_by", "content", "requests", "first_result",
-        "findings", "settlement_bases", "outcome", "conclusion", "measures", "compensation")
+KEPT = ("complainant", "complained_of", "complained_by", "complained_by_address", "content",
+        "requests", "first_result", "findings", "settlement_bases", "outcome", "conclusion", "measures", "compensation")
 
 
-def _steps(instance: str) -> dict[str, CaseStep]:
+def _steps(instance: str, second: bool) -> dict[str, CaseStep]:
     return {
         "accept": CaseStep(
             N_("accept for settlement"), ("received",), "accepted", permission="approve",
@@ -198,10 +228,12 @@ def _steps(instance: str) -> dict[str, CaseStep]:
                             needs_reason=True),
         "classify": CaseStep(N_("classify the case"), ("received", "accepted"), None,
                              permission="approve", chooses_variant=True),
-        "dialogue": CaseStep(N_("record the dialogue"), ("accepted",), None, needs_reason=True),
+        "dialogue": CaseStep(N_("record the dialogue"), ("accepted",), None, needs_reason=True,
+                             records=dialogue_held),
         "decide": CaseStep(
             N_("issue the decision"), ("accepted",), "decided", permission="approve",
-            requires=("outcome", "findings", "conclusion", "measures"), keeps=KEPT,
+            requires=("first_result", *REQUIRED) if second else REQUIRED, keeps=KEPT,
+            records=complainant_as_issued, guard=after_dialogue if second else None,
             issues=IssuedDocument("QĐ", kind_name="Quyết định",
                                   summary=f"giải quyết khiếu nại {instance} của {{complainant}}",
                                   recipients="{complainant}")),
@@ -244,6 +276,7 @@ def _clocks(acceptance: Limit, acceptance_basis: str, settlement: int, articles:
               due_label=N_("Final on"), basis=f"{LAW} {final}"),
         Clock("continue_window", N_("The complainant may continue"),
               Limit(CONTINUE_WINDOW_DAYS, DAYS), start_on=("discontinue",),
+              restart_on=("discontinue",),
               stop_on=("continue", "close_discontinued"), stop_states=CLOSED,
               start_text=N_("Settlement discontinued on {when}."),
               due_label=N_("Not accepted again after"), basis=f"{LAW} Điều 11 khoản 8"),
@@ -279,7 +312,7 @@ def _kind(second: bool, amended: bool) -> CaseSpec:
         version=1, label=labels[(second, amended)], area="inspection",
         code_prefix=f"KN{2 if second else 1}{'M' if amended else ''}",
         basis=f"{LAW}; NĐ 124/2020/NĐ-CP" + (f"; {AMENDED}" if amended else ""),
-        states=STATES, initial="received", final_states=CLOSED, steps=_steps(instance),
+        states=STATES, initial="received", final_states=CLOSED, steps=_steps(instance, second),
         fields=_fields(second), starts_at="received_at",
         checks=check_second if second else check_time_bar,
         clocks=_clocks(acceptance, acceptance_basis, 45 if second else 30, articles,

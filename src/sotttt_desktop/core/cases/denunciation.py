@@ -113,6 +113,7 @@ SPEC = CaseSpec(
               start_text=N_("Concluded on {when}."), basis="Luật Tố cáo 2018 Điều 40 khoản 1"),
         Clock("superior_report", N_("Report to the superior"), Limit(5, WD),
               start_on=("superior_asks",), stop_on=("report_to_superior",),
+              stop_states=CLOSED,
               start_text=N_("The superior asked for a report on {when}."),
               basis="Luật Tố cáo 2018 Điều 38"),
     ),

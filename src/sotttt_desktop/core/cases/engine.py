@@ -283,7 +283,10 @@ def _clock_step(spec: CaseSpec, clock: Clock, variant: str, limit: Limit, curren
     if current.status in ("running", "paused") and (
             action in clock.stop_on or target in clock.stop_states):
         return replace(current, status="stopped", stopped=moment)
-    if action in clock.restart_on and current.status in ("running", "paused"):
+    if action in clock.restart_on and (current.status in ("running", "paused") or (
+            current.status == "stopped" and action in clock.start_on)):
+        # a clock that both starts and restarts on a step starts anew each time it is taken
+        # (a complaint's settlement discontinued a second time: a new 30-day window)
         due, lines = compute(clock, limit, moment, calendar)
         restart = _(clock.restart_text or N_("Step “{step}”: the time limit starts again from "
                                              "zero.")).format(step=_(spec.steps[action].label))

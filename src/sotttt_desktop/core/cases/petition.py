@@ -53,6 +53,7 @@ SPEC = CaseSpec(
         "accept": CaseStep(N_("settle it here"), ("received",), "accepted"),
         "forward": CaseStep(
             N_("forward to the competent body"), ("received",), "forwarded", needs_reason=True,
+            permission="approve",
             issues=IssuedDocument(LETTER, kind_name="Công văn",
                                   summary="chuyển phản ánh, kiến nghị của {sender}")),
         "answer": CaseStep(

@@ -32,36 +32,34 @@ def _province_chair(profile: dict[str, Any]) -> str:
 
 def _sections(data: dict[str, Any], who: str) -> list[Para]:
     person = data["complainant"]
-    about = (f"Xét đơn khiếu nại của {'ông (bà)' if person['kind'] == 'person' else ''} "
-             f"{who}".replace("  ", " ")
+    accepted = data["accepted"]
+    about = (f"Xét đơn khiếu nại của {who}"
              + (f", địa chỉ: {person['address'].rstrip('.')}" if person["address"] else "")
-             + f", nhận ngày {data['received_on']}, khiếu nại {data['complained_of'].rstrip('.')}"
-             + (f" của {data['complained_by']}" if data["complained_by"] else "") + ".")
+             + f", nhận ngày {data['received_on']}, khiếu nại {data['complained_of']}"
+             + (f" của {data['maker_phrase']}" if data["maker_phrase"] else "")
+             + (f" ({data['complained_by']}, địa chỉ: {data['complained_by_address']})"
+                if data["complained_by_address"] else "")
+             + (f", đã được thụ lý theo Thông báo số {accepted['number']} ngày {accepted['on']}"
+                if accepted and accepted["number"] else "") + ".")
     blocks: list[Para] = [Para(about), Para("I. NỘI DUNG KHIẾU NẠI", "heading"),
                           *paragraphs(data["content"])]
     if data["requests"]:
         blocks.append(Para(f"Yêu cầu của người khiếu nại: {data['requests'].rstrip('.')}."))
-    number = 2
+    headings = []
     if data["second"]:
         first = data["first_decision"]
-        blocks += [Para("II. KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU", "heading"),
-                   *(paragraphs(data["first_result"]) if data["first_result"] else (
-                       Para(f"Quyết định giải quyết khiếu nại lần đầu số {first}."),)
-                     if first else ())]
-        number = 3
-    roman = ("", "I", "II", "III", "IV", "V", "VI")
-    blocks += [Para(f"{roman[number]}. KẾT QUẢ XÁC MINH NỘI DUNG KHIẾU NẠI", "heading"),
-               *paragraphs(data["findings"])]
-    number += 1
+        headings.append(("KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI LẦN ĐẦU", [
+            *((Para(f"Quyết định giải quyết khiếu nại lần đầu số {first}."),) if first else ()),
+            *paragraphs(data["first_result"])]))
+    headings.append(("KẾT QUẢ XÁC MINH NỘI DUNG KHIẾU NẠI", list(paragraphs(data["findings"]))))
     if data["dialogues"]:
-        blocks += [Para(f"{roman[number]}. KẾT QUẢ ĐỐI THOẠI", "heading"),
-                   *(Para(f"Ngày {line}") for line in data["dialogues"])]
-        number += 1
-    blocks += [Para(f"{roman[number]}. KẾT LUẬN", "heading"),
-               Para(f"Nội dung khiếu nại của {who} là {data['outcome']}."),
-               *paragraphs(data["conclusion"]),
-               Para("Từ những nhận định và căn cứ nêu trên,", "plain")]
-    return blocks
+        headings.append(("KẾT QUẢ ĐỐI THOẠI", [Para(f"Ngày {line}") for line in data["dialogues"]]))
+    headings.append(("KẾT LUẬN", [Para(f"Nội dung khiếu nại của {who} là {data['outcome']}."),
+                                  *paragraphs(data["conclusion"])]))
+    roman = ("II", "III", "IV", "V", "VI")
+    for number, (title, paras) in zip(roman, headings, strict=False):
+        blocks += [Para(f"{number}. {title}", "heading"), *paras]
+    return [*blocks, Para("Từ những nhận định và căn cứ nêu trên,")]
 
 
 def _articles(data: dict[str, Any], who: str) -> tuple[Article, ...]:
@@ -82,32 +80,40 @@ def _articles(data: dict[str, Any], who: str) -> tuple[Article, ...]:
                   "hoặc khởi kiện vụ án hành chính tại Tòa án theo quy định của Luật Tố tụng "
                   "hành chính.")
     articles.append(Article(len(articles) + 1, "", (rights,)))
-    bound = ", ".join(x for x in ("Chánh Văn phòng Sở", data["complained_by"], who) if x)
+    maker = data["complained_by"]
+    own = maker.lower().startswith("giám đốc sở")  # the signer does not bind himself
+    bound = ", ".join(x for x in ("Chánh Văn phòng Sở", "" if own else maker, who) if x)
     articles.append(Article(len(articles) + 1, "", (
         f"{bound} và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành "
         "Quyết định này./.",)))
     return tuple(articles)
 
 
+def recipients(data: dict[str, Any], last_article: int) -> tuple[str, ...]:
+    """Those the execution article names, the superior (Art. 32: the first decision is sent
+    to the head of the superior body), the inspectorate of the province, the archive."""
+    superior = (f"{_province_chair(data['profile'])} (để báo cáo)"
+                .replace("Chủ tịch Ủy ban nhân dân", "Chủ tịch UBND"))
+    return (f"Như Điều {last_article}", superior, "Thanh tra tỉnh",
+            f"Lưu: VT, {data['unit']}, hồ sơ".replace(", , ", ", "))
+
+
 def _build(data: dict[str, Any]) -> Document:
     who = data["complainant"]["name"]
     instance = "lần hai" if data["second"] else "lần đầu"
-    bases = [f"Căn cứ {LAW}", f"Căn cứ {DECREE}",
-             *(line if line.lower().startswith("căn cứ") else f"Căn cứ {line}"
+    bases = [data["founding"].removeprefix("Căn cứ ").rstrip(";."), LAW, DECREE,
+             *(line.removeprefix("Căn cứ ").removeprefix("căn cứ ")
                for line in data["settlement_bases"])]
-    accepted = data["accepted"]
-    if accepted and accepted["number"]:
-        bases.append(f"Căn cứ Thông báo thụ lý giải quyết khiếu nại số {accepted['number']} "
-                     f"ngày {accepted['on']}")
-    bases = [f"{b}{'.' if i == len(bases) - 1 else ';'}" for i, b in enumerate(bases)]
+    bases = [f"Căn cứ {b}{'.' if i == len(bases) - 1 else ';'}" for i, b in enumerate(bases)]
+    articles = _articles(data, who)
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],
                   title="QUYẾT ĐỊNH",
                   summary=f"Về việc giải quyết khiếu nại {instance} của {who}",
                   issuer=f"GIÁM ĐỐC {data['profile']['agency_name']}",
                   legal_bases=tuple(bases),
-                  body=(*_sections(data, who), Para("QUYẾT ĐỊNH:", "centre_bold"),
-                        *_articles(data, who)),
-                  signature=signature(data["signer"]), recipients=tuple(data["recipients"]),
+                  body=(*_sections(data, who), Para("QUYẾT ĐỊNH:", "centre_bold"), *articles),
+                  signature=signature(data["signer"]),
+                  recipients=recipients(data, articles[-1].number),
                   metadata_title=f"Quyết định giải quyết khiếu nại {instance} của {who}")
 
 
