@@ -128,3 +128,34 @@ def test_a_denunciation_is_written_by_its_case_and_viewers_may_not_write(
     with pytest.raises(PermissionDeniedError):
         viewer.registers.create("letters", {**denunciation, "letter_no": "8", "case_code": code})
     assert viewer.registers.count("letters") == 1
+
+
+def test_an_imported_book_keeps_the_rules_across_its_own_rows(services: Services,
+                                                              tmp_path) -> None:  # noqa: ANN001
+    """A file with two forwards of one content and a letter whose parts differ: the rows that
+    break a rule are rejected in the preview, the file as a whole is refused."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "so-xu-ly-don.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Số vào sổ", "Phần", "Ngày nhận đơn", "Nguồn đơn", "Người gửi", "Loại đơn",
+                  "Nội dung", "Thuộc thẩm quyền", "Hướng xử lý", "Chuyển đến", "Ngày chuyển",
+                  "Trạng thái"])
+    spam = "Phản ánh tin nhắn rác quảng cáo"
+    sheet.append(["20", 1, "03/03/2025", "Qua bưu chính", "Lê Văn A", "Phản ánh", spam, "Không",
+                  "Chuyển đơn", "Cục An toàn thông tin", "04/03/2025", "Đang xử lý"])
+    sheet.append(["21", 1, "05/03/2025", "Qua bưu chính", "Lê Văn A", "Phản ánh", spam + ".",
+                  "Không", "Chuyển đơn", "Cục An toàn thông tin", "06/03/2025", "Đang xử lý"])
+    sheet.append(["22", 1, "05/03/2025", "Qua bưu chính", "Lê Văn B", "Phản ánh", "Khác 1",
+                  "Có", "Lưu đơn", None, None, "Đang xử lý"])
+    sheet.append(["22", 2, "06/03/2025", "Qua bưu chính", "Lê Văn B", "Kiến nghị", "Khác 2",
+                  "Có", "Lưu đơn", None, None, "Đang xử lý"])
+    book.save(path)
+    preview = services.register_files.preview("letters", path)
+    actions = {row.line: row.action for row in preview.rows}
+    assert actions == {2: "create", 3: "reject", 4: "create", 5: "reject"}, [
+        (row.line, row.messages) for row in preview.rows]
+    with pytest.raises(ValidationError):
+        services.register_files.commit("letters", path)
+    assert services.registers.count("letters") == 0

@@ -149,12 +149,41 @@ def check_letter(values: dict[str, Any], services: Any = None) -> dict[str, str]
     return errors
 
 
+def check_file(rows: list[dict[str, Any]]) -> list[str | None]:
+    """Within one imported book: the parts of a letter share its day and sender, and a content
+    is forwarded once (the database's letters are checked row by row by `check_letter`)."""
+    parts: dict[tuple[Any, Any], dict[str, Any]] = {}
+    forwarded: dict[str, dict[str, Any]] = {}
+    refusals: list[str | None] = []
+    for values in rows:
+        refusal = None
+        first = parts.setdefault((values["book_year"], values["letter_no"]), values)
+        if first["received_on"] != values["received_on"] or \
+                (first.get("sender") or "") != (values.get("sender") or ""):
+            refusal = _("Part {part} of letter {number} was received on {day} from “{sender}”: "
+                        "the parts of a letter share its day and sender.").format(
+                part=first["part"], number=first["letter_no"],
+                day=format_date(first["received_on"]), sender=first.get("sender") or "—")
+        elif values.get("action") == "forwarded":
+            earlier = forwarded.setdefault(values["content_key"], values)
+            if earlier is not values:
+                refusal = _("A letter of the same content (no. {number}, part {part}) was "
+                            "forwarded to {body} on {day}: it is forwarded only once. File "
+                            "this one.").format(
+                    number=earlier["letter_no"], part=earlier["part"],
+                    body=earlier.get("forwarded_to") or "—",
+                    day=format_date(earlier["forwarded_on"])
+                    if earlier.get("forwarded_on") else "—")
+        refusals.append(refusal)
+    return refusals
+
+
 LETTERS = RegisterSpec(
     key="letters", area="inspection", title=N_("Letters received and handled"),
     item_name=N_("letter"), table="letter_received", search_kind="letter_received",
     default_sort="received_on", title_field="content",
     subtitle_fields=("letter_no", "received_on", "kind"), holder_column=None,
-    district_field=None, checks=check_letter,
+    district_field=None, checks=check_letter, file_checks=check_file,
     due_watch=DueWatch("handle_due", 3, N_("Letters to handle within {days} days"),
                        ended_states=("handled",)),
     indexes=(("letter", ("book_year", "letter_no")), ("content", ("content_key",))),

@@ -152,6 +152,9 @@ class RegisterSpec:
     # rules across fields, checked when a record is saved or imported: (values, services) →
     # {field: message}; may add undeclared columns to `values` (e.g. the id of a linked record)
     checks: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
+    # rules across the rows of one imported file, which `checks` (a row against the database)
+    # cannot see: the rows' values in file order → a refusal (or None) for each
+    file_checks: Callable[[list[dict[str, Any]]], list[str | None]] | None = None
     # how an issued permit fills an entry besides its declared contents (permits/): the
     # holder's and the permit's facts; None: no permit writes into this register
     permit_feed: PermitFeed | None = None

@@ -522,6 +522,12 @@ class RegisterFileService:
                     continue
                 seen[identity_field.name, identity] = line
             parsed.append(row)
+        if spec.file_checks is not None:
+            accepted = [r for r in parsed if r.action != "reject"]
+            refusals = spec.file_checks([r.values for r in accepted])  # type: ignore[misc]
+            for row, refusal in zip(accepted, refusals, strict=True):
+                if refusal:
+                    row.action, row.messages = "reject", [refusal]
         self._match_existing(spec, [r for r in parsed if r.action != "reject"], names)
         for row in parsed:
             row.raw = None
