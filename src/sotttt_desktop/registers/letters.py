@@ -212,7 +212,7 @@ LETTERS = RegisterSpec(
         FieldSpec("content", N_("Content"), FieldKind.MULTILINE,
                   max_length=4000, width=280, searchable=True, aliases=("Nội dung",)),
         FieldSpec("competent", N_("Within the Department's competence"), FieldKind.YES_NO,
-                  default="yes", width=80, filterable=True, aliases=("Thuộc thẩm quyền",)),
+                  default="1", width=80, filterable=True, aliases=("Thuộc thẩm quyền",)),
         FieldSpec("action", N_("Handling of the letter"), FieldKind.CHOICE, required=True, choices=ACTIONS,
                   width=150, filterable=True, aliases=("Hướng xử lý",)),
         FieldSpec("case_code", N_("Case"), max_length=40, width=120,
