@@ -126,6 +126,13 @@ def test_a_withdrawal_suspends_the_certificate_and_the_decision_prints_art_68(
     inspector.cases.step(code, "deliver", at=at(2026, 3, 17, 9))
     assert str(next(c for c in leader.cases.show(code)["clocks"]
                     if c["key"] == "payment")["due"]) == "2026-03-27"
+    [sanctions] = [k for k in leader.cases.summary("inspection", dt.date(2026, 3, 30))
+                   if k["kind"] == "sanction"]
+    assert sanctions["overdue"] == [("Phạt tiền quá hạn chưa nộp", [(code, dt.date(2026, 3,
+                                                                                   27))])]
+    [on_time] = [k for k in leader.cases.summary("inspection", dt.date(2026, 3, 27))
+                 if k["kind"] == "sanction"]
+    assert on_time["overdue"] == [("Phạt tiền quá hạn chưa nộp", [])]  # due that day
     inspector.cases.step(code, "pay", at=at(2026, 4, 1, 9))
     shown = leader.cases.show(code)
     assert shown["state"] == "paid"

@@ -544,7 +544,29 @@ class CaseService:
                             entry["watched"].append((code, dt.date.fromisoformat(day)))
                     entry["watched"].sort(key=lambda item: item[1])
                     entry["watch_label"] = _(spec.watch.label).format(days=spec.watch.days)
+                entry["overdue"] = self._overdue(session, spec, today)
                 found.append(entry)
+        return found
+
+    def _overdue(self, session: Session, spec: CaseSpec, today: dt.date
+                 ) -> list[tuple[str, list[tuple[str, dt.date]]]]:
+        """For each clock of the kind with an `overdue_label`: (label, the cases whose clock
+        runs past its due day, oldest due first)."""
+        services = self._services
+        found = []
+        end_of_yesterday = dt.datetime.combine(today, dt.time.min, tzinfo=LOCAL_TZ)
+        for declared in spec.clocks:
+            if declared.overdue_label is None:
+                continue
+            statement = select(CaseFile.code, CaseClock.due_at).join(CaseClock).where(
+                CaseFile.kind == spec.kind, CaseClock.clock == declared.key,
+                CaseClock.status == "running", CaseClock.due_at < end_of_yesterday)
+            if services.actor.district_scoped:
+                statement = statement.where(
+                    CaseFile.district_code == services.actor.district_code)
+            rows = session.execute(statement.order_by(CaseClock.due_at)).all()
+            found.append((_(declared.overdue_label),
+                          [(code, _local(due).date()) for code, due in rows]))
         return found
 
     def of_party(self, session: Session, party_id: uuid.UUID) -> list[dict[str, Any]]:

@@ -80,6 +80,10 @@ def overview_text(services: Services, area: str) -> str:
             parts.append(f"{kind['watch_label']}: {len(watched)}" + (
                 " (" + ", ".join(f"{code} {format_date(day)}" for code, day in watched[:4])
                 + ")" if watched else "") + ".")
+        for label, late in kind.get("overdue", ()):  # a clock whose overdue cases are counted
+            parts.append(f"{label}: {len(late)}" + (
+                " (" + ", ".join(f"{code} {format_date(day)}" for code, day in late[:4])
+                + ")" if late else "") + ".")
     at_risk = data["cases_at_risk"]
     if at_risk:
         overdue = sum(1 for c in at_risk if c["status"] == "overdue")

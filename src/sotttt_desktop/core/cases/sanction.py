@@ -333,7 +333,8 @@ SPEC = CaseSpec(
               basis=_RULES["decision_basis"]),
         Clock("payment", N_("Payment of the fine"), Limit(_RULES["payment_days"], DAYS),
               start_on=("deliver",), stop_on=("pay", "enforce"),
-              start_text=N_("Decision received on {when}."), basis=f"{LAW} Điều 73"),
+              start_text=N_("Decision received on {when}."), basis=f"{LAW} Điều 73",
+              overdue_label=N_("Fines unpaid past their due date")),
     ),
     variants={"explained": Variant(
         N_("with an explanation or to be verified"),

@@ -81,6 +81,9 @@ class Clock:
     restart_text: str | None = None  # N_(): why the clock starts again
     due_label: str | None = N_("Deadline")  # N_(); None: the dossier's "due for the result"
     basis: str = ""  # the legal basis, printed with the explanation
+    # N_(): the area's overview counts the cases whose clock is past due under this label
+    # ("Fines unpaid past their due date")
+    overdue_label: str | None = None
 
 
 @dataclass(frozen=True)
