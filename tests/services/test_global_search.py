@@ -25,7 +25,8 @@ MARKERS = [a + b for a in "abcdefghij" for b in "abcdefghijklmnopqrstuvwxyz"]  #
 # what a second record of a register must change besides its identity, to stand beside the
 # first (one passive-infrastructure plan in force on a day: the new one ended before it)
 APART = {"telecom_plans": {"decided_on": "01/12/2009", "effective_from": "01/01/2010",
-                           "effective_until": "01/01/2016"}}
+                           "effective_until": "01/01/2016"},
+         "letters": {"letter_no": "999"}}  # its key is computed from the number
 
 
 def _raw(spec: RegisterSpec, record: dict[str, Any]) -> dict[str, object]:

@@ -57,6 +57,14 @@ def test_a_mixed_letter_is_split_into_parts_each_handled_on_its_clock(
     assert _errors(lambda: inspector.registers.create("letters", {
         **LETTER, "part": "3", "sender": "Trần Thị B", "kind": "feedback", "action": "filed",
         "state": "waiting", "content": "Phản ánh khác"})) == {"letter_no"}
+    # a part in the book is corrected alone (the day the letter came), then the other
+    moved = {**LETTER, "received_on": "24/01/2025"}
+    complaint = inspector.registers.update("letters", complaint["id"], {
+        **moved, "part": "1", "kind": "complaint", "competent": "yes", "action": "accepted",
+        "case_code": case["code"], "state": "waiting",
+        "content": "Khiếu nại quyết định xử phạt của Thanh tra Sở"},
+        expected_version=complaint["version"])
+    assert complaint["received_on"] == dt.date(2025, 1, 24)
     # a forward past its 05 working days is late
     late = inspector.registers.update("letters", petition["id"], {
         **LETTER, "part": "2", "kind": "petition", "competent": "no", "action": "forwarded",

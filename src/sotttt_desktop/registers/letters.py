@@ -60,8 +60,8 @@ def _action_rules(values: dict[str, Any]) -> dict[str, str]:
 
 
 def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
-    """The parts of one letter share its day and sender; a letter of the same content as one
-    forwarded already is not forwarded again."""
+    """The parts of one letter share its day and sender (a new part is checked against those in
+    the book); a letter of the same content as one forwarded already is not forwarded again."""
     from sqlalchemy import select
 
     from sotttt_desktop.registers import get_register
@@ -72,7 +72,11 @@ def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # no
         parts = session.execute(select(model).where(
             model.book_year == values["book_year"], model.letter_no == values["letter_no"],
             model.letter_key != values["letter_key"])).scalars().all()
-        for part in parts:
+        entered = session.execute(select(model.id).where(
+            model.letter_key == values["letter_key"])).first() is not None
+        # a part already in the book may be corrected alone (its day or sender: then the
+        # others, one by one); a new part must agree with those in the book
+        for part in () if entered else parts:
             if part.received_on != values["received_on"] or \
                     (part.sender or "") != (values.get("sender") or ""):
                 errors["letter_no"] = _(
