@@ -27,6 +27,20 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
 
 
+def issued_case(services: Services, code: str) -> tuple[dict[str, Any], Any, dict[str, Any]]:
+    """The case, its kind and the step after which its document exists
+    (`CaseSpec.document_after`: its number and day); refused before that step."""
+    case = services.cases.show(code)
+    spec = kinds()[case["kind"]]
+    step = spec.document_after
+    sent = next((e for e in reversed(case["timeline"]) if e["step"] == step), None)
+    if sent is None or not sent["decision"]:
+        raise ValidationError(_("The document of case {code} is printed once it is issued "
+                                "(the step “{step}” gives its number).").format(
+            code=case["code"], step=_(spec.steps[step].label)))
+    return case, spec, sent
+
+
 class CaseDocumentService:
     def __init__(self, services: Services):
         self._services = services
@@ -77,14 +91,7 @@ class CaseDocumentService:
         from sotttt_desktop.registers import security_levels
 
         services = self._services
-        case = services.cases.show(code)
-        spec = kinds()[case["kind"]]
-        step = spec.document_after
-        sent = next((e for e in reversed(case["timeline"]) if e["step"] == step), None)
-        if sent is None or not sent["decision"]:
-            raise ValidationError(_("The document of case {code} is printed once it is issued "
-                                    "(the step “{step}” gives its number).").format(
-                code=case["code"], step=_(spec.steps[step].label)))
+        case, spec, sent = issued_case(services, code)
         data = case["data"]
         opinion = spec.document == "security-level-opinion"
         if opinion and not data.get("conclusion"):

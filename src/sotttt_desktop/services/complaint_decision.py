@@ -13,10 +13,8 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sotttt_desktop.core.cases import kinds
 from sotttt_desktop.core.text import fold
-from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, format_date
+from sotttt_desktop.i18n import format_date
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -40,13 +38,9 @@ def _head(services: Services, day: dt.date) -> dict[str, Any] | None:
 
 
 def complaint_decision_data(services: Services, code: str) -> dict[str, Any]:
-    case = services.cases.show(code)
-    spec = kinds()[case["kind"]]
-    issued = next((e for e in reversed(case["timeline"]) if e["step"] == "decide"), None)
-    if issued is None or not issued["decision"]:
-        raise ValidationError(_("The document of case {code} is printed once it is issued "
-                                "(the step “{step}” gives its number).").format(
-            code=case["code"], step=_(spec.steps["decide"].label)))
+    from sotttt_desktop.services.case_documents import issued_case
+
+    case, spec, issued = issued_case(services, code)
     data, day = case["data"], issued["at"].date()
     accepted = next((e for e in case["timeline"] if e["step"] == "accept"), None)
     second = case["kind"].startswith("complaint_second")
