@@ -211,3 +211,20 @@ def test_a_second_instance_decision_needs_the_first_result_and_a_dialogue(
                   "KẾT QUẢ ĐỐI THOẠI", "là sai toàn bộ", "quyết định giải quyết khiếu nại lần hai",
                   "khởi kiện vụ án hành chính"):
         assert words in text, words
+
+
+def test_a_report_to_the_superior_answers_a_request_once(services: Services) -> None:
+    """Art. 38: no report before the superior asks; one report a request."""
+    inspector = _user(services, "thanhtra", ["inspector"])
+    leader = _user(services, "giamdoc", ["leader"])
+    code = inspector.cases.open("denunciation", "Tố cáo quá hạn",
+                                at=_at("02/03/2026 09:00"))["code"]
+    leader.cases.step(code, "accept", decision="05/QĐ-STTTT", at=_at("03/03/2026 09:00"))
+    with pytest.raises(ValidationError, match="Điều 38"):
+        leader.cases.step(code, "report_to_superior", at=_at("10/04/2026 09:00"))
+    inspector.cases.step(code, "superior_asks", reason="Công văn 12/UBND-TCD",
+                         at=_at("13/04/2026 09:00"))
+    leader.cases.step(code, "report_to_superior", at=_at("15/04/2026 09:00"))
+    assert leader.cases.show(code)["timeline"][-1]["decision"].endswith("/BC-STTTT")
+    with pytest.raises(ValidationError, match="Điều 38"):
+        leader.cases.step(code, "report_to_superior", at=_at("16/04/2026 09:00"))

@@ -194,7 +194,7 @@ LETTERS = RegisterSpec(
     fields=(
         FieldSpec("letter_key", N_("Letter and part"), max_length=60, computed=True,
                   in_table=False,
-                  unique_message=N_("This part of the letter is already in the book ({name}).")),
+                  unique_message=N_("This letter and part are already in the book: “{name}”.")),
         FieldSpec("book_year", N_("Book of the year"), FieldKind.YEAR, computed=True,
                   in_table=False),
         FieldSpec("letter_no", N_("Letter no."), required=True, max_length=20, width=80,
@@ -216,7 +216,7 @@ LETTERS = RegisterSpec(
         FieldSpec("content", N_("Content"), FieldKind.MULTILINE,
                   max_length=4000, width=280, searchable=True, aliases=("Nội dung",)),
         FieldSpec("competent", N_("Within the Department's competence"), FieldKind.YES_NO,
-                  default="1", width=80, filterable=True, aliases=("Thuộc thẩm quyền",)),
+                  default="1", width=120, filterable=True, aliases=("Thuộc thẩm quyền",)),
         FieldSpec("action", N_("Handling of the letter"), FieldKind.CHOICE, required=True, choices=ACTIONS,
                   width=150, filterable=True, aliases=("Hướng xử lý",)),
         FieldSpec("case_code", N_("Case"), max_length=40, width=120,

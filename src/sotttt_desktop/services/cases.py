@@ -237,9 +237,10 @@ class CaseService:
             missing = [_lower_first(_(spec.declared_field(name).label)) for name in
                        (declared.requires if declared is not None else ()) if not values.get(name)]
             if missing and case.state in declared.sources:
-                raise ValidationError(_("Write the {fields} of case {code} first: the step "
-                                        "“{step}” sends it.").format(
-                    fields=", ".join(missing), code=case.code, step=_(declared.label)))
+                raise ValidationError(_("Case {code} lacks what the step “{step}” sends: "
+                                        "{fields}. Whoever may edit the case writes it with "
+                                        "“Details…”.").format(
+                    fields="; ".join(missing), code=case.code, step=_(declared.label)))
             if declared is not None and declared.guard is not None and \
                     case.state in declared.sources:
                 refusal = declared.guard(values, moment)

@@ -22,6 +22,9 @@ required.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sotttt_desktop.core.cases import unconfirmed
 from sotttt_desktop.core.cases.spec import (
     OPEN,
@@ -34,10 +37,28 @@ from sotttt_desktop.core.cases.spec import (
     Limit,
     Variant,
 )
-from sotttt_desktop.i18n import N_
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.registers.spec import FieldKind, FieldSpec
 
 WD, DAYS = ClockUnit.WORKING_DAYS, ClockUnit.DAYS
+
+
+def superior_request(values: dict[str, Any], services: Any,  # noqa: ANN401
+                     moment: dt.datetime) -> dict[str, Any]:
+    return {"superior_asked_on": moment.date()}
+
+
+def request_answered(values: dict[str, Any], services: Any,  # noqa: ANN401
+                     moment: dt.datetime) -> dict[str, Any]:
+    return {"superior_asked_on": None}
+
+
+def superior_asked(values: dict[str, Any], moment: dt.datetime) -> str | None:
+    """The report answers a request of the superior (Art. 38): one report a request."""
+    if not values.get("superior_asked_on"):
+        return _("No request of the superior is waiting for a report: record the request "
+                 "first (Art. 38 of the Law on Denunciations).")
+    return None
 CLOSED = ("not_accepted", "forwarded", "concluded", "withdrawn")
 
 SPEC = CaseSpec(
@@ -59,6 +80,8 @@ SPEC = CaseSpec(
                   aliases=("Nội dung tố cáo",)),
         FieldSpec("letter", N_("The letter and its evidence (confidential)"), FieldKind.FILES,
                   confidential=True),
+        FieldSpec("superior_asked_on", N_("The superior asked for a report on"),
+                  FieldKind.DATE, computed=True),
     ),
     steps={
         "accept": CaseStep(N_("accept for settlement"), ("received",), "accepted",
@@ -81,10 +104,11 @@ SPEC = CaseSpec(
         "send_conclusion": CaseStep(N_("record the conclusion sent"), ("concluded",), None),
         "publish": CaseStep(N_("record the conclusion published"), ("concluded",), None),
         "superior_asks": CaseStep(N_("record the superior's request for a report"),
-                                  ("accepted", "suspended"), None, needs_reason=True),
+                                  ("accepted", "suspended"), None, needs_reason=True,
+                                  records=superior_request),
         "report_to_superior": CaseStep(
             N_("send the report to the superior"), ("accepted", "suspended", "concluded"),
-            None, permission="approve",
+            None, permission="approve", guard=superior_asked, records=request_answered,
             issues=IssuedDocument("BC", kind_name="Báo cáo",
                                   summary="việc giải quyết tố cáo {code} theo yêu cầu của cấp "
                                           "trên")),

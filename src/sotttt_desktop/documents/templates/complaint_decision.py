@@ -101,9 +101,12 @@ def recipients(data: dict[str, Any], last_article: int) -> tuple[str, ...]:
 def _build(data: dict[str, Any]) -> Document:
     who = data["complainant"]["name"]
     instance = "lần hai" if data["second"] else "lần đầu"
-    bases = [data["founding"].removeprefix("Căn cứ ").rstrip(";."), LAW, DECREE,
-             *(line.removeprefix("Căn cứ ").removeprefix("căn cứ ")
-               for line in data["settlement_bases"])]
+    typed = [line.removeprefix("Căn cứ ").removeprefix("căn cứ ")
+             for line in data["settlement_bases"]]
+    # the Law and its decree are cited already: a typed line naming them is not said twice
+    typed = [line for line in typed if not line.lower().startswith("luật khiếu nại")
+             and "124/2020" not in line]
+    bases = [data["founding"].removeprefix("Căn cứ ").rstrip(";."), LAW, DECREE, *typed]
     bases = [f"Căn cứ {b}{'.' if i == len(bases) - 1 else ';'}" for i, b in enumerate(bases)]
     articles = _articles(data, who)
     return header(data, "A4", date=day(data.get("printed_on")), number=data["number"],
