@@ -23,3 +23,12 @@ def not_in_future(values: dict[str, Any], names: Iterable[str]) -> dict[str, str
                 and value > now.date():
             errors[name] = _("This date is in the future: write when it happened.")
     return errors
+
+
+def working_days_after(services: Any, start: dt.date, days: int) -> dt.date:  # noqa: ANN401
+    """The day `days` working days after `start` on the Department's calendar (an answer or a
+    forward due)."""
+    from sotttt_desktop.core.calendar import TimeUnit, compute_due
+
+    return compute_due(start, days, TimeUnit.WORKING_DAYS, services.calendar.calendar(),
+                       cutoff=None).due

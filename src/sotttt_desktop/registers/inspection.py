@@ -132,9 +132,8 @@ def denunciation_by_case(values: dict[str, Any], services: Any,  # noqa: ANN401
 def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     """A visit is answered within 10 working days of it (computed); a denunciation is written
     as its case, whose denouncer is kept confidential — never by name in the book."""
-    from sotttt_desktop.core.calendar import TimeUnit, compute_due
     from sotttt_desktop.core.text import fold
-    from sotttt_desktop.registers.checks import not_in_future
+    from sotttt_desktop.registers.checks import not_in_future, working_days_after
 
     errors = not_in_future(values, ("received_on", "answered_on"))
     received, answered = values.get("received_on"), values.get("answered_on")
@@ -149,8 +148,7 @@ def check_visit(values: dict[str, Any], services: Any = None) -> dict[str, str]:
         errors["answered_on"] = _("Write when the answer was given.")
     due = None
     if received is not None and services is not None:
-        due = compute_due(received, ANSWER_WORKING_DAYS, TimeUnit.WORKING_DAYS,
-                          services.calendar.calendar(), cutoff=None).due
+        due = working_days_after(services, received, ANSWER_WORKING_DAYS)
     values["answer_due"] = due
     values["late"] = bool(due and answered and answered > due)
     who = values.get("visitor_name") or values.get("case_code") or ""

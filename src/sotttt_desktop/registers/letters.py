@@ -34,13 +34,6 @@ FORWARD_WORKING_DAYS = 5  # Luật Tố cáo 2018 Art. 24(2); NĐ 20/2008 Art. 9
 MAX_PARTS = 20  # a letter split into more parts than this is a typing error
 
 
-def _due(services: Any, start: Any, days: int) -> Any:  # noqa: ANN401
-    from sotttt_desktop.core.calendar import TimeUnit, compute_due
-
-    return compute_due(start, days, TimeUnit.WORKING_DAYS, services.calendar.calendar(),
-                       cutoff=None).due
-
-
 def _action_rules(values: dict[str, Any]) -> dict[str, str]:
     action, competent = values.get("action"), values.get("competent")
     errors: dict[str, str] = {}
@@ -57,6 +50,19 @@ def _action_rules(values: dict[str, Any]) -> dict[str, str]:
     if action == "forwarded" and not values.get("forwarded_on"):
         errors["forwarded_on"] = _("Write when it was forwarded.")
     return errors
+
+
+def _parts_differ(part: Any, number: Any, day: Any, sender: str | None) -> str:  # noqa: ANN401
+    return _("Part {part} of letter {number} was received on {day} from “{sender}”: the parts "
+             "of a letter share its day and sender.").format(
+        part=part, number=number, day=format_date(day), sender=sender or "—")
+
+
+def _forwarded_before(number: Any, part: Any, body: str | None,  # noqa: ANN401
+                      day: Any) -> str:  # noqa: ANN401
+    return _("A letter of the same content (no. {number}, part {part}) was forwarded to {body} "
+             "on {day}: it is forwarded only once. File this one.").format(
+        number=number, part=part, body=body or "—", day=format_date(day) if day else "—")
 
 
 def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # noqa: ANN401
@@ -79,11 +85,8 @@ def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # no
         for part in () if entered else parts:
             if part.received_on != values["received_on"] or \
                     (part.sender or "") != (values.get("sender") or ""):
-                errors["letter_no"] = _(
-                    "Part {part} of letter {number} was received on {day} from “{sender}”: the "
-                    "parts of a letter share its day and sender.").format(
-                    part=part.part, number=part.letter_no, day=format_date(part.received_on),
-                    sender=part.sender or "—")
+                errors["letter_no"] = _parts_differ(part.part, part.letter_no,
+                                                    part.received_on, part.sender)
                 break
         if values.get("action") == "forwarded":
             earlier = session.execute(select(model).where(
@@ -91,11 +94,8 @@ def _other_parts(values: dict[str, Any], services: Any) -> dict[str, str]:  # no
                 model.letter_key != values["letter_key"]).order_by(
                 model.forwarded_on)).scalars().first()
             if earlier is not None:
-                errors["action"] = _(
-                    "A letter of the same content (no. {number}, part {part}) was forwarded to "
-                    "{body} on {day}: it is forwarded only once. File this one.").format(
-                    number=earlier.letter_no, part=earlier.part, body=earlier.forwarded_to,
-                    day=format_date(earlier.forwarded_on) if earlier.forwarded_on else "—")
+                errors["action"] = _forwarded_before(earlier.letter_no, earlier.part,
+                                                     earlier.forwarded_to, earlier.forwarded_on)
     return errors
 
 
@@ -104,11 +104,10 @@ def content_key(values: dict[str, Any]) -> str:
     (no diacritics, đ as d, no case), punctuation and spacing ignored — whatever the kind the
     clerk gave or how the sender was written; a denunciation by its case."""
     import hashlib
-    import re
 
-    from sotttt_desktop.core.text import fold
+    from sotttt_desktop.core.text import tokens
 
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(values.get("content") or "")))
+    words = " ".join(tokens(values.get("content")))
     if values.get("kind") == "denunciation":
         words = f"{words} {values.get('case_code') or ''}"
     return hashlib.sha256(words.encode()).hexdigest()[:40]
@@ -117,7 +116,7 @@ def content_key(values: dict[str, Any]) -> str:
 def check_letter(values: dict[str, Any], services: Any = None) -> dict[str, str]:  # noqa: ANN401
     """The key of a part, its dues (handled in 10, forwarded in 05 working days), the rules of
     its action, and the rules across the parts of a letter and letters forwarded before."""
-    from sotttt_desktop.registers.checks import not_in_future
+    from sotttt_desktop.registers.checks import not_in_future, working_days_after
 
     errors = not_in_future(values, ("received_on", "forwarded_on", "handled_on"))
     errors.update(denunciation_by_case(values, services, "sender", ("sender", "representative"),
@@ -141,9 +140,9 @@ def check_letter(values: dict[str, Any], services: Any = None) -> dict[str, str]
     values["content_key"] = content_key(values)
     values["handle_due"] = values["forward_due"] = None
     if received is not None and services is not None:
-        values["handle_due"] = _due(services, received, HANDLE_WORKING_DAYS)
+        values["handle_due"] = working_days_after(services, received, HANDLE_WORKING_DAYS)
         if not values.get("competent"):
-            values["forward_due"] = _due(services, received, FORWARD_WORKING_DAYS)
+            values["forward_due"] = working_days_after(services, received, FORWARD_WORKING_DAYS)
     late_handled = bool(values["handle_due"] and handled and handled > values["handle_due"])
     late_forward = bool(values["forward_due"] and values.get("forwarded_on")
                         and values["forwarded_on"] > values["forward_due"])
@@ -164,20 +163,14 @@ def check_file(rows: list[dict[str, Any]]) -> list[str | None]:
         first = parts.setdefault((values["book_year"], values["letter_no"]), values)
         if first["received_on"] != values["received_on"] or \
                 (first.get("sender") or "") != (values.get("sender") or ""):
-            refusal = _("Part {part} of letter {number} was received on {day} from “{sender}”: "
-                        "the parts of a letter share its day and sender.").format(
-                part=first["part"], number=first["letter_no"],
-                day=format_date(first["received_on"]), sender=first.get("sender") or "—")
+            refusal = _parts_differ(first["part"], first["letter_no"], first["received_on"],
+                                    first.get("sender"))
         elif values.get("action") == "forwarded":
             earlier = forwarded.setdefault(values["content_key"], values)
             if earlier is not values:
-                refusal = _("A letter of the same content (no. {number}, part {part}) was "
-                            "forwarded to {body} on {day}: it is forwarded only once. File "
-                            "this one.").format(
-                    number=earlier["letter_no"], part=earlier["part"],
-                    body=earlier.get("forwarded_to") or "—",
-                    day=format_date(earlier["forwarded_on"])
-                    if earlier.get("forwarded_on") else "—")
+                refusal = _forwarded_before(earlier["letter_no"], earlier["part"],
+                                            earlier.get("forwarded_to"),
+                                            earlier.get("forwarded_on"))
         refusals.append(refusal)
     return refusals
 
