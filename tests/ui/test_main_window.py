@@ -100,10 +100,13 @@ def test_window_geometry_is_remembered(qtbot, demo_services: Services) -> None: 
     assert second.tabs.currentIndex() == 3
 
 
-def test_pending_areas_say_so(window: MainWindow) -> None:
-    tab = window.area_tab("reports")  # issue #21
-    pending = tab.findChild(QLabel, "area_pending")
-    assert pending is not None and "chưa có trong phiên bản này" in pending.text()
+def test_every_area_has_its_screen(window: MainWindow) -> None:
+    """Since issue #21 no area says "not in this version": the Reports tab has its screen."""
+    from sotttt_desktop.ui.reports_screen import ReportsScreen
+
+    assert window.area_tab("reports").findChild(ReportsScreen) is not None
+    for index in range(window.tabs.count()):
+        assert window.tabs.widget(index).findChild(QLabel, "area_pending") is None
 
 
 def test_profile_dialog_opens_and_saves(qtbot, window: MainWindow, demo_services: Services  # noqa: ANN001

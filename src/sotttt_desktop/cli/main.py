@@ -27,6 +27,7 @@ from sotttt_desktop.cli import (
     number_commands,
     org_commands,
     register_commands,
+    report_commands,
 )
 from sotttt_desktop.cli.output import error
 from sotttt_desktop.errors import AppError
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_commands.register(sub, common)
     number_commands.register(sub, common)
     org_commands.register(sub, common)
+    report_commands.register(sub, common)
     return parser
 
 

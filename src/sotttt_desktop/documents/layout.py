@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -448,23 +449,45 @@ def _table(block: TableBlock, g: Geometry) -> Table:
     line = LINE if g.gap >= 1 else 1.1  # the A5 forms' tables: tighter lines
     head = _style("th", size, font="bold", align=TA_CENTER, line=line)
     aligns = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": 2}
+    columns = block.align or ("LEFT",) * len(block.header)
     cell_styles = [_style(f"td{i}", size, align=aligns.get(a, TA_LEFT), line=line)
-                   for i, a in enumerate(block.align or ("LEFT",) * len(block.header))]
+                   for i, a in enumerate(columns)]
+    bold_styles = [_style(f"tb{i}", size, font="bold", align=aligns.get(a, TA_LEFT), line=line)
+                   for i, a in enumerate(columns)]
     while len(cell_styles) < len(block.header):
         cell_styles.append(_style("td", size, line=line))
-    data = [[Paragraph(_text(h).replace("\n", "<br/>"), head) for h in block.header]]
-    data += [[Paragraph(_text(c).replace("\n", "<br/>"), cell_styles[i])
-              for i, c in enumerate(row)]
-             for row in block.rows]
-    table = Table(data, colWidths=[g.width * w for w in block.widths], repeatRows=1)
+        bold_styles.append(_style("tb", size, font="bold", line=line))
+    heading, spans = _table_heading(block, head)
+    data = heading + [[Paragraph(_text(c).replace("\n", "<br/>"),
+                                 (bold_styles if r in block.bold_rows else cell_styles)[i])
+                       for i, c in enumerate(row)]
+                      for r, row in enumerate(block.rows)]
+    table = Table(data, colWidths=[g.width * w for w in block.widths], repeatRows=len(heading))
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.font_name("regular")),
         ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2 * g.gap ** 0.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * g.gap ** 0.5)]))
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * g.gap ** 0.5), *spans]))
     return table
+
+
+def _table_heading(block: TableBlock, head: ParagraphStyle) -> tuple[list[list[Any]], list[Any]]:
+    """The heading rows of a table (one, or two under `groups`) and their SPAN commands."""
+    titles = [Paragraph(_text(h).replace("\n", "<br/>"), head) for h in block.header]
+    if not block.groups:
+        return [titles], []
+    top: list[Any] = []
+    spans: list[Any] = []
+    for text, width in block.groups:
+        first = len(top)
+        top += [Paragraph(_text(text).replace("\n", "<br/>"), head)] + [""] * (width - 1)
+        if width > 1:
+            spans.append(("SPAN", (first, 0), (first + width - 1, 0)))
+        elif not block.header[first]:
+            spans.append(("SPAN", (first, 0), (first, 1)))
+    return [top, titles], spans
 
 
 def _signature(signature: Signature, s: _Styles, g: Geometry, width: float) -> list[Flowable]:

@@ -58,6 +58,10 @@ class TableBlock:
     widths: tuple[float, ...]
     font_size: float | None = None  # default: two points below the body
     align: tuple[str, ...] = ()  # per column: LEFT, CENTER, RIGHT
+    # a heading row above `header`: (text, columns it spans); a one-column group over an empty
+    # header cell is that column's heading, two rows high (a statistics form's headings)
+    groups: tuple[tuple[str, int], ...] = ()
+    bold_rows: tuple[int, ...] = ()  # indexes in `rows` printed bold (totals)
 
 
 @dataclass(frozen=True)

@@ -334,6 +334,10 @@ class DocumentService:
         if template.subject == "year":  # the DTI summary, the statistics of a year
             area, _data, year_of = self._yearly(kind)
             return area, str(year_of(ref))
+        if template.subject == "report":
+            from sotttt_desktop.services import reports
+
+            return reports.document_area_and_ref(self._services, kind, ref)
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -359,6 +363,8 @@ class DocumentService:
         elif template.subject == "year":
             data = self._yearly(kind)[1](ref)
             data["profile"] = self._profile(data["printed_on"])
+        elif template.subject == "report":
+            data = self._report_data(kind, ref, signer)
         elif template.subject == "case":
             data = self._services.case_documents.document_data(kind, ref)
             data["profile"] = self._profile(data["printed_on"])
@@ -369,6 +375,31 @@ class DocumentService:
         else:
             data = self.file_data(ref, signer)
         return _jsonable(data)
+
+    def data(self, kind: str, ref: str) -> dict[str, Any]:
+        """The data `kind` would be printed from for `ref` (a report frozen when sent)."""
+        template = self._template(kind)
+        area, _subject_ref = self._area_and_ref(template, kind, ref.strip())
+        self._services.require(area, "view")
+        return self._data(template, kind, ref.strip(), None)
+
+    def _report_data(self, kind: str, ref: str, signer: str | None) -> dict[str, Any]:
+        """A report of the calendar: as it was sent (its frozen data, its number), or drafted
+        from today's data with the number left blank."""
+        from sotttt_desktop.services import reports
+
+        sent = reports.sent_data(self._services, kind, ref)
+        if sent is not None:
+            return sent
+        data = reports.DOCUMENT_DATA[kind](self._services, ref)
+        data["profile"] = self._profile(data["printed_on"])
+        data["signer"] = self._signer(signer, data["printed_on"])
+        data["recipient"] = reports.recipient_of(kind)
+        return data
+
+    def signer(self, name: str | None, on: dt.date) -> dict[str, Any]:
+        """The signer named (full name or id), or the first of those in office on `on`."""
+        return self._signer(name, on)
 
     def _yearly(self, kind: str) -> tuple[str, Callable[[str], dict[str, Any]],
                                          Callable[[str], int]]:

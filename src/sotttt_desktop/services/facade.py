@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.reference import ReferenceService
     from sotttt_desktop.services.register_files import RegisterFileService
     from sotttt_desktop.services.registers import RegisterService
+    from sotttt_desktop.services.reports import ReportService
     from sotttt_desktop.services.search import SearchService
     from sotttt_desktop.services.security import SecurityService
     from sotttt_desktop.services.verification import VerificationService
@@ -171,6 +172,12 @@ class Services:
         from sotttt_desktop.services.overview import OverviewService
 
         return OverviewService(self)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from sotttt_desktop.services.reports import ReportService
+
+        return ReportService(self)
 
     def as_actor(self, actor: Actor) -> Services:
         """The same database, acting as someone else (after log-in)."""

@@ -21,6 +21,13 @@ def _one_stop(services: Services, parent: QWidget) -> QWidget:
     return OneStopTab(services, parent)
 
 
+def _reports(services: Services, parent: QWidget) -> QWidget:
+    from sotttt_desktop.ui.reports_screen import ReportsScreen
+
+    return ReportsScreen(services, parent)
+
+
 AREA_SCREENS: dict[str, AreaScreen] = {
     "one_stop": _one_stop,
+    "reports": _reports,
 }

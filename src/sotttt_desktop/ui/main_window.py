@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -257,7 +258,29 @@ class MainWindow(QMainWindow):
         self.restored_label.setStyleSheet("color: #a04000; font-weight: bold;")
         self.restored_label.setVisible(bool(self.restored_label.text()))
         status.addWidget(self.restored_label)
+        self.reports_due_label = QLabel()
+        self.reports_due_label.setObjectName("status_reports_due")
+        self.reports_due_label.setStyleSheet("color: #a04000;")
+        self.reports_due_label.hide()
+        status.addPermanentWidget(self.reports_due_label)
         status.addPermanentWidget(self.user_label)
+        QTimer.singleShot(0, self.count_reports_due)
+
+    def count_reports_due(self) -> None:
+        """The reports of the calendar due this month or past due and not sent, in the status
+        bar — counted off the GUI thread once the window shows, and again after a report is
+        recorded (the Reports tab reloads)."""
+        from sotttt_desktop.ui.background import run_in_background
+
+        def shown(count: int) -> None:
+            self.reports_due_label.setText(_("Reports due: {count}").format(count=count))
+            self.reports_due_label.setVisible(count > 0)
+
+        def failed(error: BaseException) -> None:  # a hint of the status bar, never a dialog
+            logging.getLogger(__name__).warning("reports due not counted: %s", error)
+
+        run_in_background(self.services.reports.due_count, parent=self, on_done=shown,
+                          on_error=failed)
 
     # --- actions ---------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from sotttt_desktop.core.models.reference import (
     Signer,
     Unit,
 )
+from sotttt_desktop.core.models.report import ReportInstance
 from sotttt_desktop.core.models.search import (
     AppState,
     CalendarOverride,
@@ -55,6 +56,7 @@ __all__ = [
     "OrganisationProfile",
     "Party",
     "RecordMixin",
+    "ReportInstance",
     "SearchEntry",
     "Signer",
     "Unit",

@@ -17,7 +17,8 @@ class Template:
     title: str  # Vietnamese, as listed by `render --list`
     form: str  # the form or rule it implements
     version: str  # the date of the wording; bumped when a template's output changes
-    # what ID names: "permit", "dossier", "file", "period", "register", "list", "case", "year"
+    # what ID names: "permit", "dossier", "file", "period", "register", "list", "case", "year",
+    # "report" (a period of the report calendar: services/reports.py)
     subject: str
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
@@ -33,6 +34,7 @@ def templates() -> dict[str, Template]:
         generic,
         it_appraisal,
         one_stop_forms,
+        one_stop_statistics,
         outgoing_register,
         permit_decision,
         public_list,
@@ -49,5 +51,6 @@ def templates() -> dict[str, Template]:
                              it_appraisal.TEMPLATE, dti_summary.TEMPLATE,
                              annual_statistics.TEMPLATE, security_level.OPINION,
                              security_level.APPROVAL, security_report.TEMPLATE,
-                             sanction_decision.TEMPLATE, complaint_decision.TEMPLATE]
+                             sanction_decision.TEMPLATE, complaint_decision.TEMPLATE,
+                             one_stop_statistics.TEMPLATE]
     return {t.kind: t for t in found}

@@ -1,0 +1,75 @@
+"""The Reports tab clicked as a leader and as a viewer (issue #21): the reports due, Biểu 06 counted
+off the GUI thread, exported and printed, a report recorded as sent through its dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from sotttt_desktop.services.demo import DEMO_PASSWORD
+from sotttt_desktop.services.setup import open_services
+from sotttt_desktop.settings import sqlite_location
+from sotttt_desktop.ui.app import ui_settings
+from sotttt_desktop.ui.document_preview import DocumentPreview
+from sotttt_desktop.ui.main_window import MainWindow
+from sotttt_desktop.ui.reports_screen import RecordSentDialog, ReportsScreen
+
+
+def _window(qtbot, path: Path, user: str) -> tuple[MainWindow, ReportsScreen]:  # noqa: ANN001
+    system = open_services(sqlite_location(path))
+    services = system.as_actor(system.security.login(user, DEMO_PASSWORD))
+    window = MainWindow(services, ui_settings())
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.area_tab("reports")
+    screen = tab.findChild(ReportsScreen)
+    assert screen is not None
+    return window, screen
+
+
+def test_a_leader_counts_exports_prints_and_records_a_report(qtbot, demo_db_path: Path,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    window, screen = _window(qtbot, demo_db_path, "lanhdao")
+    qtbot.waitUntil(lambda: window.reports_due_label.isVisible(), timeout=5_000)
+    due_before = window.reports_due_label.text()
+    screen.period.setText("2024-Q3~")
+    screen.count_button.click()
+    qtbot.waitUntil(lambda: screen.counts is not None, timeout=10_000)
+    assert screen.count_model.rowCount() > 3
+    total = screen.counts["total"]["received"]
+    assert screen.count_model.index(0, 1).data() == f"{total:,}".replace(",", ".")
+    assert "quý III năm 2024" in screen.summary.text()
+    result = screen.export_statistics(str(tmp_path / "b06.xlsx"))
+    assert result is not None and load_workbook(tmp_path / "b06.xlsx").active["C9"].value == total
+    preview = screen.print_statistics()
+    assert isinstance(preview, DocumentPreview)
+    qtbot.waitUntil(lambda: preview.ready, timeout=15_000)
+    preview.close()
+    # a report due: the one-stop statistics of the quarter, recorded as sent today
+    rows = [i for i, r in enumerate(screen._due_rows)
+            if r["key"] == "one_stop_statistics" and not r["sent"]]
+    assert rows, screen._due_rows
+    screen.due_table.selectRow(rows[0])
+    assert screen.print_due.isEnabled() and screen.record_sent.isEnabled()
+    dialog = screen.record_selected()
+    assert isinstance(dialog, RecordSentDialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("e_document"))
+    dialog.confirm.click()
+    assert dialog.recorded is not None, dialog.error.text()
+    assert dialog.recorded["number"].endswith("/BC-STTTT")
+    assert screen.sent_model.rowCount() == 1
+    assert screen.sent_model.index(0, 1).data() == dialog.recorded["number"]
+    # the status bar counts one report fewer
+    count = int(due_before.rsplit(" ", 1)[1])
+    qtbot.waitUntil(lambda: window.reports_due_label.text().endswith(f" {count - 1}")
+                    or (count == 1 and not window.reports_due_label.isVisible()), timeout=5_000)
+
+
+def test_a_viewer_may_look_but_not_record(qtbot, demo_db_path: Path) -> None:  # noqa: ANN001
+    _window_, screen = _window(qtbot, demo_db_path, "xem")
+    if screen.due_model.rowCount():
+        screen.due_table.selectRow(0)
+    assert not screen.record_sent.isEnabled()
+    assert screen.count_button.isEnabled()  # a viewer sees the one-stop desk's figures
+    assert not screen.export_counts.isEnabled() and screen.export_counts.toolTip()
