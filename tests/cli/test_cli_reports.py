@@ -1,0 +1,45 @@
+"""`sotttt-desktop reports …` (issue #21) on a demo database: the calendar, the reports due,
+Biểu 06 on screen and to .xlsx, a report recorded as sent and refused to a desk clerk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sotttt_desktop.services.demo import DEMO_PASSWORD
+from tests.cli.helpers import run, run_json
+
+
+@pytest.fixture
+def leader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOTTTT_USER", "lanhdao")
+    monkeypatch.setenv("SOTTTT_PASSWORD", DEMO_PASSWORD)
+
+
+@pytest.mark.usefixtures("leader")
+def test_reports_from_the_command_line(capsys: pytest.CaptureFixture[str], demo_db_path: Path,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = ("--db", str(demo_db_path))
+    calendar = run_json(capsys, *db, "reports", "calendar")
+    assert {"one_stop_statistics", "inspection_complaints"} <= {k["key"] for k in calendar}
+    due = run_json(capsys, *db, "reports", "due", "--on", "29/11/2024")
+    assert any(r["key"] == "security_level_systems" and r["due"] == "2024-11-30" for r in due)
+    counted = run_json(capsys, *db, "reports", "statistics", "2024-Q3~")
+    assert counted["period"]["start"] == "2024-06-15" and counted["total"]["received"] > 0
+    code, out, _err = run(capsys, *db, "reports", "statistics", "2024-Q3~")
+    assert code == 0 and "quý III năm 2024" in out
+    path = tmp_path / "b06.xlsx"
+    assert run_json(capsys, *db, "reports", "statistics", "2024-Q3~", "--xlsx",
+                    str(path))["path"] == str(path)
+    assert path.stat().st_size > 0
+    code, _out, err = run(capsys, *db, "reports", "statistics", "2024-Q5")
+    assert code != 0 and "2024-Q3~" in err
+    sent = run_json(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q3",
+                    "--on", "18/09/2024", "--channel", "e_document", "--number", "26/BC-STTTT")
+    assert sent["number"] == "26/BC-STTTT" and sent["period"] == "2024-Q3~"
+    assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == ["26/BC-STTTT"]
+    monkeypatch.setenv("SOTTTT_USER", "motcua")
+    code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2",
+                          "--on", "18/06/2024", "--channel", "post", "--number", "15/BC-STTTT")
+    assert code != 0 and "Báo cáo" in err
