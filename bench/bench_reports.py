@@ -77,16 +77,18 @@ def main() -> None:
     raw_time = timed(lambda: raw.execute(RAW, params).fetchall())
     raw_received = sum(row[2] for row in raw_rows)
     document = timed(lambda: services.documents.render("one-stop-statistics", ref), repeat=1)
+    dashboard = timed(services.dashboard.figures)
     services.db.close()
     result = {"dossiers": total, "year": args.year, "service_s": round(service, 3),
               "raw_group_by_s": round(raw_time, 3), "ratio": round(service / raw_time, 2),
               "received_service": data["total"]["received"], "received_raw": raw_received,
-              "render_pdf_s": round(document, 2), "working_date": str(clock.working_date())}
+              "render_pdf_s": round(document, 2), "dashboard_figures_s": round(dashboard, 3), "working_date": str(clock.working_date())}
     print(f"\nreports benchmark — {args.db} ({total:,} dossiers)")
     print(f"Biểu 06 of {args.year} through the service: {service:.3f} s; raw sqlite3 GROUP BY of "
           f"the same counts: {raw_time:.3f} s (× {service / raw_time:.2f}); the same received "
           f"total: {data['total']['received'] == raw_received}")
     print(f"the printed report (count + PDF): {document:.2f} s")
+    print(f"the dashboard's figures (all its charts): {dashboard:.3f} s")
     print(json.dumps(result))
 
 

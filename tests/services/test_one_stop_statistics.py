@@ -54,6 +54,7 @@ def test_a_quarter_counted_by_hand(services: Services, applicant: str) -> None:
     carried = _received(services, applicant, _at(dt.date(2024, 3, 28)))
     _done(services, carried["code"], _at(dt.date(2024, 4, 2)))
     late = _received(services, applicant, _at(dt.date(2024, 4, 2)))
+    late_code = late["code"]
     _done(services, late["code"], _at(late["due"] + dt.timedelta(days=1)))
     assert services.dossiers.show(late["code"])["status"] == "late"  # the desk says so too
     overdue = _received(services, applicant, _at(dt.date(2024, 6, 3)), channel="online")
@@ -87,6 +88,13 @@ def test_a_quarter_counted_by_hand(services: Services, applicant: str) -> None:
         statistics.statistics(services, "2024-Q2", unit="PTTHC")
     with pytest.raises(ValidationError, match="2024-Q3~"):
         statistics.statistics(services, "2024-Q5")
+    # the dashboard counts the same dossiers by the month their clock stopped
+    months = {m["month"]: m for m in services.dashboard.on_time_by_month(dt.date(2024, 6, 30))}
+    assert (months["2024-03"]["settled"], months["2024-03"]["late"]) == (1, 0)
+    assert (months["2024-04"]["settled"], months["2024-04"]["late"]) == (2, 1)
+    assert months["2024-04"]["rate"] == 50.0 and months["2024-06"]["rate"] is None
+    late = services.dashboard.late_in_month("2024-04")
+    assert [row["code"] for row in late] == [late_code]
 
 
 def test_the_demo_matches_a_separate_sql_query_and_the_desk(demo_db_path: Path) -> None:

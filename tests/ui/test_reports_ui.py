@@ -66,6 +66,28 @@ def test_a_leader_counts_exports_prints_and_records_a_report(qtbot, demo_db_path
                     or (count == 1 and not window.reports_due_label.isVisible()), timeout=5_000)
 
 
+def test_the_dashboard_opens_on_first_use_and_its_bars_open_their_lists(
+        qtbot, demo_db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from sotttt_desktop.ui.dashboard_view import LateDossiersDialog
+
+    window, screen = _window(qtbot, demo_db_path, "lanhdao")
+    assert screen.dashboard is None  # not made until its page is shown
+    dashboard = screen.show_dashboard()
+    qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=10_000)
+    months = dashboard.figures["on_time"]
+    assert len(months) == 12 and dashboard.on_time.labels[-1] == "11/24"
+    index = max(range(12), key=lambda i: months[i]["late"])
+    dialog = dashboard.open_month(index)
+    assert isinstance(dialog, LateDossiersDialog)
+    assert dialog.model.rowCount() == months[index]["late"] > 0
+    dialog.close()
+    dashboard.open_area(0)  # the desk, filtered by the area of the first bar
+    desk = window.area_tab("one_stop").custom
+    assert desk.dossiers.area.currentData() == dashboard._areas[0]
+    assert dashboard.save_png(str(tmp_path / "d.png"))
+    assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
+
+
 def test_a_viewer_may_look_but_not_record(qtbot, demo_db_path: Path) -> None:  # noqa: ANN001
     _window_, screen = _window(qtbot, demo_db_path, "xem")
     if screen.due_model.rowCount():

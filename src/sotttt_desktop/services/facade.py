@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sotttt_desktop.services.case_documents import CaseDocumentService
     from sotttt_desktop.services.cases import CaseService
     from sotttt_desktop.services.changes import ChangeHub
+    from sotttt_desktop.services.dashboard import DashboardService
     from sotttt_desktop.services.documents import DocumentService
     from sotttt_desktop.services.dossiers import DossierService
     from sotttt_desktop.services.numbering import NumberingService
@@ -172,6 +173,12 @@ class Services:
         from sotttt_desktop.services.overview import OverviewService
 
         return OverviewService(self)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from sotttt_desktop.services.dashboard import DashboardService
+
+        return DashboardService(self)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -83,9 +84,32 @@ class ReportsScreen(QWidget):
         splitter.addWidget(self._statistics_box())
         splitter.addWidget(self._sent_box())
         splitter.setSizes([200, 420, 160])
+        # the dashboard is made when its page is first shown (its figures read off the GUI
+        # thread): the Reports tab opens as fast without it
+        self.dashboard: QWidget | None = None
+        self.pages = QTabWidget()
+        self.pages.setObjectName("reports_pages")
+        self.pages.addTab(splitter, _("Reports and statistics"))
+        self._dashboard_page = QWidget()
+        QVBoxLayout(self._dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.pages.addTab(self._dashboard_page, _("Dashboard"))
+        self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self.reload()
+
+    def _page_shown(self, index: int) -> None:
+        if self.pages.widget(index) is self._dashboard_page and self.dashboard is None:
+            from sotttt_desktop.ui.dashboard_view import DashboardView
+
+            self.dashboard = DashboardView(self._services, self._dashboard_page)
+            self._dashboard_page.layout().addWidget(self.dashboard)
+
+    def show_dashboard(self) -> QWidget:
+        self.pages.setCurrentWidget(self._dashboard_page)
+        assert self.dashboard is not None
+        return self.dashboard
 
     # --- the calendar ----------------------------------------------------------------------
 
