@@ -39,6 +39,9 @@ def test_reports_from_the_command_line(capsys: pytest.CaptureFixture[str], demo_
                     "--on", "18/09/2024", "--channel", "e_document", "--number", "26/BC-STTTT")
     assert sent["number"] == "26/BC-STTTT" and sent["period"] == "2024-Q3~"
     assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == ["26/BC-STTTT"]
+    as_of = run_json(capsys, *db, "reports", "permits-as-of", "31/12/2023")
+    assert as_of and all(r["valid"] + r["suspended"] + r["revoked"] + r["superseded"]
+                         + r["ended"] > 0 for r in as_of)
     monkeypatch.setenv("SOTTTT_USER", "motcua")
     code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2",
                           "--on", "18/06/2024", "--channel", "post", "--number", "15/BC-STTTT")

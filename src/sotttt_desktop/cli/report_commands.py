@@ -48,6 +48,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
                                                    "before today, e.g. 12/BC-STTTT")
     sent.add_argument("--note", default="")
     sent.set_defaults(handler=cmd_sent)
+    as_of = reports_sub.add_parser("permits-as-of", parents=[common],
+                                   help="the permits in force, suspended, … on a past day")
+    as_of.add_argument("day", help="dd/mm/yyyy, e.g. the last day of a reporting period")
+    as_of.add_argument("--area", help="one area's permits")
+    as_of.set_defaults(handler=cmd_permits_as_of)
     listing = reports_sub.add_parser("list", parents=[common], help="the reports recorded as sent")
     listing.add_argument("--key", help="one report of the calendar")
     listing.set_defaults(handler=cmd_list)
@@ -128,4 +133,18 @@ def cmd_list(args: argparse.Namespace, location: DatabaseLocation) -> int:
     emit_table(["sent", "number", "report", "period", "signer", "channel"],
                [[format_date(r["sent_on"]), r["number"] or "", r["name"], r["period"],
                  r["signer"], r["channel"]] for r in rows] or [["—"] * 6])
+    return 0
+
+
+def cmd_permits_as_of(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    from sotttt_desktop.services.permits_as_of import STATES, permits_as_of
+
+    with acting(args, location, write=False) as services:
+        rows = permits_as_of(services, date_arg(args.day), area=args.area)
+    if args.json:
+        emit_json(rows)
+        return 0
+    emit_table(["area", "permit", *STATES],
+               [[r["area"], r["title"][:60], *(str(r[s]) for s in STATES)] for r in rows]
+               or [["—"] * (2 + len(STATES))])
     return 0
