@@ -15,6 +15,9 @@ The rules are the desk's (`core.cases.status.clock_status`), in SQL:
   period's last day, or today for a period not yet over) and it is not waiting for the
   applicant's supplement (a paused clock is never overdue).
 
+A dossier still pending at the end of a past period is judged by its due date and state of today
+(a due date moved later by an apology or a supplement is not replayed from the timeline).
+
 The official form has no "withdrawn" column; it is printed last, after the form's columns.
 UNCONFIRMED: that a period of Biểu 06 is cut off on the 14th (ND 09/2019 Art. 12) — the report
 calendar says which rule each report uses; any period can be asked for here."""
