@@ -36,9 +36,24 @@ def test_reports_from_the_command_line(capsys: pytest.CaptureFixture[str], demo_
     code, _out, err = run(capsys, *db, "reports", "statistics", "2024-Q5")
     assert code != 0 and "2024-Q3~" in err
     sent = run_json(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q3",
-                    "--on", "18/09/2024", "--channel", "e_document", "--number", "26/BC-STTTT")
-    assert sent["number"] == "26/BC-STTTT" and sent["period"] == "2024-Q3~"
-    assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == ["26/BC-STTTT"]
+                    "--on", "29/11/2024", "--channel", "e_document")  # today: the next number
+    number = int(sent["number"].split("/")[0])
+    assert sent["number"].endswith("/BC-STTTT") and sent["period"] == "2024-Q3~"
+    # sent on an earlier day: the number printed on it, entered in the register, never twice
+    code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2",
+                          "--on", "18/06/2024", "--channel", "post", "--number", sent["number"])
+    assert code != 0 and "đã được dùng" in err
+    code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2",
+                          "--on", "18/06/2024", "--channel", "post", "--number", "7/BC-STTTT")
+    assert code != 0 and "07/BC-STTTT" not in err and "12/BC-STTTT" in err
+    typed = f"{number + 1:02d}/BC-STTTT"
+    assert run_json(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2", "--on",
+                    "18/06/2024", "--channel", "post", "--number", typed)["number"] == typed
+    assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == [
+        sent["number"], typed]
+    code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q4",
+                          "--on", "29/11/2024", "--channel", "post")  # the quarter not over
+    assert code != 0 and "14/12/2024" in err
     as_of = run_json(capsys, *db, "reports", "permits-as-of", "31/12/2023")
     assert as_of and all(r["valid"] + r["suspended"] + r["revoked"] + r["superseded"]
                          + r["ended"] > 0 for r in as_of)

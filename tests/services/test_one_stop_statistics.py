@@ -195,6 +195,8 @@ def test_printed_exported_and_frozen_when_sent(demo_db_path: Path, tmp_path: Pat
         assert statistics.statistics(leader, "2024-Q3~")["total"]["online"] != frozen["online"]
         again = leader.documents.data("one-stop-statistics", "2024-Q3~")
         assert again["total"] == frozen and again["number"] == sent["number"]
+        exported = statistics.export(leader, "2024-Q3~", tmp_path / "sent.xlsx")
+        assert exported["total"] == frozen  # the workbook of a sent report: its figures
         assert leader.reports.due_count(today) >= 0
         assert any(e["action"] == "report_sent" for e in leader.audit.entries(limit=5))
     finally:

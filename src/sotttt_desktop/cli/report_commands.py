@@ -91,8 +91,8 @@ def cmd_statistics(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from sotttt_desktop.services import one_stop_statistics
 
     ref = args.period + (f"@{args.unit}" if args.unit else "")
-    with acting(args, location, write=bool(args.xlsx)) as services:
-        if args.xlsx:
+    with acting(args, location, write=args.xlsx is not None) as services:
+        if args.xlsx is not None:
             result = one_stop_statistics.export(services, ref, Path(args.xlsx), force=args.force)
             emit_json(result) if args.json else emit_lines([result["path"]])
             return 0

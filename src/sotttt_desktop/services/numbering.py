@@ -118,34 +118,44 @@ class NumberingService:
         if too_long:
             raise ValidationError(_("Too long: {fields}.").format(fields=", ".join(too_long)))
         agency = self.agency(on)
-        series = series_of(symbol)
         with services.db.session(write=True) as session:
-            try:
-                reserved = take_outside_number(
-                    session, series, agency, str(on.year), number,
-                    username=services.actor.username, reference="outside",
-                    text_of=lambda n: document_number_text(n, symbol, agency),
-                    register=entry, max_skip=OUTSIDE_SKIP_MAX)
-            except ValueError as error:
-                if str(error) == "skip":
-                    raise ValidationError(_(
-                        "{number} is more than {count} numbers after the last one of the "
-                        "series: check the number.").format(number=number,
-                                                           count=OUTSIDE_SKIP_MAX)) from None
-                used = session.get(NumberRecord, (series, agency, str(on.year), number))
-                raise ValidationError(_(
-                    "Number {number} of {series} {year} is already used by {text} ({summary})."
-                ).format(number=number, series=series_name(series), year=on.year,
-                         text=used.text if used else number,
-                         summary=(used.summary or "") if used else "")) from None
-            text = document_number_text(number, symbol, agency)
+            text, reserved = self.outside_number(session, symbol, number, on=on, agency=agency,
+                                                 register=entry)
             audit.append(session, username=services.actor.username,
                          action="record_outside_number", entity_kind="number",
                          entity_id=f"{text}@{on.year}", summary=entry["summary"],
                          after={**{k: v for k, v in entry.items() if k != "document_date"},
                                 "document_date": on.isoformat(), "reserved": reserved})
             session.commit()
-        return {"text": text, "year": on.year, "series": series, "reserved": reserved}
+        return {"text": text, "year": on.year, "series": series_of(symbol),
+                "reserved": reserved}
+
+    def outside_number(self, session: Session, symbol: str, number: int, *, on: dt.date,
+                       agency: str, register: dict[str, Any], reference: str = "outside"
+                       ) -> tuple[str, list[int]]:
+        """Take `number` of the series of `symbol` in `on`'s year, given outside the
+        application (typed as printed), in the caller's transaction: (its text, the numbers
+        reserved on the way); a number already used, or too far ahead, is refused."""
+        series = series_of(symbol)
+        try:
+            reserved = take_outside_number(
+                session, series, agency, str(on.year), number,
+                username=self._services.actor.username, reference=reference,
+                text_of=lambda n: document_number_text(n, symbol, agency),
+                register=register, max_skip=OUTSIDE_SKIP_MAX)
+        except ValueError as error:
+            if str(error) == "skip":
+                raise ValidationError(_(
+                    "{number} is more than {count} numbers after the last one of the "
+                    "series: check the number.").format(number=number,
+                                                       count=OUTSIDE_SKIP_MAX)) from None
+            used = session.get(NumberRecord, (series, agency, str(on.year), number))
+            raise ValidationError(_(
+                "Number {number} of {series} {year} is already used by {text} ({summary})."
+            ).format(number=number, series=series_name(series), year=on.year,
+                     text=used.text if used else number,
+                     summary=(used.summary or "") if used else "")) from None
+        return document_number_text(number, symbol, agency), reserved
 
     def void(self, text: str, reason: str, *, year: int | None = None,
              series: str | None = None) -> None:

@@ -148,7 +148,11 @@ def statistics(services: Services, ref: str, *, unit: str | None = None) -> dict
     if unit and unit not in units:
         raise ValidationError(_("There is no unit {unit}: choose one of {choices}.").format(
             unit=unit, choices=", ".join(units)))
-    scope = scope_of(period, clock.local_today())
+    today = clock.local_today()
+    if period.start > today:
+        raise ValidationError(_("{period} has not begun: there is nothing to count yet.").format(
+            period=period.label))
+    scope = scope_of(period, today)
     query = (select(Dossier.area, Dossier.procedure_key, func.max(Dossier.procedure_name),
                     *counted_columns(scope))
              .where(in_scope(scope)).group_by(Dossier.area, Dossier.procedure_key))
@@ -210,6 +214,7 @@ def workbook(data: dict[str, Any]) -> bytes:
 
     from sotttt_desktop.documents.templates.one_stop_statistics import (
         FORM,
+        FORM_TITLE,
         GROUPS,
         HEADER,
         report_day,
@@ -221,8 +226,7 @@ def workbook(data: dict[str, Any]) -> bytes:
     sheet.title = "Biểu 06"
     width = len(HEADER)
     period = data["period"]
-    lines = [FORM, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC "
-             "TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+    lines = [FORM, FORM_TITLE.upper(),
              f"Kỳ báo cáo: {period['label']} (từ ngày {report_day(period['start'])} đến ngày "
              f"{report_day(period['end'])}; hồ sơ đang giải quyết tính đến ngày "
              f"{report_day(data['as_of'])})" + (f" — {data['unit_name']}" if data.get("unit_name")
@@ -284,7 +288,8 @@ def export(services: Services, ref: str, path: Any, *, force: bool = False) -> d
     if target.suffix.lower() != ".xlsx":
         raise ValidationError(_("Export to a .xlsx file."))
     check_target(target, force=force)
-    data = document_data(services, ref)
+    # the figures as printed: those a report recorded as sent was sent with, if it was
+    data = services.documents.data("one-stop-statistics", ref)
     content = workbook(data)
     with services.db.session(write=True) as session:
         audit.append(session, username=services.actor.username, action="export",

@@ -26,7 +26,7 @@ from sotttt_desktop.core import audit, clock, report_periods
 from sotttt_desktop.core.models import ReportInstance
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
-from sotttt_desktop.i18n import N_, _
+from sotttt_desktop.i18n import N_, _, format_date
 from sotttt_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ CHANNELS = {"e_document": N_("Electronic document system"), "reporting_system":
             N_("Reporting information system"), "post": N_("By post"),
             "hand": N_("By hand")}
 REPORT_SYMBOL = "BC"
-NUMBER_TEXT = re.compile(r"^\d{1,5}/[0-9A-ZĐ][0-9A-ZĐ-]{0,40}$")
+NUMBER_TEXT = re.compile(r"^(\d{1,5})/BC-(.+)$")
+NOTE_MAX = 2_000
 _DUE = re.compile(r"^(?:end\+(\d{1,3})|(\d{2})-(\d{2}))$")
 
 
@@ -113,8 +114,12 @@ def report_kind(key: str) -> ReportKind:
 
 def _period_of(kind: ReportKind, ref: str) -> report_periods.Period:
     """The period `ref` names under the report's rule, if it is one of the report's."""
+    text = ref.strip()
+    cut = text.endswith("~")
     try:
-        period = report_periods.parse(ref.strip().rstrip("~"), kind.period_rule)
+        period = None if text.count("~") > 1 or (
+            cut and kind.period_rule != report_periods.CUTOFF) else \
+            report_periods.parse(text.removesuffix("~"), kind.period_rule)
     except report_periods.PeriodError:
         period = None
     if period is None or not any(period in report_periods.periods_of(
@@ -126,6 +131,20 @@ def _period_of(kind: ReportKind, ref: str) -> report_periods.Period:
     return period
 
 
+def _typed_number(text: str, agency: str) -> int:
+    """The number of a report's typed number "12/BC-STTTT" (this agency's BC series, written
+    as the register writes it: a leading zero below 10)."""
+    from sotttt_desktop.core.numbering import document_number_text
+
+    match = NUMBER_TEXT.match(text)
+    number = int(match.group(1)) if match else 0
+    if not match or number < 1 or document_number_text(number, REPORT_SYMBOL, agency) != text:
+        raise ValidationError(_("Write the number as printed on the report, e.g. "
+                                "{example}.").format(
+            example=document_number_text(12, REPORT_SYMBOL, agency)))
+    return number
+
+
 FREQUENCY_LABELS = {"month": N_("month"), "quarter": N_("quarter"), "half": N_("half-year"),
                     "nine_months": N_("nine months"), "year": N_("year")}
 
@@ -134,7 +153,7 @@ class ReportService:
     def __init__(self, services: Services):
         self._services = services
 
-    def due(self, today: dt.date | None = None, *, horizon: int = 90) -> list[dict[str, Any]]:
+    def due(self, today: dt.date | None = None, *, horizon: int = 366) -> list[dict[str, Any]]:
         """The reports due this month, and those past due in the last `horizon` days and not
         recorded as sent, most urgent first."""
         self._services.require(AREA, "view")
@@ -143,6 +162,8 @@ class ReportService:
         sent = self._sent_keys()
         found = []
         for kind in calendar():
+            if self._services.refusal(kind.area, "view"):
+                continue  # a district officer does not see the one-stop desk's reports
             for frequency in kind.frequencies:
                 for year in (today.year - 1, today.year):
                     for period in report_periods.periods_of(frequency, year, kind.period_rule):
@@ -167,8 +188,9 @@ class ReportService:
                 "drafted": kind.drafted, "unconfirmed": kind.unconfirmed}
 
     def due_count(self, today: dt.date | None = None) -> int:
-        """How many reports of the calendar are due this month or past due, not yet sent."""
-        if self._services.refusal(AREA, "view"):
+        """How many reports of the calendar are due this month or past due, not yet sent —
+        for those who record them (the right to sign reports); 0 for the others."""
+        if self._services.refusal(AREA, "view") or self._services.refusal(AREA, "sign"):
             return 0
         return sum(not row["sent"] for row in self.due(today))
 
@@ -184,7 +206,9 @@ class ReportService:
         if key:
             query = query.where(ReportInstance.report_key == key)
         with self._services.db.session() as session:
-            return [self._as_dict(row) for row in session.execute(query).scalars()]
+            rows = [self._as_dict(row) for row in session.execute(query).scalars()]
+        return [row for row in rows if row["area"] is None
+                or self._services.refusal(row["area"], "view") is None]
 
     def instance(self, key: str, period_ref: str) -> dict[str, Any] | None:
         kind = report_kind(key)
@@ -197,7 +221,9 @@ class ReportService:
 
     @staticmethod
     def _as_dict(row: ReportInstance) -> dict[str, Any]:
-        return {"key": row.report_key, "name": report_kind(row.report_key).name,
+        kind = next((k for k in calendar() if k.key == row.report_key), None)
+        return {"key": row.report_key, "name": kind.name if kind else row.report_key,
+                "area": kind.area if kind else None,
                 "period": row.period_ref, "start": row.period_start, "end": row.period_end,
                 "period_label": report_periods.parse(row.period_ref).label,
                 "number": row.number, "signer": row.signer, "sent_on": row.sent_on,
@@ -221,24 +247,27 @@ class ReportService:
             raise ValidationError(_("Choose how it was sent: {choices}.").format(
                 choices=", ".join(f"{key} ({_(label)})" for key, label in CHANNELS.items())))
         today = clock.local_today()
+        if sent_on is None:
+            raise ValidationError(_("Give the day the report was sent."))
         if sent_on > today:
             raise ValidationError(_("A report cannot be recorded as sent in the future."))
-        if sent_on < period.start:
-            raise ValidationError(_("A report of {period} cannot be sent before the period "
-                                    "begins.").format(period=period.label))
+        if sent_on < period.end:
+            raise ValidationError(_("A report of {period} is sent once the period is over, on "
+                                    "or after {day}.").format(period=period.label,
+                                                              day=format_date(period.end)))
+        agency = services.numbering.agency(sent_on)
         given = clean(number) or ""
-        if given and not NUMBER_TEXT.match(given):
-            raise ValidationError(_("Write the number as printed on the report, e.g. "
-                                    "12/BC-STTTT."))
+        typed = _typed_number(given, agency) if given else None
         if sent_on < today and not given:
             raise ValidationError(_("A report sent before today was numbered then: give the "
                                     "number printed on it, e.g. 12/BC-STTTT."))
         if given and sent_on == today:
             raise ValidationError(_("A report sent today takes the next number of the register "
                                     "of outgoing documents: leave the number empty."))
-        signer_row = services.documents.signer(signer or None, sent_on)
+        signer_row = services.documents.signer(clean(signer) or None, sent_on)
+        if len(clean(note) or "") > NOTE_MAX:
+            raise ValidationError(_("Too long: {fields}.").format(fields=_("Note")))
         snapshot = self._snapshot(kind, period) if kind.document else None
-        agency = services.numbering.agency(sent_on)
         summary = f"Báo cáo {kind.name[:1].lower()}{kind.name[1:]} {period.label}"
         with services.db.session(write=True) as session:
             if session.execute(select(ReportInstance.id).where(
@@ -246,11 +275,18 @@ class ReportService:
                     ReportInstance.period_ref == period.ref)).first():
                 raise ValidationError(_("{name} of {period} is already recorded as sent.").format(
                     name=kind.name, period=period.label))
-            text = given or services.numbering.document_number(
-                session, REPORT_SYMBOL, reference=f"report:{key}:{period.ref}", on=sent_on,
-                agency=agency, register={"summary": summary,
-                                         "signer": signer_row["full_name"],
-                                         "recipients": kind.recipient})[1]
+            register = {"summary": summary, "signer": signer_row["full_name"],
+                        "recipients": kind.recipient}
+            if typed is not None:  # numbered on paper: entered in the register, checked there
+                text = services.numbering.outside_number(
+                    session, REPORT_SYMBOL, typed, on=sent_on, agency=agency,
+                    register={**register, "document_kind": REPORT_SYMBOL,
+                              "document_date": sent_on},
+                    reference=f"report:{key}:{period.ref}")[0]
+            else:
+                text = services.numbering.document_number(
+                    session, REPORT_SYMBOL, reference=f"report:{key}:{period.ref}", on=sent_on,
+                    agency=agency, register=register)[1]
             if snapshot is not None:
                 snapshot.update(number=text, printed_on=sent_on.isoformat(),
                                 signer=signer_row, recipient=kind.recipient)

@@ -83,7 +83,7 @@ class ReportsScreen(QWidget):
         splitter.addWidget(self._due_box())
         splitter.addWidget(self._statistics_box())
         splitter.addWidget(self._sent_box())
-        splitter.setSizes([200, 420, 160])
+        splitter.setSizes([230, 400, 150])
         # the dashboard is made when its page is first shown (its figures read off the GUI
         # thread): the Reports tab opens as fast without it
         self.dashboard: QWidget | None = None
@@ -178,6 +178,7 @@ class ReportsScreen(QWidget):
               r["signer"],
               _(CHANNELS.get(r["channel"], r["channel"]))] for r in sent],
             [f"{r['key']}:{r['period']}" for r in sent])
+        self.sent_table.resizeColumnsToContents()
         self._enable()
 
     def print_selected(self) -> object:
@@ -256,21 +257,21 @@ class ReportsScreen(QWidget):
         return box
 
     def _ref(self) -> str:
-        unit = self.unit.currentData()
-        return self.period.text().strip() + (f"@{unit}" if unit else "")
+        """The period typed, and the unit chosen (a unit typed after "@" wins)."""
+        typed, unit = self.period.text().strip(), self.unit.currentData()
+        return typed if "@" in typed else typed + (f"@{unit}" if unit else "")
 
     def count(self) -> None:
         """Count in the background (a year of a large Department reads every dossier)."""
         if self._counting:
             return
-        from sotttt_desktop.services import one_stop_statistics
-
         self._counting = True
         self.count_button.setEnabled(False)
         self.summary.setText(_("Counting…"))
         services, ref = self._services, self._ref()
-        run_in_background(lambda: one_stop_statistics.document_data(services, ref), parent=self,
-                          on_done=self._counted, on_error=self._count_failed)
+        # the figures as the printed report shows them (a report sent keeps its own)
+        run_in_background(lambda: services.documents.data("one-stop-statistics", ref),
+                          parent=self, on_done=self._counted, on_error=self._count_failed)
 
     def _counted(self, data: dict[str, Any]) -> None:
         from sotttt_desktop.services.one_stop_statistics import COLUMNS
@@ -289,11 +290,16 @@ class ReportsScreen(QWidget):
         self.count_model.set_rows(rows, keys, colours)
         self.count_table.resizeColumnsToContents()
         self.count_table.setColumnWidth(0, min(self.count_table.columnWidth(0), 420))
+        from sotttt_desktop.documents.templates.one_stop_statistics import report_day
+
         period = data["period"]
         rate = data.get("on_time_rate")
         text = _("{label}: {start} – {end}; pending counted on {as_of}.").format(
-            label=period["label"], start=format_date(period["start"]),
-            end=format_date(period["end"]), as_of=format_date(data["as_of"]))
+            label=period["label"], start=report_day(period["start"]),
+            end=report_day(period["end"]), as_of=report_day(data["as_of"]))
+        if data.get("number"):
+            text += " " + _("Recorded as sent ({number}): the figures it was sent with.").format(
+                number=data["number"])
         if rate is not None:
             text += " " + _("Settled early or on time: {rate}%.").format(
                 rate=str(rate).replace(".", ","))
@@ -302,6 +308,8 @@ class ReportsScreen(QWidget):
     def _count_failed(self, error: BaseException) -> None:
         self._counting = False
         self.count_button.setEnabled(True)
+        self.counts = None
+        self.count_model.set_rows([], [])  # no figures of another period under the message
         if not isinstance(error, AppError):
             raise error
         self.summary.setText(str(error))

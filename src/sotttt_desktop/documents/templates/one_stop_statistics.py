@@ -16,6 +16,8 @@ from sotttt_desktop.documents.templates.common import agency_title, day, header,
 from sotttt_desktop.services.one_stop_statistics import COLUMNS
 
 FORM = "Biểu số 06/VPCP/KSTT — Thông tư 01/2020/TT-VPCP"
+FORM_TITLE = ("Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp "
+              "giải quyết thủ tục hành chính")
 GROUPS = (("STT", 1), ("Lĩnh vực, thủ tục hành chính", 1), ("Số hồ sơ nhận giải quyết", 4),
           ("Số hồ sơ đã giải quyết", 4), ("Số hồ sơ đang giải quyết", 3),
           ("Rút hồ sơ", 1))
@@ -56,29 +58,35 @@ def table_rows(data: dict[str, Any], *, numbers: bool = True
 def _build(data: dict[str, Any]) -> Document:
     period = data["period"]
     agency = agency_title(data["profile"])
-    unit = f" — {data['unit_name']}" if data.get("unit_name") else ""
+    unit = f" của {data['unit_name']}" if data.get("unit_name") else ""
+    counted_to = data["as_of"] if str(data["as_of"]) < str(period["end"]) else period["end"]
+    unfinished = "; kỳ báo cáo chưa kết thúc" if counted_to != period["end"] else ""
     rows, bold = table_rows(data)
     rate = data.get("on_time_rate")
     body = [
         Para(f"Thực hiện Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ, "
-             f"{agency} báo cáo tình hình, kết quả giải quyết thủ tục hành chính {period['label']}"
-             f" (số liệu từ ngày {report_day(period['start'])} đến ngày {report_day(period['end'])}, hồ sơ "
-             f"đang giải quyết tính đến ngày {report_day(data['as_of'])}){unit} như sau:"),
-        Para(f"Đơn vị tính: hồ sơ. {FORM}.", "centre"),
+             f"{agency} báo cáo tình hình, kết quả giải quyết thủ tục hành chính{unit} "
+             f"{period['label']} (số liệu từ ngày {report_day(period['start'])} đến ngày "
+             f"{report_day(counted_to)}{unfinished}; hồ sơ đang giải quyết tính đến ngày "
+             f"{report_day(data['as_of'])}) như sau:"),
+        Para(f"{FORM_TITLE} ({FORM}; đơn vị tính: hồ sơ)", "centre"),
         TableBlock(HEADER, rows, WIDTHS, font_size=8.5, groups=GROUPS, bold_rows=bold,
                    align=("CENTER", "LEFT", *("RIGHT",) * 12)),
     ]
+    body.append(Para(""))  # a line between the table and what follows
     if rate is not None:
         body.append(Para(f"Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số hồ sơ đã "
                          f"giải quyết: {str(rate).replace('.', ',')}%."))
     body.append(Para("Hồ sơ tổ chức, cá nhân rút lại không tính là đã giải quyết; hồ sơ đang "
                      "chờ tổ chức, cá nhân bổ sung được tính trong hạn."))
     number = data.get("number") or f"      /BC-{data['profile']['abbreviation']}"
-    recipients = [r for r in (data.get("recipient"), "Giám đốc Sở (để báo cáo)",
-                              "Lưu: VT, Bộ phận Một cửa") if r]
+    # a unit's count is the Department's internal figure, not the report to the province
+    recipients = (["Ban Giám đốc Sở", "Lưu: VT"] if unit else
+                  [r for r in (data.get("recipient"), "Lưu: VT, Bộ phận Một cửa") if r])
     return header(data, "A4-landscape", date=day(data.get("printed_on")), number=number,
                   title="BÁO CÁO",
-                  summary=f"Tình hình, kết quả giải quyết thủ tục hành chính {period['label']}",
+                  summary=f"Tình hình, kết quả giải quyết thủ tục hành chính{unit} "
+                          f"{period['label']}",
                   body=tuple(body), signature=signature(data.get("signer")),
                   recipients=tuple(recipients), reference=FORM,
                   metadata_title="Báo cáo tình hình, kết quả giải quyết thủ tục hành chính "
