@@ -174,7 +174,11 @@ class ReportService:
                         if not (this_month or late) or due > month_end:
                             continue
                         found.append(self._due_row(kind, period, due, recorded, today))
-        found.sort(key=lambda row: (row["sent"], row["due"], row["name"]))
+        # past due first, the latest first (the oldest are the least likely still awaited);
+        # then those due later this month, the soonest first
+        found.sort(key=lambda row: (row["sent"], row["state"] != "overdue",
+                                    -row["due"].toordinal() if row["state"] == "overdue"
+                                    else row["due"].toordinal(), row["name"]))
         return found
 
     @staticmethod
