@@ -51,6 +51,14 @@ def test_reports_from_the_command_line(capsys: pytest.CaptureFixture[str], demo_
                     "18/06/2024", "--channel", "post", "--number", typed)["number"] == typed
     assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == [
         sent["number"], typed]
+    # a record made by mistake is taken back: its number voided, the period free again
+    withdrawn = run_json(capsys, *db, "reports", "withdraw", "one_stop_statistics", "2024-Q2",
+                         "--reason", "Ghi nhầm kỳ báo cáo")
+    assert withdrawn["number"] == typed
+    assert [r["number"] for r in run_json(capsys, *db, "reports", "list")] == [sent["number"]]
+    code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q2",
+                          "--on", "18/06/2024", "--channel", "post", "--number", typed)
+    assert code != 0 and "hủy" in err.lower()  # a voided number is never reused
     code, _out, err = run(capsys, *db, "reports", "sent", "one_stop_statistics", "2024-Q4",
                           "--on", "29/11/2024", "--channel", "post")  # the quarter not over
     assert code != 0 and "14/12/2024" in err

@@ -60,6 +60,19 @@ def test_a_leader_counts_exports_prints_and_records_a_report(qtbot, demo_db_path
     assert dialog.recorded["number"].endswith("/BC-STTTT")
     assert screen.sent_model.rowCount() == 1
     assert screen.sent_model.index(0, 1).data() == dialog.recorded["number"]
+    # taken back (recorded by mistake), then recorded again: a new number, the old one voided
+    first = dialog.recorded["number"]
+    screen.sent_table.selectRow(0)
+    assert screen.withdraw.isEnabled()
+    assert screen.withdraw_selected("Ghi nhầm hình thức gửi")["number"] == first
+    assert screen.sent_model.rowCount() == 0
+    rows = [i for i, r in enumerate(screen._due_rows)
+            if r["key"] == "one_stop_statistics" and not r["sent"]]
+    screen.due_table.selectRow(rows[0])
+    again = screen.record_selected()
+    again.channel.setCurrentIndex(again.channel.findData("post"))
+    again.confirm.click()
+    assert again.recorded is not None and again.recorded["number"] != first
     # the status bar counts one report fewer
     count = int(due_before.rsplit(" ", 1)[1])
     qtbot.waitUntil(lambda: window.reports_due_label.text().endswith(f" {count - 1}")

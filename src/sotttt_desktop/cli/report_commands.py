@@ -48,6 +48,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
                                                    "before today, e.g. 12/BC-STTTT")
     sent.add_argument("--note", default="")
     sent.set_defaults(handler=cmd_sent)
+    withdraw = reports_sub.add_parser("withdraw", parents=[common],
+                                      help="take back a report recorded as sent by mistake "
+                                           "(its number is voided)")
+    withdraw.add_argument("key")
+    withdraw.add_argument("period")
+    withdraw.add_argument("--reason", required=True)
+    withdraw.set_defaults(handler=cmd_withdraw)
     as_of = reports_sub.add_parser("permits-as-of", parents=[common],
                                    help="the permits in force, suspended, … on a past day")
     as_of.add_argument("day", help="dd/mm/yyyy, e.g. the last day of a reporting period")
@@ -147,4 +154,14 @@ def cmd_permits_as_of(args: argparse.Namespace, location: DatabaseLocation) -> i
     emit_table(["area", "permit", *STATES],
                [[r["area"], r["title"][:60], *(str(r[s]) for s in STATES)] for r in rows]
                or [["—"] * (2 + len(STATES))])
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    with acting(args, location, write=True) as services:
+        row = services.reports.withdraw_sent(args.key, args.period, args.reason)
+    if args.json:
+        emit_json({k: v for k, v in row.items() if k != "snapshot"})
+    else:
+        emit_lines([f"{row['number']}  {row['name']}  {row['period']}"])
     return 0

@@ -43,6 +43,7 @@ from sotttt_desktop.documents import fonts
 from sotttt_desktop.documents.model import (
     Article,
     Block,
+    ChartBlock,
     Document,
     Field,
     Para,
@@ -418,6 +419,9 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
         return [Paragraph(f"{_text(block.label)}: {value}", s.field)]
     if isinstance(block, TableBlock):
         return [_table(block, g)]
+    if isinstance(block, ChartBlock):
+        return [_heading(Paragraph(f"<b>{_text(block.title)}</b>", s.centre)),
+                _chart(block, g)]
     if isinstance(block, Signatures):
         half = g.width / 2
         table = Table([[_signature(block.left, s, g, half), _signature(block.right, s, g, half)]],
@@ -425,6 +429,60 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
         table.setStyle(_cell_style(0))
         return [Spacer(1, 6), table]  # kept with the lines above it: see story()
     raise TypeError(type(block))
+
+
+CHART_COLOURS = ("#2e7d32", "#c62828", "#f9a825", "#1565c0")
+
+
+def _chart(block: ChartBlock, g: Geometry) -> Flowable:
+    """A stacked bar chart as vector graphics, the document's font, the labels under the
+    bars (wrapped to two lines), a legend under the chart."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import HexColor
+
+    height = block.height_mm * mm
+    drawing = Drawing(g.width, height + 16 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 16 * mm
+    chart.width, chart.height = g.width - 16 * mm, height
+    chart.data = [list(values) for _name, values in block.series]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [_wrapped(label) for label in block.labels]
+    chart.categoryAxis.labels.fontName = fonts.font_name("regular")
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.valueAxis.labels.fontName = fonts.font_name("regular")
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    for index in range(len(block.series)):
+        chart.bars[index].fillColor = HexColor(CHART_COLOURS[index % len(CHART_COLOURS)])
+        chart.bars[index].strokeColor = None
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 12 * mm, 4 * mm
+    legend.fontName, legend.fontSize = fonts.font_name("regular"), 8
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 60 * mm
+    legend.colorNamePairs = [(HexColor(CHART_COLOURS[i % len(CHART_COLOURS)]), nfc(name))
+                             for i, (name, _values) in enumerate(block.series)]
+    drawing.add(legend)
+    return drawing
+
+
+def _wrapped(label: str, width: int = 18) -> str:
+    """A category label on at most two lines of about `width` characters."""
+    words, lines = nfc(label).split(), [""]
+    for word in words:
+        if len(lines[-1]) + len(word) + 1 > width and lines[-1]:
+            if len(lines) == 2:
+                lines[-1] += "…"
+                break
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}".strip()
+    return "\n".join(lines)
 
 
 def _heading(paragraph: Paragraph) -> Paragraph:

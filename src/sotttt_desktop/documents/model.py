@@ -65,6 +65,17 @@ class TableBlock:
 
 
 @dataclass(frozen=True)
+class ChartBlock:
+    """A bar chart drawn in the PDF itself (vector, ReportLab's graphics): bars of each series
+    stacked per label, a legend; `title` above it. The dashboard's figures in a printed report."""
+
+    title: str
+    labels: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per label)
+    height_mm: float = 60
+
+
+@dataclass(frozen=True)
 class Signature:
     """The signature block (ô 7): "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / space / name."""
 
@@ -82,7 +93,7 @@ class Signatures:
     right: Signature
 
 
-Block = Para | Article | Field | TableBlock | Signatures
+Block = Para | Article | Field | TableBlock | ChartBlock | Signatures
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from sotttt_desktop.areas import AREAS
 from sotttt_desktop.core import audit, clock, report_periods
-from sotttt_desktop.core.models import ReportInstance
+from sotttt_desktop.core.models import NumberRecord, ReportInstance
 from sotttt_desktop.core.text import clean
 from sotttt_desktop.errors import NotFoundError, ValidationError
 from sotttt_desktop.i18n import N_, _, format_date
@@ -310,6 +310,44 @@ class ReportService:
                                 "channel": channel, "signer": signer_row["full_name"]})
             session.commit()
             return self._as_dict(row)
+
+    def withdraw_sent(self, key: str, period_ref: str, reason: str) -> dict[str, Any]:
+        """Take back a report recorded as sent by mistake (the wrong period, a mistyped number):
+        the record goes, its number is voided in the register of outgoing documents with the
+        reason (never reused), both in one transaction; the report can then be recorded again."""
+        from sotttt_desktop.core.numbering import void_number
+
+        services = self._services
+        services.require(AREA, "sign")
+        kind = report_kind(key)
+        period = _period_of(kind, period_ref)
+        reason = clean(reason) or ""
+        if not reason:
+            raise ValidationError(_("Give the reason (e.g. the decision that moved the day)."))
+        if len(reason) > NOTE_MAX:
+            raise ValidationError(_("Too long: {fields}.").format(fields=_("Reason")))
+        with services.db.session(write=True) as session:
+            row = session.execute(select(ReportInstance).where(
+                ReportInstance.report_key == key,
+                ReportInstance.period_ref == period.ref)).scalar_one_or_none()
+            if row is None:
+                raise NotFoundError(_("{name} of {period} is not recorded as sent.").format(
+                    name=kind.name, period=period.label))
+            withdrawn = self._as_dict(row)
+            number = session.execute(select(NumberRecord).where(
+                NumberRecord.text == row.number,
+                NumberRecord.period == str(row.sent_on.year))).scalar_one_or_none()
+            if number is not None and number.state != "void":
+                void_number(session, number.kind, number.agency, number.period, number.number,
+                            reason=reason)
+            session.delete(row)
+            audit.append(session, username=services.actor.username,
+                         action="report_withdrawn", entity_kind="report",
+                         entity_id=f"{key}:{period.ref}", summary=reason,
+                         before={"number": withdrawn["number"],
+                                 "sent_on": withdrawn["sent_on"].isoformat()})
+            session.commit()
+        return withdrawn
 
     def _snapshot(self, kind: ReportKind, period: report_periods.Period) -> dict[str, Any]:
         return self._services.documents.data(kind.document, period.ref)

@@ -142,6 +142,10 @@ class ReportsScreen(QWidget):
         return self._due_rows[rows[0].row()] if rows else None
 
     def _enable(self) -> None:
+        if hasattr(self, "withdraw"):
+            refusal = self._services.refusal("reports", "sign")
+            chosen = self.sent_table.selectionModel().selectedRows()
+            self.withdraw.setEnabled(bool(chosen) and refusal is None)
         row = self.selected_due()
         self.print_due.setEnabled(bool(row and row["document"]))
         refusal = self._services.refusal("reports", "sign")
@@ -345,8 +349,39 @@ class ReportsScreen(QWidget):
         self.sent_model = RowsModel([_(h) for h in SENT_HEADERS])
         self.sent_table = table_view(self.sent_model)
         self.sent_table.setObjectName("reports_sent_table")
-        QVBoxLayout(box).addWidget(self.sent_table)
+        self.sent_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.withdraw = QPushButton(_("&Withdraw the record…"))
+        self.withdraw.setObjectName("reports_withdraw")
+        self.withdraw.setToolTip(_("A report recorded as sent by mistake: the record goes and "
+                                   "its number is voided in the register."))
+        self.withdraw.clicked.connect(lambda: self.withdraw_selected())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.withdraw)
+        column = QVBoxLayout(box)
+        column.addWidget(self.sent_table)
+        column.addLayout(buttons)
         return box
+
+    def withdraw_selected(self, reason: str | None = None) -> dict[str, Any] | None:
+        rows = self.sent_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        key, _sep, period = self.sent_model.keys[rows[0].row()].partition(":")
+        if reason is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, chosen = QInputDialog.getText(self, _("Withdraw the record"),
+                                                  _("Why was it recorded by mistake?"))
+            if not chosen:
+                return None
+        try:
+            withdrawn = self._services.reports.withdraw_sent(key, period, reason)
+        except AppError as error:
+            show_error(self, str(error), _("Withdraw the record"))
+            return None
+        self._recorded()
+        return withdrawn
 
 
 class RecordSentDialog(QDialog):

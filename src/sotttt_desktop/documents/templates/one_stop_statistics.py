@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sotttt_desktop.documents.model import Document, Para, TableBlock
+from sotttt_desktop.documents.model import ChartBlock, Document, Para, TableBlock
 from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, header, signature
 from sotttt_desktop.services.one_stop_statistics import COLUMNS
@@ -74,6 +74,12 @@ def _build(data: dict[str, Any]) -> Document:
                    align=("CENTER", "LEFT", *("RIGHT",) * 12)),
     ]
     body.append(Para(""))  # a line between the table and what follows
+    settled = [area for area in data["areas"] if area["settled"]]
+    if settled:  # the dashboard's picture of the period, drawn in the report
+        body.append(ChartBlock(
+            "Hồ sơ đã giải quyết theo lĩnh vực", tuple(a["name"] for a in settled),
+            (("Trước hạn, đúng hạn", tuple(a["early"] + a["on_time"] for a in settled)),
+             ("Quá hạn", tuple(a["late"] for a in settled)))))
     if rate is not None:
         body.append(Para(f"Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số hồ sơ đã "
                          f"giải quyết: {str(rate).replace('.', ',')}%."))
@@ -97,4 +103,4 @@ TEMPLATE = Template(kind="one-stop-statistics",
                     title="Báo cáo tình hình, kết quả giải quyết thủ tục hành chính",
                     form="Mẫu 1.4 Phụ lục III Nghị định 30/2020/NĐ-CP kèm Biểu số 06/VPCP/KSTT "
                          "(Thông tư 01/2020/TT-VPCP)",
-                    version="2026-12-07", subject="report", snapshot=False, build=_build)
+                    version="2026-12-07b", subject="report", snapshot=False, build=_build)
