@@ -150,6 +150,12 @@ class NumberingService:
                     "series: check the number.").format(number=number,
                                                        count=OUTSIDE_SKIP_MAX)) from None
             used = session.get(NumberRecord, (series, agency, str(on.year), number))
+            if used is not None and used.state == "void":
+                raise ValidationError(_(
+                    "Number {number} of {series} {year} was voided ({reason}): a voided number "
+                    "is never used again.").format(number=number, series=series_name(series),
+                                                   year=on.year,
+                                                   reason=used.void_reason or "")) from None
             raise ValidationError(_(
                 "Number {number} of {series} {year} is already used by {text} ({summary})."
             ).format(number=number, series=series_name(series), year=on.year,
