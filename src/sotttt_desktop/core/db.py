@@ -52,6 +52,20 @@ def _install_sqlite_settings(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _read_in_one_snapshot(engine: Engine) -> None:
+    """A read-only engine's transaction is one snapshot of the file: the sqlite3 module begins
+    none for a SELECT, so each statement saw the file as it was then — the audit chain read
+    while another process wrote ended past the head it read first ("missing-tail" on a sound
+    file: tests/cli/test_cli.py::test_two_processes_writing_at_once_both_succeed)."""
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+
 def upsert_insert(dialect: str):  # noqa: ANN201 - sqlalchemy's dialect Insert class
     """The INSERT with ON CONFLICT of the database in use. Imported on demand: loading the
     PostgreSQL dialect on a SQLite desk costs ~3 MB and 10 ms for nothing."""
@@ -125,6 +139,7 @@ class Database:
             raise DatabaseError(_("There is no database at {path}. Create one with: "
                                   "sotttt-desktop init").format(path=location.path))
         engine = create_engine("sqlite:///" + read_only_uri(location.path) + "&uri=true")
+        _read_in_one_snapshot(engine)
         return cls(location, engine, writable=False)
 
     def optimize(self, *, analyze: bool = False) -> None:

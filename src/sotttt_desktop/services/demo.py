@@ -170,8 +170,8 @@ def _bulk_writer(db: Any) -> Iterator[Callable[[list[dict], list[dict]], None]]:
     SQLite: the search index's insert trigger is set aside while the rows are written and the
     index is rebuilt from them afterwards (the per-row trigger made the build superlinear:
     200,000 parties 76 s → 23 s); the trigger is back afterwards, also after an error. The batches
-    go through one connection with a large page cache. A build killed in between leaves a search
-    index that `check` reports (indexed ≠ kept): a demo database to make again."""
+    go through one connection with a large page cache, in one transaction: a build killed in
+    between leaves the file as it was, and no other process sees it without its trigger."""
     if not db.location.is_sqlite:
         def write_batch(parties: list[dict], entries: list[dict]) -> None:
             with db.engine.begin() as conn:
@@ -181,6 +181,9 @@ def _bulk_writer(db: Any) -> Iterator[Callable[[list[dict], list[dict]], None]]:
         return
     with db.engine.connect() as conn:
         conn.execution_options(sqlite_begin="IMMEDIATE")
+        # one transaction from the trigger set aside to its return: another process never sees
+        # the schema without it (a command's check then called the file damaged) — it waits
+        # for the lock, or reads the file as it was before the build
         with conn.begin():
             trigger_sql = conn.exec_driver_sql(
                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -188,14 +191,12 @@ def _bulk_writer(db: Any) -> Iterator[Callable[[list[dict], list[dict]], None]]:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
             conn.exec_driver_sql(f"DROP TRIGGER {SEARCH_INSERT_TRIGGER}")
 
-        def write_batch(parties: list[dict], entries: list[dict]) -> None:
-            with conn.begin():
+            def write_batch(parties: list[dict], entries: list[dict]) -> None:
                 conn.execute(insert(Party), parties)
                 conn.execute(insert(SearchEntry), entries)
-        try:
-            yield write_batch
-        finally:
-            with conn.begin():
+            try:
+                yield write_batch
+            finally:
                 conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
                 conn.exec_driver_sql(trigger_sql)
                 conn.exec_driver_sql(f"PRAGMA cache_size={APP_CACHE_SIZE}")
