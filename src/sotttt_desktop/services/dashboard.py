@@ -15,7 +15,7 @@ from sqlalchemy import and_, case, func, select
 from sotttt_desktop.core import clock
 from sotttt_desktop.core.cases.one_stop import ACTIVE_STATES, CLOCK_RUNNING_STATES
 from sotttt_desktop.core.models import CaseClock, CaseFile, Dossier, Permit
-from sotttt_desktop.services.one_stop_statistics import _utc, local_day
+from sotttt_desktop.services.one_stop_statistics import day_start_utc, local_day
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -55,7 +55,8 @@ class DashboardService:
         day = local_day(Dossier.decided_at)
         query = (select(day, func.count(),
                         func.sum(case((day > Dossier.due_date, 1), else_=0)))
-                 .where(Dossier.decided_at >= _utc(start), Dossier.state != "withdrawn")
+                 .where(Dossier.decided_at >= day_start_utc(start),
+                        Dossier.state != "withdrawn")
                  .group_by(day))
         months = {_month_start(today, back).strftime("%Y-%m"): [0, 0]
                   for back in range(MONTHS - 1, -1, -1)}
@@ -153,7 +154,8 @@ class DashboardService:
         day = local_day(Dossier.decided_at)
         query = (select(Dossier.code, Dossier.procedure_name, Dossier.due_date,
                         Dossier.decided_at, Dossier.current_unit)
-                 .where(Dossier.decided_at >= _utc(start), Dossier.decided_at < _utc(end),
+                 .where(Dossier.decided_at >= day_start_utc(start),
+                        Dossier.decided_at < day_start_utc(end),
                         Dossier.state != "withdrawn", day > Dossier.due_date)
                  .order_by(Dossier.decided_at).limit(limit))
         with self._services.db.reading() as conn:

@@ -68,7 +68,7 @@ def _local_day_postgresql(element: local_day, compiler: Any, **kw: Any) -> str: 
             f"'{_OFFSET_HOURS} hours' AS DATE)")
 
 
-def _utc(day: dt.date) -> dt.datetime:
+def day_start_utc(day: dt.date) -> dt.datetime:
     """The first moment of a local day, in UTC."""
     return dt.datetime(day.year, day.month, day.day, tzinfo=LOCAL_TZ).astimezone(dt.UTC)
 
@@ -81,7 +81,8 @@ class Scope:
 
 
 def scope_of(period: report_periods.Period, today: dt.date) -> Scope:
-    return Scope(_utc(period.start), _utc(period.end + dt.timedelta(days=1)),
+    return Scope(day_start_utc(period.start),
+                 day_start_utc(period.end + dt.timedelta(days=1)),
                  min(period.end, today))
 
 
