@@ -18,8 +18,9 @@ FAMILY = "e_information.website"
 
 def _issued(services: Services, holder: str, on: dt.date, domain: str) -> dict:
     clock.set_working_date(on)
-    code = services.dossiers.receive(f"{FAMILY}.issue", holder,
-                                     received_at=dt.datetime(on.year, on.month, 1, 9))["code"]
+    received = dt.datetime.combine(on - dt.timedelta(days=1), dt.time(9))  # not "today at
+    code = services.dossiers.receive(f"{FAMILY}.issue", holder,  # 09:00": maybe still to come
+                                     received_at=received)["code"]
     services.dossiers.act(code, "start_appraisal")
     services.dossiers.act(code, "approve")
     return services.permits.issue(code, subject=f"https://{domain}", on=on,

@@ -33,12 +33,15 @@ class StatisticRow:
     code: str
     label: str
     register: str
-    year_field: str
     measure: str  # "count" or "sum:<field>"
     unit: str
+    year_field: str = ""  # a yearly table: the field that places a record in the year
     scale: int = 1
     where: dict[str, Any] = field(default_factory=dict)
     by: str = ""
+    # a table "as of" a period's end (services/sector_statistics.py):
+    in_force: str = ""  # a date field: the record counts while it is empty or not past
+    within: str = ""  # a date field: the record counts when it falls in the period
 
     @property
     def summed(self) -> str | None:
@@ -54,18 +57,21 @@ class StatisticTable:
     rows: tuple[StatisticRow, ...]
 
 
-def _checked(row: StatisticRow) -> StatisticRow:
+def checked(row: StatisticRow) -> StatisticRow:
     """A row naming a register or field that does not exist fails when the table is loaded
     (a test loads every table), not in front of a clerk."""
     spec = get_register(row.register)
     names = {f.name for f in spec.fields}
-    for name in (row.year_field, row.summed, row.by, *row.where):
+    for name in (row.year_field, row.summed, row.by, row.in_force, row.within, *row.where):
         if name and name not in names:
             raise ValueError(f"statistics row {row.code}: {row.register} has no field {name}")
     if row.measure != "count" and row.summed is None:
         raise ValueError(f"statistics row {row.code}: measure is count or sum:<field>")
     if row.by and spec.field(row.by).kind is not FieldKind.CHOICE:
         raise ValueError(f"statistics row {row.code}: {row.by} is not a choice field")
+    for name in (row.in_force, row.within):
+        if name and spec.field(name).kind is not FieldKind.DATE:
+            raise ValueError(f"statistics row {row.code}: {name} is not a date field")
     return row
 
 
@@ -73,7 +79,7 @@ def _checked(row: StatisticRow) -> StatisticRow:
 def _table(kind: str, area: str, title: str, file: str) -> StatisticTable:
     data = tomllib.loads(resource_path("reference", file).read_text(encoding="utf-8"))
     return StatisticTable(kind, area, title, data["basis"],
-                          tuple(_checked(StatisticRow(**row)) for row in data["row"]))
+                          tuple(checked(StatisticRow(**row)) for row in data["row"]))
 
 
 def it_statistics() -> StatisticTable:
@@ -118,7 +124,8 @@ def _measure(services: Services, row: StatisticRow, year: int) -> dict[str, Deci
     return totals
 
 
-def _number(value: Decimal, scale: int) -> str:
+def number(value: Decimal, scale: int) -> str:
+    """A value as printed: thousands grouped with ".", one decimal "," when scaled."""
     shown = (value / scale).quantize(Decimal(1) if scale == 1 else Decimal("0.1"))
     whole, _dot, fraction = f"{shown:f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
@@ -135,10 +142,10 @@ def statistics_data(services: Services, kind: str, ref: str) -> dict[str, Any]:
     for row in declared.rows:
         totals = _measure(services, row, year)
         counted += int(totals[""] != 0)
-        rows.append([row.code, row.label, row.unit, _number(totals[""], row.scale)])
+        rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])
         if row.by:
             rows.extend(["", f"– {in_language('vi', label)}", row.unit,
-                         _number(totals.get(code, Decimal(0)), row.scale)]
+                         number(totals.get(code, Decimal(0)), row.scale)]
                         for code, label in get_register(row.register).field(row.by).choices)
     if not counted:
         raise ValidationError(_("No record of the registers counted has figures of {year}: "

@@ -72,7 +72,7 @@ def fill_demo_declared_cases(services: Services) -> int:
                       "evidence": json.dumps(evidence, ensure_ascii=False)})
             if step is not None:
                 action, after = step
-                services.cases.step(case["code"], action, at=sent + dt.timedelta(hours=after),
+                services.cases.step(case["code"], action, at=min(sent + dt.timedelta(hours=after), now),
                                     reason="Nền tảng đã gỡ bỏ, đã kiểm tra lại đường dẫn")
             opened += 1
     services.cases.open("ads_annual_report",
@@ -113,11 +113,11 @@ def fill_demo_telecom_cases(services: Services) -> int:
     letters take the register's numbers at their steps (days ago: before the takedowns')."""
     now = clock.local_now().replace(second=0, microsecond=0)
     for days_ago, kind, title, fields, steps, district in TELECOM_CASES:
-        opened_at = (now - dt.timedelta(days=days_ago)).replace(hour=9, minute=30)
+        opened_at = min((now - dt.timedelta(days=days_ago)).replace(hour=9, minute=30), now)
         data = {name: value.format(opened=f"{opened_at - dt.timedelta(days=3):%d/%m/%Y}")
                 for name, value in fields.items()}
         case = services.cases.open(kind, title, at=opened_at, data=data, district_code=district)
         for action, step_days_ago in steps:
-            services.cases.step(case["code"], action, at=(now - dt.timedelta(
-                days=step_days_ago)).replace(hour=10, minute=0))
+            services.cases.step(case["code"], action, at=max(opened_at, min((now - dt.timedelta(
+                days=step_days_ago)).replace(hour=10, minute=0), now)))
     return len(TELECOM_CASES)

@@ -258,11 +258,18 @@ def _letters(services: Services) -> int:
     return made
 
 
+def _past(now: dt.datetime, days: int, hour: int, minute: int = 0) -> dt.datetime:
+    """`days` before `now` at that time of day, never after `now`: the demo is built at any
+    hour (just after midnight, "today at 09:00" is still to come, and a step is refused in the
+    future)."""
+    return min((now - dt.timedelta(days=days)).replace(hour=hour, minute=minute), now)
+
+
 def _complaints(services: Services, leader: Services) -> int:
     now = clock.local_now().replace(second=0, microsecond=0)
-    today_at = now.replace(hour=min(now.hour, 9), minute=0)
+    today_at = _past(now, 0, 9)
     for days, kind, title, name, address, district, fields, accept in COMPLAINTS:
-        received = (now - dt.timedelta(days=days)).replace(hour=8, minute=30)
+        received = _past(now, days, 8, 30)
         kind_of = "person" if not name.startswith(("Công ty", "Hộ")) else "org"
         party = services.parties.add(kind=kind_of, name=name, address=address,
                                      district_code=str(district))
@@ -275,13 +282,13 @@ def _complaints(services: Services, leader: Services) -> int:
         if accept:
             leader.cases.step(case["code"], "accept", at=max(today_at, received))
     for days, title, accepted, data in DENUNCIATIONS:
-        received = (now - dt.timedelta(days=days)).replace(hour=14, minute=0)
+        received = _past(now, days, 14)
         case = services.cases.open("denunciation", title, at=received, data=data)
         if accepted is not None:
             ago, decision = accepted
-            moment = (now - dt.timedelta(days=ago)).replace(hour=10, minute=0)
+            moment = _past(now, ago, 10)
             leader.cases.step(case["code"], "accept", decision=decision, at=moment)
-            services.cases.step(case["code"], "notify", at=moment + dt.timedelta(days=2))
+            services.cases.step(case["code"], "notify", at=min(moment + dt.timedelta(days=2), now))
     return len(COMPLAINTS) + len(DENUNCIATIONS)
 
 
@@ -289,7 +296,7 @@ def _petitions(services: Services, leader: Services) -> int:
     """A petition in its 05 working days, one forwarded today (its letter numbered)."""
     now = clock.local_now().replace(second=0, microsecond=0)
     for days, title, name, address, district, content, forward_to in PETITIONS:
-        received = (now - dt.timedelta(days=days)).replace(hour=10, minute=15)
+        received = _past(now, days, 10, 15)
         kind = "org" if name.startswith("Hội") else "person"
         party = services.parties.add(kind=kind, name=name, address=address,
                                      district_code=str(district))
@@ -298,7 +305,7 @@ def _petitions(services: Services, leader: Services) -> int:
             "channel": "letter", "content": content})
         if forward_to:
             leader.cases.step(case["code"], "forward", reason=forward_to,
-                                at=max(now.replace(hour=min(now.hour, 9), minute=0), received))
+                                at=max(_past(now, 0, 9), received))
     return len(PETITIONS)
 
 
@@ -318,14 +325,14 @@ def _sanctions(services: Services, leader: Services) -> int:
                                          "permit": game["reference"]})
         services.cases.step(case["code"], "explain", at=recorded + dt.timedelta(days=2),
                             reason="Đề nghị giảm mức phạt do lần đầu vi phạm")
-        leader.cases.step(case["code"], "decide", at=max(now.replace(hour=9, minute=0),
+        leader.cases.step(case["code"], "decide", at=max(_past(now, 0, 9),
                                                          recorded + dt.timedelta(days=3)))
         made += 1
     for days, title, name, given, explained in SANCTIONS:
         fields = dict(given)
         party = services.parties.add(kind="org", name=name, address=fields.pop("address"),
                                      district_code=str(fields.pop("district")))
-        recorded = (now - dt.timedelta(days=days)).replace(hour=10, minute=0)
+        recorded = _past(now, days, 10)
         if not fields.get("ongoing"):
             fields["act_ended_on"] = f"{recorded - dt.timedelta(days=20):%d/%m/%Y}"
         case = services.cases.open("sanction", title, data={

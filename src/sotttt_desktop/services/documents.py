@@ -391,7 +391,7 @@ class DocumentService:
         sent = reports.sent_data(self._services, kind, ref)
         if sent is not None:
             return sent
-        data = reports.DOCUMENT_DATA[kind](self._services, ref)
+        data = reports.document_data(kind)(self._services, ref)
         data["profile"] = self._profile(data["printed_on"])
         data["signer"] = self._signer(signer, data["printed_on"])
         data["recipient"] = reports.recipient_of(kind)

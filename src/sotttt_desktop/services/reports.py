@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -362,7 +363,21 @@ def _one_stop_statistics(services: Services, ref: str) -> dict[str, Any]:
     return one_stop_statistics.document_data(services, ref)
 
 
-DOCUMENT_DATA = {"one-stop-statistics": _one_stop_statistics}
+def _sector_statistics(kind: str) -> Callable[[Services, str], dict[str, Any]]:
+    from sotttt_desktop.services import sector_statistics
+
+    return lambda services, ref: sector_statistics.document_data(services, kind, ref)
+
+
+def document_data(document: str) -> Callable[[Services, str], dict[str, Any]]:
+    """How the data of a report the application prints is counted, by its document kind."""
+    from sotttt_desktop.services import sector_statistics
+
+    if document == "one-stop-statistics":
+        return _one_stop_statistics
+    if document in sector_statistics.tables():
+        return _sector_statistics(document)
+    raise KeyError(document)
 
 
 def _kind_of_document(document: str) -> ReportKind:
@@ -379,6 +394,9 @@ def document_area_and_ref(services: Services, document: str, ref: str) -> tuple[
 
     period_ref, unit = one_stop_statistics.split_ref(ref)
     period = one_stop_statistics.parse_period(period_ref)
+    if unit and document != "one-stop-statistics":
+        raise ValidationError(_("These statistics are the Department's: they are not counted "
+                                "by unit."))
     if unit and unit not in services.dossiers.units():
         raise ValidationError(_("There is no unit {unit}: choose one of {choices}.").format(
             unit=unit, choices=", ".join(services.dossiers.units())))

@@ -40,6 +40,7 @@ def templates() -> dict[str, Template]:
         public_list,
         result,
         sanction_decision,
+        sector_statistics,
         security_level,
         security_report,
     )
@@ -52,5 +53,5 @@ def templates() -> dict[str, Template]:
                              annual_statistics.TEMPLATE, security_level.OPINION,
                              security_level.APPROVAL, security_report.TEMPLATE,
                              sanction_decision.TEMPLATE, complaint_decision.TEMPLATE,
-                             one_stop_statistics.TEMPLATE]
+                             one_stop_statistics.TEMPLATE, *sector_statistics.templates()]
     return {t.kind: t for t in found}

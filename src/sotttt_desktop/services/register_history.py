@@ -1,0 +1,94 @@
+"""A register as it stood at the end of a past day, rebuilt from its history (issue #21: sector
+statistics are "as of" the period's end, not today's state).
+
+Every write to a register is in the audit trail with the record before and after it (a form, an
+import and its undoing, a permit's sync, a case's step). The state on a day is today's records
+with every change written after that day undone, newest first: an update gives back the record
+as it was before, a deletion gives the record back, a creation takes it away — unless the
+register names a date that says the record existed before it was entered (a licence issued in
+2019 and entered at go-live in 2024): such a record is counted as first entered, and the
+statistics say how many were.
+
+The day a change was written is its local day; in a demo database, which runs on its working
+date (core/clock.py), everything is written on that date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from sotttt_desktop.core import clock
+from sotttt_desktop.core.audit import canonical
+from sotttt_desktop.core.models import AuditEntry
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.services.one_stop_statistics import day_start_utc
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+
+@dataclass(frozen=True)
+class RegisterAsOf:
+    day: dt.date
+    records: list[dict[str, Any]]  # field values as the audit keeps them (dates as ISO text)
+    entered_later: int  # records entered after the day, counted as first entered (`since`)
+    undated_later: int  # records entered after the day with nothing saying they existed then
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as the audit trail keeps it: the same representation for today's rows and for
+    the states read back from the trail."""
+    return json.loads(canonical(record) or "{}")
+
+
+def _changes_after(services: Services, kind: str, day: dt.date) -> list[tuple[str, str | None,
+                                                                               str | None]]:
+    """(record id, before, after) of the register's changes written after `day`, newest
+    first."""
+    working = clock.working_date()
+    if working is not None and working <= day:
+        return []
+    query = (select(AuditEntry.entity_id, AuditEntry.before, AuditEntry.after)
+             .where(AuditEntry.entity_kind == kind, AuditEntry.action.in_(
+                 ("create", "update", "delete")))
+             .order_by(AuditEntry.id.desc()))
+    if working is None:
+        query = query.where(AuditEntry.at >= day_start_utc(day + dt.timedelta(days=1)))
+    with services.db.reading() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def register_as_of(services: Services, key: str, day: dt.date, *,
+                   since: str | None = None) -> RegisterAsOf:
+    """The records of register `key` at the end of `day` (the area's right to view needed; a
+    district officer sees the district's). `since`: the date field that says when a record
+    began to exist, for the records entered after `day`."""
+    spec = get_register(key)
+    records = {str(r["id"]): _plain(r) for r in services.registers.iter_records(key)}
+    entered_later: set[str] = set()
+    undated_later: set[str] = set()
+    for record_id, before, after in _changes_after(services, spec.search_kind, day):
+        if before is not None:  # an update or a deletion: the record as it was
+            records[record_id] = json.loads(before)
+            continue
+        first = json.loads(after) if after else None
+        began = first and since and first.get(since)
+        if began and began <= day.isoformat():
+            records[record_id] = first  # existed before it was entered: as first entered
+            entered_later.add(record_id)
+        else:
+            records.pop(record_id, None)
+            entered_later.discard(record_id)
+            if not began:
+                undated_later.add(record_id)
+    actor = services.actor
+    kept = [r for r in records.values()
+            if not actor.district_scoped or (spec.district_field is not None
+                                             and r.get(spec.district_field)
+                                             == actor.district_code)]
+    kept_ids = {str(r["id"]) for r in kept}
+    return RegisterAsOf(day, kept, len(entered_later & kept_ids), len(undated_later))

@@ -1,0 +1,136 @@
+"""The sector statistics of TT 04/2022/TT-BTTTT counted from the registers "as of" the end of a
+period (issue #21): each annex the registers hold data for is a declared table
+(resources/reference/sector_statistics/*.toml: its document kind, area, title, form, basis, the
+date that says when a record of a register began to exist, and its rows — the row declaration of
+services/annual_statistics.py with `in_force` and `within`).
+
+A row counts (or sums a field of) the records of its register as they stood at the end of the
+period (services/register_history.py): a licence suspended after the period is counted as
+active in it, a station built after it is not counted. `within` counts those whose date falls
+in the period (licences issued, conferences held); `in_force` leaves out those whose date has
+passed by the period's end (expired licences).
+
+The annexes' lists of indicators were not read (UNCONFIRMED): the rows are what the registers
+hold, printed with the form named as not checked."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sotttt_desktop.core import clock, report_periods
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.registers import get_register
+from sotttt_desktop.resources import resource_path
+from sotttt_desktop.services.annual_statistics import StatisticRow, checked, number
+from sotttt_desktop.services.register_history import RegisterAsOf, register_as_of
+
+if TYPE_CHECKING:
+    from sotttt_desktop.services.facade import Services
+
+FOLDER = "sector_statistics"
+ANY = "*"  # a `where` value: the field has any value (a level approved, a date given)
+
+
+@dataclass(frozen=True)
+class SectorTable:
+    kind: str  # the document kind that prints it
+    area: str  # the area whose right to view the table needs
+    title: str
+    form: str
+    basis: str
+    since: dict[str, str]  # register → the date field a record began to exist on
+    rows: tuple[StatisticRow, ...]
+
+
+def _load(text: str, name: str) -> SectorTable:
+    data = tomllib.loads(text)
+    rows = tuple(checked(StatisticRow(**row)) for row in data["row"])
+    since = dict(data.get("since", {}))
+    for register, date_field in since.items():
+        if date_field not in {f.name for f in get_register(register).fields}:
+            raise ValueError(f"{name}: {register} has no field {date_field}")
+    return SectorTable(data["kind"], data["area"], data["title"], data["form"], data["basis"],
+                       since, rows)
+
+
+@cache
+def tables() -> dict[str, SectorTable]:
+    """Every declared table by document kind (a table naming a register or field that does not
+    exist fails here, when loaded: a test loads them all)."""
+    folder = resource_path("reference", FOLDER)
+    found = [_load(path.read_text(encoding="utf-8"), path.name)
+             for path in sorted(folder.iterdir()) if path.suffix == ".toml"]
+    return {table.kind: table for table in found}
+
+
+def table(kind: str) -> SectorTable:
+    return tables()[kind]
+
+
+def _counts(row: StatisticRow, state: RegisterAsOf, period: report_periods.Period
+            ) -> dict[str, Decimal]:
+    """{"": the row's value, choice: the value of the records of that choice}."""
+    end, start = state.day.isoformat(), period.start.isoformat()
+    totals: dict[str, Decimal] = {"": Decimal(0)}
+    for record in state.records:
+        if any(record.get(name) in (None, "") if value == ANY else record.get(name) != value
+               for name, value in row.where.items()):
+            continue
+        if row.in_force and (record.get(row.in_force) or end) < end:
+            continue
+        if row.within and not start <= (record.get(row.within) or "") <= end:
+            continue
+        value = Decimal(1) if row.summed is None else Decimal(str(record.get(row.summed) or 0))
+        totals[""] += value
+        if row.by:
+            choice = str(record.get(row.by) or "")
+            totals[choice] = totals.get(choice, Decimal(0)) + value
+    return totals
+
+
+def statistics_data(services: Services, kind: str, period: report_periods.Period
+                    ) -> dict[str, Any]:
+    """The table of `kind` for `period`, as printed rows, counted as of the period's end (or
+    today, for a period not over yet)."""
+    declared = table(kind)
+    services.require(declared.area, "view")
+    today = clock.local_today()
+    if period.start > today:
+        raise ValidationError(_("{period} has not begun: there is nothing to count yet.").format(
+            period=period.label))
+    day = min(period.end, today)
+    states: dict[str, RegisterAsOf] = {}
+    rows: list[list[str]] = []
+    counted = 0
+    for row in declared.rows:
+        if row.register not in states:
+            states[row.register] = register_as_of(services, row.register, day,
+                                                  since=declared.since.get(row.register))
+        totals = _counts(row, states[row.register], period)
+        counted += int(totals[""] != 0)
+        rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])
+        if row.by:
+            rows.extend(["", f"– {in_language('vi', label)}", row.unit,
+                         number(totals.get(code, Decimal(0)), row.scale)]
+                        for code, label in get_register(row.register).field(row.by).choices)
+    if not counted:
+        raise ValidationError(_("The registers hold nothing to count for {period}: the table "
+                                "would print only zeros.").format(period=period.label))
+    return {"period": {"ref": period.ref, "label": period.label, "start": period.start,
+                       "end": period.end},
+            "as_of": day, "title": declared.title, "form": declared.form,
+            "basis": declared.basis, "rows": rows,
+            "entered_later": sum(state.entered_later for state in states.values()),
+            "undated_later": sum(state.undated_later for state in states.values()),
+            "printed_on": today}
+
+
+def document_data(services: Services, kind: str, ref: str) -> dict[str, Any]:
+    from sotttt_desktop.services.one_stop_statistics import parse_period
+
+    return statistics_data(services, kind, parse_period(ref))
