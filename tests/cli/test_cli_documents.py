@@ -44,7 +44,8 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
         "form-04", "form-05", "form-06", "outgoing-register", "decision", "letter", "public-list",
         "ads-report", "it-appraisal-result", "dti-summary", "it-statistics",
         "security-level-opinion", "security-level-approval", "security-half-year-report",
-        "sanction-decision", "complaint-decision", "one-stop-statistics"}
+        "sanction-decision", "complaint-decision", "one-stop-statistics", "postal-statistics",
+        "telecom-statistics", "press-statistics", "security-statistics"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 

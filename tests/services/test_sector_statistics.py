@@ -106,11 +106,11 @@ def test_the_postal_table_counts_the_period_end_state(services: Services,
     assert half["as_of"] == dt.date(2024, 6, 30) and half["entered_later"] == 1
     # active on 30/06: A, B, C, E; issued within 01/01–30/06: B (05/03), C (20/05), E (02/01)
     assert _row(half, "Số doanh nghiệp được Sở cấp giấy phép") == "4"
-    assert _row(half, "Trong đó: giấy phép cấp trong kỳ") == "3"
+    assert _row(half, "Số giấy phép bưu chính Sở cấp trong kỳ") == "3"
     year = statistics_data(services, "postal-statistics", report_periods.parse("2024"))
     assert year["as_of"] == dt.date(2024, 12, 31)
     assert _row(year, "Số doanh nghiệp được Sở cấp giấy phép") == "3"  # B, C, D
-    assert _row(year, "Trong đó: giấy phép cấp trong kỳ") == "4"
+    assert _row(year, "Số giấy phép bưu chính Sở cấp trong kỳ") == "4"
 
 
 def test_an_expired_licence_is_not_counted_as_in_force(services: Services, on) -> None:  # noqa: ANN001

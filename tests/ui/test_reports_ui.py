@@ -108,3 +108,27 @@ def test_a_viewer_may_look_but_not_record(qtbot, demo_db_path: Path) -> None:  #
     assert not screen.record_sent.isEnabled()
     assert screen.count_button.isEnabled()  # a viewer sees the one-stop desk's figures
     assert not screen.export_counts.isEnabled() and screen.export_counts.toolTip()
+
+
+def test_a_sector_report_prints_from_the_due_list_and_for_any_period(
+        qtbot, demo_db_path: Path) -> None:  # noqa: ANN001
+    """The TT 04/2022 statistics counted as of the period's end: the half-year postal report,
+    past due in the demo, printed from the due list; the telecom report of a period typed."""
+    _window_, screen = _window(qtbot, demo_db_path, "lanhdao")
+    rows = [i for i, r in enumerate(screen._due_rows) if r["document"] == "postal-statistics"]
+    assert rows, screen._due_rows
+    screen.due_table.selectRow(rows[0])
+    assert screen.print_due.isEnabled()
+    preview = screen.print_selected()
+    qtbot.waitUntil(lambda: preview.ready or preview.failed, timeout=15_000)
+    assert preview.ready
+    preview.close()
+    kinds = [screen.any_report.itemData(i) for i in range(screen.any_report.count())]
+    assert {"postal-statistics", "telecom-statistics", "press-statistics",
+            "security-statistics", "one-stop-statistics"} <= set(kinds)
+    screen.any_report.setCurrentIndex(kinds.index("telecom-statistics"))
+    screen.any_period.setText("2024")
+    preview = screen.print_any()
+    qtbot.waitUntil(lambda: preview.ready or preview.failed, timeout=15_000)
+    assert preview.ready
+    preview.close()

@@ -27,7 +27,7 @@ from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.resources import resource_path
 from sotttt_desktop.services.annual_statistics import StatisticRow, checked, number
-from sotttt_desktop.services.register_history import RegisterAsOf, register_as_of
+from sotttt_desktop.services.register_history import RegisterAsOf, registers_as_of
 
 if TYPE_CHECKING:
     from sotttt_desktop.services.facade import Services
@@ -104,13 +104,11 @@ def statistics_data(services: Services, kind: str, period: report_periods.Period
         raise ValidationError(_("{period} has not begun: there is nothing to count yet.").format(
             period=period.label))
     day = min(period.end, today)
-    states: dict[str, RegisterAsOf] = {}
+    states = registers_as_of(services, {row.register: declared.since.get(row.register)
+                                        for row in declared.rows}, day)
     rows: list[list[str]] = []
     counted = 0
     for row in declared.rows:
-        if row.register not in states:
-            states[row.register] = register_as_of(services, row.register, day,
-                                                  since=declared.since.get(row.register))
         totals = _counts(row, states[row.register], period)
         counted += int(totals[""] != 0)
         rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])

@@ -135,7 +135,47 @@ class ReportsScreen(QWidget):
         column = QVBoxLayout(box)
         column.addWidget(self.due_table)
         column.addLayout(buttons)
+        column.addLayout(self._any_period_row())
         return box
+
+    def _any_period_row(self) -> QHBoxLayout:
+        """Any report the application prints, for any period (a past year, a half not due)."""
+        from sotttt_desktop.services.reports import calendar
+
+        self.any_report = QComboBox()
+        self.any_report.setObjectName("reports_any_kind")
+        for kind in calendar():
+            if kind.document and self._services.refusal(kind.area, "view") is None:
+                self.any_report.addItem(kind.name, kind.document)
+        self.any_period = QLineEdit(str(local_today().year - 1))
+        self.any_period.setObjectName("reports_any_period")
+        self.any_period.setToolTip(self.period_hint())
+        self.any_period.returnPressed.connect(self.print_any)
+        self.print_any_button = QPushButton(_("Print for the &period…"))
+        self.print_any_button.setObjectName("reports_print_any")
+        self.print_any_button.clicked.connect(self.print_any)
+        self.print_any_button.setEnabled(self.any_report.count() > 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Report:")))
+        row.addWidget(self.any_report, 1)
+        row.addWidget(QLabel(_("Period:")))
+        row.addWidget(self.any_period)
+        row.addWidget(self.print_any_button)
+        return row
+
+    @staticmethod
+    def period_hint() -> str:
+        return _("2024, 2024-11, 2024-Q3, 2024-H1, 2024-9M or 01/10/2024-31/12/2024; ~ at the "
+                 "end: cut off on the 14th")
+
+    def print_any(self) -> object:
+        document, ref = self.any_report.currentData(), self.any_period.text().strip()
+        if not document or not ref:
+            return None
+        from sotttt_desktop.ui.document_preview import preview
+
+        return preview(self._services, document, ref,
+                       f"{self.any_report.currentText()} — {ref}", self)
 
     def selected_due(self) -> dict[str, Any] | None:
         rows = self.due_table.selectionModel().selectedRows()
@@ -215,8 +255,7 @@ class ReportsScreen(QWidget):
         box = QGroupBox(_("One-stop statistics (Biểu 06/VPCP/KSTT)"))
         self.period = QLineEdit(last_quarter(local_today()))
         self.period.setObjectName("statistics_period")
-        self.period.setToolTip(_("2024, 2024-11, 2024-Q3, 2024-H1, 2024-9M or "
-                                 "01/10/2024-31/12/2024; ~ at the end: cut off on the 14th"))
+        self.period.setToolTip(self.period_hint())
         self.period.returnPressed.connect(self.count)
         self.unit = QComboBox()
         self.unit.setObjectName("statistics_unit")

@@ -35,8 +35,8 @@ def _build(data: dict[str, Any]) -> Document:
     ]
     if data.get("entered_later"):
         body.append(Para(f"Có {data['entered_later']} bản ghi được nhập vào cơ sở dữ liệu sau "
-                         f"ngày {as_of} nhưng có ngày cấp phép, phê duyệt trước ngày đó: được "
-                         "tính theo nội dung khi nhập."))
+                         f"ngày {as_of} nhưng có ngày cấp phép, phê duyệt, tiếp nhận trước ngày "
+                         "đó: được tính theo nội dung khi nhập."))
     if data.get("undated_later"):
         body.append(Para(f"Có {data['undated_later']} bản ghi được nhập sau ngày {as_of} không "
                          "có ngày xác định thời điểm hình thành: không được tính."))
