@@ -44,7 +44,7 @@ def _row(data: dict, label_start: str) -> str:
 def test_every_table_loads_prints_and_is_in_the_calendar() -> None:
     declared = tables()
     assert set(declared) == {"postal-statistics", "telecom-statistics", "press-statistics",
-                             "security-statistics"}
+                             "security-statistics", "inspection-report"}
     by_document = {kind.document: kind for kind in calendar()}
     for kind, table in declared.items():
         assert templates()[kind].subject == "report"
@@ -156,3 +156,39 @@ def test_in_a_demo_everything_is_written_on_its_working_date(services: Services)
     assert _states(services, dt.date(2024, 11, 29)) == {"1": "ceased"}
     assert _states(services, dt.date(2024, 6, 30)) == {"1": "active"}
     assert _states(services, dt.date(2023, 6, 14)) == {}
+
+
+def test_the_inspection_report_counts_the_cases_of_its_cut_off_period(
+        demo_services: Services) -> None:
+    """TT 02/2021's year 2024 runs 15/12/2023–14/12/2024 (the demo's today is 29/11/2024): the
+    complaints and denunciations counted as a separate query of the cases counts them."""
+    from sqlalchemy import select
+
+    from sotttt_desktop.core.models import CaseFile
+
+    period = report_periods.parse("2024~")
+    data = statistics_data(demo_services, "inspection-report", period)
+    assert data["as_of"] == dt.date(2024, 11, 29) and period.start == dt.date(2023, 12, 15)
+    with demo_services.db.reading() as conn:
+        cases = conn.execute(select(CaseFile.kind, CaseFile.opened_at, CaseFile.finished_at)
+                             .where(CaseFile.kind.in_(("denunciation", "complaint_first",
+                                                       "complaint_second")))).all()
+
+    def day(at: dt.datetime) -> dt.date:
+        return at.astimezone(LOCAL_TZ).date()
+
+    def received(kinds: tuple[str, ...]) -> int:
+        return sum(k in kinds and period.start <= day(o) <= data["as_of"] for k, o, _f in cases)
+
+    def still_open(kinds: tuple[str, ...]) -> int:
+        return sum(k in kinds and day(o) <= data["as_of"] and (f is None or day(f) >
+                   data["as_of"]) for k, o, f in cases)
+
+    complaints = ("complaint_first", "complaint_second")
+    assert received(("denunciation",)) > 0 and received(complaints) > 0
+    assert _row(data, "Số vụ việc tố cáo tiếp nhận") == str(received(("denunciation",)))
+    assert _row(data, "Số vụ việc khiếu nại tiếp nhận") == str(received(complaints))
+    assert _row(data, "Số vụ việc tố cáo chưa kết thúc") == str(still_open(("denunciation",)))
+    assert _row(data, "Số vụ việc khiếu nại chưa kết thúc") == str(still_open(complaints))
+    with pytest.raises(ValidationError):  # the demo's cases are of its last weeks
+        statistics_data(demo_services, "inspection-report", report_periods.parse("2024-Q1~"))

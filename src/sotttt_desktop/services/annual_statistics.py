@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 class StatisticRow:
     code: str
     label: str
-    register: str
     measure: str  # "count" or "sum:<field>"
     unit: str
+    register: str = ""  # the register counted, or:
+    cases: tuple[str, ...] = ()  # the kinds of case counted (services/sector_statistics.py)
+    case_count: str = ""  # received | carried | open_at_end | reached:<state>[,<state>…]
     year_field: str = ""  # a yearly table: the field that places a record in the year
     scale: int = 1
     where: dict[str, Any] = field(default_factory=dict)
@@ -60,6 +62,8 @@ class StatisticTable:
 def checked(row: StatisticRow) -> StatisticRow:
     """A row naming a register or field that does not exist fails when the table is loaded
     (a test loads every table), not in front of a clerk."""
+    if row.cases:
+        return _checked_cases(row)
     spec = get_register(row.register)
     names = {f.name for f in spec.fields}
     for name in (row.year_field, row.summed, row.by, row.in_force, row.within, *row.where):
@@ -75,11 +79,41 @@ def checked(row: StatisticRow) -> StatisticRow:
     return row
 
 
+CASE_COUNTS = ("received", "carried", "open_at_end")
+
+
+def _checked_cases(row: StatisticRow) -> StatisticRow:
+    from sotttt_desktop.core.cases import kinds
+
+    declared = kinds()
+    missing = [kind for kind in row.cases if kind not in declared]
+    if missing:
+        raise ValueError(f"statistics row {row.code}: no kind of case {missing[0]}")
+    if row.register or row.measure != "count" or row.by or row.where:
+        raise ValueError(f"statistics row {row.code}: a row of cases counts them, nothing else")
+    states = row.case_count.removeprefix("reached:")
+    if states == row.case_count:
+        if row.case_count not in CASE_COUNTS:
+            raise ValueError(f"statistics row {row.code}: case_count is one of {CASE_COUNTS} "
+                             "or reached:<states>")
+    else:
+        known = {state for kind in row.cases for state in declared[kind].states}
+        unknown = [state for state in states.split(",") if state not in known]
+        if unknown:
+            raise ValueError(f"statistics row {row.code}: no state {unknown[0]}")
+    return row
+
+
 @cache
 def _table(kind: str, area: str, title: str, file: str) -> StatisticTable:
     data = tomllib.loads(resource_path("reference", file).read_text(encoding="utf-8"))
     return StatisticTable(kind, area, title, data["basis"],
-                          tuple(checked(StatisticRow(**row)) for row in data["row"]))
+                          tuple(checked(row_of(row)) for row in data["row"]))
+
+
+def row_of(declared: dict[str, Any]) -> StatisticRow:
+    """A row as a table file declares it (a list of kinds of case kept as a tuple)."""
+    return StatisticRow(**{**declared, "cases": tuple(declared.get("cases", ()))})
 
 
 def it_statistics() -> StatisticTable:

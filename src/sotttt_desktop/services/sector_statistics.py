@@ -15,6 +15,7 @@ hold, printed with the form named as not checked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,7 +27,7 @@ from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.resources import resource_path
-from sotttt_desktop.services.annual_statistics import StatisticRow, checked, number
+from sotttt_desktop.services.annual_statistics import StatisticRow, checked, number, row_of
 from sotttt_desktop.services.register_history import RegisterAsOf, registers_as_of
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class SectorTable:
 
 def _load(text: str, name: str) -> SectorTable:
     data = tomllib.loads(text)
-    rows = tuple(checked(StatisticRow(**row)) for row in data["row"])
+    rows = tuple(checked(row_of(row)) for row in data["row"])
     since = dict(data.get("since", {}))
     for register, date_field in since.items():
         if date_field not in {f.name for f in get_register(register).fields}:
@@ -93,6 +94,64 @@ def _counts(row: StatisticRow, state: RegisterAsOf, period: report_periods.Perio
     return totals
 
 
+@dataclass(frozen=True)
+class CaseHistory:
+    kind: str
+    opened: dt.date  # local days
+    finished: dt.date | None
+    reached: tuple[tuple[dt.date, str], ...]  # (day, state entered), in order
+
+
+def case_history(services: Services, kinds: set[str]) -> list[CaseHistory]:
+    """The cases of `kinds` with the days they were opened, finished and entered each state (a
+    district officer counts the district's)."""
+    from sqlalchemy import select
+
+    from sotttt_desktop.core.models import CaseEvent, CaseFile
+
+    if not kinds:
+        return []
+    query = select(CaseFile.id, CaseFile.kind, CaseFile.opened_at, CaseFile.finished_at).where(
+        CaseFile.kind.in_(kinds))
+    actor = services.actor
+    if actor.district_scoped:
+        query = query.where(CaseFile.district_code == actor.district_code)
+    with services.db.reading() as conn:
+        found = conn.execute(query).all()
+        events: dict[Any, list[tuple[dt.date, str]]] = {}
+        for case_id, to_state, at in conn.execute(
+                select(CaseEvent.case_id, CaseEvent.to_state, CaseEvent.at)
+                .join(CaseFile, CaseFile.id == CaseEvent.case_id)
+                .where(CaseFile.kind.in_(kinds)).order_by(CaseEvent.id)):
+            events.setdefault(case_id, []).append((_local_day(at), to_state))
+    return [CaseHistory(kind, _local_day(opened), finished and _local_day(finished),
+                        tuple(events.get(case_id, ())))
+            for case_id, kind, opened, finished in found]
+
+
+def _local_day(at: dt.datetime) -> dt.date:
+    from sotttt_desktop.i18n import LOCAL_TZ
+
+    return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone(LOCAL_TZ).date()
+
+
+def _case_count(row: StatisticRow, cases: list[CaseHistory], start: dt.date,
+                end: dt.date) -> int:
+    """received: opened in the period; carried: opened before it and not finished before it;
+    open_at_end: not finished by its end; reached:S: entered one of S in the period."""
+    mine = [case for case in cases if case.kind in row.cases and case.opened <= end]
+    if row.case_count == "received":
+        return sum(case.opened >= start for case in mine)
+    if row.case_count == "carried":
+        return sum(case.opened < start and (case.finished is None or case.finished >= start)
+                   for case in mine)
+    if row.case_count == "open_at_end":
+        return sum(case.finished is None or case.finished > end for case in mine)
+    states = set(row.case_count.removeprefix("reached:").split(","))
+    return sum(any(start <= day <= end and state in states for day, state in case.reached)
+               for case in mine)
+
+
 def statistics_data(services: Services, kind: str, period: report_periods.Period
                     ) -> dict[str, Any]:
     """The table of `kind` for `period`, as printed rows, counted as of the period's end (or
@@ -105,11 +164,13 @@ def statistics_data(services: Services, kind: str, period: report_periods.Period
             period=period.label))
     day = min(period.end, today)
     states = registers_as_of(services, {row.register: declared.since.get(row.register)
-                                        for row in declared.rows}, day)
+                                        for row in declared.rows if row.register}, day)
+    cases = case_history(services, {kind for row in declared.rows for kind in row.cases})
     rows: list[list[str]] = []
     counted = 0
     for row in declared.rows:
-        totals = _counts(row, states[row.register], period)
+        totals = (_counts(row, states[row.register], period) if row.register else
+                  {"": Decimal(_case_count(row, cases, period.start, day))})
         counted += int(totals[""] != 0)
         rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])
         if row.by:

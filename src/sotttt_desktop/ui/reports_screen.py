@@ -83,7 +83,7 @@ class ReportsScreen(QWidget):
         splitter.addWidget(self._due_box())
         splitter.addWidget(self._statistics_box())
         splitter.addWidget(self._sent_box())
-        splitter.setSizes([230, 400, 150])
+        splitter.setSizes([290, 360, 150])
         # the dashboard is made when its page is first shown (its figures read off the GUI
         # thread): the Reports tab opens as fast without it
         self.dashboard: QWidget | None = None
