@@ -45,7 +45,8 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
         "ads-report", "it-appraisal-result", "dti-summary", "it-statistics",
         "security-level-opinion", "security-level-approval", "security-half-year-report",
         "sanction-decision", "complaint-decision", "one-stop-statistics", "postal-statistics",
-        "telecom-statistics", "press-statistics", "security-statistics"}
+        "telecom-statistics", "press-statistics", "security-statistics", "inspection-report",
+        "publishing-statistics"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 

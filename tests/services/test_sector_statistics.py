@@ -44,7 +44,8 @@ def _row(data: dict, label_start: str) -> str:
 def test_every_table_loads_prints_and_is_in_the_calendar() -> None:
     declared = tables()
     assert set(declared) == {"postal-statistics", "telecom-statistics", "press-statistics",
-                             "security-statistics", "inspection-report"}
+                             "security-statistics", "inspection-report",
+                             "publishing-statistics"}
     by_document = {kind.document: kind for kind in calendar()}
     for kind, table in declared.items():
         assert templates()[kind].subject == "report"
