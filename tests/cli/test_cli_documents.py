@@ -46,7 +46,7 @@ def test_render_list_names_every_kind(capsys: pytest.CaptureFixture[str], db_pat
         "security-level-opinion", "security-level-approval", "security-half-year-report",
         "sanction-decision", "complaint-decision", "one-stop-statistics", "postal-statistics",
         "telecom-statistics", "press-statistics", "security-statistics", "inspection-report",
-        "publishing-statistics"}
+        "publishing-statistics", "dashboard"}
     assert all(k["form"] and k["version"] for k in kinds)
 
 

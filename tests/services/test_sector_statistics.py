@@ -193,3 +193,23 @@ def test_the_inspection_report_counts_the_cases_of_its_cut_off_period(
     assert _row(data, "Số vụ việc khiếu nại chưa kết thúc") == str(still_open(complaints))
     with pytest.raises(ValidationError):  # the demo's cases are of its last weeks
         statistics_data(demo_services, "inspection-report", report_periods.parse("2024-Q1~"))
+
+
+def test_the_dashboard_prints_todays_figures_with_its_charts(demo_services: Services) -> None:
+    """The dashboard as a printed report: each chart drawn in the PDF with its figures in a
+    table; only today's figures exist, so another day is refused."""
+    from sotttt_desktop.services.dashboard import document_data
+    from tests.documents.helpers import pdf_text
+
+    data = document_data(demo_services, "today")
+    rendered = demo_services.documents.render("dashboard", "today")
+    text = " ".join(pdf_text(rendered.pdf).split())
+    assert "BÁO CÁO NHANH" in text and "đến ngày 29/11/2024" in text
+    for heading in ("Hồ sơ thủ tục hành chính đã giải quyết theo tháng",
+                    "Hồ sơ đang giải quyết theo lĩnh vực", "Hồ sơ vụ việc đang xử lý theo thời hạn",
+                    "Hồ sơ vụ việc đang xử lý theo cán bộ"):
+        assert heading in text
+    month = data["on_time"][-1]
+    assert f"11/2024 {month['settled']} {month['on_time']} {month['late']}" in text
+    with pytest.raises(ValidationError):
+        document_data(demo_services, "28/11/2024")

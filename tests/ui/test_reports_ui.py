@@ -97,6 +97,10 @@ def test_the_dashboard_opens_on_first_use_and_its_bars_open_their_lists(
     dashboard.open_area(0)  # the desk, filtered by the area of the first bar
     desk = window.area_tab("one_stop").custom
     assert desk.dossiers.area.currentData() == dashboard._areas[0]
+    preview = dashboard.print_report()  # the charts in a printed report
+    qtbot.waitUntil(lambda: preview.ready or preview.failed, timeout=15_000)
+    assert preview.ready
+    preview.close()
     assert dashboard.save_png(str(tmp_path / "d.png"))
     assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
 

@@ -420,8 +420,8 @@ def _block(block: Block, s: _Styles, g: Geometry) -> list[Flowable]:
     if isinstance(block, TableBlock):
         return [_table(block, g)]
     if isinstance(block, ChartBlock):
-        return [_heading(Paragraph(f"<b>{_text(block.title)}</b>", s.centre)),
-                _chart(block, g)]
+        title = [_heading(Paragraph(f"<b>{_text(block.title)}</b>", s.centre))]
+        return [*(title if block.title else []), _chart(block, g)]
     if isinstance(block, Signatures):
         half = g.width / 2
         table = Table([[_signature(block.left, s, g, half), _signature(block.right, s, g, half)]],
@@ -456,8 +456,9 @@ def _chart(block: ChartBlock, g: Geometry) -> Flowable:
     chart.valueAxis.labels.fontName = fonts.font_name("regular")
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    colours = block.colours or CHART_COLOURS
     for index in range(len(block.series)):
-        chart.bars[index].fillColor = HexColor(CHART_COLOURS[index % len(CHART_COLOURS)])
+        chart.bars[index].fillColor = HexColor(colours[index % len(colours)])
         chart.bars[index].strokeColor = None
     drawing.add(chart)
     legend = Legend()
@@ -466,7 +467,7 @@ def _chart(block: ChartBlock, g: Geometry) -> Flowable:
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = 60 * mm
-    legend.colorNamePairs = [(HexColor(CHART_COLOURS[i % len(CHART_COLOURS)]), nfc(name))
+    legend.colorNamePairs = [(HexColor(colours[i % len(colours)]), nfc(name))
                              for i, (name, _values) in enumerate(block.series)]
     drawing.add(legend)
     return drawing

@@ -73,6 +73,7 @@ class ChartBlock:
     labels: tuple[str, ...]
     series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per label)
     height_mm: float = 60
+    colours: tuple[str, ...] = ()  # one "#rrggbb" per series; none: the layout's own
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, func, select
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.core.cases.one_stop import ACTIVE_STATES, CLOCK_RUNNING_STATES
+from sotttt_desktop.core.cases.one_stop import (
+    ACTIVE_STATES,
+    CLOCK_IDLE_STATES,
+    CLOCK_RUNNING_STATES,
+)
 from sotttt_desktop.core.models import CaseClock, CaseFile, Dossier, Permit
+from sotttt_desktop.errors import ValidationError
+from sotttt_desktop.i18n import N_, _
 from sotttt_desktop.services.one_stop_statistics import day_start_utc, local_day
 
 if TYPE_CHECKING:
@@ -23,6 +29,27 @@ if TYPE_CHECKING:
 MONTHS = 12
 EXPIRING_DAYS = 90
 AT_RISK_DAYS = 3  # calendar days: a dossier or clock due within them is at risk
+CASE_KINDS_SHOWN = 8  # the kinds with the most past-due, then running, clocks
+# each chart's colours, as the dashboard draws them and the printed report too
+COLOURS = {"on_time": ("#2e7d32", "#c62828"), "by_area": ("#1565c0", "#f9a825", "#2e7d32"),
+           "by_unit": ("#c62828", "#f9a825"), "cases": ("#c62828", "#f9a825", "#1565c0"),
+           "expiring": ("#6a1b9a",)}
+# the open dossiers' states in three groups: with the Department, with the applicant, done
+STATE_GROUPS = ((N_("Being processed"), CLOCK_RUNNING_STATES),
+                (N_("Waiting for a supplement"), ("supplement_requested",)),
+                (N_("Result ready or refused, not returned"),
+                 tuple(s for s in CLOCK_IDLE_STATES if s in ("result_ready", "refused"))))
+
+
+def open_by_area(rows: list[dict[str, Any]]) -> list[tuple[str, list[int]]]:
+    """The open dossiers by area (most first), counted in the `STATE_GROUPS`."""
+    areas: dict[str, list[int]] = {}
+    for row in rows:
+        counts = areas.setdefault(row["area"], [0] * len(STATE_GROUPS))
+        for number, (_name, states) in enumerate(STATE_GROUPS):
+            if row["state"] in states:
+                counts[number] += row["count"]
+    return sorted(areas.items(), key=lambda item: -sum(item[1]))
 
 
 def _month_start(day: dt.date, back: int) -> dt.date:
@@ -163,3 +190,29 @@ class DashboardService:
                      "decided_at": decided.replace(tzinfo=dt.UTC) if decided.tzinfo is None
                      else decided, "unit": unit}
                     for code, name, due, decided, unit in conn.execute(query)]
+
+
+def document_data(services: Services, ref: str) -> dict[str, Any]:
+    """The dashboard of today as a printed report (document kind "dashboard"): the figures,
+    with the names of areas, units and kinds of case in Vietnamese. `ref`: "",
+    "today" or today's date (the figures are today's: a past day's open dossiers are
+    not kept)."""
+    from sotttt_desktop.areas import AREAS
+    from sotttt_desktop.i18n import in_language
+
+    today = clock.local_today()
+    if ref.strip().lower() not in ("", "today", "hôm nay", today.isoformat(),
+                                   f"{today:%d/%m/%Y}"):
+        raise ValidationError(_("The dashboard is printed as it is today, {day}: a past day's "
+                                "open dossiers are not kept.").format(day=f"{today:%d/%m/%Y}"))
+    figures = services.dashboard.figures(today)
+    area_names = {a.key: in_language("vi", a.title) for a in AREAS}
+    return {**figures, "printed_on": today,
+            "state_groups": [in_language("vi", name) for name, _states in STATE_GROUPS],
+            "by_area": ([[area_names.get(area, area), counts]
+                         for area, counts in open_by_area(figures["by_area_state"])]
+                        if figures["by_area_state"] is not None else None),
+            "cases": [{**row, "label": in_language("vi", row["label"])}
+                      for row in figures["cases"][:CASE_KINDS_SHOWN]],
+            "expiring": [{**row, "name": area_names.get(row["area"], row["area"])}
+                         for row in figures["expiring"]]}

@@ -338,6 +338,8 @@ class DocumentService:
             from sotttt_desktop.services import reports
 
             return reports.document_area_and_ref(self._services, kind, ref)
+        if template.subject == "day":  # the dashboard: today's figures
+            return "reports", clock.local_today().isoformat()
         if not self._services.actor.authenticated:
             raise PermissionDeniedError(_("Sign in to print documents."))
         return "general", Path(ref).name
@@ -365,6 +367,11 @@ class DocumentService:
             data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "report":
             data = self._report_data(kind, ref, signer)
+        elif template.subject == "day":
+            from sotttt_desktop.services import dashboard
+
+            data = dashboard.document_data(self._services, ref)
+            data["profile"] = self._profile(data["printed_on"])
         elif template.subject == "case":
             data = self._services.case_documents.document_data(kind, ref)
             data["profile"] = self._profile(data["printed_on"])

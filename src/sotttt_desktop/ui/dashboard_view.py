@@ -19,9 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sotttt_desktop.core.cases.one_stop import CLOCK_IDLE_STATES, CLOCK_RUNNING_STATES
 from sotttt_desktop.errors import AppError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _, format_date
+from sotttt_desktop.services.dashboard import (
+    CASE_KINDS_SHOWN,
+    COLOURS,
+    STATE_GROUPS,
+    open_by_area,
+)
 from sotttt_desktop.ui.background import run_in_background
 from sotttt_desktop.ui.charts import BarChart
 from sotttt_desktop.ui.qt_text import show_error
@@ -29,16 +34,6 @@ from sotttt_desktop.ui.rows_model import RowsModel, table_view
 
 if TYPE_CHECKING:
     from sotttt_desktop.services import Services
-
-# the open dossiers' states in three groups: with the Department, with the applicant, done
-STATE_GROUPS = ((N_("Being processed"), CLOCK_RUNNING_STATES),
-                (N_("Waiting for a supplement"), ("supplement_requested",)),
-                (N_("Result ready or refused, not returned"),
-                 tuple(s for s in CLOCK_IDLE_STATES if s in ("result_ready", "refused"))))
-
-
-CASE_KINDS_SHOWN = 8  # the kinds with the most past-due, then running, clocks
-
 
 def _area_name(key: str) -> str:
     from sotttt_desktop.areas import AREAS
@@ -60,19 +55,24 @@ class DashboardView(QWidget):
         save = QPushButton(_("Save as PNG…"))
         save.setObjectName("dashboard_save")
         save.clicked.connect(lambda: self.save_png())
+        print_button = QPushButton(_("&Print…"))
+        print_button.setObjectName("dashboard_print")
+        print_button.setToolTip(_("Today's figures as a printed report, the charts in it"))
+        print_button.clicked.connect(self.print_report)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(refresh)
+        top.addWidget(print_button)
         top.addWidget(save)
         self.on_time = BarChart([_("Settled early or on time"), _("Settled late")],
-                                stacked=True)
+                                stacked=True, colours=COLOURS["on_time"])
         self.by_area = BarChart([_(name) for name, _states in STATE_GROUPS], stacked=True,
-                                colours=("#1565c0", "#f9a825", "#2e7d32"))
+                                colours=COLOURS["by_area"])
         self.by_unit = BarChart([_("Overdue"), _("Due within 3 days")],
-                                colours=("#c62828", "#f9a825"))
+                                colours=COLOURS["by_unit"])
         self.cases = BarChart([_("Past a clock"), _("Due within 3 days"), _("Clock running")],
-                              colours=("#c62828", "#f9a825", "#1565c0"))
-        self.expiring = BarChart([_("Permits ending within 90 days")], colours=("#6a1b9a",))
+                              colours=COLOURS["cases"])
+        self.expiring = BarChart([_("Permits ending within 90 days")], colours=COLOURS["expiring"])
         for chart, name in ((self.on_time, "chart_on_time"), (self.by_area, "chart_by_area"),
                             (self.by_unit, "chart_by_unit"), (self.cases, "chart_cases"),
                             (self.expiring, "chart_expiring")):
@@ -151,18 +151,19 @@ class DashboardView(QWidget):
             [f"{m['month'][5:]}/{m['month'][2:4]}" for m in months],
             [[m["on_time"], m["late"]] for m in months],
             [f"{m['rate']:.0f}%" if m["rate"] is not None else "" for m in months])
-        areas: dict[str, list[int]] = {}
-        for row in figures["by_area_state"]:
-            counts = areas.setdefault(row["area"], [0] * len(STATE_GROUPS))
-            for number, (_name, states) in enumerate(STATE_GROUPS):
-                if row["state"] in states:
-                    counts[number] += row["count"]
-        self._areas = sorted(areas, key=lambda a: -sum(areas[a]))
+        areas = open_by_area(figures["by_area_state"])
+        self._areas = [area for area, _counts in areas]
         self.by_area.set_data([_area_name(a) for a in self._areas],
-                              [areas[a] for a in self._areas])
+                              [counts for _area, counts in areas])
         units = figures["by_unit"]
         self.by_unit.set_data([row["name"] for row in units],
                               [[row["overdue"], row["at_risk"]] for row in units])
+
+    def print_report(self) -> object:
+        """Today's dashboard as a printed report (documents/templates/dashboard.py)."""
+        from sotttt_desktop.ui.document_preview import preview
+
+        return preview(self._services, "dashboard", "today", _("Dashboard"), self)
 
     # --- the lists behind the bars ---------------------------------------------------------------
 

@@ -18,7 +18,8 @@ class Template:
     form: str  # the form or rule it implements
     version: str  # the date of the wording; bumped when a template's output changes
     # what ID names: "permit", "dossier", "file", "period", "register", "list", "case", "year",
-    # "report" (a period of the report calendar: services/reports.py)
+    # "report" (a period of the report calendar: services/reports.py), "day" (today: the
+    # dashboard)
     subject: str
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
@@ -29,6 +30,7 @@ def templates() -> dict[str, Template]:
         ads_report,
         annual_statistics,
         complaint_decision,
+        dashboard,
         dossier_book,
         dti_summary,
         generic,
@@ -53,5 +55,6 @@ def templates() -> dict[str, Template]:
                              annual_statistics.TEMPLATE, security_level.OPINION,
                              security_level.APPROVAL, security_report.TEMPLATE,
                              sanction_decision.TEMPLATE, complaint_decision.TEMPLATE,
-                             one_stop_statistics.TEMPLATE, *sector_statistics.templates()]
+                             one_stop_statistics.TEMPLATE, *sector_statistics.templates(),
+                             dashboard.TEMPLATE]
     return {t.kind: t for t in found}
