@@ -51,7 +51,8 @@ def test_the_calendar_loads_checked_and_its_due_dates() -> None:
     level = kinds["security_level_systems"]
     assert level.due_on(level.period("year", 2024, 1)) == D(2024, 11, 30)
     assert kinds["security_half_year"].case == "security_half_year_report"
-    assert not kinds["security_level_systems"].drafted  # listed, never printed as zeros
+    assert kinds["security_level_systems"].register == "security_reports"
+    assert all(kind.drafted for kind in kinds.values())  # every report drafted or kept
     assert kinds["inspection_complaints"].document == "inspection-report"
     bad = reports.ReportKind(key="x", name="x", form="", basis="", recipient="", area="nowhere",
                              frequencies=("weekly",), period_rule="calendar", due="soon")

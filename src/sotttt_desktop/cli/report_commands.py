@@ -76,7 +76,7 @@ def cmd_calendar(args: argparse.Namespace, location: DatabaseLocation) -> int:
         return 0
     emit_table(["key", "report", "periods", "rule", "due", "recipient", "drafted as"],
                [[k["key"], k["name"], ", ".join(k["frequencies"]), k["period_rule"], k["due"],
-                 k["recipient"], k["document"] or k["case"] or _("not drafted yet")]
+                 k["recipient"], k["document"] or k["case"] or k["register"] or _("not drafted yet")]
                 for k in kinds])
     return 0
 
@@ -89,7 +89,7 @@ def cmd_due(args: argparse.Namespace, location: DatabaseLocation) -> int:
         return 0
     emit_table(["due", "state", "report", "period", "recipient", "drafted as"],
                [[format_date(r["due"]), STATES[r["state"]], r["name"], r["period"],
-                 r["recipient"], r["document"] or r["case"] or _("not drafted yet")]
+                 r["recipient"], r["document"] or r["case"] or r["register"] or _("not drafted yet")]
                 for r in rows] or [["—"] * 6])
     return 0
 

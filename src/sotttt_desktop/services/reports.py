@@ -56,12 +56,13 @@ class ReportKind:
     due: str
     document: str = ""
     case: str = ""
+    register: str = ""  # or kept as the entries of an area's register (one per system…)
     unconfirmed: str = ""
 
     @property
     def drafted(self) -> bool:
-        """Whether the application drafts it (a document or a case)."""
-        return bool(self.document or self.case)
+        """Whether the application drafts or keeps it (a document, a case, a register)."""
+        return bool(self.document or self.case or self.register)
 
     def period(self, frequency: str, year: int, index: int) -> report_periods.Period:
         return report_periods.period(frequency, year, index, self.period_rule)
@@ -93,6 +94,11 @@ def _checked(kind: ReportKind) -> ReportKind:
         problems.append(f"document {kind.document}")
     if kind.case and kind.case not in case_kinds():
         problems.append(f"case {kind.case}")
+    if kind.register:
+        from sotttt_desktop.registers import all_registers
+
+        if kind.register not in all_registers():
+            problems.append(f"register {kind.register}")
     if problems:
         raise ValueError(f"report calendar {kind.key}: no such {', '.join(problems)}")
     return kind
@@ -190,6 +196,7 @@ class ReportService:
                 "recipient": kind.recipient, "period": period.ref, "period_label": period.label,
                 "start": period.start, "end": period.end, "due": due, "sent": recorded,
                 "state": state, "document": kind.document, "case": kind.case,
+                "register": kind.register,
                 "drafted": kind.drafted, "unconfirmed": kind.unconfirmed}
 
     def due_count(self, today: dt.date | None = None) -> int:

@@ -61,6 +61,10 @@ def drafted_as(row: dict[str, Any]) -> str:
         from sotttt_desktop.core.cases import kinds
 
         return _("a case: {kind}").format(kind=_(kinds()[row["case"]].label))
+    if row.get("register"):
+        from sotttt_desktop.registers import get_register
+
+        return _("a register: {title}").format(title=_(get_register(row["register"]).title))
     return _("not drafted yet")
 
 
@@ -196,6 +200,9 @@ class ReportsScreen(QWidget):
         elif row["case"]:
             self.due_note.setText(_("Drafted as a case of its area's tab; record it here once "
                                     "sent."))
+        elif row.get("register"):
+            self.due_note.setText(_("Kept in its area's register, one entry per system; record "
+                                    "it here once sent."))
         elif not row["drafted"]:
             self.due_note.setText(_("The application does not draft this report yet: prepare "
                                     "it outside and record it here once sent."))
