@@ -70,6 +70,7 @@ def _slug(text: str) -> str:
 class DemoGenerator:
     def __init__(self, seed: int = 2023):
         self.rng = random.Random(seed)
+        self._addresses: set[str] = set()
 
     def _person_name(self) -> tuple[str, bool]:
         rng = self.rng
@@ -80,12 +81,20 @@ class DemoGenerator:
 
     def _address(self, districts: list[tuple[int, str, list[tuple[int, str]]]]
                  ) -> tuple[str, int, int]:
+        """A new address each time: two holders at one address would be refused a game point or
+        a receiver there (registered to the other), which the scale-10 demo ran into. A number
+        drawn twice takes a letter (12A), so the draws — and the demo — stay as they were."""
         rng = self.rng
         code, district_name, communes = rng.choice(districts)
         commune_code, commune_name = rng.choice(communes)
         number = f"{rng.randint(1, 999)}" + (f"/{rng.randint(1, 60)}" if rng.random() < 0.3 else "")
         street = rng.choice(STREETS)
-        address = f"Số {number} đường {street}, {commune_name}, {district_name}, tỉnh Bình Dương"
+        for suffix in ("", *"ABCDEFGHKLMN", *(f"B{n}" for n in range(1, 1000))):
+            address = (f"Số {number}{suffix} đường {street}, {commune_name}, {district_name}, "
+                       "tỉnh Bình Dương")
+            if address not in self._addresses:
+                break
+        self._addresses.add(address)
         return address, code, commune_code
 
     def _phone(self) -> str:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from sotttt_desktop.core import clock
-from sotttt_desktop.core.audit import canonical
 from sotttt_desktop.core.models import AuditEntry
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.services.one_stop_statistics import day_start_utc
@@ -39,10 +38,14 @@ class RegisterAsOf:
     undated_later: int  # records entered after the day with nothing saying they existed then
 
 
-def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    """A record as the audit trail keeps it: the same representation for today's rows and for
-    the states read back from the trail."""
-    return json.loads(canonical(record) or "{}")
+def _plain(value: Any) -> Any:  # noqa: ANN401
+    """A value as the audit trail keeps it (core/audit.py): dates as ISO text, numbers and
+    identifiers as text — the same representation for today's rows and the trail's states."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
 
 
 Change = tuple[str, str | None, str | None]  # record id, before, after (JSON)
@@ -77,18 +80,36 @@ def register_as_of(services: Services, key: str, day: dt.date, *,
     return registers_as_of(services, {key: since}, day)[key]
 
 
-def registers_as_of(services: Services, since: dict[str, str | None], day: dt.date
-                    ) -> dict[str, RegisterAsOf]:
-    """`register_as_of` of each register named (register → its `since` field or None)."""
+def registers_as_of(services: Services, since: dict[str, str | None], day: dt.date, *,
+                    fields: dict[str, set[str]] | None = None) -> dict[str, RegisterAsOf]:
+    """`register_as_of` of each register named (register → its `since` field or None);
+    `fields`: the fields each register's records are needed with (default: all of them)."""
     kinds = {key: get_register(key).search_kind for key in since}
     changes = _changes_after(services, set(kinds.values()), day)
-    return {key: _rebuilt(services, key, day, since[key], changes[kinds[key]]) for key in since}
+    return {key: _rebuilt(services, key, day, since[key], changes[kinds[key]],
+                          (fields or {}).get(key)) for key in since}
+
+
+def _today(services: Services, key: str, names: set[str] | None) -> dict[str, dict[str, Any]]:
+    """Today's records of register `key` (the area's right to view needed), with the fields
+    named, read in one query of their columns."""
+    spec = get_register(key)
+    services.require(spec.area, "view")
+    wanted = [f.name for f in spec.fields if names is None or f.name in names]
+    if spec.district_field and spec.district_field not in wanted:
+        wanted.append(spec.district_field)
+    model = spec.model
+    with services.db.reading() as conn:
+        rows = conn.execute(select(model.id, *(getattr(model, name) for name in wanted))).all()
+    return {str(row[0]): {"id": str(row[0]), **{name: _plain(value) for name, value
+                                               in zip(wanted, row[1:], strict=True)}}
+            for row in rows}
 
 
 def _rebuilt(services: Services, key: str, day: dt.date, since: str | None,
-             changes: list[Change]) -> RegisterAsOf:
+             changes: list[Change], names: set[str] | None) -> RegisterAsOf:
     spec = get_register(key)
-    records = {str(r["id"]): _plain(r) for r in services.registers.iter_records(key)}
+    records = _today(services, key, names)
     entered_later: set[str] = set()
     undated_later: set[str] = set()
     for record_id, before, after in changes:

@@ -163,8 +163,14 @@ def statistics_data(services: Services, kind: str, period: report_periods.Period
         raise ValidationError(_("{period} has not begun: there is nothing to count yet.").format(
             period=period.label))
     day = min(period.end, today)
-    states = registers_as_of(services, {row.register: declared.since.get(row.register)
-                                        for row in declared.rows if row.register}, day)
+    needed: dict[str, set[str]] = {}
+    for row in declared.rows:
+        if row.register:
+            needed.setdefault(row.register, set()).update(
+                name for name in (row.summed, row.by, row.in_force, row.within,
+                                  declared.since.get(row.register), *row.where) if name)
+    states = registers_as_of(services, {key: declared.since.get(key) for key in needed}, day,
+                             fields=needed)
     cases = case_history(services, {kind for row in declared.rows for kind in row.cases})
     rows: list[list[str]] = []
     counted = 0
