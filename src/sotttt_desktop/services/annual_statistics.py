@@ -166,6 +166,17 @@ def number(value: Decimal, scale: int) -> str:
     return f"{grouped},{fraction}" if fraction and fraction != "0" else grouped
 
 
+def printed_rows(row: StatisticRow, totals: dict[str, Decimal]) -> list[list[str]]:
+    """A row as printed (code, label, unit, value), then one sub-row per choice of its `by`
+    field, in the declared order (`totals`: {"": the row's value, choice: its value})."""
+    printed = [[row.code, row.label, row.unit, number(totals[""], row.scale)]]
+    if row.by:
+        printed.extend(["", f"– {in_language('vi', label)}", row.unit,
+                        number(totals.get(code, Decimal(0)), row.scale)]
+                       for code, label in get_register(row.register).field(row.by).choices)
+    return printed
+
+
 def statistics_data(services: Services, kind: str, ref: str) -> dict[str, Any]:
     """The table of `kind` for the year `ref`, as printed rows."""
     declared = table(kind)
@@ -176,11 +187,7 @@ def statistics_data(services: Services, kind: str, ref: str) -> dict[str, Any]:
     for row in declared.rows:
         totals = _measure(services, row, year)
         counted += int(totals[""] != 0)
-        rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])
-        if row.by:
-            rows.extend(["", f"– {in_language('vi', label)}", row.unit,
-                         number(totals.get(code, Decimal(0)), row.scale)]
-                        for code, label in get_register(row.register).field(row.by).choices)
+        rows.extend(printed_rows(row, totals))
     if not counted:
         raise ValidationError(_("No record of the registers counted has figures of {year}: "
                                 "the table would print only zeros.").format(year=year))

@@ -24,10 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import clock, report_periods
 from sotttt_desktop.errors import ValidationError
-from sotttt_desktop.i18n import _, in_language
+from sotttt_desktop.i18n import _
 from sotttt_desktop.registers import get_register
 from sotttt_desktop.resources import resource_path
-from sotttt_desktop.services.annual_statistics import StatisticRow, checked, number, row_of
+from sotttt_desktop.services.annual_statistics import (
+    StatisticRow,
+    checked,
+    printed_rows,
+    row_of,
+)
 from sotttt_desktop.services.register_history import RegisterAsOf, registers_as_of
 
 if TYPE_CHECKING:
@@ -178,11 +183,7 @@ def statistics_data(services: Services, kind: str, period: report_periods.Period
         totals = (_counts(row, states[row.register], period) if row.register else
                   {"": Decimal(_case_count(row, cases, period.start, day))})
         counted += int(totals[""] != 0)
-        rows.append([row.code, row.label, row.unit, number(totals[""], row.scale)])
-        if row.by:
-            rows.extend(["", f"– {in_language('vi', label)}", row.unit,
-                         number(totals.get(code, Decimal(0)), row.scale)]
-                        for code, label in get_register(row.register).field(row.by).choices)
+        rows.extend(printed_rows(row, totals))
     if not counted:
         raise ValidationError(_("The registers hold nothing to count for {period}: the table "
                                 "would print only zeros.").format(period=period.label))
