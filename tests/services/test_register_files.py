@@ -172,7 +172,7 @@ def test_a_failed_export_leaves_no_file(services: Services, tmp_path: Path,
     monkeypatch.setattr(spreadsheet_files, "write_csv", full_disk)
     folder = tmp_path / "out"
     folder.mkdir()
-    with pytest.raises(ValidationError, match="No space left"):
+    with pytest.raises(ValidationError, match="ổ đĩa đã đầy"):  # the reason in Vietnamese
         services.register_files.export(REGISTER, folder / "out.csv")
     assert list(folder.iterdir()) == []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sotttt_desktop.core.safe_write import os_reason
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _
 
@@ -29,7 +30,7 @@ def field_values(args: argparse.Namespace) -> dict[str, object]:
             loaded = tomllib.loads(path.read_text("utf-8"))
         except OSError as error:
             raise ValidationError(_("Cannot read {path}: {error}").format(
-                path=path, error=error.strerror or error)) from None
+                path=path, error=os_reason(error))) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ValidationError(_("{path} is not a TOML file of FIELD = \"value\" lines: "
                                     "{reason}.").format(path=path, reason=error)) from None

@@ -155,7 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except OSError as exc:  # a file the command was given: too long a name, no room, no right
         log.info("file error", exc_info=True)
-        reason = exc.strerror or type(exc).__name__
+        from sotttt_desktop.core.safe_write import os_reason
+
+        reason = os_reason(exc) if exc.strerror else type(exc).__name__
         if exc.filename is not None:
             error(_("Cannot use the file {path}: {reason}.").format(
                 path=_shown_path(exc.filename), reason=reason))

@@ -101,4 +101,19 @@ def _sync_folder(folder: Path) -> None:
 
 def _cannot_write(path: Path, error: OSError) -> ValidationError:
     return ValidationError(_("Cannot write {path}: {error}").format(
-        path=path, error=error.strerror or error))
+        path=path, error=os_reason(error)))
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in the user's language for the common reasons (the system's own
+    words are English on most machines)."""
+    import errno
+
+    reasons = {errno.EACCES: _("access is denied to your account"),
+               errno.EPERM: _("access is denied to your account"),
+               errno.ENOENT: _("it does not exist"),
+               errno.ENOSPC: _("the disk is full"),
+               errno.EROFS: _("the disk is read-only"),
+               errno.ENAMETOOLONG: _("the file name is too long"),
+               getattr(errno, "EDQUOT", -1): _("the disk quota is used up")}
+    return reasons.get(error.errno or 0) or error.strerror or str(error)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import audit
+from sotttt_desktop.core.safe_write import os_reason
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register, point_layers
@@ -133,7 +134,7 @@ class PointLayerService:
             if part is not None:
                 part.unlink(missing_ok=True)
             raise ValidationError(_("Cannot write {path}: {error}").format(
-                path=path, error=error.strerror or error)) from error
+                path=path, error=os_reason(error))) from error
         with services.db.session(write=True) as session:
             audit.append(session, username=services.actor.username, action="export",
                          entity_kind=spec.search_kind,

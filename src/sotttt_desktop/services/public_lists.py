@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sotttt_desktop.core import audit
+from sotttt_desktop.core.safe_write import os_reason
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _, in_language
 from sotttt_desktop.registers import get_register, public_lists
@@ -121,7 +122,7 @@ class PublicListService:
             if part is not None:
                 part.unlink(missing_ok=True)
             raise ValidationError(_("Cannot write {path}: {error}").format(
-                path=path, error=error.strerror or error)) from error
+                path=path, error=os_reason(error))) from error
         services = self._services
         with services.db.session(write=True) as session:
             audit.append(session, username=services.actor.username, action="export",

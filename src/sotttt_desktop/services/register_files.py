@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sotttt_desktop.core import audit
 from sotttt_desktop.core.db import upsert_insert
 from sotttt_desktop.core.models import SearchEntry, utcnow
+from sotttt_desktop.core.safe_write import os_reason
 from sotttt_desktop.core.text import clean, fold
 from sotttt_desktop.errors import CancelledError, ConflictError, ValidationError
 from sotttt_desktop.i18n import _, in_language
@@ -229,7 +230,7 @@ class RegisterFileService:
             if not isinstance(error, OSError):
                 raise
             raise ValidationError(_("Cannot write {path}: {error}").format(
-                path=path, error=error.strerror or error)) from error
+                path=path, error=os_reason(error))) from error
         with services.db.session(write=True) as session:
             audit.append(session, username=services.actor.username, action="export",
                          entity_kind=spec.search_kind, summary=f"{count} → {path.name}")

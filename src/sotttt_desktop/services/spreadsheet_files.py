@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sotttt_desktop.core.safe_write import os_reason
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.i18n import _
 
@@ -44,7 +45,7 @@ def read_bytes(path: Path) -> bytes:
         raise ValidationError(_("There is no file {path}.").format(path=path)) from error
     except OSError as error:
         raise ValidationError(_("Cannot read {path}: {error}").format(
-            path=path, error=error.strerror or error)) from error
+            path=path, error=os_reason(error))) from error
     if len(data) > MAX_FILE_BYTES:
         raise too_large(path)
     return data
