@@ -187,8 +187,8 @@ def test_the_inspection_report_counts_the_cases_of_its_cut_off_period(
 
     complaints = ("complaint_first", "complaint_second")
     assert received(("denunciation",)) > 0 and received(complaints) > 0
-    assert _row(data, "Số vụ việc tố cáo tiếp nhận") == str(received(("denunciation",)))
-    assert _row(data, "Số vụ việc khiếu nại tiếp nhận") == str(received(complaints))
+    assert _row(data, "Số vụ việc tố cáo đã tiếp nhận") == str(received(("denunciation",)))
+    assert _row(data, "Số vụ việc khiếu nại đã tiếp nhận") == str(received(complaints))
     assert _row(data, "Số vụ việc tố cáo chưa kết thúc") == str(still_open(("denunciation",)))
     assert _row(data, "Số vụ việc khiếu nại chưa kết thúc") == str(still_open(complaints))
     with pytest.raises(ValidationError):  # the demo's cases are of its last weeks
@@ -209,7 +209,17 @@ def test_the_dashboard_prints_todays_figures_with_its_charts(demo_services: Serv
                     "Hồ sơ đang giải quyết theo lĩnh vực", "Hồ sơ vụ việc đang xử lý theo thời hạn",
                     "Hồ sơ vụ việc đang xử lý theo cán bộ"):
         assert heading in text
+    assert "Chưa phân công" in text  # open cases nobody is assigned to are counted too
     month = data["on_time"][-1]
     assert f"11/2024 {month['settled']} {month['on_time']} {month['late']}" in text
     with pytest.raises(ValidationError):
         document_data(demo_services, "28/11/2024")
+
+
+def test_a_row_the_history_cannot_tell_prints_a_dash_not_a_zero(demo_services: Services) -> None:
+    """The demo's service points were all entered on its working date and have no date saying
+    when they opened: on 30/06/2024 their number is not knowable — "–", not 0."""
+    data = statistics_data(demo_services, "postal-statistics", report_periods.parse("2024-H1"))
+    assert data["undated_later"] > 0
+    assert _row(data, "Số điểm phục vụ bưu chính") == "–"
+    assert _row(data, "Số doanh nghiệp được Sở cấp giấy phép") not in ("–", "0")

@@ -456,6 +456,9 @@ def _chart(block: ChartBlock, g: Geometry) -> Flowable:
     chart.valueAxis.labels.fontName = fonts.font_name("regular")
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    highest = max((sum(values) for values in zip(*chart.data, strict=True)), default=0)
+    chart.valueAxis.valueStep = max(1, -(-highest // 5))  # whole numbers: counts, not halves
+    chart.valueAxis.labelTextFormat = lambda value: f"{int(value):,}".replace(",", ".")
     colours = block.colours or CHART_COLOURS
     for index in range(len(block.series)):
         chart.bars[index].fillColor = HexColor(colours[index % len(colours)])

@@ -39,6 +39,7 @@ class StatisticRow:
     case_count: str = ""  # received | carried | open_at_end | reached:<state>[,<state>…]
     year_field: str = ""  # a yearly table: the field that places a record in the year
     scale: int = 1
+    decimals: int = 0  # places printed (a scaled sum prints one)
     where: dict[str, Any] = field(default_factory=dict)
     by: str = ""
     # a table "as of" a period's end (services/sector_statistics.py):
@@ -158,21 +159,22 @@ def _measure(services: Services, row: StatisticRow, year: int) -> dict[str, Deci
     return totals
 
 
-def number(value: Decimal, scale: int) -> str:
-    """A value as printed: thousands grouped with ".", one decimal "," when scaled."""
-    shown = (value / scale).quantize(Decimal(1) if scale == 1 else Decimal("0.1"))
+def number(value: Decimal, scale: int, decimals: int = 0) -> str:
+    """A value as printed: thousands grouped with ".", decimals after "," (one when scaled)."""
+    places = decimals or (1 if scale != 1 else 0)
+    shown = (value / scale).quantize(Decimal(1).scaleb(-places))
     whole, _dot, fraction = f"{shown:f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{fraction}" if fraction and fraction != "0" else grouped
+    return f"{grouped},{fraction}" if fraction and fraction.strip("0") else grouped
 
 
 def printed_rows(row: StatisticRow, totals: dict[str, Decimal]) -> list[list[str]]:
     """A row as printed (code, label, unit, value), then one sub-row per choice of its `by`
     field, in the declared order (`totals`: {"": the row's value, choice: its value})."""
-    printed = [[row.code, row.label, row.unit, number(totals[""], row.scale)]]
+    printed = [[row.code, row.label, row.unit, number(totals[""], row.scale, row.decimals)]]
     if row.by:
         printed.extend(["", f"– {in_language('vi', label)}", row.unit,
-                        number(totals.get(code, Decimal(0)), row.scale)]
+                        number(totals.get(code, Decimal(0)), row.scale, row.decimals)]
                        for code, label in get_register(row.register).field(row.by).choices)
     return printed
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 MONTHS = 12
 EXPIRING_DAYS = 90
 AT_RISK_DAYS = 3  # calendar days: a dossier or clock due within them is at risk
+NOT_ASSIGNED = N_("Not assigned")
 CASE_KINDS_SHOWN = 8  # the kinds with the most past-due, then running, clocks
 # each chart's colours, as the dashboard draws them and the printed report too
 COLOURS = {"on_time": ("#2e7d32", "#c62828"), "by_area": ("#1565c0", "#f9a825", "#2e7d32"),
@@ -144,21 +145,22 @@ class DashboardService:
         return sorted(rows, key=lambda row: (-row["overdue"], -row["running"]))
 
     def cases_by_officer(self) -> list[dict[str, Any]]:
-        """Open cases by the officer they are assigned to, with how many are past a clock."""
+        """Open cases by the officer they are assigned to (and those not assigned), with how many
+        are past a clock."""
         now = clock.utc_now()
         late = (select(CaseClock.case_id).where(CaseClock.status == "running",
                                                 CaseClock.due_at < now).distinct()
                 .scalar_subquery())
         query = (select(CaseFile.assigned_to, func.count(),
                         func.sum(case((CaseFile.id.in_(late), 1), else_=0)))
-                 .where(CaseFile.finished_at.is_(None), CaseFile.assigned_to.is_not(None))
+                 .where(CaseFile.finished_at.is_(None))
                  .group_by(CaseFile.assigned_to))
         from sotttt_desktop.core.models import User
 
         with self._services.db.reading() as conn:
             names = dict(conn.execute(select(User.username, User.full_name)).all())
-            return [{"user": user, "name": names.get(user, user), "open": int(count),
-                     "overdue": int(overdue or 0)}
+            return [{"user": user, "name": names.get(user, user) if user else _(NOT_ASSIGNED),
+                     "open": int(count), "overdue": int(overdue or 0)}
                     for user, count, overdue in conn.execute(query)]
 
     def permits_expiring(self, today: dt.date) -> list[dict[str, Any]]:
@@ -212,6 +214,8 @@ def document_data(services: Services, ref: str) -> dict[str, Any]:
             "by_area": ([[area_names.get(area, area), counts]
                          for area, counts in open_by_area(figures["by_area_state"])]
                         if figures["by_area_state"] is not None else None),
+            "officers": [{**row, "name": row["name"] if row["user"] else
+                          in_language("vi", NOT_ASSIGNED)} for row in figures["officers"]],
             "cases": [{**row, "label": in_language("vi", row["label"])}
                       for row in figures["cases"][:CASE_KINDS_SHOWN]],
             "expiring": [{**row, "name": area_names.get(row["area"], row["area"])}

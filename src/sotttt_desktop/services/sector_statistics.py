@@ -182,8 +182,12 @@ def statistics_data(services: Services, kind: str, period: report_periods.Period
     for row in declared.rows:
         totals = (_counts(row, states[row.register], period) if row.register else
                   {"": Decimal(_case_count(row, cases, period.start, day))})
-        counted += int(totals[""] != 0)
-        rows.extend(printed_rows(row, totals))
+        printed = printed_rows(row, totals)
+        if row.register and states[row.register].undated_later:  # not knowable: "–"
+            printed = [[*line[:3], "–"] for line in printed]
+        else:
+            counted += int(totals[""] != 0)
+        rows.extend(printed)
     if not counted:
         raise ValidationError(_("The registers hold nothing to count for {period}: the table "
                                 "would print only zeros.").format(period=period.label))

@@ -24,11 +24,11 @@ def _table(first: str, headers: tuple[str, ...], rows: list[tuple[Any, ...]]) ->
                       align=("LEFT", *("RIGHT",) * len(headers)))
 
 
-def _section(number: int, title: str, chart: ChartBlock | None, table: TableBlock | None
-             ) -> list[Any]:
+def _section(number: int, title: str, chart: ChartBlock | None, table: TableBlock | None,
+             empty: str = "Không có số liệu.") -> list[Any]:
     body: list[Any] = [Para(f"{number}. {title}", "heading")]
     if chart is None or table is None:
-        return [*body, Para("Không có số liệu.")]
+        return [*body, Para(empty)]
     return [*body, chart, table, Para("")]
 
 
@@ -43,7 +43,7 @@ def _build(data: dict[str, Any]) -> Document:
                              ("Quá hạn", tuple(m["late"] for m in months))),
                                     colours=COLOURS["on_time"]),
                          _table("Tháng", ("Đã giải quyết", "Trước hạn, đúng hạn", "Quá hạn",
-                                          "Tỷ lệ đúng hạn"),
+                                          "Tỷ lệ trước hạn, đúng hạn"),
                                 [(f"{m['month'][5:]}/{m['month'][:4]}", m["settled"],
                                   m["on_time"], m["late"],
                                   "" if m["rate"] is None else
@@ -58,7 +58,7 @@ def _build(data: dict[str, Any]) -> Document:
                          _table("Lĩnh vực", groups, [(a, *c) for a, c in areas])
                          if areas else None)
         units = data["by_unit"] or []
-        body += _section(3, "Hồ sơ quá hạn và sắp đến hạn (3 ngày) theo đơn vị",
+        body += _section(3, "Hồ sơ quá hạn và sắp đến hạn (trong 03 ngày tới) theo đơn vị",
                          ChartBlock("", tuple(u["name"] for u in units), (
                              ("Quá hạn", tuple(u["overdue"] for u in units)),
                              ("Sắp đến hạn", tuple(u["at_risk"] for u in units))),
@@ -75,7 +75,7 @@ def _build(data: dict[str, Any]) -> Document:
                          ("Đang trong hạn", tuple(c["running"] - c["overdue"] - c["at_risk"]
                                                   for c in cases))), colours=COLOURS["cases"])
                      if cases else None,
-                     _table("Loại vụ việc", ("Quá hạn", "Sắp đến hạn", "Tổng số thời hạn"),
+                     _table("Loại vụ việc", ("Quá hạn", "Sắp đến hạn", "Tổng số"),
                             [(c["label"], c["overdue"], c["at_risk"], c["running"])
                              for c in cases]) if cases else None)
     expiring = data["expiring"]
@@ -84,7 +84,8 @@ def _build(data: dict[str, Any]) -> Document:
                                 (("Giấy phép", tuple(e["count"] for e in expiring)),),
                                 colours=COLOURS["expiring"]) if expiring else None,
                      _table("Lĩnh vực", ("Số giấy phép",),
-                            [(e["name"], e["count"]) for e in expiring]) if expiring else None)
+                            [(e["name"], e["count"]) for e in expiring]) if expiring else None,
+                     "Không có giấy phép hết hạn trong 90 ngày tới.")
     officers = sorted(data["officers"], key=lambda o: -o["open"])
     body += [Para(f"{first + 2}. Hồ sơ vụ việc đang xử lý theo cán bộ", "heading"),
              _table("Cán bộ", ("Đang xử lý", "Quá hạn"),
@@ -99,4 +100,4 @@ def _build(data: dict[str, Any]) -> Document:
 
 TEMPLATE = Template(kind="dashboard", title="Báo cáo nhanh tình hình giải quyết công việc",
                     form="Báo cáo nội bộ (bảng điều khiển của lãnh đạo Sở)",
-                    version="2026-12-07", subject="day", snapshot=False, build=_build)
+                    version="2026-12-07b", subject="day", snapshot=False, build=_build)

@@ -15,12 +15,12 @@ from sotttt_desktop.documents.templates import Template
 from sotttt_desktop.documents.templates.common import agency_title, day, header, signature
 from sotttt_desktop.services.one_stop_statistics import COLUMNS
 
-FORM = "Biểu số 06/VPCP/KSTT — Thông tư 01/2020/TT-VPCP"
+FORM = "Biểu số 06/VPCP/KSTT ban hành kèm theo Thông tư số 01/2020/TT-VPCP"
 FORM_TITLE = ("Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp "
               "giải quyết thủ tục hành chính")
 GROUPS = (("STT", 1), ("Lĩnh vực, thủ tục hành chính", 1), ("Số hồ sơ nhận giải quyết", 4),
           ("Số hồ sơ đã giải quyết", 4), ("Số hồ sơ đang giải quyết", 3),
-          ("Rút hồ sơ", 1))
+          ("Hồ sơ xin rút", 1))
 HEADER = ("", "", "Tổng số", "Từ kỳ trước chuyển qua", "Mới tiếp nhận trực tuyến",
           "Mới tiếp nhận trực tiếp, bưu chính", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
           "Tổng số", "Trong hạn", "Quá hạn", "")
@@ -64,8 +64,10 @@ def _build(data: dict[str, Any]) -> Document:
     rows, bold = table_rows(data)
     rate = data.get("on_time_rate")
     body = [
-        Para(f"Thực hiện Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ, "
-             f"{agency} báo cáo tình hình, kết quả giải quyết thủ tục hành chính{unit} "
+        Para(f"Thực hiện Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Bộ trưởng, Chủ nhiệm "
+             f"Văn phòng Chính phủ quy định chi tiết thi hành Nghị định số 61/2018/NĐ-CP ngày "
+             f"23/4/2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải "
+             f"quyết thủ tục hành chính, {agency} báo cáo tình hình, kết quả giải quyết thủ tục hành chính{unit} "
              f"{period['label']} (số liệu từ ngày {report_day(period['start'])} đến ngày "
              f"{report_day(counted_to)}{unfinished}; hồ sơ đang giải quyết tính đến ngày "
              f"{report_day(data['as_of'])}) như sau:"),
@@ -83,12 +85,15 @@ def _build(data: dict[str, Any]) -> Document:
     if rate is not None:
         body.append(Para(f"Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số hồ sơ đã "
                          f"giải quyết: {str(rate).replace('.', ',')}%."))
-    body.append(Para("Hồ sơ tổ chức, cá nhân rút lại không tính là đã giải quyết; hồ sơ đang "
-                     "chờ tổ chức, cá nhân bổ sung được tính trong hạn."))
+    body.append(Para("Hồ sơ do tổ chức, cá nhân xin rút không tính vào số hồ sơ đã giải quyết; "
+                     "thời gian chờ tổ chức, cá nhân bổ sung hồ sơ không tính vào thời hạn giải "
+                     "quyết."))
+    if not unit and data.get("recipient"):
+        body.append(Para(f"{agency} báo cáo {data['recipient']}./."))
     number = data.get("number") or f"      /BC-{data['profile']['abbreviation']}"
     # a unit's count is the Department's internal figure, not the report to the province
     recipients = (["Ban Giám đốc Sở", "Lưu: VT"] if unit else
-                  [r for r in (data.get("recipient"), "Lưu: VT, Bộ phận Một cửa") if r])
+                  [r for r in (data.get("recipient"), "Lưu: VT, BPMC") if r])
     return header(data, "A4-landscape", date=day(data.get("printed_on")), number=number,
                   title="BÁO CÁO",
                   summary=f"Tình hình, kết quả giải quyết thủ tục hành chính{unit} "
@@ -103,4 +108,4 @@ TEMPLATE = Template(kind="one-stop-statistics",
                     title="Báo cáo tình hình, kết quả giải quyết thủ tục hành chính",
                     form="Mẫu 1.4 Phụ lục III Nghị định 30/2020/NĐ-CP kèm Biểu số 06/VPCP/KSTT "
                          "(Thông tư 01/2020/TT-VPCP)",
-                    version="2026-12-07b", subject="report", snapshot=False, build=_build)
+                    version="2026-12-07c", subject="report", snapshot=False, build=_build)
