@@ -65,6 +65,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: ANN401
     listing.set_defaults(handler=cmd_list)
 
 
+def _drafted_as(entry: dict[str, Any]) -> str:
+    """What drafts or keeps a report of the calendar (a calendar entry or a due row)."""
+    return entry["document"] or entry["case"] or entry["register"] or _("not drafted yet")
+
+
 def cmd_calendar(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from dataclasses import asdict
 
@@ -76,7 +81,7 @@ def cmd_calendar(args: argparse.Namespace, location: DatabaseLocation) -> int:
         return 0
     emit_table(["key", "report", "periods", "rule", "due", "recipient", "drafted as"],
                [[k["key"], k["name"], ", ".join(k["frequencies"]), k["period_rule"], k["due"],
-                 k["recipient"], k["document"] or k["case"] or k["register"] or _("not drafted yet")]
+                 k["recipient"], _drafted_as(k)]
                 for k in kinds])
     return 0
 
@@ -89,7 +94,7 @@ def cmd_due(args: argparse.Namespace, location: DatabaseLocation) -> int:
         return 0
     emit_table(["due", "state", "report", "period", "recipient", "drafted as"],
                [[format_date(r["due"]), STATES[r["state"]], r["name"], r["period"],
-                 r["recipient"], r["document"] or r["case"] or r["register"] or _("not drafted yet")]
+                 r["recipient"], _drafted_as(r)]
                 for r in rows] or [["—"] * 6])
     return 0
 
