@@ -104,15 +104,35 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
     assert printed >= 32
 
 
-def test_a_document_issued_with_an_earlier_form_is_not_reprinted_differently(
+def test_a_document_issued_before_its_form_changed_reprints_as_signed(
         services: Services, holder: dict) -> None:
-    """A document issued before its form changed would print differently from what was
-    signed: refused, saying so (not blaming the font), and the refusal is logged."""
+    """The issued file is kept: after the form changed (another version, another drawing)
+    a reprint gives the signed bytes, and is logged as a reprint."""
+    permit = _issue(services, holder, "press.bulletin.issue")
+    first = services.documents.render("permit", permit["number"])
+    with services.db.session(write=True) as session:
+        row = session.query(IssuedDocument).one()
+        assert row.pdf == first.pdf
+        # as if issued by an older form that drew the page otherwise
+        row.template_version = "2026-11-30"
+        row.data = row.data.replace(HOLDER, HOLDER + " (cũ)")
+        session.commit()
+    again = services.documents.render("permit", permit["number"])
+    assert again.reprint and again.pdf == first.pdf and again.sha256 == first.sha256
+    assert services.documents.issued("permit", permit["number"])["prints"] == 2
+
+
+def test_a_document_issued_before_files_were_kept_is_not_reprinted_differently(
+        services: Services, holder: dict) -> None:
+    """A document issued before migration 0035 (no file) and before its form changed would
+    print differently from what was signed: refused, saying so (not blaming the font), and
+    the refusal is logged."""
     permit = _issue(services, holder, "press.bulletin.issue")
     services.documents.render("permit", permit["number"])
     with services.db.session(write=True) as session:
         row = session.query(IssuedDocument).one()
         row.template_version, row.sha256 = "2026-11-30", "0" * 64  # as issued by the old form
+        row.pdf = None
         session.commit()
     with pytest.raises(ValidationError, match="mẫu đã thay đổi") as refused:
         services.documents.render("permit", permit["number"])

@@ -4,4 +4,4 @@ HEAD_REVISION lets the start-up check a current database without importing Alemb
 it equal to the newest revision in versions/.
 """
 
-HEAD_REVISION = "0034"
+HEAD_REVISION = "0035"

@@ -1,8 +1,9 @@
 """Rendering official documents: collect the plain data, keep what was issued, verify codes.
 
 The first print of a result document (permit, certificate, decision…) or of a receipt fixes its
-data in `issued_document` with the SHA-256 of the PDF; every later print renders the stored data
-again, checks it gives the same bytes, and is logged as a reprint. Forms that follow the dossier
+data and its file in `issued_document` with the SHA-256 of the PDF; every later print gives that
+file again (a document issued before the files were kept is rendered from its data and must give
+the same bytes) and is logged as a reprint. Forms that follow the dossier
 as it moves (02, 03, 05, the book) are rendered from the current state and logged as prints.
 """
 
@@ -231,7 +232,7 @@ class DocumentService:
                     template_version=template.version, font=register().name,
                     data=json.dumps(data, ensure_ascii=False), sha256=digest,
                     pages=pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page"),
-                    issued_at=utcnow(), issued_by=services.actor.username, prints=1))
+                    issued_at=utcnow(), issued_by=services.actor.username, prints=1, pdf=pdf))
             audit.append(session, username=services.actor.username,
                          action="issue_document" if template.snapshot else "print",
                          entity_kind="document", entity_id=f"{kind}:{subject_ref}",
@@ -245,7 +246,10 @@ class DocumentService:
                  deliver: Deliver | None) -> Rendered:
         from sotttt_desktop.documents.layout import render as render_pdf
 
-        pdf = render_pdf(template.build(json.loads(stored["data"])))
+        pdf = self._issued_file(stored["id"])
+        if pdf is None or hashlib.sha256(pdf).hexdigest() != stored["sha256"]:
+            # issued before the files were kept (migration 0035): drawn again from its data
+            pdf = render_pdf(template.build(json.loads(stored["data"])))
         digest = hashlib.sha256(pdf).hexdigest()
         same = digest == stored["sha256"]
         name = f"{stored['kind']}-{_safe_name(stored['subject_ref'])}.pdf"
@@ -274,6 +278,11 @@ class DocumentService:
             with deliver(rendered) if deliver else contextlib.nullcontext():
                 session.commit()
         return rendered
+
+    def _issued_file(self, document_id: Any) -> bytes | None:  # noqa: ANN401
+        with self._services.db.session() as session:
+            return session.execute(select(IssuedDocument.pdf).where(
+                IssuedDocument.id == document_id)).scalar_one_or_none()
 
     def _require_drafting(self) -> None:
         """A decision or letter from a file: for those who draft documents (create or sign in

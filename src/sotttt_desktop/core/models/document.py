@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Integer, String, UniqueConstraint, Uuid
+from sqlalchemy import Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sotttt_desktop.core.models.base import Base, NFCString, NFCText, UTCDateTime
 
 
 class IssuedDocument(Base):
-    """The first print of a result document or a receipt fixes its data; later prints render
-    that data again and must give the same bytes (`sha256`), each one logged as a reprint."""
+    """The first print of a result document or a receipt fixes its data and keeps its file
+    (`pdf`, since migration 0035): a reprint gives those bytes whatever the form, the font or
+    the software became since, each one logged as a reprint. Documents issued before 0035
+    have no file: their data is rendered again and must give the same bytes (`sha256`)."""
 
     __tablename__ = "issued_document"
 
@@ -29,5 +31,7 @@ class IssuedDocument(Base):
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
     issued_by: Mapped[str] = mapped_column(String(64), nullable=False)
     prints: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # the file as issued; deferred: lists of issued documents never load it
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     __table_args__ = (UniqueConstraint("kind", "subject_ref"),)
