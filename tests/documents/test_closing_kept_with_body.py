@@ -105,7 +105,7 @@ def test_an_amendment_with_a_long_list_of_changes(services: Services, holder: di
                              "cung cấp thông tin bằng văn bản)" for n in range(1, sources + 1))})
         pdf = services.documents.render("permit", amended["reference"]).pdf
         text = " ".join(pages(pdf))
-        assert "Nội dung thay đổi so với văn bản được thay thế" in text
+        assert "Nội dung sửa đổi, bổ sung" in text
         assert f"thay thế Giấy phép thiết lập trang thông tin điện tử tổng hợp số " \
                f"{previous['number']}" in text
         signer = _signer(services, "permit", amended["reference"])

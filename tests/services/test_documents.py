@@ -89,6 +89,11 @@ def test_every_procedure_result_prints(services: Services, holder: dict) -> None
             assert f"{label}: {' '.join(value.split())}" in flat or (
                 label in flat and value.split()[0] in flat), (procedure.key, label)
         assert all(f["embedded"] == "yes" for f in pdf_fonts(rendered.pdf))
+        # what the Director considers: a notice is not an application; a reissue states no
+        # reason the dossier does not give
+        considering = procedure.document_considering
+        assert f"Xét {considering} của {HOLDER}" in flat or procedure.result_kind == "approval"
+        assert "bị mất" not in flat and "so với văn bản được thay thế" not in flat
         # …and the result is handed back to the applicant
         assert services.dossiers.act(permit["dossier"], "return_result")["state"] == "returned"
         walked.add(procedure.key)

@@ -9,6 +9,7 @@ import pytest
 
 from sotttt_desktop.errors import ValidationError
 from sotttt_desktop.services import Services
+from tests.documents.helpers import pdf_text
 from tests.permit_samples import sample
 
 SERIAL = "SN9862907"
@@ -89,6 +90,19 @@ def test_a_transfer_moves_the_machine_to_the_buyer(services: Services, seller: d
     (entry,) = _entries(services)
     assert (entry["holder_name"], entry["licence_no"], entry["location"]) == (
         buyer["name"], moved["number"], buyer["address"])
+    # the document names the seller, whose confirmation it replaces; the register of outgoing
+    # documents records it as the Văn thư writes it
+    text = " ".join(pdf_text(services.documents.render("permit", moved["reference"]).pdf).split())
+    assert (f"thay thế Giấy xác nhận đăng ký sử dụng máy photocopy màu, máy in có chức năng "
+            f"photocopy màu số {first['number']} ngày 15/03/2024 cấp cho {seller['name']}.") in text
+    entry = next(e for e in services.numbering.register(2024, "XN")
+                 if e["text"] == moved["number"])
+    assert entry["summary"] == (
+        "Giấy xác nhận đăng ký sử dụng máy photocopy màu, máy in có chức năng photocopy màu "
+        f"(Đăng ký chuyển nhượng máy đã xác nhận tại văn bản số {first['number']} ngày "
+        f"15/03/2024) cấp cho {buyer['name']} (Canon iR-ADV C5535i)"), entry["summary"]
+    assert entry["recipients"].startswith(buyer["name"])
+    assert entry["file_copy"] == "VT, TTBCXB" and entry["copies"] == 3
     # the seller's confirmation no longer counts: selling it back replaces the buyer's
     back = _approved(services, seller, "publishing.photocopier.transfer")
     assert [p["number"] for p in services.permits.replaceable(back)] == [moved["number"]]

@@ -82,6 +82,9 @@ class Procedure:
     document_operative: str = ""
     # a letter's closing request when it is not an approval's ("Đề nghị … hoàn thiện hồ sơ")
     document_closing: str = ""
+    # what the signer considers ("Xét … của <holder>"): an application by default, a notice
+    # for the procedures that confirm one
+    document_considering: str = "hồ sơ đề nghị"
 
     def as_json(self) -> dict:
         return {
@@ -153,7 +156,8 @@ def _entry(raw: dict, source: str, index: int, problems: list[str]) -> Procedure
         articles=tuple((raw.get("articles") or {}).items()),
         document_title=raw["document_title"], document_summary=raw.get("document_summary", ""),
         document_operative=raw.get("document_operative", ""),
-        document_closing=raw.get("document_closing", ""))
+        document_closing=raw.get("document_closing", ""),
+        document_considering=raw.get("document_considering", "hồ sơ đề nghị"))
 
 
 def _texts(value: object) -> bool:
@@ -187,7 +191,8 @@ def _wording_problems(raw: dict) -> list[str]:
     """A decision has its summary and Article 1; a letter its "V/v"; wording names no field
     but the replaced document's number and date, and carries no catalogue note."""
     bad = []
-    for name in ("document_title", "document_summary", "document_operative", "document_closing"):
+    for name in ("document_title", "document_summary", "document_operative", "document_closing",
+                 "document_considering"):
         text = raw.get(name, "")
         if not isinstance(text, str):
             bad.append(f"{name} must be text")

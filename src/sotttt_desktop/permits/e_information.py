@@ -14,8 +14,8 @@ GAME_POINT = ("point_name", "point_address", "business_registration", "owner_nam
 # the confirmation of a notified change of owner or head office (Art. 23h(5)): which licence,
 # what changed and when
 WEBSITE_NOTICE = (
-    FieldSpec("licence", N_("Licence (number and date)"), required=True, max_length=200),
-    FieldSpec("change", N_("Change notified (new owner or head office address)"),
+    FieldSpec("licence", N_("Licence the notice is about"), required=True, max_length=200),
+    FieldSpec("change", N_("Change notified"),
               FieldKind.MULTILINE, required=True, max_length=2000),
     FieldSpec("changed_on", N_("Date of the change"), FieldKind.DATE, required=True),
 )

@@ -122,4 +122,5 @@ def result_wording(procedure: Any, on: dt.date) -> dict[str, Any]:  # noqa: ANN4
         "document_summary": procedure.document_summary,
         "document_operative": procedure.document_operative,
         "document_closing": procedure.document_closing,
+        "document_considering": procedure.document_considering,
     }

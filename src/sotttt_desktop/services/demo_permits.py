@@ -18,6 +18,7 @@ from sotttt_desktop.core.models import Party, Permit
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.permits import contents_for
 from sotttt_desktop.registers.spec import FieldKind
+from sotttt_desktop.services.permit_register import permit_register_entry
 from sotttt_desktop.services.permits import TO_NEW_HOLDER, PermitService, register_facts
 
 if TYPE_CHECKING:
@@ -33,8 +34,22 @@ class PermitPlan:
     replaces: uuid.UUID | None = None  # the dossier plan whose permit this one replaces
     until: dt.date | None = None  # the end of its validity (an extension needs one)
     extensions: int = 0
+    refers_to: uuid.UUID | None = None  # the dossier plan of the licence a notice is about
 
 
+# a TVRO site is a hotel or an office receiving foreign channels (the site is the address)
+HOTELS = ("Khách sạn Becamex", "Khách sạn Mường Thanh Grand Bình Dương",
+          "Khách sạn Hội Nghị Bình Dương", "Khách sạn Sông Bé Golf Resort",
+          "Văn phòng đại diện Công ty VSIP")
+FOREIGN_CHANNELS = (
+    "06 kênh: CNN International, BBC World News, NHK World, Channel NewsAsia, DW, TV5Monde",
+    "04 kênh: KBS World, Arirang TV, NHK World Premium, CNN International",
+    "05 kênh: BBC World News, Bloomberg, CNBC Asia, Australia Plus, France 24")
+IMPORTED_TITLES = (
+    "Sách chuyên khảo \"Industrial Automation Handbook\" (tiếng Anh)",
+    "Tạp chí khoa học \"Journal of Applied Electronics\" (tiếng Anh), số 1-12/2024",
+    "Tài liệu đào tạo nội bộ về an toàn lao động (tiếng Hàn)",
+    "Catalogue sản phẩm máy nông nghiệp (tiếng Nhật)")
 TOPICS = ("Doanh nghiệp", "Nông nghiệp", "Y tế cộng đồng", "Giáo dục", "Pháp luật",
           "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên", "Phụ nữ", "Khoa học")
 
@@ -57,10 +72,11 @@ def _samples(n: int, on: dt.date) -> dict[str, str]:
         "format": "19 × 27 cm", "print_run": f"{(n % 9 + 1) * 100} bản",
         "language": "Tiếng Việt", "distribution": "Phát hành nội bộ",
         "content": "Giới thiệu sản phẩm, dự án mới", "place": "Khách sạn Becamex, Thủ Dầu Một",
-        "held_on": (on + dt.timedelta(days=5)).isoformat(), "site": f"Khách sạn số {n}",
-        "channels": "12 kênh", "author": "Nhiều tác giả", "pages": f"{40 + n % 200} trang",
+        "held_on": (on + dt.timedelta(days=5)).isoformat(), "site": f"{HOTELS[n % len(HOTELS)]}, số {n} Đại lộ Bình Dương, phường Phú Hòa, "
+        "thành phố Thủ Dầu Một",
+        "channels": FOREIGN_CHANNELS[n % len(FOREIGN_CHANNELS)], "author": "Nhiều tác giả", "pages": f"{40 + n % 200} trang",
         "size": "14,5 × 20,5 cm", "printer": "Công ty TNHH In Bình Dương",
-        "titles": f"1. Tài liệu hội thảo khoa học số {n}, 50 bản", "copies": "50 bản",
+        "titles": f"1. {IMPORTED_TITLES[n % len(IMPORTED_TITLES)]}, 50 bản", "copies": "50 bản",
         "origin": "Hàn Quốc", "products": "Sách, tài liệu, tạp chí",
         "equipment": "01 máy in offset 4 màu Heidelberg", "make_model": "Canon iR-ADV C5535i",
         "serial_no": f"SNV{n:07d}", "location": "Số 5 đường 30/4, phường Phú Hòa",
@@ -105,7 +121,11 @@ def issue_planned(services: Services, plans: list[Any]) -> int:
     plans = sorted(plans, key=lambda p: (p.permit.on, p.permit.serial))
     permit_of: dict[uuid.UUID, uuid.UUID] = {}  # dossier plan → its permit
     agencies: dict[int, str] = {}
+    signing = _Signing(services)
     for start in range(0, len(plans), BATCH):
+        for plan in plans[start:start + BATCH]:  # read before the batch's write lock
+            signing.unit(plan.procedure.area, plan.permit.on)
+            signing.signer(plan.permit.on)
         with services.db.session(write=True) as session:
             entries: list[dict[str, Any]] = []  # chained in order at the batch's end
             for plan in plans[start:start + BATCH]:
@@ -113,14 +133,36 @@ def issue_planned(services: Services, plans: list[Any]) -> int:
                 if year not in agencies:
                     agencies[year] = services.numbering.agency(plan.permit.on)
                 permit_of[plan.id] = _issue(services, session, plan, agencies[year],
-                                            permit_of, entries)
+                                            permit_of, entries, signing)
             audit.append_many(session, entries)
             session.commit()
     return len(plans)
 
 
+class _Signing:
+    """Who signs and which unit files a demo permit on its date (the organisation period of
+    that day), read once per day before the write transactions."""
+
+    def __init__(self, services: Services):
+        self._services = services
+        self._units: dict[tuple[str, dt.date], str] = {}
+        self._signers: dict[dt.date, str] = {}
+
+    def unit(self, area: str, on: dt.date) -> str:
+        if (area, on) not in self._units:
+            self._units[area, on] = self._services.reference.unit_for_area(area, on)[1]
+        return self._units[area, on]
+
+    def signer(self, on: dt.date) -> str:
+        if on not in self._signers:
+            signers = self._services.reference.signers(on)
+            self._signers[on] = signers[0]["full_name"] if signers else ""
+        return self._signers[on]
+
+
 def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: ANN401
-           permit_of: dict[uuid.UUID, uuid.UUID], entries: list[dict[str, Any]]) -> uuid.UUID:
+           permit_of: dict[uuid.UUID, uuid.UUID], entries: list[dict[str, Any]],
+           signing: _Signing) -> uuid.UUID:
     """`PermitService.issue` of one planned dossier, in the caller's transaction."""
     procedure, on = plan.procedure, plan.permit.on
     contents = contents_for(procedure.family)
@@ -131,6 +173,10 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
     starting = PermitService._starting_texts(  # noqa: SLF001 - the service's own rule
         contents, holder, old, new_holder=procedure.action in TO_NEW_HOLDER)
     raw = {**starting, **details_for(contents, starting, plan.permit, old is not None)}
+    if plan.permit.refers_to:  # the licence a notice of change is about, and the change
+        licence = session.get(Permit, permit_of[plan.permit.refers_to])
+        raw["licence"] = f"Giấy phép số {licence.number} ngày {licence.issued_on:%d/%m/%Y}"
+        raw["change"] = f"Địa chỉ trụ sở chính mới: {holder.address}"
     values = permit_contents.parse(contents, raw, services.reference)
     subject = permit_contents.subject_text(contents, values, services.reference)
     if old is not None:
@@ -141,7 +187,9 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
     actor = services.actor.username
     _n, number = services.numbering.document_number(
         session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency,
-        register={"summary": f"{procedure.result_name}: {subject}", "recipients": holder.name})
+        register=permit_register_entry(procedure, subject=subject, holder=holder.name,
+                                       unit=signing.unit(procedure.area, on), on=on,
+                                       replaced=old, signer=signing.signer(on)))
     permit = Permit(
         id=permit_id, number=number, number_year=on.year, family=procedure.family,
         action=procedure.action, result_kind=procedure.result_kind, title=procedure.result_name,

@@ -144,6 +144,10 @@ class _Days:
         return day
 
 
+# a family that confirms a notice of change → the family of the licence the notice is about
+NOTICE_OF = {"e_information.website_notice": "e_information.website"}
+
+
 def history_start(today: dt.date) -> dt.date:
     """The first day of the volume (1 January, three calendar years back)."""
     return dt.date(today.year - HISTORY_YEARS + 1, 1, 1)
@@ -292,6 +296,10 @@ class VolumePlanner:
         if not refused and procedure.action in ("amend", "extend", "reissue", "transfer"):
             replaced = self._replaceable(procedure, plan, received.date(), decided)
             refused = replaced is None
+        notified = None  # a notice of change names a licence the holder was issued
+        if not refused and procedure.family in NOTICE_OF:
+            notified = self._licence_of(NOTICE_OF[procedure.family], plan, received.date())
+            refused = notified is None
         if refused:
             plan.steps.append(Step("refuse", _at(decided, 15), reason=rng.choice(REFUSAL_REASONS)))
             plan.steps.append(Step("return_result", _at(back_day, 9, 30)))
@@ -299,7 +307,8 @@ class VolumePlanner:
         plan.steps.append(Step("approve", _at(decided, 10)))
         self.serial += 1
         plan.permit = PermitPlan(on=decided, serial=self.serial,
-                                 replaces=replaced.id if replaced else None)
+                                 replaces=replaced.id if replaced else None,
+                                 refers_to=notified.id if notified else None)
         # the end of validity `PermitService._validity` gives it
         if replaced is not None and replaced.permit is not None:
             plan.permit.until = replaced.permit.until
@@ -343,6 +352,18 @@ class VolumePlanner:
                 plan.applicant, plan.district = old.applicant, old.district
             return old
         return None
+
+    def _licence_of(self, family: str, plan: DossierPlan, before: dt.date
+                    ) -> DossierPlan | None:
+        """A licence of `family` issued before `before` (not taken: it stays valid); the
+        dossier becomes its holder's."""
+        candidates = [old for old in self.issued.get(family, [])
+                      if old.permit is not None and old.permit.on < before]
+        if not candidates:
+            return None
+        old = self.rng.choice(candidates)
+        plan.applicant, plan.district = old.applicant, old.district
+        return old
 
     def _cut(self, plan: DossierPlan) -> DossierPlan:
         """What has happened by the working date: steps before it; nothing numbered after the

@@ -476,6 +476,8 @@ class DocumentService:
                                  declared_states(permit.family))
             dossier = session.get(Dossier, permit.dossier_id) if permit.dossier_id else None
             replaced = session.get(Permit, permit.replaces_id) if permit.replaces_id else None
+            former = session.get(Party, replaced.holder_id) if replaced else None
+            former_holder = former.name if former else ""
         procedure = (load_catalogue().get(dossier.procedure_key, on=dossier.procedure_version)
                      if dossier else None)
         on = permit.issued_on
@@ -496,7 +498,8 @@ class DocumentService:
             "changes": self._changes(permit, replaced),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
-                         "title": replaced.title, "document_title": kind_name(replaced.family)}
+                         "title": replaced.title, "document_title": kind_name(replaced.family),
+                         "holder": former_holder}
             if replaced else None,
             "dossier": {"code": dossier.code, "received_on": dossier.received_at}
             if dossier else None,

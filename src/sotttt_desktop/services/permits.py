@@ -28,6 +28,8 @@ from sotttt_desktop.permits import PermitContents, contents_for
 from sotttt_desktop.permits import contents as permit_contents
 from sotttt_desktop.services.decision_powers import check_decision, power_refusal
 from sotttt_desktop.services.numbering import DECISION_REFERENCE
+from sotttt_desktop.services.permit_register import permit_register_entry
+from sotttt_desktop.services.reference import unit_in_charge
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -74,6 +76,7 @@ class PermitService:
         services = self._services
         on = on or _today()
         agency = services.numbering.agency(on)
+        profile = services.reference.profile(on)  # read before the write lock, as the agency
         services.calendar.calendar()
         with services.db.session(write=True) as session:
             # locked until the commit (PostgreSQL; SQLite's writers are serialised): a second
@@ -129,8 +132,9 @@ class PermitService:
             holder = session.get(Party, dossier.applicant_id)
             _n, number = services.numbering.document_number(
                 session, procedure.number_symbol, reference=str(permit_id), on=on, agency=agency,
-                register={"summary": f"{procedure.result_name}: {subject}",
-                          "recipients": holder.name if holder else None})
+                register=permit_register_entry(
+                    procedure, subject=subject, holder=holder.name if holder else "",
+                    unit=unit_in_charge(profile, procedure.area)[1], on=on, replaced=old))
             permit = Permit(
                 id=permit_id, number=number, number_year=on.year, family=procedure.family, action=procedure.action,
                 result_kind=procedure.result_kind, title=procedure.result_name,

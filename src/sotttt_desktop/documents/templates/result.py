@@ -17,6 +17,9 @@ from sotttt_desktop.documents.templates.common import agency_title, day, ddmmyyy
 from sotttt_desktop.documents.templates.parties import holder_fields
 
 VERBS = {"permit": "CHO PHÉP:", "certificate": "CHỨNG NHẬN:", "confirmation": "XÁC NHẬN:"}
+# the heading of what an amendment or extension changed (a reissue, a transfer: "Nội dung thay
+# đổi")
+CHANGES_LABEL = {"amend": "Nội dung sửa đổi, bổ sung", "extend": "Nội dung gia hạn"}
 # a transfer has none: its title says it, and the body names the document it replaces
 ACTION_SUMMARY = {
     "amend": "Sửa đổi, bổ sung {kind_lower} số {number} ngày {date}",
@@ -39,7 +42,11 @@ def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
         fields.append(Field(f"{n}. {label}", str(value)))
         n += 1
     if data.get("valid_until"):
-        fields.append(Field(f"{n}. Thời hạn", "từ ngày {start} đến ngày {end}".format(
+        # an extension moves the end only: "gia hạn đến ngày …" (the term began with the
+        # licence it extends, which the changes below name)
+        term = ("gia hạn đến ngày {end}" if data.get("action") == "extend"
+                else "từ ngày {start} đến ngày {end}")
+        fields.append(Field(f"{n}. Thời hạn", term.format(
             start=ddmmyyyy(data.get("valid_from")), end=ddmmyyyy(data["valid_until"]))))
         n += 1
     statutory = data.get("statutory")  # what the legal form adds (rights and obligations…)
@@ -48,7 +55,8 @@ def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
         n += 1
     changes = data.get("changes") or []  # an amendment, extension, reissue: what changed
     if changes:
-        fields.append(Field(f"{n}. Nội dung thay đổi so với văn bản được thay thế", "\n".join(
+        label = CHANGES_LABEL.get(data.get("action", ""), "Nội dung thay đổi")
+        fields.append(Field(f"{n}. {label}", "\n".join(
             f"{label}: {' '.join(now.split())}"
             + (f" (trước đây: {' '.join(before.split())})" if before else "")
             for label, before, now in changes)))
@@ -69,7 +77,8 @@ def _legal_bases(data: dict[str, Any]) -> tuple[str, ...]:
     dossier = data.get("dossier") or {}
     holder = data["holder"]["name"]
     if dossier:
-        bases.append(f"Xét hồ sơ đề nghị của {holder} (mã hồ sơ {dossier['code']}, tiếp nhận "
+        considering = data.get("document_considering") or "hồ sơ đề nghị"
+        bases.append(f"Xét {considering} của {holder} (mã hồ sơ {dossier['code']}, tiếp nhận "
                      f"ngày {ddmmyyyy(dossier.get('received_on'))})")
     if data.get("unit_name"):
         bases.append(f"Theo đề nghị của Trưởng {data['unit_name'][0].lower()}"
@@ -136,8 +145,12 @@ def _titled(data: dict[str, Any]) -> Document:
                          *_content_fields(data, n)]
     replaced = data.get("replaces")
     if replaced:
+        # a transfer names whom the replaced document was issued to
+        former = replaced.get("holder") or ""
+        issued_to = f" cấp cho {former}" if former and former != data["holder"]["name"] else ""
         body.append(Para(f"Văn bản này thay thế {_replaced_name(data)} số "
-                         f"{replaced['number']} ngày {ddmmyyyy(replaced.get('issued_on'))}."))
+                         f"{replaced['number']} ngày {ddmmyyyy(replaced.get('issued_on'))}"
+                         f"{issued_to}."))
     body.append(Para(f"{data['holder']['name']} có trách nhiệm thực hiện đúng nội dung ghi "
                      "trong văn bản này và các quy định của pháp luật có liên quan./."))
     return header(data, "A4", date=day(data.get("issued_on")), number=data.get("number"),
@@ -233,4 +246,4 @@ TEMPLATE = Template(
     kind="permit", title="Văn bản kết quả của thủ tục (giấy phép, giấy chứng nhận, giấy xác "
     "nhận, văn bản chấp thuận, quyết định) — cấp mới, sửa đổi, gia hạn, cấp lại",
     form="Thể thức theo Nghị định 30/2020/NĐ-CP; nội dung theo thủ tục trong danh mục",
-    version="2026-12-07", subject="permit", snapshot=True, build=build)
+    version="2026-12-07.2", subject="permit", snapshot=True, build=build)
