@@ -13,6 +13,7 @@ import pytest
 from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.documents.layout import render
 from sotttt_desktop.documents.templates import templates
+from sotttt_desktop.core.models import Signer
 from sotttt_desktop.services import Actor, Services
 from sotttt_desktop.services.documents import _jsonable
 from tests.conftest import TEST_PASSWORD
@@ -109,6 +110,11 @@ def test_forms_are_dated_by_their_step_and_signed_by_who_took_it(services: Servi
     clerk = _person(services, "motcua", "Nguyễn Thị Hồng Nhung", ["one_stop_clerk"], None)
     specialist = _person(services, "chuyenvien", "Trần Quốc Bảo", ["specialist"], "TTBCXB")
     leader = _person(services, "giamdoc", "Lê Thành Nam", ["leader"], None)
+    with services.db.session(write=True) as session:  # a deputy director who signs
+        session.add(Signer(full_name="Lê Thành Nam", position="PHÓ GIÁM ĐỐC",
+                           authority="KT. GIÁM ĐỐC", active_from=dt.date(2023, 6, 1),
+                           created_by="test", updated_by="test"))
+        session.commit()
     code = clerk.dossiers.receive("press.bulletin.issue", holder["id"],
                                   received_at=dt.datetime(2024, 11, 25, 9, 15))["code"]
     clerk.dossiers.act(code, "request_supplement", reason="Bổ sung sơ yếu lý lịch",
@@ -132,7 +138,12 @@ def test_forms_are_dated_by_their_step_and_signed_by_who_took_it(services: Servi
         assert f"ngày {dt.date.today():%d} tháng" not in texts[form] or \
             dt.date.today() == dt.date(2024, 11, 30)
     assert "Nguyễn Thị Hồng Nhung" in texts["02"]  # the clerk who asked for the supplement
-    assert "Lê Thành Nam" in texts["03"]  # the leader who refused
+    # refused after appraisal: the agency refuses, the leader who refused signs for it
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" in texts["03"] and "Lê Thành Nam" in texts["03"]
+    assert "Người tiếp nhận hồ sơ" not in texts["03"]
+    assert "Qua xem xét, thẩm định hồ sơ, Sở Thông tin và Truyền thông từ chối giải quyết" \
+        in texts["03"]
+    assert f"Nơi nhận: - {HOLDER}; - Lưu: VT, TTBCXB." in texts["03"]
     # a company is addressed as an organisation, not as "ông/bà"
     assert "Xin thông báo cho quý tổ chức được biết và thực hiện./." in texts["03"]
     assert "xin lỗi quý tổ chức và sẽ trả kết quả" in texts["04"]

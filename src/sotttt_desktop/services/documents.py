@@ -37,6 +37,7 @@ from sotttt_desktop.core.models import (
     User,
     utcnow,
 )
+from sotttt_desktop.core.text import fold
 from sotttt_desktop.errors import PermissionDeniedError, ValidationError
 from sotttt_desktop.i18n import LOCAL_TZ, N_, _
 from sotttt_desktop.permits.contents import declared_states, permit_lines
@@ -437,6 +438,17 @@ class DocumentService:
                                             "abbreviation", "place_name", "address", "phone",
                                             "email")}
 
+    def _refusing_signer(self, chosen: str | None, refused_by: str, on: dt.date
+                         ) -> dict[str, Any]:
+        """Who signs a refusal after appraisal: the one chosen, else the leader who took the
+        step when he or she is among the signers of that day, else the first signer."""
+        if chosen:
+            return self._signer(chosen, on)
+        for signer in self._services.reference.signers(on):
+            if fold(signer["full_name"]) == fold(refused_by):
+                return signer
+        return self._signer(None, on)
+
     def _signer(self, name: str | None, on: dt.date) -> dict[str, Any]:
         signers = self._services.reference.signers(on)
         if not signers:
@@ -444,8 +456,6 @@ class DocumentService:
                                     "Organisation profile."))
         if not name:
             return signers[0]
-        from sotttt_desktop.core.text import fold
-
         for signer in signers:
             if fold(signer["full_name"]) == fold(name) or signer["id"] == name:
                 return signer
@@ -628,6 +638,10 @@ class DocumentService:
             data["reason"] = event.detail
             data["clerk"] = {"full_name": names.get(event.by, event.by)}
             data["printed_on"] = dated(event)
+            if event.kind == "refuse":  # after appraisal: the agency refuses, its leader signs
+                data["after_appraisal"] = True
+                data["signer"] = self._refusing_signer(signer, names.get(event.by, ""),
+                                                       data["printed_on"])
         elif form == "04":
             event = last(*FORM_NEEDS["04"])
             data["reason"] = event.detail

@@ -132,18 +132,30 @@ def _form_02(data: dict[str, Any]) -> Document:
 
 
 def _form_03(data: dict[str, Any]) -> Document:
+    """At the desk, the clerk who received the dossier signs; after appraisal the agency
+    refuses to settle it and its leader signs, as the agency's documents are signed, with
+    the applicant and the file copy in "Nơi nhận" (Art. 19 of Decree 61/2018: the agency
+    returns the dossier with a written notice of the reason)."""
     d = data["dossier"]
+    agency = agency_title(data["profile"])
+    after_appraisal = data.get("after_appraisal", False)
+    considered = ("Qua xem xét, thẩm định hồ sơ, {agency} từ chối giải quyết hồ sơ này với lý "
+                  "do sau:" if after_appraisal else
+                  "Qua xem xét, {agency} từ chối tiếp nhận, giải quyết hồ sơ này với lý do sau:")
     body: list[Block] = [
         Para(f"{_desk(data)} tiếp nhận hồ sơ của:", "plain"), *_applicant(data),
         Field("Nội dung yêu cầu giải quyết", d["procedure_name"]),
-        Para(f"Qua xem xét, {agency_title(data['profile'])} từ chối tiếp nhận, giải quyết hồ sơ "
-             "này với lý do sau:", "body"),
+        Para(considered.format(agency=agency), "body"),
         Para(data.get("reason", ""), "body"),
         Para(f"Xin thông báo cho {_you(data)} được biết và thực hiện./.", "body"),
-        Signatures(Signature("", ""), Signature("Người tiếp nhận hồ sơ",
-                                                data.get("clerk", {}).get("full_name", ""),
-                                                caption=SIGN_CAPTION)),
     ]
+    if after_appraisal:
+        return _form("03", data, body, signature=signature(data.get("signer")), recipients=(
+            data["applicant"]["name"], f"Lưu: VT, {data.get('unit_abbreviation', '')}"
+            .rstrip(", ")))
+    body.append(Signatures(Signature("", ""), Signature(
+        "Người tiếp nhận hồ sơ", data.get("clerk", {}).get("full_name", ""),
+        caption=SIGN_CAPTION)))
     return _form("03", data, body)
 
 
@@ -209,7 +221,7 @@ def _form_05(data: dict[str, Any]) -> Document:
 
 def _template(n: str, build: Any) -> Template:  # noqa: ANN401
     return Template(kind=f"form-{n}", title=FORM_NAMES[n][0] + FORM_NAMES[n][1:].lower(),
-                    form=f"Mẫu số {n}, Thông tư 01/2018/TT-VPCP (khổ A5)", version="2026-12-06.2",
+                    form=f"Mẫu số {n}, Thông tư 01/2018/TT-VPCP (khổ A5)", version="2026-12-07",
                     subject="dossier", snapshot=n in ("01", "04"), build=build)
 
 
