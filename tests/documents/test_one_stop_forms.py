@@ -11,9 +11,9 @@ import json
 import pytest
 
 from sotttt_desktop.catalog import load as load_catalogue
+from sotttt_desktop.core.models import Signer
 from sotttt_desktop.documents.layout import render
 from sotttt_desktop.documents.templates import templates
-from sotttt_desktop.core.models import Signer
 from sotttt_desktop.services import Actor, Services
 from sotttt_desktop.services.documents import _jsonable
 from tests.conftest import TEST_PASSWORD
