@@ -23,12 +23,12 @@ def test_a_denunciation_from_the_command_line(capsys: pytest.CaptureFixture[str]
                       "--at", "2025-01-23T10:00")
     code = opened["code"]
     assert (code, opened["due"], opened["district_code"]) == ("TC-2025-00001", "2025-02-10", 724)
-    run_json(capsys, *db, "case", "step", code, "accept", "--decision", "05/QĐ-TTr",
-             "--at", "2025-02-07T09:00")
+    # the Director's decisions are numbered by the register of outgoing documents
+    run_json(capsys, *db, "case", "step", code, "accept", "--at", "2025-02-07T09:00")
     run_json(capsys, *db, "case", "step", code, "notify", "--at", "2025-02-10T09:00")
     run_json(capsys, *db, "case", "step", code, "classify", "--variant", "complex",
              "--at", "2025-02-10T09:30")
-    extended = run_json(capsys, *db, "case", "step", code, "extend", "--decision", "12/QĐ-TTr",
+    extended = run_json(capsys, *db, "case", "step", code, "extend",
                         "--amount", "30", "--at", "2025-03-05T09:00")
     assert extended["variant"] == "complex"
     code_, out, err = run(capsys, *db, "case", "show", code)
@@ -36,16 +36,17 @@ def test_a_denunciation_from_the_command_line(capsys: pytest.CaptureFixture[str]
     lines = out.splitlines()
     assert lines[0].startswith(f"{code}  Tố cáo  đã thụ lý  Hạn cuối: 09/04/2025 (quá hạn)")
     assert "      Nhận tố cáo lúc thứ Năm 23/01/2025 10:00." in lines
-    assert ("      Gia hạn lần 1 (tối đa 1 lần), Quyết định số 12/QĐ-TTr: thêm 30 ngày, tính từ "
+    assert ("      Gia hạn lần 1 (tối đa 1 lần), Quyết định số 02/QĐ-STTTT: thêm 30 ngày, tính từ "
             "hạn thứ Hai 10/03/2025.") in lines
     assert "      Hạn cuối: thứ Tư 09/04/2025." in lines
-    assert any("gia hạn giải quyết [12/QĐ-TTr]" in line for line in lines)
+    assert any("gia hạn giải quyết [02/QĐ-STTTT]" in line for line in lines)
     overdue = run_json(capsys, *db, "case", "list", "--overdue")
     assert [r["code"] for r in overdue] == [code]
     code_, out, _err = run(capsys, *db, "case", "list", "--overdue")
     assert code_ == 0 and code in out and "quá hạn" in out
-    run_json(capsys, *db, "case", "step", code, "conclude", "--decision", "01/KL-TTr",
-             "--at", "2025-04-08T15:00")
+    run_json(capsys, *db, "case", "step", code, "conclude", "--at", "2025-04-08T15:00")
+    shown = run_json(capsys, *db, "case", "show", code)
+    assert shown["timeline"][-1]["decision"] == "01/KL-STTTT"
     for action, at in (("send_conclusion", "2025-04-09T09:00"), ("publish", "2025-04-10T09:00")):
         run_json(capsys, *db, "case", "step", code, action, "--at", at)
     assert run_json(capsys, *db, "case", "list", "--overdue") == []
@@ -61,8 +62,9 @@ def test_a_denunciation_from_the_command_line(capsys: pytest.CaptureFixture[str]
     (["case", "open", "denunciation", "--title", "x", "--at", "hôm qua"], 2, "YYYY-MM-DD"),
     (["case", "open", "denunciation", "--title", "x", "--district", "1"], 2,
      "Không có đơn vị hành chính cấp huyện mã 1"),
-    (["case", "step", "TC-2025-00001", "conclude", "--decision", "1/KL"], 2, "Có thể từ"),
-    (["case", "step", "TC-2025-00001", "accept"], 2, "số quyết định"),
+    (["case", "step", "TC-2025-00001", "conclude"], 2, "Có thể từ"),
+    (["case", "step", "TC-2025-00001", "accept", "--decision", "5/QĐ"], 2,
+     "sổ đăng ký văn bản đi"),
     (["case", "step", "TC-2025-00001", "fly"], 2, "accept, refuse"),
     (["case", "step", "TC-9999-00001", "accept"], 4, "Không có vụ việc"),
     (["case", "list", "--state", "accepted"], 2, "loại vụ việc"),

@@ -39,15 +39,15 @@ def test_a_denunciation_is_accepted_extended_and_concluded(services: Services,
     assert opened["district_code"] == 718  # the party's
     assert (opened["clock"], opened["due"], opened["status"]) == ("intake", dt.date(2025, 2, 10),
                                                                   "overdue")
-    services.cases.step(code, "accept", decision="05/QĐ-TTr", at=dt.datetime(2025, 2, 7, 9))
+    # the Director's decisions take their numbers from the register of outgoing documents
+    services.cases.step(code, "accept", at=dt.datetime(2025, 2, 7, 9))
     services.cases.step(code, "notify", at=dt.datetime(2025, 2, 10, 9))
     services.cases.step(code, "classify", variant="complex", at=dt.datetime(2025, 2, 10, 9))
-    extended = services.cases.step(code, "extend", decision="12/QĐ-TTr", amount=30,
+    extended = services.cases.step(code, "extend", amount=30,
                                    reason="Phải xác minh thêm", at=dt.datetime(2025, 3, 5, 9))
     assert (extended["clock"], extended["due"]) == ("settlement", dt.date(2025, 4, 9))
     assert extended["variant_label"] == "phức tạp"
-    done = services.cases.step(code, "conclude", decision="01/KL-TTr",
-                               at=dt.datetime(2025, 4, 8, 15))
+    done = services.cases.step(code, "conclude", at=dt.datetime(2025, 4, 8, 15))
     assert done["state"] == "concluded" and done["finished_at"] == dt.datetime(2025, 4, 8, 15)
     # the conclusion is still to be sent (05 working days) and published (07): the case runs on
     assert (done["clock"], done["status"]) == ("conclusion_sent", "overdue")
@@ -62,15 +62,15 @@ def test_a_denunciation_is_accepted_extended_and_concluded(services: Services,
         "conclusion_sent": ("early", dt.date(2025, 4, 15)),
         "publication": ("early", dt.date(2025, 4, 17))}
     assert clocks["settlement"]["explanation"][-3:] == [
-        "Gia hạn lần 1 (tối đa 1 lần), Quyết định số 12/QĐ-TTr: thêm 30 ngày, tính từ hạn "
+        "Gia hạn lần 1 (tối đa 1 lần), Quyết định số 02/QĐ-STTTT: thêm 30 ngày, tính từ hạn "
         "thứ Hai 10/03/2025.",
         "Thời hạn 30 ngày; ngày thứ nhất là 11/03/2025, ngày thứ 30 là thứ Tư 09/04/2025.",
         "Hạn cuối: thứ Tư 09/04/2025."]
     assert "Điều 30" in clocks["settlement"]["basis"]
     assert [(e["step"], e["to_state"], e["decision"]) for e in shown["timeline"]] == [
-        ("open", "received", None), ("accept", "accepted", "05/QĐ-TTr"),
+        ("open", "received", None), ("accept", "accepted", "01/QĐ-STTTT"),
         ("notify", "accepted", None), ("classify", "accepted", None),
-        ("extend", "accepted", "12/QĐ-TTr"), ("conclude", "concluded", "01/KL-TTr"),
+        ("extend", "accepted", "02/QĐ-STTTT"), ("conclude", "concluded", "01/KL-STTTT"),
         ("send_conclusion", "concluded", None), ("publish", "concluded", None)]
     assert list(shown["timeline"][1]["clocks"]) == ["intake", "notice", "settlement"]
     assert services.audit.count() == entries + 8
@@ -82,16 +82,15 @@ def test_refused_steps_write_nothing(services: Services) -> None:
     viewer = _user(services, "xem.vu.viec", ["viewer"])
     entries = services.audit.count()
     with pytest.raises(ValidationError, match="Có thể từ"):
-        services.cases.step(code, "conclude", decision="1/KL", at=dt.datetime(2025, 2, 3, 9))
-    with pytest.raises(ValidationError, match="số quyết định"):
-        services.cases.step(code, "accept", at=dt.datetime(2025, 2, 3, 9))
+        services.cases.step(code, "conclude", at=dt.datetime(2025, 2, 3, 9))
+    with pytest.raises(ValidationError, match="sổ đăng ký văn bản đi"):  # no typed number
+        services.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 2, 3, 9))
     with pytest.raises(ValidationError, match="trước bước liền trước"):
-        services.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 1, 22, 9))
+        services.cases.step(code, "accept", at=dt.datetime(2025, 1, 22, 9))
     with pytest.raises(ValidationError, match="tương lai"):
-        services.cases.step(code, "accept", decision="5/QĐ",
-                            at=_now() + dt.timedelta(days=2))
+        services.cases.step(code, "accept", at=_now() + dt.timedelta(days=2))
     with pytest.raises(PermissionDeniedError):
-        viewer.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 2, 3, 9))
+        viewer.cases.step(code, "accept", at=dt.datetime(2025, 2, 3, 9))
     with pytest.raises(PermissionDeniedError):
         viewer.cases.open("denunciation", "Tố cáo C")
     shown = services.cases.show(code)
@@ -110,9 +109,9 @@ def test_the_roles_of_the_declaration_apply(services: Services) -> None:
     inspector = _user(services, "thanh.tra", ["inspector"])
     code = inspector.cases.open("denunciation", "Tố cáo D", at=dt.datetime(2025, 1, 23, 10))["code"]
     with pytest.raises(PermissionDeniedError):  # accepting is a decision: approve
-        inspector.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 2, 3, 9))
+        inspector.cases.step(code, "accept", at=dt.datetime(2025, 2, 3, 9))
     leader = _user(services, "lanh.dao", ["leader"])
-    assert leader.cases.step(code, "accept", decision="5/QĐ",
+    assert leader.cases.step(code, "accept",
                              at=dt.datetime(2025, 2, 3, 9))["state"] == "accepted"
     assert inspector.cases.step(code, "notify", at=dt.datetime(2025, 2, 4, 9))["state"] == \
         "accepted"
@@ -163,7 +162,7 @@ def test_the_audit_trail_names_case_steps_in_words(services: Services) -> None:
     from sotttt_desktop.services.audit_trail import action_words, kind_words
 
     code = services.cases.open("denunciation", "Tố cáo F", at=dt.datetime(2025, 1, 23, 10))["code"]
-    services.cases.step(code, "accept", decision="5/QĐ", at=dt.datetime(2025, 2, 3, 9))
+    services.cases.step(code, "accept", at=dt.datetime(2025, 2, 3, 9))
     actions = [e["action"] for e in services.audit.entries()][:2]
     assert sorted(actions) == ["case_accept", "case_open"]
     assert [action_words(a) for a in ("case_open", "case_accept")] == ["mở vụ việc",

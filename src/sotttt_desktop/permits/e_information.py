@@ -30,6 +30,7 @@ CONTENTS = (
                    required=("owner_name", "owner_id", "floor_area"),
                    labels={"owner_phone": N_("Phone"), "owner_email": N_("E-mail")},
                    prefill={"point_name": "name", "point_address": "address",
+                            "business_registration": "registration_no",
                             "owner_name": "legal_representative|name", "owner_id": "citizen_id",
                             "owner_phone": "phone", "owner_email": "email"}),
 )

@@ -129,8 +129,9 @@ class DemoGenerator:
                 if rng.random() < 0.4:
                     name += f" {rng.choice(['Bình Dương', 'Việt Nam', 'Sài Gòn', 'Miền Nam'])}"
                 tax_code = f"37{(n * 7919 + 1234567) % 10**8:08d}"
-                if rng.random() < 0.08:
+                if rng.random() < 0.08:  # a branch has its parent's code and a suffix
                     tax_code += f"-{rng.randint(1, 30):03d}"
+                    name = f"Chi nhánh {name}"
                 representative, _male = self._person_name()
                 row = {
                     "kind": "org", "name": name, "tax_code": tax_code,

@@ -47,14 +47,15 @@ COMPLAINTS = [
       "first_decision": "05/QĐ-TTCNTT", "content": "Không đồng ý với kết quả giải quyết lần "
       "đầu về việc chấm dứt hợp đồng dịch vụ.", "requests": "Giải quyết lại khiếu nại."}, False),
 ]
-# days before today received, title, accepted (days ago, decision) or None, the fields
+# days before today received, title, accepted (days ago: by a decision the register numbers,
+# so on the working date, after the register's other numbers of the demo) or None, the fields
 DENUNCIATIONS = [
     (4, "Tố cáo cán bộ tiếp nhận hồ sơ yêu cầu chi phí ngoài quy định", None,
      {"denouncer": "Phạm Thị Hạnh", "denouncer_contact": "Khu phố 2, phường Hiệp Thành, "
       "thành phố Thủ Dầu Một; 0908 456 789", "denounced": "Một công chức tiếp nhận hồ sơ tại "
       "Bộ phận Một cửa", "content": "Công chức yêu cầu nộp thêm 500.000 đồng để được nhận hồ "
       "sơ sớm."}),
-    (24, "Tố cáo việc thẩm định hồ sơ cấp phép không đúng quy định", (20, "03/QĐ-STTTT-TTr"),
+    (5, "Tố cáo việc thẩm định hồ sơ cấp phép không đúng quy định", 0,
      {"denouncer": "Đỗ Văn Minh", "denouncer_contact": "Thị trấn Dầu Tiếng, huyện Dầu Tiếng",
       "denounced": "Chuyên viên thẩm định hồ sơ cấp phép hoạt động in",
       "content": "Hồ sơ của cơ sở không đủ điều kiện nhưng vẫn được đề xuất cấp phép."}),
@@ -284,10 +285,9 @@ def _complaints(services: Services, leader: Services) -> int:
     for days, title, accepted, data in DENUNCIATIONS:
         received = _past(now, days, 14)
         case = services.cases.open("denunciation", title, at=received, data=data)
-        if accepted is not None:
-            ago, decision = accepted
-            moment = _past(now, ago, 10)
-            leader.cases.step(case["code"], "accept", decision=decision, at=moment)
+        if accepted is not None:  # accepted `accepted` days ago, by a numbered decision
+            moment = _past(now, accepted, 10)
+            leader.cases.step(case["code"], "accept", at=moment)
             services.cases.step(case["code"], "notify", at=min(moment + dt.timedelta(days=2), now))
     return len(COMPLAINTS) + len(DENUNCIATIONS)
 

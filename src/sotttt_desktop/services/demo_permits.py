@@ -50,6 +50,15 @@ IMPORTED_TITLES = (
     "Tạp chí khoa học \"Journal of Applied Electronics\" (tiếng Anh), số 1-12/2024",
     "Tài liệu đào tạo nội bộ về an toàn lao động (tiếng Hàn)",
     "Catalogue sản phẩm máy nông nghiệp (tiếng Nhật)")
+# what a field says in one family and not in another: each printing licence prints what
+# its kind covers (publications; newspapers, magazines and security printing; the rest);
+# the appraisal at the desk is of a level-3 proposal
+FAMILY_SAMPLES = {
+    "publishing.printing": {"products": "Xuất bản phẩm: sách, tài liệu, tranh, ảnh"},
+    "publishing.printing_products": {"products": "Báo in, tạp chí in; tem chống giả"},
+    "publishing.printing_facility": {"products": "Bao bì, nhãn hàng hóa, tờ rơi, catalogue"},
+    "cybersecurity.level": {"proposed_level": "3"},
+}
 TOPICS = ("Doanh nghiệp", "Nông nghiệp", "Y tế cộng đồng", "Giáo dục", "Pháp luật",
           "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên", "Phụ nữ", "Khoa học")
 
@@ -104,15 +113,15 @@ def details_for(contents: Any, starting: dict[str, str], plan: PermitPlan,  # no
                 replacing: bool) -> dict[str, str]:
     """What the signer types: the fields the form does not start with, and what makes this
     permit one of its own (a new domain, serial number or title; kept when it replaces one)."""
-    samples = _samples(plan.serial, plan.on)
+    samples = {**_samples(plan.serial, plan.on), **FAMILY_SAMPLES.get(contents.family, {})}
     typed = {}
     for spec in contents.specs():
         if starting.get(spec.name) and (replacing or spec.name != contents.subject):
             continue
-        if spec.kind is FieldKind.CHOICE and spec.choices:
-            typed[spec.name] = spec.choices[0][0]
-        elif spec.name in samples:
+        if spec.name in samples:
             typed[spec.name] = samples[spec.name]
+        elif spec.kind is FieldKind.CHOICE and spec.choices:
+            typed[spec.name] = spec.choices[0][0]
     return typed
 
 

@@ -80,7 +80,12 @@ FAMILY_TRADES = {"postal.licence": ("buu chinh",), "postal.notification": ("buu 
                  # a commune's radio station is its People's Committee's; a display outside a
                  # foreign mission is asked for by the foreign organisation's office
                  "grassroots.commune_radio": ("uy ban nhan dan",),
-                 "grassroots.foreign_display": ("van phong dai dien",)}
+                 "grassroots.foreign_display": ("van phong dai dien",),
+                 # a level-3 proposal the Department appraises is a public body's
+                 "cybersecurity.level": ("uy ban nhan dan",)}
+# a procedure whose applicants differ from its family's: a foreign organisation's press
+# conference is asked for by its office
+PROCEDURE_TRADES = {"press.conference.foreign": ("van phong dai dien",)}
 FOREIGN_OFFICES = ("Văn phòng đại diện Tổ chức Hợp tác Quốc tế Nhật Bản (JICA) tại Bình Dương",
                    "Văn phòng đại diện Phòng Thương mại Hàn Quốc (KOCHAM) tại Bình Dương",
                    "Văn phòng đại diện Hiệp hội Doanh nghiệp Đài Loan tại Bình Dương")
@@ -176,7 +181,8 @@ class VolumePlanner:
 
     def _applicants(self) -> dict[str, list[tuple[uuid.UUID, int | None]]]:
         """Organisations by the trade words they fit ("" → any organisation)."""
-        words = {w for trades in (*AREA_TRADES.values(), *FAMILY_TRADES.values()) for w in trades}
+        words = {w for trades in (*AREA_TRADES.values(), *FAMILY_TRADES.values(),
+                                  *PROCEDURE_TRADES.values()) for w in trades}
         found: dict[str, list[tuple[uuid.UUID, int | None]]] = {}
         with self.services.db.session() as session:
             organisations = select(Party.id, Party.district_code).where(
@@ -188,7 +194,8 @@ class VolumePlanner:
         return found
 
     def _applicant(self, procedure: Any) -> tuple[uuid.UUID, int | None]:  # noqa: ANN401
-        trades = FAMILY_TRADES.get(procedure.family) or AREA_TRADES.get(procedure.area, ())
+        trades = (PROCEDURE_TRADES.get(procedure.key) or FAMILY_TRADES.get(procedure.family)
+                  or AREA_TRADES.get(procedure.area, ()))
         pool = [p for word in trades for p in self.applicants.get(word, ())] or self.applicants[""]
         return self.rng.choice(pool)
 

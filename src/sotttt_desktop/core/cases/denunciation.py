@@ -61,6 +61,13 @@ def superior_asked(values: dict[str, Any], moment: dt.datetime) -> str | None:
     return None
 CLOSED = ("not_accepted", "forwarded", "concluded", "withdrawn")
 
+
+def _decision(summary: str) -> IssuedDocument:
+    """A decision of the Director on the settlement (Luật Tố cáo 2018 Art. 29, 30, 31, 32;
+    ND 31/2019 forms): numbered by the register of outgoing documents, never typed; its
+    summary names the case's code only (the denouncer stays confidential)."""
+    return IssuedDocument("QĐ", kind_name="Quyết định", summary=summary)
+
 SPEC = CaseSpec(
     kind="denunciation", version=1, label=N_("Denunciation"), area="inspection",
     code_prefix="TC", basis="Luật Tố cáo 2018; NĐ 31/2019/NĐ-CP",
@@ -85,7 +92,8 @@ SPEC = CaseSpec(
     ),
     steps={
         "accept": CaseStep(N_("accept for settlement"), ("received",), "accepted",
-                           permission="approve", needs_decision=True),
+                           permission="approve",
+                           issues=_decision("thụ lý tố cáo {code}")),
         "refuse": CaseStep(N_("do not accept"), ("received",), "not_accepted",
                            permission="approve", needs_reason=True),
         "forward": CaseStep(N_("forward to the competent body"), ("received",), "forwarded",
@@ -94,13 +102,17 @@ SPEC = CaseSpec(
         "classify": CaseStep(N_("classify the case"), ("received", "accepted", "suspended"),
                              None, permission="approve", chooses_variant=True),
         "extend": CaseStep(N_("extend the settlement"), ("accepted",), None,
-                           permission="approve", needs_decision=True),
+                           permission="approve",
+                           issues=_decision("gia hạn giải quyết tố cáo {code}")),
         "suspend": CaseStep(N_("suspend the settlement"), ("accepted",), "suspended",
-                            permission="approve", needs_reason=True, needs_decision=True),
+                            permission="approve", needs_reason=True,
+                            issues=_decision("tạm đình chỉ việc giải quyết tố cáo {code}")),
         "resume": CaseStep(N_("resume the settlement"), ("suspended",), "accepted",
-                           permission="approve", needs_decision=True),
+                           permission="approve",
+                           issues=_decision("tiếp tục giải quyết tố cáo {code}")),
         "conclude": CaseStep(N_("conclude"), ("accepted",), "concluded", permission="approve",
-                             needs_decision=True),
+                             issues=IssuedDocument("KL", kind_name="Kết luận",
+                                                   summary="nội dung tố cáo {code}")),
         "send_conclusion": CaseStep(N_("record the conclusion sent"), ("concluded",), None),
         "publish": CaseStep(N_("record the conclusion published"), ("concluded",), None),
         "superior_asks": CaseStep(N_("record the superior's request for a report"),

@@ -277,7 +277,11 @@ SPEC = CaseSpec(
                                       asks_when=True, guard=with_warning),
         "pay": CaseStep(N_("record the fine paid"), ("delivered",), "paid", asks_when=True),
         "enforce": CaseStep(N_("record the enforcement"), ("delivered",), "enforced",
-                            permission="approve", needs_decision=True, needs_reason=True),
+                            permission="approve", needs_reason=True,
+                            issues=IssuedDocument(
+                                "QĐ", kind_name="Quyết định",
+                                summary="cưỡng chế thi hành quyết định xử phạt vi phạm hành "
+                                        "chính đối với {violator}", recipients="{violator}")),
         "close": CaseStep(N_("close without a sanction"), ("recorded",), "not_sanctioned",
                           permission="approve", needs_reason=True),
     },
