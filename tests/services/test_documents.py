@@ -127,6 +127,19 @@ def test_a_document_issued_before_its_form_changed_reprints_as_signed(
     assert services.documents.issued("permit", permit["number"])["prints"] == 2
 
 
+def test_the_desks_receipt_keeps_its_data_only(services: Services, holder: dict) -> None:
+    """Form 01 (thousands a year) keeps no file: a reprint renders its data again, the same
+    bytes; a permit keeps its file."""
+    permit = _issue(services, holder, "press.bulletin.issue")
+    services.documents.render("permit", permit["number"])
+    receipt = services.documents.render("form-01", permit["dossier"])
+    with services.db.session() as session:
+        files = {row.kind: row.pdf for row in session.query(IssuedDocument)}
+    assert files["form-01"] is None and files["permit"] is not None
+    again = services.documents.render("form-01", permit["dossier"])
+    assert again.reprint and again.pdf == receipt.pdf
+
+
 def test_a_document_issued_before_files_were_kept_is_not_reprinted_differently(
         services: Services, holder: dict) -> None:
     """A document issued before migration 0035 (no file) and before its form changed would

@@ -233,7 +233,8 @@ class DocumentService:
                     template_version=template.version, font=register().name,
                     data=json.dumps(data, ensure_ascii=False), sha256=digest,
                     pages=pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page"),
-                    issued_at=utcnow(), issued_by=services.actor.username, prints=1, pdf=pdf))
+                    issued_at=utcnow(), issued_by=services.actor.username, prints=1,
+                    pdf=pdf if template.keeps_file else None))
             audit.append(session, username=services.actor.username,
                          action="issue_document" if template.snapshot else "print",
                          entity_kind="document", entity_id=f"{kind}:{subject_ref}",

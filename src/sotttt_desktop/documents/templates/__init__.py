@@ -23,6 +23,9 @@ class Template:
     subject: str
     snapshot: bool  # issued once and reproduced on reprint (result documents, receipts)
     build: Callable[[dict[str, Any]], Document]
+    # a snapshot keeps its file as issued (about 100 KB: four embedded font subsets); the
+    # desk's receipts (thousands a year) keep their data only, rendered again on reprint
+    keeps_file: bool = True
 
 
 def templates() -> dict[str, Template]:

@@ -222,7 +222,8 @@ def _form_05(data: dict[str, Any]) -> Document:
 def _template(n: str, build: Any) -> Template:  # noqa: ANN401
     return Template(kind=f"form-{n}", title=FORM_NAMES[n][0] + FORM_NAMES[n][1:].lower(),
                     form=f"Mẫu số {n}, Thông tư 01/2018/TT-VPCP (khổ A5)", version="2026-12-07",
-                    subject="dossier", snapshot=n in ("01", "04"), build=build)
+                    subject="dossier", snapshot=n in ("01", "04"), build=build,
+                    keeps_file=n != "01")
 
 
 TEMPLATES = [_template("01", _form_01), _template("02", _form_02), _template("03", _form_03),
