@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from sotttt_desktop.services.demo import DEMO_PASSWORD
@@ -115,7 +116,7 @@ def test_a_viewer_may_look_but_not_record(qtbot, demo_db_path: Path) -> None:  #
 
 
 def test_a_sector_report_prints_from_the_due_list_and_for_any_period(
-        qtbot, demo_db_path: Path) -> None:  # noqa: ANN001
+        qtbot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """The TT 04/2022 statistics counted as of the period's end: the half-year postal report,
     past due in the demo, printed from the due list; the telecom report of a period typed."""
     _window_, screen = _window(qtbot, demo_db_path, "lanhdao")
@@ -131,6 +132,11 @@ def test_a_sector_report_prints_from_the_due_list_and_for_any_period(
     assert {"postal-statistics", "telecom-statistics", "press-statistics",
             "security-statistics", "one-stop-statistics"} <= set(kinds)
     screen.any_report.setCurrentIndex(kinds.index("telecom-statistics"))
+    said: list[str] = []  # no period typed: said, not silently ignored
+    monkeypatch.setattr("sotttt_desktop.ui.reports_screen.show_error",
+                        lambda _parent, message, _title=None: said.append(message))
+    screen.any_period.setText("  ")
+    assert screen.print_any() is None and said and "2024-Q3" in said[0]
     screen.any_period.setText("2024")
     preview = screen.print_any()
     qtbot.waitUntil(lambda: preview.ready or preview.failed, timeout=15_000)

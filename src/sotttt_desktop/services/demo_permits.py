@@ -58,6 +58,8 @@ FAMILY_SAMPLES = {
     "publishing.printing_products": {"products": "Báo in, tạp chí in; tem chống giả"},
     "publishing.printing_facility": {"products": "Bao bì, nhãn hàng hóa, tờ rơi, catalogue"},
     "cybersecurity.level": {"proposed_level": "3"},
+    # a non-business publication is a book, a yearbook, a guide — not a bulletin ({n}: unique)
+    "publishing.non_business": {"title": "Tài liệu phổ biến kiến thức {topic} (tập {n})"},
 }
 TOPICS = ("Doanh nghiệp", "Nông nghiệp", "Y tế cộng đồng", "Giáo dục", "Pháp luật",
           "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên", "Phụ nữ", "Khoa học")
@@ -113,7 +115,10 @@ def details_for(contents: Any, starting: dict[str, str], plan: PermitPlan,  # no
                 replacing: bool) -> dict[str, str]:
     """What the signer types: the fields the form does not start with, and what makes this
     permit one of its own (a new domain, serial number or title; kept when it replaces one)."""
-    samples = {**_samples(plan.serial, plan.on), **FAMILY_SAMPLES.get(contents.family, {})}
+    topic = TOPICS[plan.serial % len(TOPICS)]
+    samples = {**_samples(plan.serial, plan.on),
+               **{name: text.format(n=plan.serial, topic=topic.lower()) for name, text
+                  in FAMILY_SAMPLES.get(contents.family, {}).items()}}
     typed = {}
     for spec in contents.specs():
         if starting.get(spec.name) and (replacing or spec.name != contents.subject):

@@ -174,7 +174,12 @@ class ReportsScreen(QWidget):
 
     def print_any(self) -> object:
         document, ref = self.any_report.currentData(), self.any_period.text().strip()
-        if not document or not ref:
+        if not document:
+            return None
+        if not ref:  # said, not silently ignored
+            show_error(self, _("Type the period to print, e.g. {example}.").format(
+                example=self.period_hint()), _("Print for the period"))
+            self.any_period.setFocus()
             return None
         from sotttt_desktop.ui.document_preview import preview
 
