@@ -228,7 +228,8 @@ def test_the_list_finds_a_code_an_applicant_or_a_procedure(demo_services: Servic
     from sotttt_desktop.core.text import fold
 
     words = " ".join(fold(one["holder"]).split()[-2:])  # "... dai nam thinh"
-    assert one["code"] in [d["code"] for d in demo_services.dossiers.list(query=words)]
+    assert one["code"] in [d["code"] for d in demo_services.dossiers.list(query=words,
+                                                                      limit=100_000)]
     bulletins = demo_services.dossiers.list(query="ban tin", limit=100_000)
     assert {d["code"] for d in every if d["procedure"].startswith("press.bulletin")} \
         <= {d["code"] for d in bulletins}

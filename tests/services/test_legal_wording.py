@@ -191,12 +191,18 @@ def test_every_document_of_the_demo_cites_in_decree_30_form(demo_services: Servi
     """pdftotext of every result document and decision the demo can print."""
     permits = demo_services.permits.list(limit=500)
     assert permits
-    kinds_printed = set()
+    kinds_printed, withdrawn_by_a_sanction = set(), 0
     for permit in permits:
         kinds = ["permit"] + (["permit-suspension"] if permit["state"] == "suspended" else []) \
             + (["permit-revocation"] if permit["state"] == "revoked" else [])
         for kind in kinds:
-            text = pdf_text(demo_services.documents.render(kind, permit["reference"]).pdf)
-            assert_citations_in_decree_30_form(text)
+            try:
+                pdf = demo_services.documents.render(kind, permit["reference"]).pdf
+            except ValidationError as refused:  # withdrawn by a sanction decision: its case's
+                assert kind == "permit-suspension" and "vụ việc XP-" in str(refused)
+                withdrawn_by_a_sanction += 1
+                continue
+            assert_citations_in_decree_30_form(pdf_text(pdf))
             kinds_printed.add(kind)
     assert kinds_printed == {"permit", "permit-suspension", "permit-revocation"}
+    assert withdrawn_by_a_sanction == 1  # the demo's game point (services/demo_inspection.py)

@@ -95,6 +95,8 @@ def test_a_transfer_moves_the_machine_to_the_buyer(services: Services, seller: d
     text = " ".join(pdf_text(services.documents.render("permit", moved["reference"]).pdf).split())
     assert (f"thay thế Giấy xác nhận đăng ký sử dụng máy photocopy màu, máy in có chức năng "
             f"photocopy màu số {first['number']} ngày 15/03/2024 cấp cho {seller['name']}.") in text
+    assert (f"Nội dung thay đổi: - Tổ chức, cá nhân được cấp: {buyer['name']} (trước đây: "
+            f"{seller['name']})") in text
     entry = next(e for e in services.numbering.register(2024, "XN")
                  if e["text"] == moved["number"])
     assert entry["summary"] == (

@@ -76,6 +76,10 @@ def test_a_withdrawal_suspends_the_certificate_and_the_decision_prints_art_68(
     permit = leader.permits.show(certificate["number"])
     assert (permit["state"], permit["suspended_until"], permit["decision_number"]) == (
         "suspended", dt.date(2026, 6, 15), number)
+    # no licensing "suspension decision" of the Department is printed for it: the sanction
+    # decision is the document
+    with pytest.raises(ValidationError, match=f"{number}.*{code}"):
+        leader.documents.render("permit-suspension", certificate["number"])
     [entry] = list(leader.registers.iter_records("game_points"))
     history = leader.registers.history("game_points", entry["id"])
     assert [c["code"] for c in history["cases"]] == [code]

@@ -250,7 +250,8 @@ class CaseService:
                     case.state in declared.sources:
                 decision = self._issue(session, spec, declared.issues, case,
                                        case_fields.from_json(spec, json.loads(case.data)),
-                                       moment, sender)
+                                       moment, sender, signer=services.actor.display_name
+                                       if declared.permission == "approve" else None)
             outcome = apply_step(spec, case.state, case.variant, clocks, action,
                                  StepInput(moment, reason=reason, decision=decision,
                                            amount=amount, new_due=new_due, variant=variant),
@@ -647,9 +648,10 @@ class CaseService:
 
     def _issue(self, session: Session, spec: CaseSpec, document: IssuedDocument,
                case: CaseFile, values: dict[str, Any], moment: dt.datetime,
-               sender: tuple[str, str, str] | None) -> str:
+               sender: tuple[str, str, str] | None, signer: str | None = None) -> str:
         """The next number of the document's series, recorded in the register of outgoing
-        documents with its summary and recipients, in the step's transaction."""
+        documents with its summary and recipients, in the step's transaction; `signer`: the
+        leader who took a step only a leader may take (the one who signs what it sends)."""
         assert sender is not None
         symbol, agency, unit = sender
         shown = {line["field"]: line["text"] for line in
@@ -674,7 +676,8 @@ class CaseService:
             session, symbol, reference=f"case:{case.id}", on=moment.date(), agency=agency,
             register={"summary": document.register_summary(names),
                       "recipients": document.recipients.format_map(names) or None,
-                      "file_copy": ", ".join(part for part in ("VT", unit) if part)})
+                      "file_copy": ", ".join(part for part in ("VT", unit) if part),
+                      **({"signer": signer} if signer else {})})
         return text
 
     def _moment(self, at: dt.datetime | None) -> dt.datetime:

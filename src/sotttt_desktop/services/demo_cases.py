@@ -51,7 +51,8 @@ ISSUED = [
       "location": "Số 5 đường 30/4, phường Phú Hòa, thành phố Thủ Dầu Một, tỉnh Bình Dương"}),
     ("press.tvro.register", "Thiết bị thu tín hiệu truyền hình nước ngoài (TVRO)",
      {"site": "Khách sạn Becamex, phường Hòa Phú, thành phố Thủ Dầu Một, tỉnh Bình Dương",
-      "channels": "12 kênh"}),
+      "channels": "06 kênh: CNN International, BBC World News, NHK World, "
+      "Channel NewsAsia, DW, TV5Monde"}),
 ]
 
 
@@ -81,7 +82,9 @@ def _applicants(services: Services) -> list[Party]:
     with services.db.session() as session:
         # companies (the provincial agencies the demo adds as investors and system owners have
         # no legal representative: they do not apply for licences)
+        # (a branch, its tax code with a suffix, is no legal person: it does not apply)
         organisations = select(Party).where(Party.kind == "org", Party.tax_code.is_not(None),
+                                            Party.tax_code.not_like("%-%"),
                                             Party.legal_representative.is_not(None))
         for words in APPLICANT_TRADES:
             taken = [party.id for party in chosen]
@@ -97,6 +100,12 @@ def _applicants(services: Services) -> list[Party]:
                 break
         session.expunge_all()
     return chosen
+
+
+def _first_signer(services: Services, day: dt.date) -> str:
+    """The name the register writes in "Người ký" of a paper decision of the demo."""
+    signers = services.reference.signers(day)
+    return signers[0]["full_name"] if signers else ""
 
 
 def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
@@ -178,7 +187,7 @@ def fill_demo_cases(services: Services, today: dt.date | None = None) -> int:
     paper = len(services.numbering.register(today.year, "HC")) + 1
     services.numbering.record_outside(
         "QĐ", paper, on=today, summary="Quyết định ban hành Kế hoạch kiểm tra hoạt động "
-        "thông tin điện tử năm " + str(today.year), signer="Giám đốc Sở",
+        "thông tin điện tử năm " + str(today.year), signer=_first_signer(services, today),
         recipients="Các phòng, đơn vị thuộc Sở", file_copy="VT, TTBCXB", copies=6)
     # a postal licence of half a year ago is revoked (Luật Bưu chính, Điều 24): the holder was
     # dissolved; a website licence licensed months ago is suspended (up to 03 months) — never a
@@ -452,7 +461,8 @@ def fill_demo_licensed(services: Services, seed: int = 2023) -> int:
         day = today - dt.timedelta(days=7 + n)
         number = len(services.numbering.register(day.year, "HC")) + 1
         measures.append((n, day, services.numbering.record_outside(
-            "QĐ", number, on=day, signer="Giám đốc Sở", file_copy="VT, TTBCXB", copies=4,
+            "QĐ", number, on=day, signer=_first_signer(services, day), file_copy="VT, TTBCXB",
+            copies=4,
             recipients="Cơ sở in vi phạm; Thanh tra Sở",
             summary="Quyết định " + ("đình chỉ hoạt động in", "thu hồi xuất bản phẩm")[n])))
     measures.sort()

@@ -64,7 +64,7 @@ GAME_POINT_RECORD = {
     "record_no": "12/BB-VPHC", "place": "Tại điểm cung cấp dịch vụ trò chơi điện tử công cộng",
     "representative_title": "Giám đốc", "decree": "nd-15-2020",
     "provision": "điểm a khoản 3 Điều 103",
-    "act": "Cung cấp dịch vụ trò chơi điện tử công cộng sau 22 giờ đến 8 giờ sáng hôm sau",
+    "act": "Cung cấp dịch vụ trò chơi điện tử công cộng từ 22 giờ đến 08 giờ sáng hôm sau",
     "circumstances": "Không", "main_penalty": "fine", "fine": "15000000",
     "additional": "licence_withdrawal", "withdrawal_months": "3", "remedial": "Không"}
 # days before today recorded, title, the organisation, the record's fields, explained

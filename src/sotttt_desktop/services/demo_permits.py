@@ -56,11 +56,17 @@ IMPORTED_TITLES = (
 FAMILY_SAMPLES = {
     "publishing.printing": {"products": "Xuất bản phẩm: sách, tài liệu, tranh, ảnh"},
     "publishing.printing_products": {"products": "Báo in, tạp chí in; tem chống giả"},
-    "publishing.printing_facility": {"products": "Bao bì, nhãn hàng hóa, tờ rơi, catalogue"},
+    "publishing.printing_facility": {"products": "Bao bì, nhãn hàng hóa, tờ rơi, tờ gấp quảng cáo"},
     "cybersecurity.level": {"proposed_level": "3"},
+    # a display outside a foreign office's premises: panels, not a book's size
+    "grassroots.foreign_display": {"size": "02 pa-nô, mỗi pa-nô 1,2 m × 2,4 m"},
     # a non-business publication is a book, a yearbook, a guide — not a bulletin ({n}: unique)
     "publishing.non_business": {"title": "Tài liệu phổ biến kiến thức {topic} (tập {n})"},
 }
+# towns of the province whose status did not change during the demo's years (Bến Cát and Tân
+# Uyên became cities in 2023–2024; the administrative units are the 2023 list)
+TOWNS = ("thành phố Thủ Dầu Một", "thành phố Dĩ An", "thành phố Thuận An", "huyện Dầu Tiếng",
+         "huyện Phú Giáo", "huyện Bàu Bàng")
 TOPICS = ("Doanh nghiệp", "Nông nghiệp", "Y tế cộng đồng", "Giáo dục", "Pháp luật",
           "Công nghiệp", "Văn hóa - Du lịch", "Thanh niên", "Phụ nữ", "Khoa học")
 
@@ -70,14 +76,14 @@ def _samples(n: int, on: dt.date) -> dict[str, str]:
     topic = TOPICS[n % len(TOPICS)]
     starts = on + dt.timedelta(days=20 + n % 30)
     return {
-        "domain": f"tintuc{n}.binhduong.vn", "content_scope": "Thông tin tổng hợp về hoạt động "
+        "domain": f"tinnhanhbinhduong{n}.vn", "content_scope": "Thông tin tổng hợp về hoạt động "
         "kinh tế, xã hội trên địa bàn tỉnh", "sources": "Báo Bình Dương; Cổng thông tin điện tử "
         "tỉnh", "server_location": "Trung tâm dữ liệu Viettel, Thành phố Hồ Chí Minh",
         "responsible": "Nguyễn Văn Tâm", "point_name": f"Điểm trò chơi điện tử số {n}",
-        "business_registration": f"46A8{n:06d}", "owner_id": f"0740{n % 10**8:08d}",
+        "business_registration": f"46A8{n:06d}", "owner_id": f"0740{85 + n % 15:02d}{n % 10**6:06d}",
         "floor_area": f"{50 + n % 100} m²", "postal_services": "Thư, gói, kiện hàng hóa",
-        "service_scope": "Nội tỉnh Bình Dương", "branches": "Chi nhánh tại thị xã Bến Cát; "
-        "văn phòng đại diện tại thành phố Dĩ An", "service_standards": "Thư nội tỉnh phát trong 48 "
+        "service_scope": "Nội tỉnh Bình Dương", "branches": f"Chi nhánh tại {TOWNS[n % len(TOWNS)]}; văn phòng đại diện tại "
+        f"{TOWNS[(n + 2) % len(TOWNS)]}", "service_standards": "Thư nội tỉnh phát trong 48 "
         "giờ kể từ khi chấp nhận", "title": f"Bản tin {topic} số {n}",
         "purpose": "Thông tin hoạt động của cơ quan, tổ chức", "periodicity": "01 kỳ/tháng",
         "format": "19 × 27 cm", "print_run": f"{(n % 9 + 1) * 100} bản",
@@ -111,8 +117,24 @@ def _samples(n: int, on: dt.date) -> dict[str, str]:
     }
 
 
+# what an amendment changes (the first of these fields its kind has): an amendment that
+# changes nothing is no amendment
+AMENDMENTS = {
+    "equipment": "02 máy in offset 4 màu Heidelberg; 01 máy cắt giấy Polar",
+    "server_location": "Trung tâm dữ liệu VNPT Bình Dương, thành phố Thủ Dầu Một",
+    "postal_services": "Thư, gói, kiện hàng hóa; chuyển phát nhanh",
+    "print_run": "600 bản/kỳ", "floor_area": "120 m²",
+    "location": "Số 12 đường Yersin, phường Phú Cường, thành phố Thủ Dầu Một, tỉnh Bình Dương",
+    "outlets": "Nhà sách tại số 45 đường Cách Mạng Tháng Tám, phường Phú Cường, thành phố "
+               "Thủ Dầu Một",
+    "channels": "08 kênh: CNN International, BBC World News, NHK World, Channel NewsAsia, DW, "
+                "TV5Monde, KBS World, Arirang TV",
+    "service_scope": "Nội tỉnh Bình Dương và liên tỉnh Bình Dương - Thành phố Hồ Chí Minh",
+}
+
+
 def details_for(contents: Any, starting: dict[str, str], plan: PermitPlan,  # noqa: ANN401
-                replacing: bool) -> dict[str, str]:
+                replacing: bool, amending: bool = False) -> dict[str, str]:
     """What the signer types: the fields the form does not start with, and what makes this
     permit one of its own (a new domain, serial number or title; kept when it replaces one)."""
     topic = TOPICS[plan.serial % len(TOPICS)]
@@ -127,6 +149,11 @@ def details_for(contents: Any, starting: dict[str, str], plan: PermitPlan,  # no
             typed[spec.name] = samples[spec.name]
         elif spec.kind is FieldKind.CHOICE and spec.choices:
             typed[spec.name] = spec.choices[0][0]
+    if amending:
+        changed = next((spec.name for spec in contents.specs() if spec.name in AMENDMENTS
+                        and starting.get(spec.name) != AMENDMENTS[spec.name]), None)
+        if changed:
+            typed[changed] = AMENDMENTS[changed]
     return typed
 
 
@@ -186,7 +213,8 @@ def _issue(services: Services, session: Any, plan: Any, agency: str,  # noqa: AN
                 if old is not None else {})
     starting = PermitService._starting_texts(  # noqa: SLF001 - the service's own rule
         contents, holder, old, new_holder=procedure.action in TO_NEW_HOLDER)
-    raw = {**starting, **details_for(contents, starting, plan.permit, old is not None)}
+    raw = {**starting, **details_for(contents, starting, plan.permit, old is not None,
+                                     amending=procedure.action == "amend")}
     if plan.permit.refers_to:  # the licence a notice of change is about, and the change
         licence = session.get(Permit, permit_of[plan.permit.refers_to])
         raw["licence"] = f"Giấy phép số {licence.number} ngày {licence.issued_on:%d/%m/%Y}"

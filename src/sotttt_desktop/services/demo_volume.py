@@ -63,6 +63,14 @@ STEP_ACTOR = {"receive": CLERK, "hand_over": CLERK, "request_supplement": CLERK,
               "supplement_received": CLERK, "start_appraisal": SPECIALIST, "apologise": SPECIALIST,
               "approve": LEADER, "refuse": LEADER, "result_ready": LEADER,
               "return_result": CLERK, "withdraw": CLERK}
+def specialist_for(area: str) -> str:
+    """The demo specialist whose areas include `area` (demo.DEMO_USERS), else the first one."""
+    from sotttt_desktop.services.demo import DEMO_USERS
+
+    return next((username for username, _name, roles, areas, _unit, _district in DEMO_USERS
+                 if "specialist" in roles and area in areas), SPECIALIST)
+
+
 # how often each procedure is asked for (relative; unnamed: 1)
 WEIGHTS = {"publishing.printing_facility.register": 9, "publishing.photocopier.register": 6,
            "e_information.game_point.issue": 8, "e_information.game_point.extend": 3,
@@ -100,6 +108,26 @@ WITHDRAWAL_REASONS = ("Tổ chức, cá nhân có văn bản xin rút hồ sơ",
                       "Quá thời hạn bổ sung hồ sơ, tổ chức có văn bản xin rút")
 APOLOGY_REASONS = ("Cần xin ý kiến cơ quan có liên quan về nội dung hồ sơ",
                    "Cần kiểm tra thực tế tại cơ sở trước khi cấp")
+
+
+def _supplement_reason(procedure: Any, rng: random.Random) -> str:  # noqa: ANN401
+    """A paper of the procedure's own dossier to be completed (never one it does not ask)."""
+    if not procedure.components:
+        return rng.choice(SUPPLEMENT_REASONS)
+    name = rng.choice(procedure.components).name
+    return f"Bổ sung {name[0].lower()}{name[1:]}"
+
+
+def _refusal_reason(procedure: Any, rng: random.Random) -> str:  # noqa: ANN401
+    """Why the dossier is refused, naming the provision whose conditions it does not meet."""
+    from sotttt_desktop.catalog.instruments import load as load_instruments
+
+    if not procedure.articles or rng.random() < 0.3:
+        return rng.choice(REFUSAL_REASONS[1:])
+    key, article = rng.choice(procedure.articles)
+    instrument = load_instruments().get(key)
+    return (f"Hồ sơ không đáp ứng điều kiện quy định tại {article} "
+            f"{instrument.reference()}")
 
 
 @dataclass
@@ -186,7 +214,8 @@ class VolumePlanner:
         found: dict[str, list[tuple[uuid.UUID, int | None]]] = {}
         with self.services.db.session() as session:
             organisations = select(Party.id, Party.district_code).where(
-                Party.kind == "org", Party.tax_code.is_not(None)).order_by(Party.sort_name)
+                Party.kind == "org", Party.tax_code.is_not(None),
+                Party.tax_code.not_like("%-%")).order_by(Party.sort_name)  # no branches
             found[""] = [tuple(row) for row in session.execute(organisations)]  # type: ignore[misc]
             for word in words:
                 found[word] = [tuple(row) for row in session.execute(organisations.where(or_(
@@ -267,7 +296,7 @@ class VolumePlanner:
         if roll < 0.12:  # a supplement is asked for within 03 working days of receipt
             asked = days.after(day, rng.randint(1, 3))
             plan.steps.append(Step("request_supplement", _at(asked, 9, 30),
-                                   reason=rng.choice(SUPPLEMENT_REASONS)))
+                                   reason=_supplement_reason(procedure, rng)))
             if rng.random() < 0.1:  # never completed: the applicant withdraws
                 gone = days.after(asked, rng.randint(10, 25))
                 plan.steps.append(Step("withdraw", _at(gone, 10),
@@ -286,8 +315,10 @@ class VolumePlanner:
         if rng.random() < 0.04 and days.before(due, 1) > start_day:  # an apology, in time
             written = max(start_day, days.before(due, rng.randint(1, 3)))
             due = days.after(due, rng.randint(3, 10))
-            plan.steps.append(Step("apologise", _at(written, 15), reason=rng.choice(
-                APOLOGY_REASONS), new_due=due, due=due))
+            # an inspection on site delays a new licence, not a reissue or an amendment
+            reasons = APOLOGY_REASONS if procedure.action == "issue" else APOLOGY_REASONS[:1]
+            plan.steps.append(Step("apologise", _at(written, 15), reason=rng.choice(reasons),
+                                   new_due=due, due=due))
         timing = rng.random()
         if timing < 0.30:  # early
             back_day = days.before(due, rng.randint(1, 4))
@@ -308,7 +339,8 @@ class VolumePlanner:
             notified = self._licence_of(NOTICE_OF[procedure.family], plan, received.date())
             refused = notified is None
         if refused:
-            plan.steps.append(Step("refuse", _at(decided, 15), reason=rng.choice(REFUSAL_REASONS)))
+            plan.steps.append(Step("refuse", _at(decided, 15),
+                                   reason=_refusal_reason(procedure, rng)))
             plan.steps.append(Step("return_result", _at(back_day, 9, 30)))
             return self._cut(plan)
         plan.steps.append(Step("approve", _at(decided, 10)))
@@ -437,6 +469,8 @@ class VolumeWriter:
               limits: dict[str, Limit]) -> None:
         """`DossierService.take_step` on a row."""
         actor = STEP_ACTOR[step.action]
+        if actor == SPECIALIST:  # the specialist of the unit in charge of the area
+            actor = specialist_for(row["area"])
         before_state, before_due = row["state"], row["due_date"]
         started = row["clock_started_at"].astimezone(LOCAL_TZ).replace(tzinfo=None)
         current = ClockState(PROCESSING, "stopped" if before_state in DOSSIER.final_states

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import tomllib
+import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from sotttt_desktop.catalog import load as load_catalogue
 from sotttt_desktop.core import audit, clock
 from sotttt_desktop.core.calendar import TimeUnit
 from sotttt_desktop.core.models import (
+    CaseFile,
     Dossier,
     DossierEvent,
     IssuedDocument,
@@ -281,6 +283,35 @@ class DocumentService:
                 session.commit()
         return rendered
 
+    def _decided_by_the_department(self, permit: dict[str, Any]) -> None:
+        """A suspension or revocation decision is printed only when the Department's licensing
+        decision took it (`permits.decide`); a licence withdrawn by a sanction decision (the
+        additional penalty of a case) has that decision as its document."""
+        from sotttt_desktop.services.permits import permit_state_label
+
+        with self._services.db.session() as session:
+            records = session.execute(select(NumberRecord.reference).where(
+                NumberRecord.text == permit["decision_number"],
+                NumberRecord.state == "issued")).scalars().all()
+            if any(r == f"{DECISION_REFERENCE}{permit['id']}" for r in records):
+                return
+            case_ids = [r.removeprefix("case:") for r in records if r.startswith("case:")]
+            code = session.execute(select(CaseFile.code).where(
+                CaseFile.id.in_([uuid.UUID(c) for c in case_ids]))).scalars().first() \
+                if case_ids else None
+        if code:
+            raise ValidationError(_(
+                "{number} was {state} by decision {decision} of case {case}: that decision is "
+                "the document; print it from the case.").format(
+                number=permit["number"], state=permit_state_label(permit["state"]),
+                decision=permit["decision_number"], case=code))
+        if permit.get("decision_number"):
+            raise ValidationError(_(
+                "{number} was {state} by decision {decision}, which the application did not "
+                "draft: it has no document to print here.").format(
+                number=permit["number"], state=permit_state_label(permit["state"]),
+                decision=permit["decision_number"]))
+
     def _issued_file(self, document_id: Any) -> bytes | None:  # noqa: ANN401
         with self._services.db.session() as session:
             return session.execute(select(IssuedDocument.pdf).where(
@@ -327,6 +358,8 @@ class DocumentService:
             if kind == "permit-revocation" and permit["state"] != "revoked":
                 raise ValidationError(_("{number} is not revoked.").format(
                     number=permit["number"]))
+            if kind in ("permit-suspension", "permit-revocation"):
+                self._decided_by_the_department(permit)
             return permit["area"], permit["reference"]
         if template.subject == "dossier":
             dossier = self._services.dossiers.show(ref)
@@ -532,6 +565,12 @@ class DocumentService:
         now = permit_lines(permit.family, json.loads(permit.details or "{}"), reference)
         changes = [[label, before.get(label, ""), text] for label, text in now
                    if " ".join(before.get(label, "").split()) != " ".join(text.split())]
+        if permit.holder_id != replaced.holder_id:  # a transfer: to whom, from whom
+            with self._services.db.session() as session:
+                names = {p.id: p.name for p in session.execute(select(Party).where(
+                    Party.id.in_((permit.holder_id, replaced.holder_id)))).scalars()}
+            changes.insert(0, ["Tổ chức, cá nhân được cấp", names.get(replaced.holder_id, ""),
+                               names.get(permit.holder_id, "")])
         if permit.valid_until != replaced.valid_until:
             changes.append(["Thời hạn", f"đến ngày {replaced.valid_until:%d/%m/%Y}"
                             if replaced.valid_until else "",
@@ -596,7 +635,11 @@ class DocumentService:
         received_local = dossier.received_at.astimezone(LOCAL_TZ)
         unit_name, unit_code = self._unit_for(dossier.area, received_local.date())
         texts = _in_force(_texts()["one_stop_forms"], received_local.date())
-        due = dossier.due_date
+        # the appointment given when the (complete) dossier was received, not a date moved
+        # since by an apology (form 04 says that one)
+        given = [e.due_after for e in events if e.kind in ("received", "supplement_received")
+                 and e.due_after is not None]
+        due = given[-1] if given else dossier.due_date
         data: dict[str, Any] = {
             "profile": self._profile(received_local.date()), "circular": texts["circular"],
             "desk_name": texts["desk_name"], "applicant": applicant,

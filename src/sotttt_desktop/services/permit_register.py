@@ -36,8 +36,10 @@ def permit_register_entry(procedure: Any, *, subject: str, holder: str, unit: st
                                  ) if replaced else ""
     subject = _SCHEME.sub("", subject or "").strip()
     text = title[0].upper() + title[1:]
-    if summary:
-        text += f" {summary}" if summary.startswith("(") else f" về việc {summary}"
+    if summary.startswith("("):  # the line under a licence's title
+        text += f" {summary}"
+    elif summary:  # a decision's or a letter's trích yếu, with or without its "Về việc"
+        text += f" về việc {summary.removeprefix('Về việc ').removeprefix('về việc ')}"
     text += f" cấp cho {holder}" if holder else ""
     if subject and subject != holder:
         text += f" ({subject})"

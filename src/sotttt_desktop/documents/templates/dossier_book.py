@@ -22,7 +22,8 @@ def _build(data: dict[str, Any]) -> Document:
                  for e in data["entries"])
     # the book of the year (one a year, numbered from 01: the number form 01 gives)
     book = f"Quyển số: {data.get('book_number', '01')} năm {data['year']}"
-    body = (Para(f"{book} — {data['period_label']} — {len(rows)} hồ sơ", "centre"),
+    body = (Para(f"{book}. {data['period_label'][0].upper()}{data['period_label'][1:]}: "
+                 f"{len(rows):02d} hồ sơ.", "centre"),
             TableBlock(COLUMNS, rows, WIDTHS, font_size=9,
                        align=("CENTER", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER",
                               "CENTER", "LEFT")))

@@ -14,7 +14,7 @@ from sotttt_desktop.documents.templates.common import day, ddmmyyyy, header
 COLUMNS = ("Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản",
            "Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản",
            "Ghi chú")
-WIDTHS = (0.12, 0.09, 0.27, 0.11, 0.14, 0.1, 0.06, 0.11)
+WIDTHS = (0.15, 0.09, 0.24, 0.11, 0.14, 0.1, 0.06, 0.11)  # (1) holds "123/STTTT-CDSBCVT"
 RESERVED = "(Số đã cấp ngoài phần mềm, chưa vào sổ)"
 
 
@@ -23,7 +23,7 @@ def _note(entry: dict[str, Any]) -> str:
     if entry["state"] == "void":
         parts.append(f"Hủy số: {entry['void_reason']}".rstrip(": "))
     if entry["origin"] == "outside":
-        parts.append("Vào sổ từ văn bản giấy")
+        parts.append("Văn bản giấy, vào sổ sau khi ký")
     if entry.get("note"):
         parts.append(entry["note"])
     return "; ".join(parts)

@@ -42,18 +42,23 @@ def _content_fields(data: dict[str, Any], start: int) -> list[Block]:
         fields.append(Field(f"{n}. {label}", str(value)))
         n += 1
     if data.get("valid_until"):
-        # an extension moves the end only: "gia hạn đến ngày …" (the term began with the
-        # licence it extends, which the changes below name)
-        term = ("gia hạn đến ngày {end}" if data.get("action") == "extend"
-                else "từ ngày {start} đến ngày {end}")
-        fields.append(Field(f"{n}. Thời hạn", term.format(
-            start=ddmmyyyy(data.get("valid_from")), end=ddmmyyyy(data["valid_until"]))))
+        # an extension moves the end only: "gia hạn đến ngày … (thời hạn trước đây: …)"
+        term = "từ ngày {start} đến ngày {end}".format(
+            start=ddmmyyyy(data.get("valid_from")), end=ddmmyyyy(data["valid_until"]))
+        if data.get("action") == "extend":
+            before = next((b for label, b, _now in data.get("changes") or []
+                           if label == "Thời hạn"), "")
+            term = f"gia hạn đến ngày {ddmmyyyy(data['valid_until'])}" + (
+                f" (thời hạn trước đây: {before})" if before else "")
+        fields.append(Field(f"{n}. Thời hạn", term))
         n += 1
     statutory = data.get("statutory")  # what the legal form adds (rights and obligations…)
     if statutory:
         fields.append(Field(f"{n}. {statutory['label']}", "\n".join(statutory["lines"])))
         n += 1
     changes = data.get("changes") or []  # an amendment, extension, reissue: what changed
+    if data.get("action") == "extend" and data.get("valid_until"):
+        changes = [c for c in changes if c[0] != "Thời hạn"]  # said on the term's line
     if changes:
         label = CHANGES_LABEL.get(data.get("action", ""), "Nội dung thay đổi")
         fields.append(Field(f"{n}. {label}", "\n".join(
