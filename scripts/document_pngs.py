@@ -5,7 +5,8 @@ the first two pages side by side), to look at them and to show them in the READM
 
 Each kind is printed for the newest subject the demo has for it (the newest printing licence,
 a suspended and a revoked permit, a dossier refused after an apology for forms 01–05, the
-month of the working date for form 06, …); a kind the demo cannot print yet is reported.
+month of the working date for form 06, the level proposals and a complaint taken to their
+decision here, …); a kind the demo cannot print is reported.
 Needs pdftoppm (poppler-utils).
 """
 
@@ -94,6 +95,56 @@ def _candidates(services: Any) -> dict[str, Callable[[], Iterator[str]]]:  # noq
     }
 
 
+# a demo complaint settled as a legal officer would write it (to print its decision)
+SETTLEMENT = {
+    "findings": "Qua xác minh, việc thu hồi giấy phép được thực hiện đúng trình tự; thời điểm thu "
+                "hồi ghi trong quyết định chưa phù hợp với ngày phát hiện vi phạm.",
+    "settlement_bases": "Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ "
+                        "về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng",
+    "outcome": "partly_right",
+    "conclusion": "Việc thu hồi giấy phép là đúng; thời điểm thu hồi ghi trong quyết định chưa "
+                  "đúng quy định.",
+    "measures": "Sửa đổi Điều 1 của quyết định bị khiếu nại về thời điểm thu hồi.",
+    "compensation": "Không phát sinh"}
+
+
+def _as_typed(data: dict[str, Any]) -> dict[str, Any]:
+    """A case's values as its form gives them (dates as a clerk types them)."""
+    import datetime as dt
+
+    typed = {}
+    for name, value in data.items():
+        if isinstance(value, dt.datetime):
+            value = f"{value:%d/%m/%Y %H:%M}"
+        elif isinstance(value, dt.date):
+            value = f"{value:%d/%m/%Y}"
+        elif isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" \
+                and value[:4].isdigit():  # ISO text
+            value = dt.datetime.fromisoformat(value)
+            value = f"{value:%d/%m/%Y %H:%M}" if len(data[name]) > 10 else f"{value:%d/%m/%Y}"
+        typed[name] = value
+    return typed
+
+
+def _decide_demo_cases(services: Any) -> None:  # noqa: ANN401
+    """Take the demo's level proposals and a complaint to the step that issues their
+    document (this database is thrown away): what cannot be taken is left as it is."""
+    import contextlib
+
+    from sotttt_desktop.errors import AppError
+
+    steps = {"security_level_3": ("send_opinion",),
+             "security_level_12": ("documents_received", "approve"),
+             "complaint_first": ("decide",)}
+    for case in services.cases.list(limit=1000):
+        for action in steps.get(case["kind"], ()):
+            with contextlib.suppress(AppError):
+                if action == "decide":
+                    data = services.cases.show(case["code"])["data"]
+                    services.cases.edit(case["code"], {**_as_typed(data), **SETTLEMENT})
+                services.cases.step(case["code"], action)
+
+
 def main() -> None:
     os.environ.setdefault("SOTTTT_CONFIG_DIR", tempfile.mkdtemp(prefix="pngs-cfg-"))
     os.environ.setdefault("SOTTTT_DOCUMENT_FONT", "bundled")
@@ -108,6 +159,7 @@ def main() -> None:
     db = Path(tempfile.mkdtemp(prefix="pngs-")) / "demo.sqlite3"
     services = initialise(sqlite_location(db), demo=True, scale=scale)
     admin = services.as_actor(services.security.login("admin", DEMO_PASSWORD))
+    _decide_demo_cases(admin)
     candidates = _candidates(admin)
     missing = []
     for kind in (k["kind"] for k in admin.documents.kinds()):
