@@ -478,9 +478,8 @@ class DocumentService:
         step when he or she is among the signers of that day, else the first signer."""
         if chosen:
             return self._signer(chosen, on)
-        for signer in self._services.reference.signers(on):
-            if fold(signer["full_name"]) == fold(refused_by):
-                return signer
+        with contextlib.suppress(ValidationError):  # not among that day's signers
+            return self._signer(refused_by, on)
         return self._signer(None, on)
 
     def _signer(self, name: str | None, on: dt.date) -> dict[str, Any]:
@@ -539,7 +538,7 @@ class DocumentService:
             "content_lines": permit_lines(permit.family, json.loads(permit.details or "{}"),
                                           self._services.reference),
             "statutory": _statutory(permit.family, on),
-            "changes": self._changes(permit, replaced),
+            "changes": self._changes(permit, replaced, (former_holder, holder["name"])),
             "valid_from": permit.valid_from, "valid_until": permit.valid_until,
             "replaces": {"number": replaced.number, "issued_on": replaced.issued_on,
                          "title": replaced.title, "document_title": kind_name(replaced.family),
@@ -554,7 +553,8 @@ class DocumentService:
         }
         return data
 
-    def _changes(self, permit: Permit, replaced: Permit | None) -> list[list[str]]:
+    def _changes(self, permit: Permit, replaced: Permit | None,
+                 holders: tuple[str, str] = ("", "")) -> list[list[str]]:
         """What an amendment, extension or reissue changes in the permit it replaces: [label,
         before, now] of each printed line that differs, and the term when it moved."""
         if replaced is None:
@@ -565,12 +565,8 @@ class DocumentService:
         now = permit_lines(permit.family, json.loads(permit.details or "{}"), reference)
         changes = [[label, before.get(label, ""), text] for label, text in now
                    if " ".join(before.get(label, "").split()) != " ".join(text.split())]
-        if permit.holder_id != replaced.holder_id:  # a transfer: to whom, from whom
-            with self._services.db.session() as session:
-                names = {p.id: p.name for p in session.execute(select(Party).where(
-                    Party.id.in_((permit.holder_id, replaced.holder_id)))).scalars()}
-            changes.insert(0, ["Tổ chức, cá nhân được cấp", names.get(replaced.holder_id, ""),
-                               names.get(permit.holder_id, "")])
+        if permit.holder_id != replaced.holder_id:  # a transfer: (from whom, to whom)
+            changes.insert(0, ["Tổ chức, cá nhân được cấp", *holders])
         if permit.valid_until != replaced.valid_until:
             changes.append(["Thời hạn", f"đến ngày {replaced.valid_until:%d/%m/%Y}"
                             if replaced.valid_until else "",
